@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+import { epochMs, idSchema } from './common';
+
+export const fleetSchema = z.enum(['cabs', 'tankers']);
+export type Fleet = z.infer<typeof fleetSchema>;
+
+export const roadConditionSchema = z.enum(['dry', 'wet', 'icy', 'snow', 'roadworks']);
+
+/** `fleet.telemetry.raw`: what a vehicle's IoT unit sends, keyed by vehicleId. */
+export const rawTelemetrySchema = z.object({
+  vehicleId: idSchema,
+  fleet: fleetSchema,
+  ts: epochMs,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  speedKmh: z.number().min(0).max(300),
+  headingDeg: z.number().min(0).max(360),
+  engineTempC: z.number().min(-60).max(250),
+  containerTempC: z.number().min(-80).max(200).optional(),
+  fuelPct: z.number().min(0).max(100),
+  ignition: z.boolean(),
+  roadCondition: roadConditionSchema.optional(),
+});
+export type RawTelemetry = z.infer<typeof rawTelemetrySchema>;
+
+export const cargoSchema = z.enum(['gasoline', 'diesel', 'lpg', 'naphtha']);
+export type Cargo = z.infer<typeof cargoSchema>;
+
+/** `fleet.vehicles` (compacted): the registry, keyed by vehicleId. */
+export const vehicleSchema = z.object({
+  vehicleId: idSchema,
+  fleet: fleetSchema,
+  plate: z.string().min(1).max(32),
+  driver: z.string().min(1).max(128),
+  depot: z.string().min(1).max(128),
+  cargo: cargoSchema.optional(),
+});
+export type Vehicle = z.infer<typeof vehicleSchema>;
+
+export const vehicleStatusSchema = z.enum(['moving', 'idle', 'parked', 'offline']);
+export type VehicleStatus = z.infer<typeof vehicleStatusSchema>;
+export const VEHICLE_STATUSES = vehicleStatusSchema.options;
+
+/** `fleet.vehicle-state`: telemetry validated and enriched by the `fleet-state` processor. */
+export const vehicleStateSchema = rawTelemetrySchema.extend({
+  plate: z.string(),
+  driver: z.string(),
+  depot: z.string().optional(),
+  cargo: cargoSchema.optional(),
+  status: vehicleStatusSchema,
+});
+export type VehicleState = z.infer<typeof vehicleStateSchema>;

@@ -1,0 +1,61 @@
+/**
+ * Every topic the product uses, with the settings it is created with when missing.
+ * An existing topic is never altered: on a user's cluster its settings are theirs.
+ */
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  /** Compacted topics are tables (latest value per key); the others are streams with a retention. */
+  compacted: boolean;
+  retentionMs?: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export const TOPICS = {
+  telemetryRaw: 'fleet.telemetry.raw',
+  vehicles: 'fleet.vehicles',
+  purchase: 'purchase',
+  bookstore: 'bookstore',
+  book: 'book',
+  badgeSightings: 'campus.badge-sightings',
+  zones: 'campus.zones',
+  vehicleState: 'fleet.vehicle-state',
+  anomalies: 'fleet.anomalies',
+  salesPerMinute: 'bookstore.sales-per-minute',
+  zoneOccupancy: 'campus.zone-occupancy',
+  zoneAlerts: 'campus.zone-alerts',
+  lagAlerts: 'platform.lag-alerts',
+  alertActions: 'alerts.actions',
+  simulatorControl: 'simulator.control',
+} as const;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const TOPIC_SPECS: readonly TopicSpec[] = [
+  { name: TOPICS.telemetryRaw, partitions: 6, compacted: false, retentionMs: 6 * HOUR },
+  { name: TOPICS.vehicles, partitions: 3, compacted: true },
+  { name: TOPICS.purchase, partitions: 3, compacted: false, retentionMs: 2 * DAY },
+  { name: TOPICS.bookstore, partitions: 1, compacted: true },
+  { name: TOPICS.book, partitions: 1, compacted: true },
+  { name: TOPICS.badgeSightings, partitions: 3, compacted: false, retentionMs: DAY },
+  { name: TOPICS.zones, partitions: 1, compacted: true },
+  { name: TOPICS.vehicleState, partitions: 6, compacted: false, retentionMs: 6 * HOUR },
+  { name: TOPICS.anomalies, partitions: 3, compacted: false, retentionMs: 7 * DAY },
+  { name: TOPICS.salesPerMinute, partitions: 3, compacted: true },
+  { name: TOPICS.zoneOccupancy, partitions: 3, compacted: true },
+  { name: TOPICS.zoneAlerts, partitions: 1, compacted: false, retentionMs: 7 * DAY },
+  { name: TOPICS.lagAlerts, partitions: 1, compacted: false, retentionMs: 7 * DAY },
+  { name: TOPICS.alertActions, partitions: 3, compacted: false, retentionMs: 30 * DAY },
+  { name: TOPICS.simulatorControl, partitions: 1, compacted: false, retentionMs: HOUR },
+];
+
+/** Where a consumer's rejected input goes, with the reason in a header. */
+export function dlqTopic(consumer: string): string {
+  return `dlq.${consumer}`;
+}
+
+export function dlqTopicSpec(consumer: string): TopicSpec {
+  return { name: dlqTopic(consumer), partitions: 1, compacted: false, retentionMs: 7 * DAY };
+}

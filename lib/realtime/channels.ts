@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+import { idSchema } from '../contracts/common';
+
+/** Channels a client may subscribe to; `vehicle:<id>` carries one vehicle's live detail. */
+export const channelSchema = z.union([
+  z.enum(['fleet', 'alerts', 'sales', 'lag', 'zones']),
+  z.templateLiteral(['vehicle:', idSchema]),
+]);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const subscriptionRequestSchema = z.object({ channel: channelSchema }).strict();
+export type SubscriptionRequest = z.infer<typeof subscriptionRequestSchema>;
+
+export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** What every `subscribe` / `unsubscribe` acknowledgement receives. */
+export type SubscriptionAck = { ok: true } | { error: ApiError };
+
+export function channelKind(channel: Channel): string {
+  return channel.startsWith('vehicle:') ? 'vehicle' : channel;
+}

@@ -1,0 +1,35 @@
+import type { VehicleState } from '../contracts/fleet';
+import type { FleetSnapshot } from '../api/fleet';
+
+import type { SubscriptionAck, SubscriptionRequest } from './channels';
+
+/**
+ * `fleet:update`: what changed since the last tick, coalesced per vehicle. `snapshot: true`
+ * replaces the client's whole fleet (sent on subscribe and after a reconnect); otherwise the
+ * vehicles are upserted and `removed` ids are dropped.
+ */
+export interface FleetUpdate {
+  snapshot: boolean;
+  vehicles: VehicleView[];
+  removed: string[];
+  /** Server time of this frame, for the client's freshness display. */
+  sentAt: number;
+}
+
+/** A vehicle as the BFF serves it: the processed state plus what the BFF knows of its freshness. */
+export type VehicleView = VehicleState & {
+  /** When the BFF received the latest fix (epoch ms). */
+  receivedAt: number;
+};
+
+export interface ServerToClientEvents {
+  'fleet:update': (update: FleetUpdate) => void;
+  'vehicle:update': (update: { vehicleId: string; points: VehicleView[] }) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscriptionRequest, ack: (result: SubscriptionAck) => void) => void;
+  unsubscribe: (request: SubscriptionRequest, ack: (result: SubscriptionAck) => void) => void;
+}
+
+export type { FleetSnapshot };

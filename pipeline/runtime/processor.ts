@@ -1,0 +1,131 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { z } from 'zod';
+
+import { dlqTopicSpec } from '@/lib/contracts/topics';
+import type { KafkaConnectionConfig } from '@/server/config';
+import type { ContractRecord, RunningConsumer } from '@/server/kafka/contract-consumer';
+import { startContractConsumer } from '@/server/kafka/contract-consumer';
+import { DeadLetters } from '@/server/kafka/dead-letters';
+import { StreamStats } from '@/server/kafka/stream-stats';
+import { ensureTopics } from '@/server/kafka/topics';
+import type { Logger } from '@/server/logger';
+
+/** One keyed upsert: a re-run that writes the same key again is harmless downstream. */
+export interface OutputRecord {
+  topic: string;
+  key: string;
+  value: unknown;
+}
+
+/** Input that parsed but makes no sense (an unknown reference, a time far in the future...). */
+export interface ProcessingRejection<T> {
+  record: ContractRecord<T>;
+  reason: string;
+}
+
+export interface ProcessResult<T> {
+  outputs: OutputRecord[];
+  rejected?: ProcessingRejection<T>[];
+}
+
+export interface ProcessorContext {
+  kafka: Kafka;
+  connection: KafkaConnectionConfig;
+  instanceId: string;
+  logger: Logger;
+  stats: StreamStats;
+  deadLetters: DeadLetters;
+}
+
+/** A reference stream job: one consumer group, batch in, keyed outputs and rejections out. */
+export interface ProcessorDefinition<S extends z.ZodType> {
+  name: string;
+  input: { topic: string; schema: S };
+  /** Loads what the job joins against (compacted tables) before the first batch. */
+  setup?(context: ProcessorContext): Promise<void>;
+  process(records: ContractRecord<z.output<S>>[]): ProcessResult<z.output<S>> | Promise<ProcessResult<z.output<S>>>;
+  close?(): Promise<void>;
+}
+
+export interface RunningProcessor {
+  name: string;
+  stats: StreamStats;
+  stop(): Promise<void>;
+}
+
+export function processorGroupId(name: string): string {
+  return `processor.${name}`;
+}
+
+export async function runProcessor<S extends z.ZodType>(
+  definition: ProcessorDefinition<S>,
+  base: { kafka: Kafka; connection: KafkaConnectionConfig; instanceId: string; logger: Logger },
+): Promise<RunningProcessor> {
+  const logger = base.logger.child({ processor: definition.name });
+  const admin = base.kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [dlqTopicSpec(definition.name)], base.connection.topicReplicationFactor, logger);
+  await admin.disconnect();
+
+  // Idempotent producer: a retried send never writes a record twice within a session.
+  const producer = base.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  await producer.connect();
+  const stats = new StreamStats(logger);
+  const deadLetters = new DeadLetters(producer, definition.name);
+  const context: ProcessorContext = { ...base, logger, stats, deadLetters };
+  await definition.setup?.(context);
+
+  let consumer: RunningConsumer | undefined;
+  try {
+    consumer = await startContractConsumer({
+      kafka: base.kafka,
+      groupId: processorGroupId(definition.name),
+      topic: definition.input.topic,
+      schema: definition.input.schema,
+      start: { from: 'committed' },
+      commitOffsets: true,
+      deadLetters,
+      stats,
+      logger,
+      onBatch: async (records) => writeResult(producer, deadLetters, stats, await definition.process(records)),
+    });
+  } catch (error) {
+    await producer.disconnect();
+    throw error;
+  }
+  logger.info({ input: definition.input.topic, group: processorGroupId(definition.name) }, 'processor running');
+  return {
+    name: definition.name,
+    stats,
+    stop: async () => {
+      await consumer?.stop();
+      await definition.close?.();
+      await producer.disconnect();
+      logger.info('processor stopped');
+    },
+  };
+}
+
+async function writeResult<T>(producer: Producer, deadLetters: DeadLetters, stats: StreamStats, result: ProcessResult<T>): Promise<void> {
+  const rejected = result.rejected ?? [];
+  for (const { record, reason } of rejected) stats.rejected(record.topic, reason, { partition: record.partition, offset: record.offset });
+  await deadLetters.send(
+    rejected.map(({ record, reason }) => ({
+      topic: record.topic,
+      partition: record.partition,
+      offset: record.offset,
+      key: record.key === null ? null : Buffer.from(record.key),
+      value: Buffer.from(JSON.stringify(record.value)),
+      reason,
+    })),
+  );
+  const byTopic = new Map<string, { key: string; value: string }[]>();
+  for (const output of result.outputs) {
+    const messages = byTopic.get(output.topic) ?? [];
+    messages.push({ key: output.key, value: JSON.stringify(output.value) });
+    byTopic.set(output.topic, messages);
+  }
+  if (byTopic.size > 0) {
+    await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+  }
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+
+import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+
+import type { KafkaConnectionConfig } from '../config';
+import { getLogger } from '../logger';
+
+/** The one Kafka client factory: every producer, consumer and admin in the product comes from here. */
+export function createKafka(connection: KafkaConnectionConfig, clientIdSuffix: string): Kafka {
+  return new Kafka(kafkaOptions(connection, clientIdSuffix));
+}
+
+export function kafkaOptions(connection: KafkaConnectionConfig, clientIdSuffix: string): KafkaConfig {
+  return {
+    clientId: `${connection.clientId}-${clientIdSuffix}`,
+    brokers: connection.brokers,
+    ssl: connection.ssl.enabled
+      ? {
+          rejectUnauthorized: connection.ssl.rejectUnauthorized,
+          ca: connection.ssl.caFile ? [fs.readFileSync(connection.ssl.caFile, 'utf8')] : undefined,
+        }
+      : false,
+    sasl: connection.sasl ? saslOptions(connection.sasl) : undefined,
+    connectionTimeout: 5_000,
+    requestTimeout: 30_000,
+    // kafkajs retries internally; a broker that is briefly away (restart, rolling upgrade) is waited for.
+    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 5_000 },
+    logLevel: logLevel.WARN,
+    logCreator: kafkajsLogCreator(clientIdSuffix),
+  };
+}
+
+function saslOptions(sasl: NonNullable<KafkaConnectionConfig['sasl']>): SASLOptions {
+  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
+}
+
+function kafkajsLogCreator(component: string) {
+  const logger = getLogger(`kafkajs:${component}`);
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      if (level === logLevel.ERROR) logger.error(extra, message);
+      else if (level === logLevel.WARN) logger.warn(extra, message);
+      else if (level === logLevel.INFO) logger.info(extra, message);
+      else logger.debug(extra, message);
+    };
+}

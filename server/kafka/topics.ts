@@ -1,0 +1,35 @@
+import type { Admin, ITopicConfig } from 'kafkajs';
+
+import type { TopicSpec } from '@/lib/contracts/topics';
+
+import type { Logger } from '../logger';
+
+/**
+ * Creates the topics that are missing; an existing topic is left exactly as it is.
+ * Several processes may race to create the same topic at start: "already exists" is success.
+ */
+export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], replicationFactor: number, logger: Logger): Promise<string[]> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((spec) => !existing.has(spec.name));
+  if (missing.length === 0) return [];
+  try {
+    await admin.createTopics({ waitForLeaders: true, topics: missing.map((spec) => topicConfig(spec, replicationFactor)) });
+  } catch (error) {
+    if (!isAlreadyExists(error)) throw error;
+  }
+  const created = missing.map((spec) => spec.name);
+  logger.info({ topics: created }, 'created missing topics');
+  return created;
+}
+
+export function topicConfig(spec: TopicSpec, replicationFactor: number): ITopicConfig {
+  const configEntries = [{ name: 'cleanup.policy', value: spec.compacted ? 'compact' : 'delete' }];
+  if (spec.retentionMs !== undefined) configEntries.push({ name: 'retention.ms', value: String(spec.retentionMs) });
+  return { topic: spec.name, numPartitions: spec.partitions, replicationFactor, configEntries };
+}
+
+function isAlreadyExists(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? error);
+  const nested = (error as { errors?: { type?: string }[] })?.errors ?? [];
+  return text.includes('already exists') || nested.some((e) => e.type === 'TOPIC_ALREADY_EXISTS');
+}

@@ -1,0 +1,49 @@
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The process's Prometheus registry. Default metrics include `nodejs_eventloop_lag_*`, the
+ * event-loop delay the BFF is judged by.
+ */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+
+export const messagesConsumed = new Counter({
+  name: 'fleetwatch_messages_consumed_total',
+  help: 'Kafka messages consumed and accepted, per topic',
+  labelNames: ['topic'] as const,
+  registers: [registry],
+});
+
+export const messagesRejected = new Counter({
+  name: 'fleetwatch_messages_rejected_total',
+  help: 'Kafka messages rejected (sent to the DLQ), per topic and kind of fault',
+  labelNames: ['topic', 'kind'] as const,
+  registers: [registry],
+});
+
+export const socketClients = new Gauge({
+  name: 'fleetwatch_socket_clients',
+  help: 'Socket.IO clients connected now',
+  registers: [registry],
+});
+
+export const socketSubscriptions = new Gauge({
+  name: 'fleetwatch_socket_subscriptions',
+  help: 'Socket.IO subscriptions per channel kind',
+  labelNames: ['channel'] as const,
+  registers: [registry],
+});
+
+export const socketRejections = new Counter({
+  name: 'fleetwatch_socket_rejections_total',
+  help: 'Socket.IO requests rejected, per reason',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
+export const socketFramesSent = new Counter({
+  name: 'fleetwatch_socket_frames_sent_total',
+  help: 'Frames broadcast to channel rooms, per event',
+  labelNames: ['event'] as const,
+  registers: [registry],
+});
