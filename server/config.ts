@@ -163,3 +163,14 @@ export function getConfig(): Config {
   cached ??= loadConfig();
   return cached;
 }
+
+/** For entry points: the configuration, or a clear list of what is wrong and exit code 2. */
+export function getConfigOrExit(): Config {
+  try {
+    return getConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}

@@ -11,3 +11,15 @@ export interface FleetSnapshot {
 }
 
 export type FleetCounts = Record<VehicleStatus, number> & { total: number };
+
+/** Counts by status and the newest fix: the fleet's headline numbers, same on server and browser. */
+export function summariseFleet(vehicles: Iterable<Pick<VehicleView, 'status' | 'ts'>>): Pick<FleetSnapshot, 'counts' | 'newestFixAt'> {
+  const counts: FleetCounts = { total: 0, moving: 0, idle: 0, parked: 0, offline: 0 };
+  let newestFixAt: number | null = null;
+  for (const vehicle of vehicles) {
+    counts.total += 1;
+    counts[vehicle.status] += 1;
+    newestFixAt = Math.max(newestFixAt ?? 0, vehicle.ts);
+  }
+  return { counts, newestFixAt };
+}

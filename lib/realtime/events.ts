@@ -1,6 +1,5 @@
-import type { VehicleState } from '../contracts/fleet';
 import type { FleetSnapshot } from '../api/fleet';
-
+import type { VehicleState } from '../contracts/fleet';
 import type { SubscriptionAck, SubscriptionRequest } from './channels';
 
 /**

@@ -1,5 +1,3 @@
-import type { Kafka, Producer } from 'kafkajs';
-import type { z } from 'zod';
 
 import { dlqTopicSpec } from '@/lib/contracts/topics';
 import type { KafkaConnectionConfig } from '@/server/config';
@@ -9,6 +7,9 @@ import { DeadLetters } from '@/server/kafka/dead-letters';
 import { StreamStats } from '@/server/kafka/stream-stats';
 import { ensureTopics } from '@/server/kafka/topics';
 import type { Logger } from '@/server/logger';
+
+import type { Kafka, Producer } from 'kafkajs';
+import type { z } from 'zod';
 
 /** One keyed upsert: a re-run that writes the same key again is harmless downstream. */
 export interface OutputRecord {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 
-import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 import { Kafka, logLevel } from 'kafkajs';
 
-import type { KafkaConnectionConfig } from '../config';
 import { getLogger } from '../logger';
+
+import type { KafkaConnectionConfig } from '../config';
+import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 
 /** The one Kafka client factory: every producer, consumer and admin in the product comes from here. */
 export function createKafka(connection: KafkaConnectionConfig, clientIdSuffix: string): Kafka {

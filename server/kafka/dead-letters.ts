@@ -1,6 +1,7 @@
+import { dlqTopic } from '@/lib/contracts/topics';
+
 import type { IHeaders, Producer } from 'kafkajs';
 
-import { dlqTopic } from '@/lib/contracts/topics';
 
 export interface RejectedMessage {
   topic: string;

@@ -3,9 +3,10 @@ import { rawTelemetrySchema, vehicleSchema } from '@/lib/contracts/fleet';
 import { TOPICS } from '@/lib/contracts/topics';
 import { KafkaTable } from '@/server/kafka/kafka-table';
 
+import { enrichTelemetry } from './enrich';
+
 import type { ProcessingRejection, ProcessorDefinition, OutputRecord } from '../../runtime/processor';
 
-import { enrichTelemetry } from './enrich';
 
 /** `fleet.telemetry.raw` + `fleet.vehicles` → `fleet.vehicle-state`. */
 export function fleetStateProcessor(): ProcessorDefinition<typeof rawTelemetrySchema> {

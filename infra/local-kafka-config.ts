@@ -1,0 +1,117 @@
+// Pure helpers behind infra/local-kafka.ts (no I/O), kept apart so they can be unit-tested.
+import { randomBytes } from 'node:crypto';
+
+/** Reads <kafka.version> from infra/kafka/pom.xml, the single place the version is written. */
+export function parseKafkaVersion(pomXml: string): string {
+  const match = /<kafka\.version>\s*([^<\s]+)\s*<\/kafka\.version>/.exec(pomXml);
+  if (!match?.[1]) throw new Error('infra/kafka/pom.xml has no <kafka.version> property');
+  return match[1];
+}
+
+/** Major version from `java -version` output: "17.0.15" -> 17, legacy "1.8.0_402" -> 8. */
+export function parseJavaMajor(versionOutput: string): number | undefined {
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
+  if (!match?.[1]) return undefined;
+  const first = Number(match[1]);
+  return first === 1 && match[2] ? Number(match[2]) : first;
+}
+
+/**
+ * A Kafka cluster id: 16 random bytes, base64url without padding, as `kafka-storage random-uuid`
+ * prints. Like Kafka's Uuid, avoid a leading '-' so it is never mistaken for a CLI flag.
+ */
+export function generateClusterId(random: (n: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+export interface BrokerSettings {
+  kafkaVersion: string;
+  port: number;
+  controllerPort: number;
+  /** Absolute directory for partition and metadata logs. */
+  logDir: string;
+}
+
+/** server.properties for a single combined broker+controller node that only listens on loopback. */
+export function serverProperties(s: BrokerSettings): string {
+  const major = Number(s.kafkaVersion.split('.')[0]);
+  const lines: Array<[string, string | number]> = [
+    ['process.roles', 'broker,controller'],
+    ['node.id', 1],
+    ['controller.quorum.bootstrap.servers', `127.0.0.1:${s.controllerPort}`],
+    ['controller.listener.names', 'CONTROLLER'],
+    ['listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`],
+    ['advertised.listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`],
+    ['inter.broker.listener.name', 'PLAINTEXT'],
+    ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT'],
+    ['log.dirs', s.logDir],
+    // One node: every internal topic must accept replication factor 1.
+    ['offsets.topic.replication.factor', 1],
+    ['transaction.state.log.replication.factor', 1],
+    ['transaction.state.log.min.isr', 1],
+    ['default.replication.factor', 1],
+    ['min.insync.replicas', 1],
+    // Fewer internal partitions than the production default of 50: faster first start, fewer files.
+    ['offsets.topic.num.partitions', 10],
+    ['transaction.state.log.num.partitions', 10],
+    ['group.initial.rebalance.delay.ms', 0],
+    ['num.partitions', 3],
+    // Topics are created explicitly by the app; a typo must fail instead of creating a topic.
+    ['auto.create.topics.enable', 'false'],
+    // Laptop-sized: small segments so retention actually frees disk, a day or 128 MiB per partition.
+    ['log.segment.bytes', 16 * 1024 * 1024],
+    ['log.retention.hours', 24],
+    ['log.retention.bytes', 128 * 1024 * 1024],
+    ['log.retention.check.interval.ms', 60_000],
+    // The cleaner's dedupe buffer is taken from the heap (default 128 MiB); keep it small for -Xmx512m.
+    ['log.cleaner.dedupe.buffer.size', 16 * 1024 * 1024],
+    ['num.network.threads', 2],
+    ['num.io.threads', 4],
+    ['num.recovery.threads.per.data.dir', 1],
+  ];
+  if (major >= 4) {
+    lines.push(['share.coordinator.state.topic.replication.factor', 1], ['share.coordinator.state.topic.min.isr', 1]);
+  }
+  return `# Written by infra/local-kafka.ts on every start; edits are overwritten.\n${lines
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n')}\n`;
+}
+
+/** JVM flags for the broker: a modest heap, and logging configured for a file in the data dir. */
+export function brokerJvmArgs(opts: { log4jConfig: string; logsDir: string }): string[] {
+  return [
+    '-Xms128m',
+    '-Xmx512m',
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    // A broker without heap is useless; exit so the caller sees it instead of a hung process.
+    '-XX:+ExitOnOutOfMemoryError',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${opts.log4jConfig}`,
+    `-Dkafka.logs.dir=${opts.logsDir}`,
+  ];
+}
+
+/** `java -cp <lib>/* <mainClass> ...args`; the JVM expands the wildcard, keeping the command line short. */
+export function javaClassArgs(libDir: string, jvmArgs: string[], mainClass: string, args: string[]): string[] {
+  return [...jvmArgs, '-cp', `${libDir}/*`, mainClass, ...args];
+}
+
+/** The last `count` non-empty lines of a log, for error messages. */
+export function tailLines(text: string, count: number): string {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-count)
+    .join('\n');
+}
+
+/** Maven lines worth showing while installing: downloads and errors, without the log-level prefix. */
+export function mavenProgressLine(line: string): string | undefined {
+  const text = line.replace(/^\[(INFO|WARNING)\] /, '');
+  if (/^Download(ing|ed) from /.test(text) || line.startsWith('[ERROR]')) return text;
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatAge, formatNumber } from './format';
+
+describe('formatAge', () => {
+  it('says how old something is in the largest sensible unit', () => {
+    expect(formatAge(500)).toBe('just now');
+    expect(formatAge(12_400)).toBe('12 s ago');
+    expect(formatAge(3 * 60_000)).toBe('3 min ago');
+    expect(formatAge(2 * 3_600_000)).toBe('2 h ago');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups thousands and fixes decimals', () => {
+    expect(formatNumber(12345.678, 1)).toBe('12,345.7');
+  });
+});

@@ -1,0 +1,132 @@
+
+import type { HealthResponse } from '@/lib/api/health';
+import { TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
+
+import { FleetStore } from './fleet/fleet-store';
+import { createKafka } from './kafka/client';
+import { ConnectionMonitor } from './kafka/connection-monitor';
+import { DeadLetters } from './kafka/dead-letters';
+import { StreamStats } from './kafka/stream-stats';
+import { ensureTopics } from './kafka/topics';
+import { registry } from './metrics';
+import { startFleetStream } from './streams/fleet-stream';
+
+import type { Config } from './config';
+import type { RunningConsumer } from './kafka/contract-consumer';
+import type { Logger } from './logger';
+import type { BffRuntime } from './runtime';
+import type { Kafka, Producer } from 'kafkajs';
+
+/** The BFF's own consumer groups: unique per instance, never committed, marked as the dashboard's own in the lag view. */
+export function bffGroupId(instanceId: string, stream: string): string {
+  return `bff.${instanceId}.${stream}`;
+}
+
+/**
+ * The BFF's live state and its Kafka side. Streams start in the background and retry until the
+ * cluster answers, so pages and health are served (as degraded) while Kafka is away.
+ */
+export class Bff {
+  readonly fleet: FleetStore;
+  readonly stats: StreamStats;
+  private readonly kafka: Kafka;
+  private readonly monitor: ConnectionMonitor;
+  private producer: Producer | undefined;
+  private consumers: RunningConsumer[] = [];
+  private streamsStarted = false;
+  private stopping = false;
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly config: Config,
+    private readonly logger: Logger,
+  ) {
+    this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
+    this.monitor = new ConnectionMonitor(this.kafka, logger);
+    this.stats = new StreamStats(logger);
+    this.fleet = new FleetStore({
+      offlineAfterMs: config.bff.fleetOfflineAfterMs,
+      historyMs: 15 * 60_000,
+      maxHistoryPoints: 1_000,
+    });
+  }
+
+  /** Starts streaming in the background; resolves once the first attempt is made. */
+  start(): void {
+    void this.monitor.start();
+    void this.startStreamsWithRetry();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.monitor.stop();
+  }
+
+  runtime(): BffRuntime {
+    return {
+      instanceId: this.config.bff.instanceId,
+      health: async () => this.health(),
+      metrics: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+      fleetSnapshot: () => this.fleet.snapshot(Date.now()),
+      vehicleHistory: (vehicleId, minutes) =>
+        this.fleet.view(vehicleId, Date.now()) ? this.fleet.history(vehicleId, Date.now() - minutes * 60_000) : undefined,
+    };
+  }
+
+  health(): HealthResponse {
+    const kafka = this.monitor.status();
+    const problems: string[] = [];
+    if (!kafka.connected) problems.push(`Kafka at ${this.config.kafka.brokers.join(',')} does not answer`);
+    if (!this.streamsStarted) problems.push('streams are not consuming yet');
+    return {
+      status: problems.length === 0 ? 'ok' : 'degraded',
+      kafka: { connected: kafka.connected, brokers: kafka.connected ? kafka.brokers : this.config.kafka.brokers },
+      streams: this.stats.snapshot(),
+      uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
+      instanceId: this.config.bff.instanceId,
+      problems,
+    };
+  }
+
+  private async startStreamsWithRetry(): Promise<void> {
+    for (let attempt = 1; !this.stopping; attempt += 1) {
+      try {
+        await this.startStreams();
+        this.streamsStarted = true;
+        return;
+      } catch (error) {
+        const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
+        this.logger.warn({ err: (error as Error).message, attempt, retryInMs: delayMs }, 'could not start streams; retrying');
+        await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
+        this.consumers = [];
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+
+  private async startStreams(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, [...TOPIC_SPECS, dlqTopicSpec('bff')], this.config.kafka.topicReplicationFactor, this.logger);
+    } finally {
+      await admin.disconnect();
+    }
+    this.producer ??= this.kafka.producer({ allowAutoTopicCreation: false });
+    await this.producer.connect();
+    const deadLetters = new DeadLetters(this.producer, 'bff');
+    const fleetStream = await startFleetStream({
+      kafka: this.kafka,
+      groupId: bffGroupId(this.config.bff.instanceId, 'fleet'),
+      replayMinutes: this.config.bff.fleetReplayMinutes,
+      fleet: this.fleet,
+      deadLetters,
+      stats: this.stats,
+      logger: this.logger,
+    });
+    this.consumers.push(fleetStream);
+    void fleetStream.caughtUp.then(() => this.logger.info({ vehicles: this.fleet.size }, 'fleet replay loaded'));
+  }
+}

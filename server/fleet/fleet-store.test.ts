@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+
+import type { VehicleState } from '@/lib/contracts/fleet';
+
+import { FleetStore } from './fleet-store';
+
+const t0 = Date.UTC(2026, 10, 23, 12);
+
+function fix(vehicleId: string, ts: number, overrides: Partial<VehicleState> = {}): VehicleState {
+  return {
+    vehicleId,
+    fleet: 'cabs',
+    ts,
+    lat: 51.9,
+    lon: 4.47,
+    speedKmh: 40,
+    headingDeg: 180,
+    engineTempC: 90,
+    fuelPct: 60,
+    ignition: true,
+    plate: 'AB-123-C',
+    driver: 'D. Driver',
+    status: 'moving',
+    ...overrides,
+  };
+}
+
+function store() {
+  return new FleetStore({ offlineAfterMs: 30_000, historyMs: 15 * 60_000, maxHistoryPoints: 1000 });
+}
+
+describe('FleetStore', () => {
+  it('coalesces several fixes of one vehicle into one change carrying the latest', () => {
+    const fleet = store();
+    fleet.apply(fix('cab-1', t0), t0);
+    fleet.apply(fix('cab-1', t0 + 1000, { speedKmh: 12 }), t0 + 1000);
+    fleet.apply(fix('cab-2', t0 + 500), t0 + 500);
+    const changes = fleet.takeChanges(t0 + 1000);
+    expect(changes.map((v) => [v.vehicleId, v.speedKmh])).toEqual([
+      ['cab-1', 12],
+      ['cab-2', 40],
+    ]);
+    expect(fleet.takeChanges(t0 + 1100)).toEqual([]);
+  });
+
+  it('keeps a late fix in history without moving the vehicle back', () => {
+    const fleet = store();
+    fleet.apply(fix('cab-1', t0 + 2000, { lat: 52 }), t0 + 2000);
+    fleet.apply(fix('cab-1', t0 + 1000, { lat: 51 }), t0 + 2100);
+    expect(fleet.view('cab-1', t0 + 2100)?.lat).toBe(52);
+    expect(fleet.history('cab-1', t0).map((p) => p.ts)).toEqual([t0 + 1000, t0 + 2000]);
+  });
+
+  it('shows a vehicle silent for longer than the limit as offline and pushes that change once', () => {
+    const fleet = store();
+    fleet.apply(fix('cab-1', t0), t0);
+    fleet.takeChanges(t0);
+    expect(fleet.sweepOffline(t0 + 29_000)).toBe(0);
+    expect(fleet.sweepOffline(t0 + 31_000)).toBe(1);
+    expect(fleet.takeChanges(t0 + 31_000).map((v) => v.status)).toEqual(['offline']);
+    expect(fleet.sweepOffline(t0 + 32_000)).toBe(0);
+    fleet.apply(fix('cab-1', t0 + 33_000), t0 + 33_000);
+    expect(fleet.view('cab-1', t0 + 33_000)?.status).toBe('moving');
+    expect(fleet.snapshot(t0 + 64_000).counts).toEqual({ total: 1, moving: 0, idle: 0, parked: 0, offline: 1 });
+  });
+
+  it('caps history by age and by count', () => {
+    const fleet = new FleetStore({ offlineAfterMs: 30_000, historyMs: 10_000, maxHistoryPoints: 5 });
+    for (let i = 0; i < 20; i += 1) fleet.apply(fix('cab-1', t0 + i * 1000), t0 + i * 1000);
+    expect(fleet.history('cab-1', 0).map((p) => (p.ts - t0) / 1000)).toEqual([15, 16, 17, 18, 19]);
+  });
+
+  it('hands out the points added since the last take, only for the vehicles asked for', () => {
+    const fleet = store();
+    fleet.apply(fix('cab-1', t0), t0);
+    fleet.apply(fix('cab-1', t0 + 1000), t0 + 1000);
+    fleet.apply(fix('cab-2', t0), t0);
+    const points = fleet.takePoints(['cab-1']);
+    expect(points.get('cab-1')?.length).toBe(2);
+    expect(points.has('cab-2')).toBe(false);
+    expect(fleet.takePoints(['cab-1']).size).toBe(0);
+  });
+});

@@ -1,0 +1,119 @@
+import type { FleetSnapshot } from '@/lib/api/fleet';
+import { summariseFleet } from '@/lib/api/fleet';
+import type { VehicleState } from '@/lib/contracts/fleet';
+import type { VehicleView } from '@/lib/realtime/events';
+
+export interface FleetStoreOptions {
+  /** A vehicle silent for longer than this shows as offline, whatever its last status said. */
+  offlineAfterMs: number;
+  /** How much of each vehicle's recent telemetry is kept for its detail charts. */
+  historyMs: number;
+  /** Caps each vehicle's history, because a unit sending faster than expected would otherwise grow it without bound. */
+  maxHistoryPoints: number;
+}
+
+/**
+ * The BFF's live fleet: latest state per vehicle, its recent history, and what changed since
+ * the last push. Pure and synchronous, so the coalescing rules are unit-tested without Kafka.
+ */
+export class FleetStore {
+  private readonly latest = new Map<string, VehicleView>();
+  private readonly histories = new Map<string, VehicleView[]>();
+  /** Vehicles changed since the last `takeChanges`: coalesced, so each is pushed once per tick. */
+  private readonly changed = new Set<string>();
+  /** Points added since the last `takePoints`, for the per-vehicle channel. */
+  private readonly newPoints = new Map<string, VehicleView[]>();
+  /** Vehicles whose going offline was already pushed; a new fix takes them off the list. */
+  private readonly reportedOffline = new Set<string>();
+
+  constructor(private readonly options: FleetStoreOptions) {}
+
+  get size(): number {
+    return this.latest.size;
+  }
+
+  apply(state: VehicleState, receivedAt: number): void {
+    const view: VehicleView = { ...state, receivedAt };
+    this.addToHistory(view);
+    const current = this.latest.get(state.vehicleId);
+    // A late fix joins the history but never replaces a newer position.
+    if (current && current.ts > state.ts) return;
+    this.latest.set(state.vehicleId, view);
+    this.changed.add(state.vehicleId);
+    this.reportedOffline.delete(state.vehicleId);
+    const pending = this.newPoints.get(state.vehicleId);
+    if (pending) pending.push(view);
+    else this.newPoints.set(state.vehicleId, [view]);
+  }
+
+  /** The vehicle as clients should see it now: silent too long means offline. */
+  view(vehicleId: string, now: number): VehicleView | undefined {
+    const vehicle = this.latest.get(vehicleId);
+    return vehicle && this.withFreshness(vehicle, now);
+  }
+
+  /** Marks vehicles that just went silent as changed, so their offline status is pushed. */
+  sweepOffline(now: number): number {
+    let flipped = 0;
+    for (const vehicle of this.latest.values()) {
+      if (now - vehicle.ts <= this.options.offlineAfterMs || this.reportedOffline.has(vehicle.vehicleId)) continue;
+      this.reportedOffline.add(vehicle.vehicleId);
+      this.changed.add(vehicle.vehicleId);
+      flipped += 1;
+    }
+    return flipped;
+  }
+
+  takeChanges(now: number): VehicleView[] {
+    const views: VehicleView[] = [];
+    for (const vehicleId of this.changed) {
+      const view = this.view(vehicleId, now);
+      if (view) views.push(view);
+    }
+    this.changed.clear();
+    return views;
+  }
+
+  takePoints(vehicleIds: Iterable<string>): Map<string, VehicleView[]> {
+    const taken = new Map<string, VehicleView[]>();
+    for (const vehicleId of vehicleIds) {
+      const points = this.newPoints.get(vehicleId);
+      if (points) taken.set(vehicleId, points);
+    }
+    this.newPoints.clear();
+    return taken;
+  }
+
+  snapshot(now: number): FleetSnapshot {
+    const vehicles = [...this.latest.values()].map((vehicle) => this.withFreshness(vehicle, now));
+    return { vehicles, ...summariseFleet(vehicles), serverTime: now };
+  }
+
+  history(vehicleId: string, sinceMs: number): VehicleView[] {
+    return (this.histories.get(vehicleId) ?? []).filter((point) => point.ts >= sinceMs);
+  }
+
+  private withFreshness(vehicle: VehicleView, now: number): VehicleView {
+    return now - vehicle.ts > this.options.offlineAfterMs ? { ...vehicle, status: 'offline' } : vehicle;
+  }
+
+  private addToHistory(view: VehicleView): void {
+    let history = this.histories.get(view.vehicleId);
+    if (!history) {
+      history = [];
+      this.histories.set(view.vehicleId, history);
+    }
+    insertByTime(history, view);
+    const oldestKept = (history.at(-1)?.ts ?? view.ts) - this.options.historyMs;
+    let drop = 0;
+    while (drop < history.length && (history[drop]?.ts ?? 0) < oldestKept) drop += 1;
+    drop = Math.max(drop, history.length - this.options.maxHistoryPoints);
+    if (drop > 0) history.splice(0, drop);
+  }
+}
+
+function insertByTime(history: VehicleView[], view: VehicleView): void {
+  let index = history.length;
+  while (index > 0 && (history[index - 1]?.ts ?? 0) > view.ts) index -= 1;
+  history.splice(index, 0, view);
+}

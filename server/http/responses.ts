@@ -1,0 +1,24 @@
+import { getRuntime } from '../runtime';
+
+import type { BffRuntime } from '../runtime';
+
+/** Every 4xx/5xx body: `{error: {code, message}}`, one shape for every route. */
+export function errorResponse(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+/** Runs a handler against the live BFF; while it is still starting the answer is a clear 503. */
+export async function withRuntime(handler: (runtime: BffRuntime) => Promise<Response> | Response): Promise<Response> {
+  const runtime = getRuntime();
+  if (!runtime) return errorResponse(503, 'starting', 'The BFF is starting; try again in a moment.');
+  try {
+    return await handler(runtime);
+  } catch (error) {
+    console.error('route handler failed', error);
+    return errorResponse(500, 'internal', 'Internal error; see the server log.');
+  }
+}

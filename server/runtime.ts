@@ -1,0 +1,27 @@
+import type { FleetSnapshot } from '@/lib/api/fleet';
+import type { HealthResponse } from '@/lib/api/health';
+import type { VehicleView } from '@/lib/realtime/events';
+
+/**
+ * What route handlers may ask of the running BFF. Next.js bundles route handlers apart from the
+ * custom server, so a module imported by both would be two instances with two states: the live
+ * state is published once on `globalThis` and this module holds nothing but the lookup.
+ */
+export interface BffRuntime {
+  instanceId: string;
+  health(): Promise<HealthResponse>;
+  metrics(): Promise<{ contentType: string; body: string }>;
+  fleetSnapshot(): FleetSnapshot;
+  vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
+}
+
+const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');
+type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: BffRuntime };
+
+export function publishRuntime(runtime: BffRuntime | undefined): void {
+  (globalThis as GlobalWithRuntime)[RUNTIME_KEY] = runtime;
+}
+
+export function getRuntime(): BffRuntime | undefined {
+  return (globalThis as GlobalWithRuntime)[RUNTIME_KEY];
+}
