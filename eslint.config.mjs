@@ -17,7 +17,7 @@ export default tseslint.config(
       'import-x/order': [
         'error',
         {
-          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index', 'type'],
+          groups: ['builtin', 'external', 'internal', 'parent', 'sibling', 'index'],
           pathGroups: [{ pattern: '@/**', group: 'internal' }],
           'newlines-between': 'always',
           alphabetize: { order: 'asc', caseInsensitive: true },

@@ -1,9 +1,10 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+
 import { AppNav } from '@/components/ui/app-nav';
 
 import { Providers } from './providers';
 
-import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 
 
 import './globals.css';

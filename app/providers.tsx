@@ -2,7 +2,6 @@
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-
 import type { ReactNode } from 'react';
 
 /** Low-rate state (snapshots from /api) lives in this query cache; socket events patch it. */

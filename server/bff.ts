@@ -1,21 +1,23 @@
 
+import type { Kafka, Producer } from 'kafkajs';
+
 import type { HealthResponse } from '@/lib/api/health';
 import { TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
 
+import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
 import { createKafka } from './kafka/client';
-import { ConnectionMonitor } from './kafka/connection-monitor';
+import { ClusterMonitor } from './kafka/cluster-monitor';
+import type { RunningConsumer } from './kafka/contract-consumer';
 import { DeadLetters } from './kafka/dead-letters';
+import { retryUntilDone } from './kafka/retry';
 import { StreamStats } from './kafka/stream-stats';
 import { ensureTopics } from './kafka/topics';
+import type { Logger } from './logger';
 import { registry } from './metrics';
+import type { BffRuntime } from './runtime';
 import { startFleetStream } from './streams/fleet-stream';
 
-import type { Config } from './config';
-import type { RunningConsumer } from './kafka/contract-consumer';
-import type { Logger } from './logger';
-import type { BffRuntime } from './runtime';
-import type { Kafka, Producer } from 'kafkajs';
 
 /** The BFF's own consumer groups: unique per instance, never committed, marked as the dashboard's own in the lag view. */
 export function bffGroupId(instanceId: string, stream: string): string {
@@ -30,7 +32,7 @@ export class Bff {
   readonly fleet: FleetStore;
   readonly stats: StreamStats;
   private readonly kafka: Kafka;
-  private readonly monitor: ConnectionMonitor;
+  private readonly monitor: ClusterMonitor;
   private producer: Producer | undefined;
   private consumers: RunningConsumer[] = [];
   private streamsStarted = false;
@@ -42,7 +44,7 @@ export class Bff {
     private readonly logger: Logger,
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
-    this.monitor = new ConnectionMonitor(this.kafka, logger);
+    this.monitor = new ClusterMonitor(this.kafka, logger);
     this.stats = new StreamStats(logger);
     this.fleet = new FleetStore({
       offlineAfterMs: config.bff.fleetOfflineAfterMs,
@@ -84,6 +86,7 @@ export class Bff {
       status: problems.length === 0 ? 'ok' : 'degraded',
       kafka: { connected: kafka.connected, brokers: kafka.connected ? kafka.brokers : this.config.kafka.brokers },
       streams: this.stats.snapshot(),
+      deadLetters: kafka.deadLetters,
       uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
       instanceId: this.config.bff.instanceId,
       problems,
@@ -91,19 +94,15 @@ export class Bff {
   }
 
   private async startStreamsWithRetry(): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt += 1) {
-      try {
-        await this.startStreams();
-        this.streamsStarted = true;
-        return;
-      } catch (error) {
-        const delayMs = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5));
-        this.logger.warn({ err: (error as Error).message, attempt, retryInMs: delayMs }, 'could not start streams; retrying');
+    await retryUntilDone('start streams', () => this.startStreams(), {
+      logger: this.logger,
+      isStopping: () => this.stopping,
+      cleanup: async () => {
         await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
         this.consumers = [];
-        await new Promise((resolve) => setTimeout(resolve, delayMs));
-      }
-    }
+      },
+    }).catch(() => undefined);
+    this.streamsStarted = !this.stopping;
   }
 
   private async startStreams(): Promise<void> {

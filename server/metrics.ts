@@ -47,3 +47,10 @@ export const socketFramesSent = new Counter({
   labelNames: ['event'] as const,
   registers: [registry],
 });
+
+export const deadLetterMessages = new Gauge({
+  name: 'fleetwatch_dead_letter_messages',
+  help: 'Messages held in each dlq.<consumer> topic: input that any consumer of the pipeline rejected',
+  labelNames: ['topic'] as const,
+  registers: [registry],
+});

@@ -1,6 +1,7 @@
+import type { Metadata } from 'next';
+
 import { FleetView } from '@/components/fleet/fleet-view';
 
-import type { Metadata } from 'next';
 
 
 export const metadata: Metadata = { title: 'Fleet · Fleetwatch' };

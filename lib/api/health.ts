@@ -9,7 +9,10 @@ export interface StreamCounts {
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   kafka: { connected: boolean; brokers: string[] };
+  /** What the BFF itself consumed, per topic. */
   streams: Record<string, StreamCounts>;
+  /** Messages held in each `dlq.<consumer>` topic: input rejected anywhere in the pipeline. */
+  deadLetters: Record<string, number>;
   uptimeS: number;
   instanceId: string;
   /** Why the status is degraded, in words a person can act on. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import type { VehicleView } from '../realtime/events';
+
 import { FleetStore } from './fleet-store';
 
-import type { VehicleView } from '../realtime/events';
 
 
 function vehicle(vehicleId: string, status: VehicleView['status'], ts: number): VehicleView {

@@ -1,5 +1,4 @@
 import { summariseFleet } from '../api/fleet';
-
 import type { FleetCounts } from '../api/fleet';
 import type { FleetUpdate, VehicleView } from '../realtime/events';
 

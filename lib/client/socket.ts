@@ -1,10 +1,10 @@
 'use client';
 
 import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 
 import type { Channel, SubscriptionAck } from '../realtime/channels';
 import type { ClientToServerEvents, ServerToClientEvents } from '../realtime/events';
-import type { Socket } from 'socket.io-client';
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 type RealtimeClient = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -3,9 +3,8 @@
 import { useEffect, useSyncExternalStore } from 'react';
 
 import { FleetStore } from './fleet-store';
-import { realtime } from './socket';
-
 import type { FleetView } from './fleet-store';
+import { realtime } from './socket';
 import type { ConnectionState } from './socket';
 
 const fleetStore = new FleetStore();

@@ -1,5 +1,6 @@
 import type { FleetSnapshot } from '../api/fleet';
 import type { VehicleState } from '../contracts/fleet';
+
 import type { SubscriptionAck, SubscriptionRequest } from './channels';
 
 /**

@@ -1,4 +1,7 @@
 
+import type { Kafka, Producer } from 'kafkajs';
+import type { z } from 'zod';
+
 import { dlqTopicSpec } from '@/lib/contracts/topics';
 import type { KafkaConnectionConfig } from '@/server/config';
 import type { ContractRecord, RunningConsumer } from '@/server/kafka/contract-consumer';
@@ -8,8 +11,6 @@ import { StreamStats } from '@/server/kafka/stream-stats';
 import { ensureTopics } from '@/server/kafka/topics';
 import type { Logger } from '@/server/logger';
 
-import type { Kafka, Producer } from 'kafkajs';
-import type { z } from 'zod';
 
 /** One keyed upsert: a re-run that writes the same key again is harmless downstream. */
 export interface OutputRecord {
@@ -69,16 +70,30 @@ export async function runProcessor<S extends z.ZodType>(
   await admin.disconnect();
 
   // Idempotent producer: a retried send never writes a record twice within a session.
-  const producer = base.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-  await producer.connect();
+  // Unlimited retries: an idempotent producer that gives up could reorder or lose output.
+  const producer = base.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 } });
+  try {
+    await producer.connect();
+    return await startWithProducer(definition, base, logger, producer);
+  } catch (error) {
+    await definition.close?.().catch(() => undefined);
+    await producer.disconnect().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startWithProducer<S extends z.ZodType>(
+  definition: ProcessorDefinition<S>,
+  base: { kafka: Kafka; connection: KafkaConnectionConfig; instanceId: string; logger: Logger },
+  logger: Logger,
+  producer: Producer,
+): Promise<RunningProcessor> {
   const stats = new StreamStats(logger);
   const deadLetters = new DeadLetters(producer, definition.name);
   const context: ProcessorContext = { ...base, logger, stats, deadLetters };
   await definition.setup?.(context);
 
-  let consumer: RunningConsumer | undefined;
-  try {
-    consumer = await startContractConsumer({
+  const consumer: RunningConsumer = await startContractConsumer({
       kafka: base.kafka,
       groupId: processorGroupId(definition.name),
       topic: definition.input.topic,
@@ -88,18 +103,14 @@ export async function runProcessor<S extends z.ZodType>(
       deadLetters,
       stats,
       logger,
-      onBatch: async (records) => writeResult(producer, deadLetters, stats, await definition.process(records)),
-    });
-  } catch (error) {
-    await producer.disconnect();
-    throw error;
-  }
+    onBatch: async (records) => writeResult(producer, deadLetters, stats, await definition.process(records)),
+  });
   logger.info({ input: definition.input.topic, group: processorGroupId(definition.name) }, 'processor running');
   return {
     name: definition.name,
     stats,
     stop: async () => {
-      await consumer?.stop();
+      await consumer.stop();
       await definition.close?.();
       await producer.disconnect();
       logger.info('processor stopped');

@@ -1,5 +1,4 @@
 import { getRuntime } from '../runtime';
-
 import type { BffRuntime } from '../runtime';
 
 /** Every 4xx/5xx body: `{error: {code, message}}`, one shape for every route. */

@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 
 import { Kafka, logLevel } from 'kafkajs';
-
-import { getLogger } from '../logger';
+import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 
 import type { KafkaConnectionConfig } from '../config';
-import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
+import { getLogger } from '../logger';
+
+
+// We use kafkajs's default (Java-compatible murmur2) partitioner knowingly; its migration notice is noise.
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
 /** The one Kafka client factory: every producer, consumer and admin in the product comes from here. */
 export function createKafka(connection: KafkaConnectionConfig, clientIdSuffix: string): Kafka {

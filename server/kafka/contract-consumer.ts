@@ -1,11 +1,13 @@
 
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { z } from 'zod';
+
 import { parseMessage } from '@/lib/contracts/parse';
 
 import type { Logger } from '../logger';
+
 import type { DeadLetters, RejectedMessage } from './dead-letters';
 import type { StreamStats } from './stream-stats';
-import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import type { z } from 'zod';
 
 /** A Kafka message turned into its contract type: nothing above this layer sees kafkajs. */
 export interface ContractRecord<T> {

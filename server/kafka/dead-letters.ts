@@ -1,6 +1,7 @@
+import type { IHeaders, Producer } from 'kafkajs';
+
 import { dlqTopic } from '@/lib/contracts/topics';
 
-import type { IHeaders, Producer } from 'kafkajs';
 
 
 export interface RejectedMessage {

@@ -1,13 +1,14 @@
 
 
-import { startContractConsumer } from './contract-consumer';
+import type { Kafka } from 'kafkajs';
+import type { z } from 'zod';
 
 import type { Logger } from '../logger';
+
+import { startContractConsumer } from './contract-consumer';
 import type { RunningConsumer } from './contract-consumer';
 import type { DeadLetters } from './dead-letters';
 import type { StreamStats } from './stream-stats';
-import type { Kafka } from 'kafkajs';
-import type { z } from 'zod';
 
 export interface KafkaTableOptions<S extends z.ZodType> {
   kafka: Kafka;

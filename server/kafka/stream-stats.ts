@@ -1,9 +1,9 @@
 import type { StreamCounts } from '@/lib/api/health';
 import { rejectionKind } from '@/lib/contracts/parse';
 
+import type { Logger } from '../logger';
 import { messagesConsumed, messagesRejected } from '../metrics';
 
-import type { Logger } from '../logger';
 
 /**
  * Per-topic counts behind `/api/health` and `/metrics`. A rejection is logged once per topic and

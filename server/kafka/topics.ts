@@ -1,8 +1,9 @@
 
+import type { Admin, ITopicConfig } from 'kafkajs';
+
 import type { TopicSpec } from '@/lib/contracts/topics';
 
 import type { Logger } from '../logger';
-import type { Admin, ITopicConfig } from 'kafkajs';
 
 /**
  * Creates the topics that are missing; an existing topic is left exactly as it is.

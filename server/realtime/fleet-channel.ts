@@ -1,10 +1,9 @@
 import type { FleetUpdate } from '@/lib/realtime/events';
 
+import type { FleetStore } from '../fleet/fleet-store';
 import { socketFramesSent } from '../metrics';
 
 import { roomOf } from './socket-server';
-
-import type { FleetStore } from '../fleet/fleet-store';
 import type { RealtimeServer, RealtimeSocket } from './socket-server';
 
 /**

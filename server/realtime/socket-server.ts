@@ -1,15 +1,16 @@
 
+import type { Server as HttpServer } from 'node:http';
+
 import { Server } from 'socket.io';
+import type { Socket } from 'socket.io';
 
 import type { Channel, SubscriptionAck } from '@/lib/realtime/channels';
 import { channelKind, subscriptionRequestSchema } from '@/lib/realtime/channels';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
 
+import type { Logger } from '../logger';
 import { socketClients, socketRejections, socketSubscriptions } from '../metrics';
 
-import type { Logger } from '../logger';
-import type { Server as HttpServer } from 'node:http';
-import type { Socket } from 'socket.io';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;

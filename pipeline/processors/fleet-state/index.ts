@@ -3,9 +3,10 @@ import { rawTelemetrySchema, vehicleSchema } from '@/lib/contracts/fleet';
 import { TOPICS } from '@/lib/contracts/topics';
 import { KafkaTable } from '@/server/kafka/kafka-table';
 
+import type { ProcessingRejection, ProcessorDefinition, OutputRecord } from '../../runtime/processor';
+
 import { enrichTelemetry } from './enrich';
 
-import type { ProcessingRejection, ProcessorDefinition, OutputRecord } from '../../runtime/processor';
 
 
 /** `fleet.telemetry.raw` + `fleet.vehicles` → `fleet.vehicle-state`. */

@@ -1,0 +1,81 @@
+import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
+import type { LocalKafka } from '../infra/local-kafka';
+import { TOPIC_SPECS } from '../lib/contracts/topics';
+import { getConfigOrExit } from '../server/config';
+import { createKafka } from '../server/kafka/client';
+import { ensureTopics } from '../server/kafka/topics';
+import { getLogger } from '../server/logger';
+
+import { ensureNextBuild } from './lib/next-build';
+import { ProcessGroup, waitForUrl } from './lib/process-group';
+import { ROOT, bffSpec, processorsSpec, simulatorSpec } from './lib/stack';
+
+
+/**
+ * `npm run demo`: the whole product with live data on this machine. A local Kafka broker unless
+ * KAFKA_BROKERS names a cluster, then the simulator, the processors and the BFF. Ctrl-C stops all.
+ */
+const say = (line: string) => console.log(`\x1b[1mdemo\x1b[0m       ${line}`);
+
+let broker: LocalKafka | undefined;
+let stopping = false;
+const children = new ProcessGroup({
+  output: { kind: 'terminal' },
+  onUnexpectedExit: (child, code) => {
+    say(`${child.name} exited unexpectedly (code ${code}); stopping everything. See its output above.`);
+    void shutdown(1);
+  },
+});
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  await children.stopAll();
+  if (broker) {
+    say('stopping Kafka…');
+    await broker.stop();
+  }
+  say('stopped; nothing left running.');
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.env.LOG_FORMAT ??= 'pretty';
+  const config = getConfigOrExit();
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  if (config.kafka.local) {
+    say(`KAFKA_BROKERS is not set: using a local Apache Kafka ${KAFKA_VERSION} (data in ${config.localKafka.dataDir})`);
+    await ensureKafkaInstalled(say);
+    broker = await startLocalKafka({ port: config.localKafka.port, dataDir: config.localKafka.dataDir, onProgress: say });
+  } else {
+    say(`using the Kafka cluster at ${config.kafka.brokers.join(',')}`);
+  }
+  if (stopping) return;
+  await createTopics(config);
+  ensureNextBuild(ROOT, say);
+  if (stopping) return;
+
+  children.start(simulatorSpec());
+  children.start(processorsSpec());
+  children.start(bffSpec());
+  const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
+  await waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok');
+  say(`\x1b[32mready in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
+}
+
+async function createTopics(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
+  const admin = createKafka(config.kafka, 'demo').admin();
+  await admin.connect();
+  const created = await ensureTopics(admin, TOPIC_SPECS, config.kafka.topicReplicationFactor, getLogger('demo'));
+  await admin.disconnect();
+  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo failed: ${(error as Error).message ?? error}`);
+  void shutdown(1);
+});
