@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points talk to a person on the terminal.
-    files: ['scripts/**', 'infra/**', 'bench/**', 'pipeline/simulator/scenario-cli.ts', '*.config.*'],
+    files: ['scripts/**', 'infra/**', 'bench/**', 'test/**', 'e2e/**', 'pipeline/simulator/scenario-cli.ts', '*.config.*'],
     rules: { 'no-console': 'off' },
   },
   {

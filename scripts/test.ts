@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ensureNextBuild } from './lib/next-build';
+import { ROOT } from './lib/stack';
+import { readTestCounts } from './lib/test-counts';
+
+const RESULTS_DIR = path.join(ROOT, '.data', 'test-results');
+
+/**
+ * `npm test`: every check, in order of cost, stopping at the first that fails. The broker-backed
+ * steps start their own Kafka on a test port and data folder, so a running demo is never touched.
+ */
+const STEPS: { name: string; run: () => boolean }[] = [
+  { name: 'type check', run: () => npm('typecheck') },
+  { name: 'lint', run: () => npm('lint') },
+  { name: 'unit tests', run: () => npm('test:unit') },
+  {
+    name: 'build pages',
+    run: () => {
+      ensureNextBuild(ROOT, (line) => console.log(line));
+      return true;
+    },
+  },
+  { name: 'integration tests (real Kafka)', run: () => npm('test:integration') },
+  { name: 'browser tests (Chromium, real Kafka)', run: () => npm('test:e2e') },
+];
+
+function npm(script: string): boolean {
+  return spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, stdio: 'inherit' }).status === 0;
+}
+
+/** The plain closing line CI reads: how many tests ran, passed and failed across all runners. */
+function printTotals(): void {
+  const counts = readTestCounts(RESULTS_DIR);
+  console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+
+const started = Date.now();
+fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+for (const [index, step] of STEPS.entries()) {
+  console.log(`\n\x1b[1m[${index + 1}/${STEPS.length}] ${step.name}\x1b[0m`);
+  const stepStarted = Date.now();
+  if (!step.run()) {
+    console.error(`\n${step.name} failed after ${((Date.now() - stepStarted) / 1000).toFixed(0)} s. Logs of the product's processes: .data/test-logs/`);
+    printTotals();
+    process.exit(1);
+  }
+  console.log(`${step.name}: passed in ${((Date.now() - stepStarted) / 1000).toFixed(0)} s`);
+}
+console.log(`\nall checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+printTotals();

@@ -1,0 +1,101 @@
+import type { Kafka } from 'kafkajs';
+import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import type { FleetSnapshot } from '../../lib/api/fleet';
+import type { HealthResponse } from '../../lib/api/health';
+import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
+import type { TestSocket } from '../support/socket-client';
+import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
+import { TestStack } from '../support/stack';
+
+const CABS = 8;
+const TANKERS = 4;
+
+/** simulator → fleet-state processor → BFF → Socket.IO client, on the real broker. */
+describe('the fleet pipeline end to end', () => {
+  const brokers = inject('brokers');
+  const stack = new TestStack({ brokers, bffPort: 3191, logName: 'integration-pipeline', cabs: CABS, tankers: TANKERS, telemetryIntervalMs: 500 });
+  // An outside Kafka client, as a user's own producer would be: not the product's factory.
+  const outside: Kafka = new KafkaClient({ clientId: 'outside-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    await stack.start();
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await stack.stop();
+  });
+
+  it('reports healthy with Kafka connected', async () => {
+    const health = (await (await fetch(`${stack.url}/api/health`)).json()) as HealthResponse;
+    expect(health.status).toBe('ok');
+    expect(health.kafka.connected).toBe(true);
+    expect(health.kafka.brokers).toEqual([brokers]);
+  });
+
+  it('pushes fleet:update to a Socket.IO client within 5 s of subscribing, then live deltas', async () => {
+    const socket = await connectSocket(stack.url);
+    sockets.push(socket);
+    const snapshot = nextEvent(socket, 'fleet:update', 5_000, (update) => update.snapshot);
+    expect(await subscribe(socket, 'fleet')).toEqual({ ok: true });
+    expect((await snapshot).sentAt).toBeGreaterThan(0);
+    const delta = await nextEvent(socket, 'fleet:update', 5_000, (update) => !update.snapshot && update.vehicles.length > 0);
+    expect(delta.vehicles[0]?.plate).toMatch(/\S/);
+  });
+
+  it('serves as many vehicles as the simulator runs', async () => {
+    await expect.poll(async () => ((await (await fetch(`${stack.url}/api/fleet/vehicles`)).json()) as FleetSnapshot).counts.total, { timeout: 30_000 }).toBe(CABS + TANKERS);
+  });
+
+  it('refuses a malformed subscription with a clear error and keeps the connection', async () => {
+    const socket = await connectSocket(stack.url);
+    sockets.push(socket);
+    const refused = await subscribe(socket, 'no-such-channel');
+    expect(refused).toMatchObject({ error: { code: 'invalid_request' } });
+    expect(await subscribe(socket, 'fleet')).toEqual({ ok: true });
+  });
+
+  it('sends a message that is not JSON to dlq.fleet-state, counts it in health and metrics, and keeps the good data flowing', async () => {
+    const producer = outside.producer();
+    await producer.connect();
+    await producer.send({ topic: TOPICS.telemetryRaw, messages: [{ key: 'cab-0001', value: 'this is {not json' }] });
+    await producer.disconnect();
+
+    const dead = await readOne(outside, dlqTopic('fleet-state'));
+    expect(dead.value).toBe('this is {not json');
+    expect(dead.reason).toMatch(/^not-json/);
+
+    await expect
+      .poll(async () => ((await (await fetch(`${stack.url}/api/health`)).json()) as HealthResponse).deadLetters['dlq.fleet-state'] ?? 0, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    expect(metrics).toMatch(/fleetwatch_dead_letter_messages\{topic="dlq\.fleet-state"\} [1-9]/);
+
+    const before = ((await (await fetch(`${stack.url}/api/fleet/vehicles`)).json()) as FleetSnapshot).newestFixAt ?? 0;
+    await expect.poll(async () => ((await (await fetch(`${stack.url}/api/fleet/vehicles`)).json()) as FleetSnapshot).newestFixAt ?? 0, { timeout: 10_000 }).toBeGreaterThan(before);
+    const health = (await (await fetch(`${stack.url}/api/health`)).json()) as HealthResponse;
+    expect(health.status).toBe('ok');
+  });
+});
+
+async function readOne(kafka: Kafka, topic: string): Promise<{ value: string; reason: string }> {
+  const consumer = kafka.consumer({ groupId: `test-reader-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`nothing on ${topic} within 15 s`)), 15_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          clearTimeout(timer);
+          resolve({ value: message.value?.toString() ?? '', reason: message.headers?.['dlq.reason']?.toString() ?? '' });
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}

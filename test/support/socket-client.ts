@@ -1,0 +1,44 @@
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+
+import type { Channel, SubscriptionAck } from '../../lib/realtime/channels';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/realtime/events';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export async function connectSocket(url: string): Promise<TestSocket> {
+  const socket: TestSocket = io(url, { transports: ['websocket'], reconnection: false, timeout: 5_000 });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+export function subscribe(socket: TestSocket, channel: Channel | string): Promise<SubscriptionAck> {
+  return new Promise((resolve) => socket.emit('subscribe', { channel } as { channel: Channel }, resolve));
+}
+
+/** Resolves with the first event payload that `match` accepts, or rejects after `timeoutMs`. */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: TestSocket,
+  event: E,
+  timeoutMs: number,
+  match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const on = socket.on as (e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void) => void;
+    const off = socket.off as (e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void) => void;
+    const timer = setTimeout(() => {
+      off(event, listener);
+      reject(new Error(`no matching ${event} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: Parameters<ServerToClientEvents[E]>[0]) => {
+      if (!match(payload)) return;
+      clearTimeout(timer);
+      off(event, listener);
+      resolve(payload);
+    };
+    on(event, listener);
+  });
+}
