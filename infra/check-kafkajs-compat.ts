@@ -1,6 +1,8 @@
 // Exercises every kafkajs 2.2.4 call the product relies on against a live broker, so a Kafka
-// upgrade can be judged in one run: npx tsx infra/check-kafkajs-compat.ts 127.0.0.1:9092 [--skip-cli]
+// upgrade can be judged in one run: npx tsx infra/check-kafkajs-compat.ts 127.0.0.1:9092 [--skip-cli] [--keep]
 // Each step is reported on its own (a failing call does not hide the ones after it).
+// --skip-cli: no ConsumerGroupCommand (e.g. broker of another version than the pom's);
+// --keep: leave the topics (and so the group's offsets) behind for inspection.
 import { spawnSync } from 'node:child_process';
 
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
@@ -9,6 +11,7 @@ import { kafkaToolArgs } from './local-kafka';
 
 const brokers = (process.argv[2] ?? '127.0.0.1:9092').split(',');
 const skipCli = process.argv.includes('--skip-cli');
+const keep = process.argv.includes('--keep');
 const runId = Date.now().toString(36);
 const topic = `compat-events-${runId}`;
 const compacted = `compat-state-${runId}`;
@@ -158,7 +161,8 @@ async function main(): Promise<void> {
 
   await consumer.disconnect();
   await producer.disconnect();
-  await admin.deleteTopics({ topics: [topic, compacted] }).catch(() => undefined);
+  if (keep) console.log(`kept topics ${topic}, ${compacted} and group ${groupId}`);
+  else await admin.deleteTopics({ topics: [topic, compacted] }).catch(() => undefined);
   await admin.disconnect();
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed === 0 ? 0 : 1;

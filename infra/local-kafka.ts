@@ -1,9 +1,10 @@
 // A local single-node Kafka (KRaft, broker+controller in one JVM) built from Maven Central jars,
 // for development and tests without Docker. The version is pinned once, in infra/kafka/pom.xml.
 import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,7 +23,6 @@ import {
   tailLines,
 } from './local-kafka-config';
 
-import type { ChildProcess } from 'node:child_process';
 
 const INFRA_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(INFRA_DIR, '..');
@@ -51,7 +51,7 @@ export interface LocalKafka {
   pid: number;
   /** SIGTERM, then SIGKILL after ~15 s; resolves once the JVM is gone. */
   stop(): Promise<void>;
-  /** Exit code, or null when ended by a signal. */
+  /** The JVM's exit code (143 after a SIGTERM shutdown), or null if a signal killed it outright. */
   exited: Promise<number | null>;
 }
 
@@ -118,11 +118,10 @@ function isInstalled(): boolean {
   }
 }
 
-function runMaven(onProgress: Progress): Promise<void> {
+function runMaven(libDir: string, onProgress: Progress): Promise<void> {
+  const args = ['-B', '-Dstyle.color=never', `-Dkafka.lib.dir=${libDir}`, '-f', POM, 'dependency:copy-dependencies'];
   return new Promise((resolve, reject) => {
-    const mvn = spawn('mvn', ['-B', '-Dstyle.color=never', '-f', POM, 'dependency:copy-dependencies'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const mvn = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const recent: string[] = [];
     for (const stream of [mvn.stdout, mvn.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
@@ -151,12 +150,24 @@ function runMaven(onProgress: Progress): Promise<void> {
 export async function ensureKafkaInstalled(onProgress: Progress = quiet): Promise<string> {
   checkJava();
   if (isInstalled()) return LIB_DIR;
-  // Jars left by an older pom would sit on the same classpath as the new ones.
-  await rm(LIB_DIR, { recursive: true, force: true });
   onProgress(`installing Kafka ${KAFKA_VERSION} from Maven Central into ${display(LIB_DIR)}…`);
   const t0 = Date.now();
-  await runMaven(onProgress);
-  await writeFile(INSTALLED_MARKER, pomHash());
+  // Built aside and renamed into place, so a concurrent start never sees a half-filled lib dir,
+  // and jars from an older pom never share a classpath with the new ones.
+  const staging = `${LIB_DIR}.tmp-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await runMaven(staging, onProgress);
+    await writeFile(path.join(staging, path.basename(INSTALLED_MARKER)), pomHash());
+    if (!isInstalled()) {
+      await rm(LIB_DIR, { recursive: true, force: true });
+      await rename(staging, LIB_DIR).catch((err: unknown) => {
+        if (!isInstalled()) throw err; // else another process won the race with the same jars
+      });
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
   onProgress(`Kafka ${KAFKA_VERSION} installed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return LIB_DIR;
 }
@@ -287,7 +298,10 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   onProgress(`starting Kafka ${KAFKA_VERSION} on ${brokers}…`);
   const logFile = path.join(dataDir, 'kafka.log');
   const jvm = brokerJvmArgs({ log4jConfig: path.join(KAFKA_DIR, 'log4j2.xml'), logsDir: dataDir });
+  // Appended across runs; remember where this run starts so a failure shows only its own lines.
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const fd = openSync(logFile, 'a');
+  writeSync(fd, `--- ${new Date().toISOString()} starting Kafka ${KAFKA_VERSION} (${display(propsFile)})\n`);
   const child = spawn(javaCommand(), javaClassArgs(libDir, jvm, 'kafka.Kafka', [propsFile]), {
     stdio: ['ignore', fd, fd],
     detached: opts.detached ?? false,
@@ -308,14 +322,17 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
     child.unref();
   } else {
     // Safety net for a parent that exits without calling stop(): never leave the JVM behind.
-    const killOnExit = () => child.kill('SIGTERM');
+    const killOnExit = () => {
+      child.kill('SIGTERM');
+      removePidFileIfOurs(dataDir, pid);
+    };
     process.once('exit', killOnExit);
     void exited.then(() => process.off('exit', killOnExit));
   }
 
   const stop = () => stopChild(child, exited);
   try {
-    await waitUntilReady(brokers, exited, logFile, onProgress);
+    await waitUntilReady(brokers, exited, { file: logFile, start: logStart }, onProgress);
   } catch (err) {
     await stop();
     throw err;
@@ -326,7 +343,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
 async function waitUntilReady(
   brokers: string,
   exited: Promise<number | null>,
-  logFile: string,
+  log: { file: string; start: number },
   onProgress: Progress,
 ): Promise<void> {
   const t0 = Date.now();
@@ -337,13 +354,13 @@ async function waitUntilReady(
     if (await probeCluster(brokers, 1_000)) break;
     const elapsed = Date.now() - t0;
     if (exitCode !== undefined) {
-      const log = await readFile(logFile, 'utf8').catch(() => '');
+      const text = (await readFile(log.file).catch(() => Buffer.alloc(0))).subarray(log.start).toString();
       throw new Error(
-        `Kafka exited (code ${exitCode}) before it was ready. Last lines of ${display(logFile)}:\n${tailLines(log, 30)}`,
+        `Kafka exited (code ${exitCode}) before it was ready. Last lines of ${display(log.file)}:\n${tailLines(text, 30)}`,
       );
     }
     if (elapsed > READY_TIMEOUT_MS) {
-      throw new Error(`Kafka did not answer on ${brokers} within ${READY_TIMEOUT_MS / 1000} s; see ${display(logFile)}`);
+      throw new Error(`Kafka did not answer on ${brokers} within ${READY_TIMEOUT_MS / 1000} s; see ${display(log.file)}`);
     }
     if (elapsed >= nextNote) {
       onProgress(`still waiting (${Math.round(elapsed / 1000)} s)…`);
@@ -351,7 +368,30 @@ async function waitUntilReady(
     }
     await sleep(500);
   }
+  await warmGroupCoordinator(brokers);
   onProgress(`Kafka ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * On a fresh broker __consumer_offsets is only created by the first group request, and a kafkajs
+ * consumer that arrives while it loads logs a "Crash" and restarts. Pay that wait here instead.
+ */
+async function warmGroupCoordinator(brokers: string): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'local-kafka-probe',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 10, initialRetryTime: 100 },
+  });
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.describeGroups(['local-kafka-warmup']);
+  } catch {
+    // Only an optimisation: consumers cope with a loading coordinator on their own.
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

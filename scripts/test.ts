@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-
 import fs from 'node:fs';
 import path from 'node:path';
 
