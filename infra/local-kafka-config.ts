@@ -109,9 +109,12 @@ export function tailLines(text: string, count: number): string {
     .join('\n');
 }
 
-/** Maven lines worth showing while installing: downloads and errors, without the log-level prefix. */
+/**
+ * Maven lines worth showing while installing: finished downloads (each "Downloading" line is
+ * followed by a "Downloaded" one with size and speed) and errors, without the log-level prefix.
+ */
 export function mavenProgressLine(line: string): string | undefined {
   const text = line.replace(/^\[(INFO|WARNING)\] /, '');
-  if (/^Download(ing|ed) from /.test(text) || line.startsWith('[ERROR]')) return text;
+  if (text.startsWith('Downloaded from ') || line.startsWith('[ERROR]')) return text;
   return undefined;
 }

@@ -302,10 +302,12 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
   const fd = openSync(logFile, 'a');
   writeSync(fd, `--- ${new Date().toISOString()} starting Kafka ${KAFKA_VERSION} (${display(propsFile)})\n`);
-  const child = spawn(javaCommand(), javaClassArgs(libDir, jvm, 'kafka.Kafka', [propsFile]), {
-    stdio: ['ignore', fd, fd],
-    detached: opts.detached ?? false,
-  });
+  const detached = opts.detached ?? false;
+  const [command, ...args] = withParentDeathSignal(detached, [
+    javaCommand(),
+    ...javaClassArgs(libDir, jvm, 'kafka.Kafka', [propsFile]),
+  ]);
+  const child = spawn(command ?? 'java', args, { stdio: ['ignore', fd, fd], detached });
   closeSync(fd);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
@@ -318,7 +320,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   const pid = child.pid;
   await writeFile(pidFile(dataDir), `${pid}\n`);
   void exited.then(() => removePidFileIfOurs(dataDir, pid));
-  if (opts.detached) {
+  if (detached) {
     child.unref();
   } else {
     // Safety net for a parent that exits without calling stop(): never leave the JVM behind.
@@ -338,6 +340,16 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
     throw err;
   }
   return { brokers, pid, stop, exited };
+}
+
+/**
+ * An attached broker must not outlive its parent even when that parent is SIGKILLed (a CI timeout,
+ * a crashed test runner), which no exit handler can catch. On Linux, util-linux `setpriv` asks the
+ * kernel to SIGTERM the JVM when the thread that spawned it dies (so: spawn from the main thread).
+ */
+function withParentDeathSignal(detached: boolean, command: string[]): string[] {
+  if (detached || process.platform !== 'linux' || !existsSync('/usr/bin/setpriv')) return command;
+  return ['/usr/bin/setpriv', '--pdeathsig', 'TERM', ...command];
 }
 
 async function waitUntilReady(
