@@ -11,10 +11,11 @@ test('when the server restarts under the page it shows reconnecting, then goes l
 
   await stack.stopBff();
   await expect(fleet.connection).toHaveAttribute('data-state', /reconnecting|offline/, { timeout: 10_000 });
-  await expect(page.getByRole('alert')).toContainText('live connection is down');
+  await expect(fleet.connectionLostBanner).toBeVisible();
 
   await stack.startBff();
   await expect(fleet.connection).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(fleet.connectionLostBanner).toBeHidden();
   expect(await page.evaluate(() => (window as unknown as { reloadMarker?: string }).reloadMarker)).toBe('still-here');
   const after = await fleet.visibleRowsText();
   await expect.poll(() => fleet.visibleRowsText(), { timeout: 15_000 }).not.toBe(after);

@@ -8,7 +8,6 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 
 import { Kafka, logLevel } from 'kafkajs';
 
@@ -24,7 +23,7 @@ import {
 } from './local-kafka-config';
 
 
-const INFRA_DIR = path.dirname(fileURLToPath(import.meta.url));
+const INFRA_DIR = __dirname;
 const REPO_ROOT = path.resolve(INFRA_DIR, '..');
 const KAFKA_DIR = path.join(INFRA_DIR, 'kafka');
 const POM = path.join(KAFKA_DIR, 'pom.xml');

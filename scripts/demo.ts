@@ -1,9 +1,7 @@
 import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
-import { TOPIC_SPECS } from '../lib/contracts/topics';
 import { getConfigOrExit } from '../server/config';
-import { createKafka } from '../server/kafka/client';
-import { ensureTopics } from '../server/kafka/topics';
+import { ensureProductTopics } from '../server/kafka/topics';
 import { getLogger } from '../server/logger';
 
 import { ensureNextBuild } from './lib/next-build';
@@ -55,7 +53,8 @@ async function main(): Promise<void> {
     say(`using the Kafka cluster at ${config.kafka.brokers.join(',')}`);
   }
   if (stopping) return;
-  await createTopics(config);
+  const created = await ensureProductTopics(config.kafka, getLogger('demo'));
+  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
   ensureNextBuild(ROOT, say);
   if (stopping) return;
 
@@ -65,14 +64,6 @@ async function main(): Promise<void> {
   const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
   await waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok');
   say(`\x1b[32mready in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
-}
-
-async function createTopics(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
-  const admin = createKafka(config.kafka, 'demo').admin();
-  await admin.connect();
-  const created = await ensureTopics(admin, TOPIC_SPECS, config.kafka.topicReplicationFactor, getLogger('demo'));
-  await admin.disconnect();
-  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
 }
 
 main().catch((error: unknown) => {

@@ -6,12 +6,14 @@ export class FleetPage {
   readonly vehicleList: Locator;
   readonly totalKpi: Locator;
   readonly freshness: Locator;
+  readonly connectionLostBanner: Locator;
 
   constructor(private readonly page: Page) {
     this.connection = page.getByTestId('connection-state');
     this.vehicleList = page.getByRole('table', { name: 'Vehicles' });
     this.totalKpi = page.getByTestId('kpi-total');
     this.freshness = page.getByTestId('freshness');
+    this.connectionLostBanner = page.getByRole('alert').filter({ hasText: 'live connection is down' });
   }
 
   async open(baseUrl: string): Promise<void> {

@@ -2,8 +2,12 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 
 import type { TopicSpec } from '@/lib/contracts/topics';
+import { TOPIC_SPECS } from '@/lib/contracts/topics';
 
+import type { KafkaConnectionConfig } from '../config';
 import type { Logger } from '../logger';
+
+import { createKafka } from './client';
 
 /**
  * Creates the topics that are missing; an existing topic is left exactly as it is.
@@ -33,4 +37,15 @@ function isAlreadyExists(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? error);
   const nested = (error as { errors?: { type?: string }[] })?.errors ?? [];
   return text.includes('already exists') || nested.some((e) => e.type === 'TOPIC_ALREADY_EXISTS');
+}
+
+/** Creates every topic of the product's contracts that is missing; run before the processes start so none races another. */
+export async function ensureProductTopics(connection: KafkaConnectionConfig, logger: Logger): Promise<string[]> {
+  const admin = createKafka(connection, 'topics').admin();
+  await admin.connect();
+  try {
+    return await ensureTopics(admin, TOPIC_SPECS, connection.topicReplicationFactor, logger);
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -27,8 +27,9 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   match: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean = () => true,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
-    const on = socket.on as (e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void) => void;
-    const off = socket.off as (e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void) => void;
+    // socket.io-client's overloads cannot follow a generic event name; bound, so `this` stays the socket.
+    const on = socket.on.bind(socket) as (e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void) => void;
+    const off = socket.off.bind(socket) as (e: string, l: (p: Parameters<ServerToClientEvents[E]>[0]) => void) => void;
     const timer = setTimeout(() => {
       off(event, listener);
       reject(new Error(`no matching ${event} within ${timeoutMs} ms`));

@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { ChildEnv, ManagedChild } from '../../scripts/lib/process-group';
 import { ProcessGroup, waitForUrl } from '../../scripts/lib/process-group';
 import { bffSpec, processorsSpec, simulatorSpec } from '../../scripts/lib/stack';
+import { loadConfig } from '../../server/config';
+import { ensureProductTopics } from '../../server/kafka/topics';
+import { getLogger } from '../../server/logger';
 
 import { TEST_LOG_DIR } from './test-kafka';
 
@@ -47,6 +50,8 @@ export class TestStack {
   }
 
   async start(): Promise<void> {
+    const connection = loadConfig({ KAFKA_BROKERS: this.options.brokers }).kafka;
+    await ensureProductTopics(connection, getLogger('test-stack'));
     this.group.start(
       simulatorSpec(
         ['--cabs', String(this.options.cabs), '--tankers', String(this.options.tankers), '--interval-ms', String(this.options.telemetryIntervalMs ?? 1000)],
