@@ -306,7 +306,9 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
     javaCommand(),
     ...javaClassArgs(libDir, jvm, 'kafka.Kafka', [propsFile]),
   ]);
-  const child = spawn(command ?? 'java', args, { stdio: ['ignore', fd, fd], detached });
+  // Always its own process group: a Ctrl-C in the terminal reaches only the parent, which stops
+  // the broker last, after the processes that use it (an attached broker still dies with its parent).
+  const child = spawn(command ?? 'java', args, { stdio: ['ignore', fd, fd], detached: true });
   closeSync(fd);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));

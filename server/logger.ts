@@ -15,7 +15,7 @@ function createRootLogger(): pino.Logger {
   if (format === 'pretty') {
     return pino({
       level,
-      transport: { target: 'pino-pretty', options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+      transport: { target: 'pino-pretty', options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,component', singleLine: true } },
     });
   }
   return pino({ level });
