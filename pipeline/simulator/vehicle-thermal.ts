@@ -1,0 +1,54 @@
+import type { Cargo, Fleet } from '@/lib/contracts/fleet';
+
+/** What the engine and the tank experience during one step. */
+export interface ThermalInput {
+  dtS: number;
+  ignition: boolean;
+  speedKmh: number;
+  accelerationMs2: number;
+  ambientC: number;
+  /** A standard-normal draw, so the caller's seeded stream supplies the sensor noise. */
+  noise: number;
+}
+
+/**
+ * Coolant temperature: warms from ambient to the thermostat band (85–95 °C) in a few minutes,
+ * sits higher under load, and cools back towards ambient over tens of minutes with the engine off.
+ */
+export function nextEngineTempC(tempC: number, input: ThermalInput): number {
+  if (!input.ignition) return approach(tempC, input.ambientC, 1_200, input.dtS);
+  const load = Math.min(1, input.speedKmh / 100 + Math.max(0, input.accelerationMs2) / 3);
+  const targetC = 86 + 7 * load + (input.ambientC - 15) * 0.08;
+  // Below the thermostat's opening the engine warms quickly; above it the radiator holds it steady.
+  const tauS = tempC < 80 ? 90 : 25;
+  return approach(tempC, targetC, tauS, input.dtS) + 0.15 * input.noise;
+}
+
+/** The normal band of a cargo's tank temperature: liquids follow ambient, pressurised LPG runs cooler. */
+export function cargoBand(cargo: Cargo): { min: number; max: number } {
+  return cargo === 'lpg' ? { min: 5, max: 20 } : { min: 10, max: 25 };
+}
+
+/** Tank temperature drifts slowly (hours) towards ambient plus this tank's own offset, inside the cargo's band. */
+export function nextContainerTempC(tempC: number, cargo: Cargo, offsetC: number, input: ThermalInput): number {
+  const band = cargoBand(cargo);
+  const targetC = Math.min(band.max, Math.max(band.min, input.ambientC + offsetC));
+  return approach(tempC, targetC, 3_600, input.dtS) + 0.02 * input.noise;
+}
+
+// Consumption and tank size as fractions of the tank per metre and per idle second.
+const FUEL = {
+  cabs: { perKm: 7 / 100 / 55, idlePerH: 0.8 / 55 },
+  tankers: { perKm: 35 / 100 / 400, idlePerH: 2.5 / 400 },
+} as const;
+
+/** Percentage points of the tank used for `distanceM` driven with the engine running for `dtS`. */
+export function fuelUsedPct(fleet: Fleet, distanceM: number, dtS: number, ignition: boolean): number {
+  if (!ignition) return 0;
+  const rates = FUEL[fleet];
+  return 100 * ((distanceM / 1_000) * rates.perKm + (dtS / 3_600) * rates.idlePerH);
+}
+
+function approach(value: number, target: number, tauS: number, dtS: number): number {
+  return target + (value - target) * Math.exp(-dtS / tauS);
+}
