@@ -2,6 +2,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two checkouts' test runs on one machine build side by side (README: NEXT_DIST_DIR).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // kafkajs and friends stay server-side and are never bundled into route handlers.
   serverExternalPackages: ['kafkajs', 'pino', 'prom-client', 'socket.io'],

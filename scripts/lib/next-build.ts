@@ -6,7 +6,7 @@ const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'package.json'];
 
 /** Builds the Next.js pages when there is no build yet or a page source changed since the last. */
 export function ensureNextBuild(root: string, log: (line: string) => void): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const newest = Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
   if (builtAt > newest) return log('pages are built and up to date');
