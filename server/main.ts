@@ -2,10 +2,13 @@ import { createServer } from 'node:http';
 
 import next from 'next';
 
+import { channelKind } from '@/lib/realtime/channels';
+
 import { Bff } from './bff';
 import { getConfigOrExit } from './config';
 import { getLogger } from './logger';
 import { FleetChannel } from './realtime/fleet-channel';
+import type { ChannelJoinHandler } from './realtime/socket-server';
 import { createSocketServer } from './realtime/socket-server';
 import { publishRuntime } from './runtime';
 
@@ -24,11 +27,12 @@ async function main(): Promise<void> {
   const bff = new Bff(config, logger);
   publishRuntime(bff.runtime());
   const httpServer = createServer((request, response) => void handle(request, response));
-  const io = createSocketServer(httpServer, logger, (socket, channel) => {
-    // Runs only once clients connect, after fleetChannel below exists.
-    if (channel === 'fleet') fleetChannel.sendSnapshot(socket);
-    else if (channel.startsWith('vehicle:')) fleetChannel.sendVehicleHistory(socket, channel.slice('vehicle:'.length));
-  });
+  // What each channel sends a client that joins it; keyed by channelKind (`vehicle:<id>` → `vehicle`).
+  const onJoin: Partial<Record<string, ChannelJoinHandler>> = {
+    fleet: (socket) => fleetChannel.sendSnapshot(socket),
+    vehicle: (socket, channel) => fleetChannel.sendVehicleHistory(socket, channel.slice('vehicle:'.length)),
+  };
+  const io = createSocketServer(httpServer, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
   const fleetChannel = new FleetChannel(io, bff.fleet, config.bff.fleetTickMs);
   fleetChannel.start();
   bff.start();

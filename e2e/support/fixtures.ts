@@ -13,7 +13,8 @@ export const test = base.extend<object, { stack: TestStack }>({
     async ({}, use) => {
       const brokers = process.env.E2E_KAFKA_BROKERS;
       if (!brokers) throw new Error('E2E_KAFKA_BROKERS is not set: run through `npm run test:e2e`, whose global setup starts the broker');
-      const stack = new TestStack({ brokers, bffPort: Number(process.env.E2E_BFF_PORT ?? 3192), logName: 'e2e', cabs: E2E_CABS, tankers: E2E_TANKERS });
+      const bffPort = Number(process.env.E2E_BFF_PORT ?? 3192);
+      const stack = new TestStack({ brokers, bffPort, logName: `e2e-${bffPort}`, cabs: E2E_CABS, tankers: E2E_TANKERS });
       await stack.start();
       await use(stack);
       await stack.stop();

@@ -46,6 +46,12 @@ export interface ProcessorDefinition<S extends z.ZodType> {
   /** Loads what the job joins against (compacted tables) before the first batch. */
   setup?(context: ProcessorContext): Promise<void>;
   process(records: ContractRecord<z.output<S>>[]): ProcessResult<z.output<S>> | Promise<ProcessResult<z.output<S>>>;
+  /**
+   * Work driven by time rather than input: partial results of open windows, closing windows
+   * whose input went quiet. Runs every `intervalMs` after setup; its outputs are written like
+   * those of a batch.
+   */
+  tick?: { intervalMs: number; run(now: number): ProcessResult<z.output<S>> };
   close?(): Promise<void>;
 }
 
@@ -105,17 +111,31 @@ async function startWithProducer<S extends z.ZodType>(
       logger,
     onBatch: async (records) => writeResult(producer, deadLetters, stats, await definition.process(records)),
   });
+  const ticker = definition.tick && startTicker(definition.tick, (result) => writeResult(producer, deadLetters, stats, result), logger);
   logger.info({ input: definition.input.topic, group: processorGroupId(definition.name) }, 'processor running');
   return {
     name: definition.name,
     stats,
     stop: async () => {
+      clearInterval(ticker);
       await consumer.stop();
       await definition.close?.();
       await producer.disconnect();
       logger.info('processor stopped');
     },
   };
+}
+
+function startTicker<T>(tick: NonNullable<ProcessorDefinition<z.ZodType<T>>['tick']>, write: (result: ProcessResult<T>) => Promise<void>, logger: Logger): NodeJS.Timeout {
+  let running = false;
+  return setInterval(() => {
+    // A slow write must not pile up ticks behind it.
+    if (running) return;
+    running = true;
+    write(tick.run(Date.now()))
+      .catch((error: unknown) => logger.error({ err: (error as Error).message }, 'tick output failed; retried next tick'))
+      .finally(() => (running = false));
+  }, tick.intervalMs);
 }
 
 async function writeResult<T>(producer: Producer, deadLetters: DeadLetters, stats: StreamStats, result: ProcessResult<T>): Promise<void> {

@@ -30,7 +30,7 @@ describe('the fleet pipeline end to end', () => {
   });
 
   it('reports healthy with Kafka connected', async () => {
-    const health = (await (await fetch(`${stack.url}/api/health`)).json()) as HealthResponse;
+    const health = await stack.fetchJson<HealthResponse>('/api/health');
     expect(health.status).toBe('ok');
     expect(health.kafka.connected).toBe(true);
     expect(health.kafka.brokers).toEqual([brokers]);
@@ -47,7 +47,7 @@ describe('the fleet pipeline end to end', () => {
   });
 
   it('serves as many vehicles as the simulator runs', async () => {
-    await expect.poll(async () => ((await (await fetch(`${stack.url}/api/fleet/vehicles`)).json()) as FleetSnapshot).counts.total, { timeout: 30_000 }).toBe(CABS + TANKERS);
+    await expect.poll(async () => (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).counts.total, { timeout: 30_000 }).toBe(CABS + TANKERS);
   });
 
   it('refuses a malformed subscription with a clear error and keeps the connection', async () => {
@@ -69,14 +69,14 @@ describe('the fleet pipeline end to end', () => {
     expect(dead.reason).toMatch(/^not-json/);
 
     await expect
-      .poll(async () => ((await (await fetch(`${stack.url}/api/health`)).json()) as HealthResponse).deadLetters['dlq.fleet-state'] ?? 0, { timeout: 15_000 })
+      .poll(async () => (await stack.fetchJson<HealthResponse>('/api/health')).deadLetters['dlq.fleet-state'] ?? 0, { timeout: 15_000 })
       .toBeGreaterThanOrEqual(1);
-    const metrics = await (await fetch(`${stack.url}/metrics`)).text();
+    const metrics = await (await stack.fetch('/metrics')).text();
     expect(metrics).toMatch(/fleetwatch_dead_letter_messages\{topic="dlq\.fleet-state"\} [1-9]/);
 
-    const before = ((await (await fetch(`${stack.url}/api/fleet/vehicles`)).json()) as FleetSnapshot).newestFixAt ?? 0;
-    await expect.poll(async () => ((await (await fetch(`${stack.url}/api/fleet/vehicles`)).json()) as FleetSnapshot).newestFixAt ?? 0, { timeout: 10_000 }).toBeGreaterThan(before);
-    const health = (await (await fetch(`${stack.url}/api/health`)).json()) as HealthResponse;
+    const before = (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).newestFixAt ?? 0;
+    await expect.poll(async () => (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).newestFixAt ?? 0, { timeout: 10_000 }).toBeGreaterThan(before);
+    const health = await stack.fetchJson<HealthResponse>('/api/health');
     expect(health.status).toBe('ok');
   });
 });
