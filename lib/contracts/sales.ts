@@ -33,7 +33,22 @@ export type Bookstore = z.infer<typeof bookstoreSchema>;
 export const bookSchema = z.object({ title: z.string(), genre: z.string(), author: z.string() });
 export type Book = z.infer<typeof bookSchema>;
 
-/** `bookstore.sales-per-minute`, keyed `bookstoreId|windowStart`. */
+/** One genre's share of a bookstore's minute (purchase joined with `book`; `unknown` when the book is not known). */
+export const genreSalesSchema = z.object({
+  genre: z.string(),
+  orders: z.number().int().nonnegative(),
+  units: z.number().int().nonnegative(),
+  revenue: z.number().nonnegative(),
+});
+export type GenreSales = z.infer<typeof genreSalesSchema>;
+
+/** The bookstore id a purchase counts under when its store never became known within the wait. */
+export const UNKNOWN_BOOKSTORE_ID = 'unknown';
+
+/**
+ * `bookstore.sales-per-minute`, keyed `bookstoreId|windowStart`. `genres` is an optional addition
+ * to the architecture's shape (older producers may omit it): the same minute split by book genre.
+ */
 export const salesPerMinuteSchema = z.object({
   windowStart: isoDateTime,
   windowEnd: isoDateTime,
@@ -45,5 +60,6 @@ export const salesPerMinuteSchema = z.object({
   units: z.number().int().nonnegative(),
   revenue: z.number().nonnegative(),
   final: z.boolean(),
+  genres: z.array(genreSalesSchema).optional(),
 });
 export type SalesPerMinute = z.infer<typeof salesPerMinuteSchema>;

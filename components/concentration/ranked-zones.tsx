@@ -1,0 +1,37 @@
+import type { ZoneView } from '@/lib/api/zones';
+import { formatNumber } from '@/lib/format';
+import { occupancyLevel } from '@/lib/zones/occupancy-level';
+
+import styles from './concentration.module.css';
+
+const LEVEL_COLOURS = { none: '#eef1f4', low: '#5cb85c', moderate: '#e3b341', high: '#f0883e', over: '#cf222e' } as const;
+
+/** Zones by live count against capacity, most concentrated first (the server ranks them). */
+export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneView[]; limit: number; onSelect: (zoneId: string) => void }) {
+  return (
+    <section className={styles.panel} aria-labelledby="ranked-title">
+      <h2 id="ranked-title">Most concentrated now</h2>
+      <ol className={styles.ranked} aria-label="Most concentrated zones">
+        {zones.slice(0, limit).map((zone, index) => (
+          <li key={zone.zoneId} className={styles.rankedItem} data-zone-id={zone.zoneId} onClick={() => onSelect(zone.zoneId)}>
+            <span>{index + 1}</span>
+            <span>
+              {zone.name}
+              {zone.alert && (
+                <span className={styles.alertTag} data-testid={`alert-${zone.zoneId}`} title={`Capacity alert since ${new Date(zone.alert.startedAt).toLocaleTimeString()}`}>
+                  ALERT
+                </span>
+              )}
+            </span>
+            <span>
+              {formatNumber(zone.live?.uniqueBadges ?? 0)} / {formatNumber(zone.capacity)} · {formatNumber(zone.occupancyPct)} %
+            </span>
+            <span className={styles.bar} aria-hidden>
+              <span className={styles.barFill} style={{ display: 'block', width: `${Math.min(100, zone.occupancyPct)}%`, background: LEVEL_COLOURS[occupancyLevel(zone.occupancyPct)] }} />
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

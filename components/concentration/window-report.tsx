@@ -1,0 +1,54 @@
+'use client';
+
+import type { ZonesResponse } from '@/lib/api/zones';
+import { useNow } from '@/lib/client/use-fleet';
+import { formatNumber } from '@/lib/format';
+import { formatCountdown } from '@/lib/zones/occupancy-level';
+
+import styles from './concentration.module.css';
+
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** The last 15-minute report (the newest window final everywhere), as the old warehouse report showed it. */
+export function WindowReport({ data }: { data: ZonesResponse }) {
+  const now = useNow();
+  const report = data.lastReport;
+  const rows = report
+    ? data.zones
+        .map((zone) => ({ zone, window: zone.windows.find((window) => window.windowStart === report.windowStart) }))
+        .sort((a, b) => (b.window?.uniqueBadges ?? 0) / b.zone.capacity - (a.window?.uniqueBadges ?? 0) / a.zone.capacity)
+    : [];
+  const untilNext = Date.parse(data.currentWindow.windowEnd) - now;
+  return (
+    <section className={styles.panel} aria-labelledby="report-title">
+      <h2 id="report-title">15-minute report{report ? `: ${clock(report.windowStart)}–${clock(report.windowEnd)}` : ''}</h2>
+      <p data-testid="next-report">{now === 0 ? '' : untilNext > 0 ? `Next report in ${formatCountdown(untilNext)}` : 'Next report any moment'}</p>
+      {!report ? (
+        <p className="empty">No 15-minute window has closed yet.</p>
+      ) : (
+        <table className={styles.table} aria-label="Last 15-minute report">
+          <thead>
+            <tr>
+              <th>Zone</th>
+              <th className={styles.number}>People</th>
+              <th className={styles.number}>Sightings</th>
+              <th className={styles.number}>Of capacity</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ zone, window }) => (
+              <tr key={zone.zoneId}>
+                <td>{zone.name}</td>
+                <td className={styles.number}>{formatNumber(window?.uniqueBadges ?? 0)}</td>
+                <td className={styles.number}>{formatNumber(window?.sightings ?? 0)}</td>
+                <td className={styles.number}>{formatNumber(((window?.uniqueBadges ?? 0) / zone.capacity) * 100)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

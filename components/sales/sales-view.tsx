@@ -1,0 +1,59 @@
+'use client';
+
+import { useState } from 'react';
+
+import { useSalesPerMinute } from '@/lib/client/queries/sales';
+import { useConnectionState } from '@/lib/client/use-fleet';
+import { useSalesFeed } from '@/lib/client/use-sales-feed';
+
+import { ConnectionBadge } from '../ui/connection-badge';
+
+import { BreakdownTable } from './breakdown-table';
+import { RangePicker } from './range-picker';
+import { RevenueChart } from './revenue-chart';
+import { SalesKpis } from './sales-kpis';
+import { TopBookstores } from './top-bookstores';
+
+export function SalesView() {
+  const [minutes, setMinutes] = useState(60);
+  useSalesFeed();
+  const connection = useConnectionState();
+  const query = useSalesPerMinute(minutes);
+  const summary = query.data;
+  return (
+    <section className="view" aria-labelledby="sales-title">
+      <div className="view-header">
+        <h1 id="sales-title">Sales per minute</h1>
+        <ConnectionBadge state={connection} />
+        <RangePicker minutes={minutes} onChange={setMinutes} />
+      </div>
+      {connection !== 'live' && summary && (
+        <p className="banner banner-warning" role="alert">
+          The live connection is down: what you see is as of the last update. Reconnecting automatically.
+        </p>
+      )}
+      {query.isError && !summary ? (
+        <p className="banner banner-warning" role="alert">
+          Could not load sales: {query.error.message}. Retrying on the next reconnect or range change.
+        </p>
+      ) : !summary ? (
+        <p className="empty" aria-busy="true">
+          Loading sales…
+        </p>
+      ) : summary.perMinute.length === 0 ? (
+        <p className="empty">No sales in this range yet. Is the simulator, or your MSK Data Generator, writing to `purchase`, and the `sales` processor running?</p>
+      ) : (
+        <>
+          <SalesKpis summary={summary} />
+          <RevenueChart summary={summary} />
+          <div className="sales-grid">
+            <TopBookstores summary={summary} />
+            <BreakdownTable title="By city" dimension="City" rows={summary.byCity} />
+            <BreakdownTable title="By state" dimension="State" rows={summary.byState} />
+            <BreakdownTable title="By genre" dimension="Genre" rows={summary.byGenre} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import type { SalesResponse } from '../../lib/api/sales';
+import { dlqTopic } from '../../lib/contracts/topics';
+import { TEST_PORTS } from '../support/ports';
+import type { OracleTotals } from '../support/sales-oracle';
+import { SalesOracle, javaText } from '../support/sales-oracle';
+import type { TestSocket } from '../support/socket-client';
+import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
+import { TestStack } from '../support/stack';
+
+const MINUTE = 60_000;
+
+type Comparable = Record<string, [orders: number, units: number, cents: number]>;
+
+function fromApi(minute: SalesResponse['perMinute'][number]): Comparable {
+  return Object.fromEntries(minute.bookstores.map((row) => [row.bookstoreId, [row.orders, row.units, Math.round(row.revenue * 100)]]));
+}
+
+function fromOracle(totals: Map<string, OracleTotals>): Comparable {
+  return Object.fromEntries([...totals].map(([id, t]) => [id, [t.orders, t.units, t.cents]]));
+}
+
+/**
+ * simulator (30× speed-up, 20 purchases/s) → sales processor → BFF, held against an independent
+ * recomputation from the raw `purchase` topic: every closed minute equal to the cent.
+ */
+describe('sales per minute against an independent oracle', () => {
+  const brokers = inject('brokers');
+  const stack = new TestStack({
+    brokers,
+    bffPort: TEST_PORTS.sales,
+    logName: 'integration-sales',
+    cabs: 1,
+    tankers: 0,
+    simulatorArgs: ['--speedup', '30', '--purchases-per-s', '20', '--no-archiver'],
+    // At 30× a simulated minute lasts 2 s: 2 minutes of lateness give the outside client's messages 4 s to land.
+    env: { SALES_UNKNOWN_STORE_WAIT_S: '2', SALES_ALLOWED_LATENESS_S: '120' },
+  });
+  // An outside Kafka client, as the MSK Data Generator would be: not the product's factory.
+  const outside: Kafka = new KafkaClient({ clientId: 'outside-sales-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
+  const oracle = new SalesOracle(outside);
+  const admin: Admin = outside.admin();
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    await stack.start();
+    await admin.connect();
+    await oracle.start();
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await oracle.stop();
+    await admin.disconnect();
+    await stack.stop();
+  });
+
+  /** Closed minutes the API serves, each compared with the oracle once both have read the same input. */
+  async function closedMinuteMismatches(): Promise<{ compared: number; mismatches: string[] }> {
+    const summary = await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
+    await oracle.caughtUp(admin);
+    const closed = summary.perMinute.filter((minute) => minute.final);
+    const mismatches = closed
+      .map((minute) => ({ minute, expected: fromOracle(oracle.minute(Date.parse(minute.windowStart))) }))
+      .filter(({ minute, expected }) => JSON.stringify(sorted(fromApi(minute))) !== JSON.stringify(sorted(expected)))
+      .map(({ minute, expected }) => `${minute.windowStart}: api ${JSON.stringify(sorted(fromApi(minute)))} oracle ${JSON.stringify(sorted(expected))}`);
+    return { compared: closed.length, mismatches };
+  }
+
+  it('serves at least 5 closed minutes, every one equal to the oracle to the cent', async () => {
+    await expect.poll(async () => (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.filter((m) => m.final).length, { timeout: 90_000, interval: 1_000 }).toBeGreaterThanOrEqual(5);
+    // The BFF reads the processor's partitions independently, so a minute may show final a moment before its last store's row lands.
+    await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    const { compared } = await closedMinuteMismatches();
+    expect(compared).toBeGreaterThanOrEqual(5);
+    const totals = (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.filter((m) => m.final);
+    expect(totals.every((minute) => minute.orders > 0 && minute.revenue > 0)).toBe(true);
+    expect(totals.some((minute) => minute.bookstores.some((row) => (row.genres ?? []).length > 0))).toBe(true);
+  });
+
+  it("counts messages in the generator's exact format from an outside client, and waits for, then gives up on, an unknown store", async () => {
+    await oracle.caughtUp(admin);
+    const tag = Date.now().toString(36);
+    const storeId = `outside-store-${tag}`;
+    const bookId = `outside-book-${tag}`;
+    // Behind the newest simulated purchase, as the generator's "past 10 seconds" are: an event
+    // ahead would move the watermark on and rightly make the simulator's own purchases late.
+    const minute = Math.floor((oracle.maxEventTime - 45_000) / MINUTE) * MINUTE;
+    const producer = outside.producer();
+    await producer.connect();
+    await producer.send({ topic: 'bookstore', messages: [{ key: storeId, value: JSON.stringify({ name: 'Outside Books', city: 'Testville', state: 'Nowhere' }) }] });
+    await producer.send({ topic: 'book', messages: [{ key: bookId, value: JSON.stringify({ title: 'Kafka on the Shore', genre: 'Outside genre', author: 'H. M.' }) }] });
+    const purchase = (bookstoreId: string, quantity: string | number, unitPrice: string | number, timestamp: string | number) => ({
+      key: `purchase-${tag}-${Math.random().toString(36).slice(2)}`,
+      value: JSON.stringify({ book_id: bookId, bookstore_id: bookstoreId, customer: 'jdoe', quantity, unit_price: unitPrice, timestamp }),
+    });
+    await producer.send({
+      topic: 'purchase',
+      messages: [
+        purchase(storeId, '2', '42', javaText(minute + 5_000)),
+        purchase(storeId, '1', '17', javaText(minute + 10_000, 'PST')),
+        purchase(storeId, '3', '75', new Date(minute + 20_000).toISOString()),
+        purchase(storeId, '5', '10', String(minute + 30_000)),
+        purchase(storeId, 4, 12.5, minute + 40_000),
+        purchase(`never-written-${tag}`, '1', '33', javaText(minute + 15_000, 'CET')),
+        purchase(storeId, '1', '99', 'sometime tomorrow'),
+        purchase(storeId, '1', '99', javaText(minute - 3 * 3_600_000)),
+      ],
+    });
+    await producer.disconnect();
+
+    await expect
+      .poll(async () => (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 })
+      .toBeTruthy();
+    const summary = await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
+    const closed = summary.perMinute.find((m) => Date.parse(m.windowStart) === minute);
+    const row = closed?.bookstores.find((r) => r.bookstoreId === storeId);
+    expect(row).toMatchObject({ name: 'Outside Books', city: 'Testville', state: 'Nowhere', orders: 5, units: 15, revenue: 426, final: true });
+    expect(row?.genres).toEqual([{ genre: 'Outside genre', orders: 5, units: 15, revenue: 426 }]);
+    const unknown = closed?.bookstores.find((r) => r.bookstoreId === 'unknown');
+    expect(unknown).toMatchObject({ name: 'Unknown store', final: true });
+    expect(unknown?.revenue).toBeGreaterThanOrEqual(33);
+    expect(summary.perMinute.some((m) => Date.parse(m.windowStart) === minute - 3 * 3_600_000)).toBe(false);
+
+    // The unreadable timestamp and the purchase three hours late went to the DLQ, each with its reason.
+    const reasons = await dlqReasons(outside, dlqTopic('sales'), 2);
+    expect(reasons).toContainEqual(expect.stringMatching(/^timestamp: "sometime tomorrow"/));
+    expect(reasons).toContainEqual(expect.stringMatching(/^too-late: /));
+    const deadLetters = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_messages\{topic="dlq\.sales"\} (\d+)/)?.[1] ?? 0);
+    await expect.poll(deadLetters, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    // And the oracle still agrees on every closed minute, this one included.
+    await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+  });
+
+  it('pushes sales:update on the sales channel', async () => {
+    const socket = await connectSocket(stack.url);
+    sockets.push(socket);
+    const recent = nextEvent(socket, 'sales:update', 5_000, (update) => update.rows.length > 0);
+    expect(await subscribe(socket, 'sales')).toEqual({ ok: true });
+    expect((await recent).rows[0]?.bookstoreId).toMatch(/\S/);
+    const live = await nextEvent(socket, 'sales:update', 10_000, (update) => update.rows.length > 0);
+    expect(live.sentAt).toBeGreaterThan(0);
+  });
+
+  it('refuses a malformed range with a 400 and the error shape', async () => {
+    for (const minutes of ['0', '-5', 'abc', '100000', '1.5']) {
+      const response = await stack.fetch(`/api/sales/per-minute?minutes=${minutes}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringMatching(/minutes/) } });
+    }
+  });
+});
+
+function sorted(record: Comparable): Comparable {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function dlqReasons(kafka: Kafka, topic: string, atLeast: number): Promise<string[]> {
+  const consumer = kafka.consumer({ groupId: `test-dlq-reader-${Date.now()}` });
+  const reasons: string[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`fewer than ${atLeast} messages on ${topic} within 20 s: ${reasons.join(' | ')}`)), 20_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          reasons.push(message.headers?.['dlq.reason']?.toString() ?? '');
+          if (reasons.length >= atLeast && reasons.some((r) => r.startsWith('too-late')) && reasons.some((r) => r.startsWith('timestamp'))) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return reasons;
+}

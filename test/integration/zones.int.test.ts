@@ -1,0 +1,143 @@
+import type { Kafka } from 'kafkajs';
+import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import type { ZonesResponse } from '../../lib/api/zones';
+import { zonesResponseSchema } from '../../lib/api/zones';
+import type { Alert } from '../../lib/contracts/alerts';
+import { alertSchema } from '../../lib/contracts/alerts';
+import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
+import { TEST_PORTS } from '../support/ports';
+import { sendScenario } from '../support/scenario';
+import type { TestSocket } from '../support/socket-client';
+import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
+import { TestStack } from '../support/stack';
+
+const CAMPUS_ZONES = 12;
+
+/** simulator (crowd scenario) → occupancy processor → BFF zones API, channel and alerts, on the real broker. */
+describe('the concentration pipeline end to end', () => {
+  const brokers = inject('brokers');
+  // Many sightings per second, so a crowd shows within seconds rather than minutes.
+  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.zones, logName: 'integration-zones', cabs: 2, tankers: 1, simulatorArgs: ['--sightings-per-s', '300'] });
+  const outside: Kafka = new KafkaClient({ clientId: 'zones-test', brokers: [brokers], logLevel: logLevel.NOTHING });
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    await stack.start();
+    await stack.waitForLog(/listening for scenario commands/);
+    // The processor writes live figures once it has read its backlog: wait until the BFF shows them.
+    await waitFor(async () => (await occupancy()).zones.filter((zone) => zone.live !== null).length === CAMPUS_ZONES, 60_000, 'live figures for every zone');
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await stack.stop();
+  });
+
+  const occupancy = async (query = ''): Promise<ZonesResponse> => zonesResponseSchema.parse(await stack.fetchJson(`/api/zones/occupancy${query}`));
+
+  it('serves every zone with its shape, capacity and live count, ranked by occupancy', async () => {
+    const snapshot = await occupancy('?windows=4');
+    expect(snapshot.zones).toHaveLength(CAMPUS_ZONES);
+    const hall = snapshot.zones.find((zone) => zone.zoneId === 'main-hall');
+    expect(hall).toMatchObject({ name: 'Main hall', capacity: 500, shape: { type: 'rect' } });
+    const pcts = snapshot.zones.map((zone) => zone.occupancyPct);
+    expect(pcts).toEqual([...pcts].sort((a, b) => b - a));
+  });
+
+  it('refuses a malformed query with a 400 in the error shape', async () => {
+    const response = await stack.fetch('/api/zones/occupancy?windows=abc');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('windows') } });
+  });
+
+  it('ranks the crowded zone first with a capacity alert for security within 30 s of the crowd scenario', async () => {
+    const socket = await connectSocket(stack.url);
+    sockets.push(socket);
+    expect(await subscribe(socket, 'zones')).toEqual({ ok: true });
+    const pushed = nextEvent(socket, 'zones:update', 30_000, (update) => update.zones[0]?.zoneId === 'main-hall' && update.zones[0].alert !== null);
+
+    const sentAt = Date.now();
+    await sendScenario(outside, 'crowd', { target: 'main-hall', durationS: 120 });
+    await expect
+      .poll(
+        async () => {
+          const top = (await occupancy()).zones[0];
+          return { zoneId: top?.zoneId, alerting: top?.alert !== null };
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toEqual({ zoneId: 'main-hall', alerting: true });
+    expect(Date.now() - sentAt).toBeLessThan(30_000);
+
+    const top = (await occupancy()).zones[0];
+    expect(top?.occupancyPct).toBeGreaterThanOrEqual(90);
+    expect((await pushed).zones[0]?.zoneId).toBe('main-hall');
+
+    const alert = await readFirst(outside, TOPICS.zoneAlerts, (candidate) => candidate.kind === 'capacity' && candidate.zoneId === 'main-hall' && candidate.state === 'firing');
+    expect(alert).toMatchObject({ kind: 'capacity', team: 'security', zoneId: 'main-hall', state: 'firing', alertId: top?.alert?.alertId });
+  });
+
+  it('counts a sighting from an unknown sensor as such: to dlq.occupancy with the reason, never silently dropped', async () => {
+    const producer = outside.producer();
+    await producer.connect();
+    await producer.send({ topic: TOPICS.badgeSightings, messages: [{ key: 'sensor-nowhere', value: JSON.stringify({ sensorId: 'sensor-nowhere', badgeId: 'b-1', ts: Date.now() }) }] });
+    await producer.disconnect();
+    const dead = await readDeadLetter(outside, dlqTopic('occupancy'), 'sensor-nowhere');
+    expect(dead).toMatch(/^unknown-sensor: sensor sensor-nowhere/);
+  });
+});
+
+/** Polls `check` every second until it holds (expect.poll only works inside a test, not in beforeAll). */
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/** The first record on `topic` (read from the beginning) that parses as an alert and matches. */
+async function readFirst(kafka: Kafka, topic: string, match: (alert: Alert) => boolean): Promise<Alert> {
+  const consumer = kafka.consumer({ groupId: `zones-test-${topic}-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching record on ${topic} within 15 s`)), 15_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const parsed = alertSchema.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
+          if (!parsed.success || !match(parsed.data)) return;
+          clearTimeout(timer);
+          resolve(parsed.data);
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** The `dlq.reason` header of the dead letter keyed `key`. */
+async function readDeadLetter(kafka: Kafka, topic: string, key: string): Promise<string> {
+  const consumer = kafka.consumer({ groupId: `zones-test-dlq-${Date.now()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      // The processor waits 10 s for a zone that might still be loading before it gives up on a sensor.
+      const timer = setTimeout(() => reject(new Error(`no dead letter keyed ${key} on ${topic} within 30 s`)), 30_000);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.key?.toString() !== key) return;
+          clearTimeout(timer);
+          resolve(message.headers?.['dlq.reason']?.toString() ?? '');
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
