@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
 import { AppNav } from '@/components/ui/app-nav';
+import { currentIdentity } from '@/server/auth/current-identity';
 
 import { Providers } from './providers';
 
@@ -14,12 +15,13 @@ export const metadata: Metadata = {
   description: 'Live fleet telemetry, alerts, sales, campus concentration and consumer lag',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const identity = await currentIdentity();
   return (
     <html lang="en">
       <body>
         <Providers>
-          <AppNav />
+          <AppNav identity={identity} />
           <main>{children}</main>
         </Providers>
       </body>

@@ -1,7 +1,9 @@
 import { E2E_CABS, E2E_TANKERS, expect, test } from './support/fixtures';
 import { FleetPage } from './support/fleet-page';
+import { signInAs } from './support/sign-in-page';
 
 test('the fleet page shows every live vehicle, and its numbers change over time', async ({ page, stack }) => {
+  await signInAs(page, stack.url, 'fleet');
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
 

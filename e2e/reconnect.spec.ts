@@ -1,7 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { FleetPage } from './support/fleet-page';
+import { signInAs } from './support/sign-in-page';
 
 test('when the server restarts under the page it shows reconnecting, then goes live again without a reload', async ({ page, stack }) => {
+  await signInAs(page, stack.url, 'fleet');
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
   await expect(fleet.connection).toHaveAttribute('data-state', 'live');

@@ -9,3 +9,13 @@ export function formatAge(ageMs: number): string {
 export function formatNumber(value: number, fractionDigits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }
+
+/** Revenue: two decimals, no currency symbol, because the generator's prices carry no currency. */
+export function formatMoney(value: number): string {
+  return formatNumber(value, 2);
+}
+
+/** "14:03" in the viewer's time zone: the label of a one-minute window. */
+export function formatMinute(iso: string | number): string {
+  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}

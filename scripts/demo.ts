@@ -1,6 +1,6 @@
 import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
-import { getConfigOrExit } from '../server/config';
+import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/config';
 import { ensureProductTopics } from '../server/kafka/topics';
 import { getLogger } from '../server/logger';
 
@@ -41,6 +41,8 @@ async function shutdown(code: number): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   process.env.LOG_FORMAT ??= 'pretty';
+  // The demo's well-known users and token (README) exist only in demo mode.
+  process.env.DEMO_MODE ??= 'true';
   const config = getConfigOrExit();
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
@@ -64,6 +66,9 @@ async function main(): Promise<void> {
   const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
   await waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok');
   say(`\x1b[32mready in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
+  if (config.auth.demoMode) {
+    say(`sign in as fleet, security, platform or admin with password "${DEMO_PASSWORD}"; API token for admin: ${DEMO_ADMIN_TOKEN}`);
+  }
 }
 
 main().catch((error: unknown) => {

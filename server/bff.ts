@@ -2,6 +2,7 @@
 import type { Kafka, Producer } from 'kafkajs';
 
 import type { HealthResponse } from '@/lib/api/health';
+import { ZONES_REPLAY_HOURS } from '@/lib/api/zones';
 import { TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
 
 import type { Config } from './config';
@@ -16,7 +17,11 @@ import { ensureTopics } from './kafka/topics';
 import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { BffRuntime } from './runtime';
+import { SalesStore } from './sales/sales-store';
 import { startFleetStream } from './streams/fleet-stream';
+import { startSalesStream } from './streams/sales-stream';
+import { startZonesStream } from './streams/zones-stream';
+import { ZoneStore } from './zones/zone-store';
 
 
 /** The BFF's own consumer groups: unique per instance, never committed, marked as the dashboard's own in the lag view. */
@@ -30,6 +35,8 @@ export function bffGroupId(instanceId: string, stream: string): string {
  */
 export class Bff {
   readonly fleet: FleetStore;
+  readonly sales = new SalesStore();
+  readonly zones = new ZoneStore({ keepWindowsMs: ZONES_REPLAY_HOURS * 3_600_000 });
   readonly stats: StreamStats;
   private readonly kafka: Kafka;
   private readonly monitor: ClusterMonitor;
@@ -74,6 +81,8 @@ export class Bff {
       fleetSnapshot: () => this.fleet.snapshot(Date.now()),
       vehicleHistory: (vehicleId, minutes) =>
         this.fleet.view(vehicleId, Date.now()) ? this.fleet.history(vehicleId, Date.now() - minutes * 60_000) : undefined,
+      salesPerMinute: (minutes) => this.sales.summary(minutes, Date.now()),
+      zonesOccupancy: (pastWindows) => this.zones.snapshot(Date.now(), pastWindows),
     };
   }
 
@@ -127,5 +136,25 @@ export class Bff {
     });
     this.consumers.push(fleetStream);
     void fleetStream.caughtUp.then(() => this.logger.info({ vehicles: this.fleet.size }, 'fleet replay loaded'));
+    const salesStream = await startSalesStream({
+      kafka: this.kafka,
+      groupId: bffGroupId(this.config.bff.instanceId, 'sales'),
+      sales: this.sales,
+      deadLetters,
+      stats: this.stats,
+      logger: this.logger,
+    });
+    this.consumers.push(salesStream);
+    void salesStream.caughtUp.then(() => this.logger.info({ rows: this.sales.size }, 'sales replay loaded'));
+    const zonesStream = await startZonesStream({
+      kafka: this.kafka,
+      groupId: bffGroupId(this.config.bff.instanceId, 'zones'),
+      store: this.zones,
+      deadLetters,
+      stats: this.stats,
+      logger: this.logger,
+    });
+    this.consumers.push(zonesStream);
+    void zonesStream.caughtUp.then(() => this.logger.info({ zones: this.zones.size }, 'zones loaded'));
   }
 }

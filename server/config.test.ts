@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { hashPassword, hashToken } from './auth/passwords';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
-  it('uses the local broker and sensible defaults when nothing is set', () => {
-    const config = loadConfig({});
+  it('uses the local broker and sensible defaults in demo mode', () => {
+    const config = loadConfig({ DEMO_MODE: 'true' });
     expect(config.kafka).toMatchObject({ local: true, brokers: ['127.0.0.1:9092'], ssl: { enabled: false } });
     expect(config.bff).toMatchObject({ host: '127.0.0.1', port: 3000, fleetTickMs: 100, fleetOfflineAfterMs: 30_000 });
     expect(config.simulator).toMatchObject({ cabs: 60, tankers: 40, seed: 42 });
@@ -12,6 +13,7 @@ describe('loadConfig', () => {
 
   it('reads a remote cluster with TLS and SCRAM', () => {
     const config = loadConfig({
+      DEMO_MODE: 'true',
       KAFKA_BROKERS: 'b-1.example:9096,b-2.example:9096',
       KAFKA_SSL: 'true',
       KAFKA_SASL_MECHANISM: 'scram-sha-512',
@@ -26,8 +28,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads Amazon MSK IAM, which needs a region and TLS but no password', () => {
+    const config = loadConfig({ DEMO_MODE: 'true', KAFKA_BROKERS: 'b-1.msk:9098', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam', AWS_REGION: 'eu-west-1' });
+    expect(config.kafka.sasl).toEqual({ mechanism: 'aws-msk-iam', region: 'eu-west-1' });
+    expect(() => loadConfig({ DEMO_MODE: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam' })).toThrow(/AWS_REGION is required/);
+  });
+
   it('treats empty strings as unset', () => {
-    expect(loadConfig({ KAFKA_BROKERS: '', PORT: '' }).bff.port).toBe(3000);
+    expect(loadConfig({ DEMO_MODE: 'true', KAFKA_BROKERS: '', PORT: '' }).bff.port).toBe(3000);
   });
 
   it('lists every problem at once, naming the variable', () => {
@@ -43,7 +51,27 @@ describe('loadConfig', () => {
   });
 
   it('refuses SASL without credentials and a CA file without TLS', () => {
-    expect(() => loadConfig({ KAFKA_SASL_MECHANISM: 'plain' })).toThrow(/KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required/);
-    expect(() => loadConfig({ KAFKA_SSL_CA_FILE: '/tmp/ca.pem' })).toThrow(/KAFKA_SSL is not true/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', KAFKA_SASL_MECHANISM: 'plain' })).toThrow(/KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', KAFKA_SSL_CA_FILE: '/tmp/ca.pem' })).toThrow(/KAFKA_SSL is not true/);
+  });
+
+  it('refuses to start outside demo mode without a secret and a way to sign in, and says why', () => {
+    expect(() => loadConfig({})).toThrow(/AUTH_SECRET is required outside demo mode/);
+    expect(() => loadConfig({})).toThrow(/no way to sign in: set AUTH_USERS/);
+    expect(() => loadConfig({ AUTH_SECRET: 'x'.repeat(40), AUTH_USERS: 'ann:fleet:plaintext' })).toThrow(/AUTH_USERS: name:role:scrypt-hash/);
+  });
+
+  it('reads local users and API tokens as hashes, and has no demo accounts outside demo mode', () => {
+    const hash = hashPassword('s3cret');
+    const config = loadConfig({ AUTH_SECRET: 'x'.repeat(40), AUTH_USERS: `ann:fleet:${hash}`, AUTH_API_TOKENS: `ci:platform:${hashToken('t0ken')}` });
+    expect(config.auth.users).toEqual([{ name: 'ann', role: 'fleet', passwordHash: hash }]);
+    expect(config.auth.apiTokens.map((t) => [t.name, t.role])).toEqual([['ci', 'platform']]);
+    expect(config.auth.demoMode).toBe(false);
+  });
+
+  it('creates the four demo users and the admin token in demo mode only', () => {
+    const config = loadConfig({ DEMO_MODE: 'true' });
+    expect(config.auth.users.map((user) => `${user.name}:${user.role}`)).toEqual(['fleet:fleet', 'security:security', 'platform:platform', 'admin:admin']);
+    expect(config.auth.apiTokens.map((token) => token.role)).toEqual(['admin']);
   });
 });

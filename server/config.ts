@@ -1,6 +1,14 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 import { z } from 'zod';
+
+import type { Role } from '@/lib/auth/roles';
+import { ROLES, roleSchema } from '@/lib/auth/roles';
+
+import { hashPassword, hashToken } from './auth/passwords';
 
 /**
  * The one place that reads the environment. Every setting is listed in the README's settings
@@ -22,7 +30,8 @@ const envSchema = z.object({
   KAFKA_SSL: bool.default(false),
   KAFKA_SSL_CA_FILE: z.string().optional(),
   KAFKA_SSL_REJECT_UNAUTHORIZED: bool.default(true),
-  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512', 'aws-msk-iam']).optional(),
+  AWS_REGION: z.string().min(1).optional(),
   KAFKA_SASL_USERNAME: z.string().optional(),
   KAFKA_SASL_PASSWORD: z.string().optional(),
   KAFKA_TOPIC_REPLICATION_FACTOR: int(-1, 10).default(-1),
@@ -39,6 +48,33 @@ const envSchema = z.object({
   FLEET_TICK_MS: int(16, 10_000).default(100),
   FLEET_REPLAY_MINUTES: int(0, 24 * 60).default(15),
   FLEET_OFFLINE_AFTER_S: int(5, 3600).default(30),
+  // The sales processor.
+  SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
+  SALES_UNKNOWN_STORE_WAIT_S: int(0, 3600).default(15),
+  // The occupancy processor's capacity alerts.
+  ZONE_ALERT_THRESHOLD_PCT: positive(1_000).default(90),
+  ZONE_ALERT_HYSTERESIS_PCT: z.coerce.number().min(0).max(100).default(10),
+  PUBLIC_URL: z.url().optional(),
+
+  // Access control.
+  DEMO_MODE: bool.default(false),
+  AUTH_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 33`)').optional(),
+  AUTH_USERS: z
+    .string()
+    .regex(/^[\w.@-]+:(fleet|security|platform|admin):scrypt\$[\w-]+\$[\w-]+(,[\w.@-]+:(fleet|security|platform|admin):scrypt\$[\w-]+\$[\w-]+)*$/, 'name:role:scrypt-hash,... (npm run auth -- hash-password)')
+    .optional(),
+  AUTH_API_TOKENS: z
+    .string()
+    .regex(/^[\w.@-]+:(fleet|security|platform|admin):[0-9a-f]{64}(,[\w.@-]+:(fleet|security|platform|admin):[0-9a-f]{64})*$/, 'name:role:sha256-hex,... (npm run auth -- hash-token)')
+    .optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_DISPLAY_NAME: z.string().min(1).default('Single sign-on'),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  SIGNIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(10),
+  SOCKET_EVENTS_PER_SECOND: int(1, 10_000).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 
@@ -60,7 +96,10 @@ export interface KafkaConnectionConfig {
   local: boolean;
   clientId: string;
   ssl: { enabled: boolean; caFile?: string; rejectUnauthorized: boolean };
-  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
+  sasl?:
+    | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
+    /** Amazon MSK IAM: signed with the AWS credentials of the environment (default provider chain). */
+    | { mechanism: 'aws-msk-iam'; region: string };
   topicReplicationFactor: number;
 }
 
@@ -76,6 +115,9 @@ export interface Config {
     fleetOfflineAfterMs: number;
   };
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
+  sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
+  occupancy: { thresholdPct: number; hysteresisPct: number };
+  auth: AuthConfig;
   simulator: {
     seed: number;
     cabs: number;
@@ -85,6 +127,20 @@ export interface Config {
     sightingsPerS: number;
     speedup: number;
   };
+}
+
+export interface AuthConfig {
+  demoMode: boolean;
+  secret: string;
+  publicUrl: string;
+  /** Local users; passwords only as scrypt hashes. */
+  users: { name: string; role: Role; passwordHash: string }[];
+  /** Machine clients; tokens only as SHA-256 hashes. */
+  apiTokens: { name: string; role: Role; tokenHash: string }[];
+  oidc?: { issuer: string; clientId: string; clientSecret: string; roleClaim: string; displayName: string };
+  metricsToken?: string;
+  signInAttemptsPerMinute: number;
+  socketEventsPerSecond: number;
 }
 
 export class ConfigError extends Error {
@@ -109,13 +165,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 function crossFieldProblems(e: Env): string[] {
   const problems: string[] = [];
-  if (e.KAFKA_SASL_MECHANISM && (!e.KAFKA_SASL_USERNAME || !e.KAFKA_SASL_PASSWORD)) {
+  if (e.KAFKA_SASL_MECHANISM === 'aws-msk-iam') {
+    if (!e.AWS_REGION) problems.push('KAFKA_SASL_MECHANISM=aws-msk-iam: AWS_REGION is required (the cluster\'s region)');
+    if (!e.KAFKA_SSL) problems.push('KAFKA_SASL_MECHANISM=aws-msk-iam: KAFKA_SSL must be true (MSK IAM listens on TLS, port 9098)');
+  } else if (e.KAFKA_SASL_MECHANISM && (!e.KAFKA_SASL_USERNAME || !e.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_MECHANISM is set: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required');
   }
   if (!e.KAFKA_SASL_MECHANISM && (e.KAFKA_SASL_USERNAME || e.KAFKA_SASL_PASSWORD)) {
     problems.push('KAFKA_SASL_USERNAME/PASSWORD are set but KAFKA_SASL_MECHANISM is not (plain, scram-sha-256, scram-sha-512)');
   }
   if (e.KAFKA_SSL_CA_FILE && !e.KAFKA_SSL) problems.push('KAFKA_SSL_CA_FILE is set but KAFKA_SSL is not true');
+  if (!e.DEMO_MODE && !e.AUTH_SECRET) problems.push('AUTH_SECRET is required outside demo mode: it signs the session cookies');
+  if (!e.DEMO_MODE && !e.AUTH_USERS && !e.OIDC_ISSUER) {
+    problems.push('no way to sign in: set AUTH_USERS (local users) or OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET (outside demo mode)');
+  }
+  if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
+  if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT) problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
   if (e.SIM_CABS + e.SIM_TANKERS === 0) problems.push('SIM_CABS + SIM_TANKERS: the fleet needs at least one vehicle');
   return problems;
 }
@@ -128,10 +193,7 @@ function toConfig(e: Env): Config {
       local,
       clientId: e.KAFKA_CLIENT_ID,
       ssl: { enabled: e.KAFKA_SSL, caFile: e.KAFKA_SSL_CA_FILE, rejectUnauthorized: e.KAFKA_SSL_REJECT_UNAUTHORIZED },
-      sasl:
-        e.KAFKA_SASL_MECHANISM && e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD
-          ? { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD }
-          : undefined,
+      sasl: saslConfig(e),
       topicReplicationFactor: e.KAFKA_TOPIC_REPLICATION_FACTOR,
     },
     localKafka: { port: e.KAFKA_LOCAL_PORT, dataDir: e.KAFKA_LOCAL_DATA_DIR },
@@ -144,6 +206,9 @@ function toConfig(e: Env): Config {
       fleetOfflineAfterMs: e.FLEET_OFFLINE_AFTER_S * 1000,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },
+    occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },
+    auth: toAuthConfig(e),
     simulator: {
       seed: e.SIM_SEED,
       cabs: e.SIM_CABS,
@@ -154,6 +219,81 @@ function toConfig(e: Env): Config {
       speedup: e.SIM_SPEEDUP,
     },
   };
+}
+
+function saslConfig(e: Env): KafkaConnectionConfig['sasl'] {
+  if (e.KAFKA_SASL_MECHANISM === 'aws-msk-iam' && e.AWS_REGION) return { mechanism: 'aws-msk-iam', region: e.AWS_REGION };
+  if (e.KAFKA_SASL_MECHANISM && e.KAFKA_SASL_MECHANISM !== 'aws-msk-iam' && e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD) {
+    return { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD };
+  }
+  return undefined;
+}
+
+/** The demo's well-known accounts (README): only ever active with DEMO_MODE=true. */
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_ADMIN_TOKEN = 'demo-admin-token';
+
+function toAuthConfig(e: Env): AuthConfig {
+  const demo = e.DEMO_MODE;
+  return {
+    demoMode: demo,
+    secret: e.AUTH_SECRET ?? demoSecret(),
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    users: [...parseEntries(e.AUTH_USERS).map(([name, role, passwordHash]) => ({ name, role, passwordHash })), ...(demo ? demoUsers() : [])],
+    apiTokens: [
+      ...parseEntries(e.AUTH_API_TOKENS).map(([name, role, tokenHash]) => ({ name, role, tokenHash })),
+      ...(demo ? [{ name: 'demo-admin', role: 'admin' as const, tokenHash: hashToken(DEMO_ADMIN_TOKEN) }] : []),
+    ],
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, roleClaim: e.OIDC_ROLE_CLAIM, displayName: e.OIDC_DISPLAY_NAME }
+        : undefined,
+    metricsToken: e.METRICS_TOKEN,
+    signInAttemptsPerMinute: e.SIGNIN_ATTEMPTS_PER_MINUTE,
+    socketEventsPerSecond: e.SOCKET_EVENTS_PER_SECOND,
+  };
+}
+
+function parseEntries(value: string | undefined): [string, Role, string][] {
+  if (!value) return [];
+  return value.split(',').map((entry) => {
+    const [name = '', role = '', ...rest] = entry.split(':');
+    return [name, roleSchema.parse(role), rest.join(':')];
+  });
+}
+
+let demoUserCache: AuthConfig['users'] | undefined;
+function demoUsers(): AuthConfig['users'] {
+  demoUserCache ??= ROLES.map((role) => ({ name: role, role, passwordHash: hashPassword(DEMO_PASSWORD) }));
+  return demoUserCache;
+}
+
+/**
+ * Demo mode without AUTH_SECRET gets a random secret kept in `.data/demo-auth-secret`, so a
+ * restarted server still accepts the sessions it issued (the page reconnects instead of asking
+ * for a new sign-in) and every process of one checkout agrees on it.
+ */
+const DEMO_SECRET_FILE = path.join('.data', 'demo-auth-secret');
+function demoSecret(): string {
+  if (!fs.existsSync(DEMO_SECRET_FILE)) {
+    fs.mkdirSync(path.dirname(DEMO_SECRET_FILE), { recursive: true });
+    // 'wx' fails when another process wrote it first; that process's secret is then the one read below.
+    try {
+      fs.writeFileSync(DEMO_SECRET_FILE, randomBytes(33).toString('base64'), { flag: 'wx', mode: 0o600 });
+    } catch {
+      // Written by a concurrent process: fine.
+    }
+  }
+  return fs.readFileSync(DEMO_SECRET_FILE, 'utf8').trim();
+}
+
+/**
+ * Just the logging settings: the logger must work in processes that have no product settings
+ * of their own (tests, CLIs) and even while the full configuration is being reported as invalid.
+ */
+export function getLogSettings(env: Record<string, string | undefined> = process.env): Config['log'] {
+  const parsed = envSchema.pick({ LOG_LEVEL: true, LOG_FORMAT: true }).safeParse({ LOG_LEVEL: env.LOG_LEVEL || undefined, LOG_FORMAT: env.LOG_FORMAT || undefined });
+  return parsed.success ? { level: parsed.data.LOG_LEVEL, format: parsed.data.LOG_FORMAT } : { level: 'info', format: 'json' };
 }
 
 let cached: Config | undefined;

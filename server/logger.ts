@@ -1,6 +1,6 @@
 import pino from 'pino';
 
-import { getConfig } from './config';
+import { getLogSettings } from './config';
 
 let root: pino.Logger | undefined;
 
@@ -11,7 +11,7 @@ export function getLogger(component: string): pino.Logger {
 }
 
 function createRootLogger(): pino.Logger {
-  const { level, format } = getConfig().log;
+  const { level, format } = getLogSettings();
   if (format === 'pretty') {
     return pino({
       level,

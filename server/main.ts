@@ -4,12 +4,18 @@ import next from 'next';
 
 import { channelKind } from '@/lib/realtime/channels';
 
+import { createGate } from './auth/gate';
 import { Bff } from './bff';
-import { getConfigOrExit } from './config';
+import type { Config } from './config';
+import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
+import { applySecurityHeaders } from './http/security-headers';
+import type { Logger } from './logger';
 import { getLogger } from './logger';
 import { FleetChannel } from './realtime/fleet-channel';
+import { SalesChannel } from './realtime/sales-channel';
 import type { ChannelJoinHandler } from './realtime/socket-server';
 import { createSocketServer } from './realtime/socket-server';
+import { ZonesChannel } from './realtime/zones-channel';
 import { publishRuntime } from './runtime';
 
 /**
@@ -20,21 +26,40 @@ async function main(): Promise<void> {
   const config = getConfigOrExit();
   const logger = getLogger('bff');
   const dev = process.env.NODE_ENV !== 'production';
+  // next-auth takes its own base URL (for redirects and callback URLs) from this variable.
+  process.env.NEXTAUTH_URL ??= config.auth.publicUrl;
+  announceDemoMode(config, logger);
   const app = next({ dev, hostname: config.bff.host, port: config.bff.port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
 
   const bff = new Bff(config, logger);
   publishRuntime(bff.runtime());
-  const httpServer = createServer((request, response) => void handle(request, response));
+  const gate = createGate(config.auth, logger);
+  const httpServer = createServer((request, response) => {
+    applySecurityHeaders(request, response, dev);
+    gate(request, response)
+      .then((answered) => (answered ? undefined : handle(request, response)))
+      .catch((error: unknown) => {
+        logger.error({ err: (error as Error).message, url: request.url }, 'request failed');
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { code: 'internal', message: 'Internal error; see the server log.' } }));
+      });
+  });
   // What each channel sends a client that joins it; keyed by channelKind (`vehicle:<id>` → `vehicle`).
   const onJoin: Partial<Record<string, ChannelJoinHandler>> = {
     fleet: (socket) => fleetChannel.sendSnapshot(socket),
     vehicle: (socket, channel) => fleetChannel.sendVehicleHistory(socket, channel.slice('vehicle:'.length)),
+    sales: (socket) => salesChannel.sendRecent(socket),
+    zones: (socket) => zonesChannel.sendSnapshot(socket),
   };
-  const io = createSocketServer(httpServer, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
+  const io = createSocketServer(httpServer, config.auth, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
   const fleetChannel = new FleetChannel(io, bff.fleet, config.bff.fleetTickMs);
   fleetChannel.start();
+  const salesChannel = new SalesChannel(io, bff.sales);
+  salesChannel.start();
+  const zonesChannel = new ZonesChannel(io, bff.zones);
+  zonesChannel.start();
   bff.start();
 
   await new Promise<void>((resolve, reject) => {
@@ -49,6 +74,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     fleetChannel.stop();
+    salesChannel.stop();
+    zonesChannel.stop();
     io.close();
     await bff.stop();
     httpServer.closeAllConnections();
@@ -58,6 +85,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function announceDemoMode(config: Config, logger: Logger): void {
+  if (!config.auth.demoMode) return;
+  const users = config.auth.users.filter((user) => user.name === user.role).map((user) => user.name);
+  logger.warn(
+    { users, password: DEMO_PASSWORD, apiToken: DEMO_ADMIN_TOKEN },
+    `DEMO MODE: sign in as ${users.join(', ')} with password "${DEMO_PASSWORD}"; API token "${DEMO_ADMIN_TOKEN}" is admin. Never use demo mode outside this machine.`,
+  );
 }
 
 main().catch((error: unknown) => {

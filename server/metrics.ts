@@ -54,3 +54,10 @@ export const deadLetterMessages = new Gauge({
   labelNames: ['topic'] as const,
   registers: [registry],
 });
+
+export const httpRejections = new Counter({
+  name: 'fleetwatch_http_rejections_total',
+  help: 'HTTP requests refused before reaching a route (401, 403, 429), per error code',
+  labelNames: ['code'] as const,
+  registers: [registry],
+});

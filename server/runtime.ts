@@ -1,5 +1,7 @@
 import type { FleetSnapshot } from '@/lib/api/fleet';
 import type { HealthResponse } from '@/lib/api/health';
+import type { SalesResponse } from '@/lib/api/sales';
+import type { ZonesResponse } from '@/lib/api/zones';
 import type { VehicleView } from '@/lib/realtime/events';
 
 /**
@@ -13,6 +15,8 @@ export interface BffRuntime {
   metrics(): Promise<{ contentType: string; body: string }>;
   fleetSnapshot(): FleetSnapshot;
   vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
+  salesPerMinute(minutes: number): SalesResponse;
+  zonesOccupancy(pastWindows: number): ZonesResponse;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');

@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
 
+import { TEST_PORTS } from '../../test/support/ports';
 import { TestStack } from '../../test/support/stack';
 
 export const E2E_CABS = 6;
@@ -13,7 +14,7 @@ export const test = base.extend<object, { stack: TestStack }>({
     async ({}, use) => {
       const brokers = process.env.E2E_KAFKA_BROKERS;
       if (!brokers) throw new Error('E2E_KAFKA_BROKERS is not set: run through `npm run test:e2e`, whose global setup starts the broker');
-      const bffPort = Number(process.env.E2E_BFF_PORT ?? 3192);
+      const bffPort = Number(process.env.E2E_BFF_PORT ?? TEST_PORTS.e2e);
       const stack = new TestStack({ brokers, bffPort, logName: `e2e-${bffPort}`, cabs: E2E_CABS, tankers: E2E_TANKERS });
       await stack.start();
       await use(stack);

@@ -61,7 +61,11 @@ class RealtimeConnection {
       this.setState('live');
     });
     socket.on('disconnect', () => this.lost());
-    socket.on('connect_error', () => this.lost());
+    socket.on('connect_error', (error) => {
+      // The session ended (expired, signed out elsewhere): a new sign-in is the only way back.
+      if (error.message === 'unauthorized') window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+      else this.lost();
+    });
     this.socket = socket;
     return socket;
   }

@@ -1,5 +1,7 @@
 import type { FleetSnapshot } from '../api/fleet';
+import type { ZonesResponse } from '../api/zones';
 import type { VehicleState } from '../contracts/fleet';
+import type { SalesPerMinute } from '../contracts/sales';
 
 import type { SubscriptionAck, SubscriptionRequest } from './channels';
 
@@ -22,9 +24,18 @@ export type VehicleView = VehicleState & {
   receivedAt: number;
 };
 
+/** `sales:update`: sales rows changed since the last tick, latest per `bookstoreId|windowStart`. */
+export interface SalesUpdate {
+  rows: SalesPerMinute[];
+  sentAt: number;
+}
+
 export interface ServerToClientEvents {
   'fleet:update': (update: FleetUpdate) => void;
   'vehicle:update': (update: { vehicleId: string; points: VehicleView[] }) => void;
+  'sales:update': (update: SalesUpdate) => void;
+  /** The whole campus picture (the same shape as `GET /api/zones/occupancy`), when anything changed. */
+  'zones:update': (update: ZonesResponse) => void;
 }
 
 export interface ClientToServerEvents {

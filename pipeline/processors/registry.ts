@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { ProcessorDefinition } from '../runtime/processor';
 
 import { fleetStateProcessor } from './fleet-state';
+import { occupancyProcessor } from './occupancy';
+import { salesProcessor } from './sales';
 
 
 
@@ -10,4 +12,6 @@ import { fleetStateProcessor } from './fleet-state';
 /** Every reference stream job, by name; `npm run processor -- <name>...` runs a subset. */
 export const PROCESSORS: Record<string, () => ProcessorDefinition<z.ZodType>> = {
   'fleet-state': fleetStateProcessor as () => ProcessorDefinition<z.ZodType>,
+  sales: (() => salesProcessor()) as () => ProcessorDefinition<z.ZodType>,
+  occupancy: (() => occupancyProcessor()) as () => ProcessorDefinition<z.ZodType>,
 };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 
+import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 
@@ -36,6 +37,13 @@ export function kafkaOptions(connection: KafkaConnectionConfig, clientIdSuffix: 
 }
 
 function saslOptions(sasl: NonNullable<KafkaConnectionConfig['sasl']>): SASLOptions {
+  if (sasl.mechanism === 'aws-msk-iam') {
+    // MSK IAM is OAUTHBEARER with a token AWS's own signer makes from the environment's credentials.
+    return {
+      mechanism: 'oauthbearer',
+      oauthBearerProvider: async () => ({ value: (await generateAuthToken({ region: sasl.region })).token }),
+    };
+  }
   return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { HealthResponse } from '../../lib/api/health';
 import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
+import { TEST_PORTS } from '../support/ports';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import { TestStack } from '../support/stack';
@@ -15,7 +16,7 @@ const TANKERS = 4;
 /** simulator → fleet-state processor → BFF → Socket.IO client, on the real broker. */
 describe('the fleet pipeline end to end', () => {
   const brokers = inject('brokers');
-  const stack = new TestStack({ brokers, bffPort: 3191, logName: 'integration-pipeline', cabs: CABS, tankers: TANKERS, telemetryIntervalMs: 500 });
+  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.pipeline, logName: 'integration-pipeline', cabs: CABS, tankers: TANKERS, telemetryIntervalMs: 500 });
   // An outside Kafka client, as a user's own producer would be: not the product's factory.
   const outside: Kafka = new KafkaClient({ clientId: 'outside-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
   const sockets: TestSocket[] = [];

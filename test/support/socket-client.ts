@@ -3,11 +3,19 @@ import { io } from 'socket.io-client';
 
 import type { Channel, SubscriptionAck } from '../../lib/realtime/channels';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../lib/realtime/events';
+import { DEMO_ADMIN_TOKEN } from '../../server/config';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export async function connectSocket(url: string): Promise<TestSocket> {
-  const socket: TestSocket = io(url, { transports: ['websocket'], reconnection: false, timeout: 5_000 });
+/** Connects as a machine client with an API token (the demo's admin token unless told otherwise). */
+export async function connectSocket(url: string, token: string | null = DEMO_ADMIN_TOKEN, cookie?: string): Promise<TestSocket> {
+  const socket: TestSocket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    timeout: 5_000,
+    auth: token === null ? {} : { token },
+    extraHeaders: cookie ? { cookie } : undefined,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
     socket.once('connect_error', reject);
@@ -17,6 +25,11 @@ export async function connectSocket(url: string): Promise<TestSocket> {
 
 export function subscribe(socket: TestSocket, channel: Channel | string): Promise<SubscriptionAck> {
   return new Promise((resolve) => socket.emit('subscribe', { channel } as { channel: Channel }, resolve));
+}
+
+/** Emits any payload as it is, for tests of what the server does with malformed requests. */
+export function emitRaw(socket: TestSocket, event: string, payload: unknown): Promise<unknown> {
+  return new Promise((resolve) => (socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, resolve));
 }
 
 /** Resolves with the first event payload that `match` accepts, or rejects after `timeoutMs`. */

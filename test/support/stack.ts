@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import pino from 'pino';
+
 import type { ChildEnv, ManagedChild } from '../../scripts/lib/process-group';
 import { ProcessGroup, waitForUrl } from '../../scripts/lib/process-group';
 import { bffSpec, processorsSpec, simulatorSpec } from '../../scripts/lib/stack';
-import { loadConfig } from '../../server/config';
+import { DEMO_ADMIN_TOKEN, loadConfig } from '../../server/config';
 import { ensureProductTopics } from '../../server/kafka/topics';
-import { getLogger } from '../../server/logger';
 
 import { TEST_LOG_DIR } from './test-kafka';
 
@@ -18,6 +19,10 @@ export interface StackOptions {
   cabs: number;
   tankers: number;
   telemetryIntervalMs?: number;
+  /** More simulator flags, e.g. `['--speedup', '30', '--purchases-per-s', '20']`. */
+  simulatorArgs?: string[];
+  /** False: only the BFF, for tests about the BFF itself (access control, validation). */
+  pipeline?: boolean;
   env?: ChildEnv;
 }
 
@@ -45,16 +50,28 @@ export class TestStack {
       PORT: String(this.options.bffPort),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      // The demo's users (password "demo") and admin token are what tests sign in with.
+      DEMO_MODE: 'true',
       ...this.options.env,
     };
   }
 
   async start(): Promise<void> {
-    const connection = loadConfig({ KAFKA_BROKERS: this.options.brokers }).kafka;
-    await ensureProductTopics(connection, getLogger('test-stack'));
+    const connection = loadConfig({ KAFKA_BROKERS: this.options.brokers, DEMO_MODE: 'true' }).kafka;
+    // The test process has no product settings of its own, so it logs through a plain logger.
+    await ensureProductTopics(connection, pino({ level: 'warn' }));
+    if (this.options.pipeline === false) return this.startBff();
     this.group.start(
       simulatorSpec(
-        ['--cabs', String(this.options.cabs), '--tankers', String(this.options.tankers), '--interval-ms', String(this.options.telemetryIntervalMs ?? 1000)],
+        [
+          '--cabs',
+          String(this.options.cabs),
+          '--tankers',
+          String(this.options.tankers),
+          '--interval-ms',
+          String(this.options.telemetryIntervalMs ?? 1000),
+          ...(this.options.simulatorArgs ?? []),
+        ],
         this.env,
       ),
     );
@@ -86,9 +103,23 @@ export class TestStack {
     return (await response.json()) as T;
   }
 
-  /** Every test request to the BFF goes through here, so credentials are added in one place. */
-  fetch(route: string, init: RequestInit = {}): Promise<Response> {
-    return fetch(`${this.url}${route}`, init);
+  /**
+   * Every test request to the BFF goes through here, so credentials are added in one place:
+   * the admin API token unless `token` says otherwise (`null`: no credentials at all).
+   */
+  fetch(route: string, init: RequestInit = {}, token: string | null = DEMO_ADMIN_TOKEN): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (token !== null) headers.set('authorization', `Bearer ${token}`);
+    return fetch(`${this.url}${route}`, { ...init, headers, redirect: 'manual' });
+  }
+
+  /** Waits until a process of this stack writes a log line matching `pattern` (e.g. the simulator listening for scenarios). */
+  async waitForLog(pattern: RegExp, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(fs.readFileSync(this.logPath, 'utf8'))) {
+      if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms; see ${this.logPath}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   stop(): Promise<void> {

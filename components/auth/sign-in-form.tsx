@@ -1,0 +1,53 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
+
+export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    const result = await signIn('credentials', { redirect: false, username: form.get('username'), password: form.get('password') }).catch(() => undefined);
+    setBusy(false);
+    if (result?.ok && !result.error) {
+      window.location.assign(callbackUrl);
+    } else {
+      setError(result?.status === 429 ? 'Too many attempts; wait a minute.' : 'Wrong username or password.');
+    }
+  }
+
+  return (
+    <div className="signin">
+      <form onSubmit={onSubmit} className="signin-form" aria-labelledby="signin-title">
+        <h1 id="signin-title">Sign in</h1>
+        <label>
+          Username
+          <input name="username" autoComplete="username" required autoFocus />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {oidcName && (
+        <button type="button" className="signin-sso" onClick={() => void signIn('oidc', { callbackUrl })}>
+          {oidcName}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * Every test file's BFF listens on its own port so files never collide. TEST_PORT_BASE moves
+ * them all, so two checkouts (or a demo) on one machine can run their tests side by side.
+ */
+const BASE = Number(process.env.TEST_PORT_BASE ?? 3190);
+
+export const TEST_PORTS = {
+  pipeline: BASE + 1,
+  e2e: BASE + 2,
+  access: BASE + 5,
+  malformed: BASE + 6,
+  sales: BASE + 7,
+  zones: BASE + 8,
+  alerts: BASE + 10,
+  alertsSecond: BASE + 11,
+  lag: BASE + 12,
+  lagSecond: BASE + 13,
+  fleet: BASE + 14,
+  bench: BASE + 20,
+} as const;
