@@ -19,6 +19,7 @@ const bool = z
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const positive = (max: number) => z.coerce.number().positive().max(max);
+const rate = (max: number) => z.coerce.number().nonnegative().max(max);
 
 const envSchema = z.object({
   // Kafka connection. Unset KAFKA_BROKERS: the demo starts a local broker.
@@ -83,8 +84,8 @@ const envSchema = z.object({
   SIM_CABS: int(0, 100_000).default(60),
   SIM_TANKERS: int(0, 100_000).default(40),
   SIM_TELEMETRY_INTERVAL_MS: int(50, 60_000).default(1000),
-  SIM_PURCHASES_PER_S: positive(10_000).default(2),
-  SIM_SIGHTINGS_PER_S: positive(100_000).default(20),
+  SIM_PURCHASES_PER_S: rate(10_000).default(2),
+  SIM_SIGHTINGS_PER_S: rate(100_000).default(20),
   SIM_SPEEDUP: positive(3600).default(1),
 });
 

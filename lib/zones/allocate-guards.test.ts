@@ -47,6 +47,17 @@ describe('allocateGuards', () => {
     expect(guardsOf(allocateGuards(1, [{ zoneId: 'z', weight: 30 }, { zoneId: 'y', weight: 10 }, { zoneId: 'x', weight: 10 }]))).toEqual({ z: 1, y: 0, x: 0 });
   });
 
+  it('sees a tie where the exact shares leave the same fraction, even when floating point would not', () => {
+    // Exact shares ⅓, 1⅓, ⅓: three remainders of ⅓, so the last guard goes to the heaviest zone.
+    // In floating point 2 × 4 / 6 leaves 0.33333333333333326, and `a` would win it by a rounding error.
+    const demands = [
+      { zoneId: 'a', weight: 1 },
+      { zoneId: 'b', weight: 4 },
+      { zoneId: 'c', weight: 1 },
+    ];
+    expect(guardsOf(allocateGuards(2, demands))).toEqual({ a: 0, b: 2, c: 0 });
+  });
+
   it('spreads evenly when nobody is anywhere, and sends nobody to an empty zone otherwise', () => {
     expect(guardsOf(allocateGuards(4, [{ zoneId: 'a', weight: 0 }, { zoneId: 'b', weight: 0 }]))).toEqual({ a: 2, b: 2 });
     expect(guardsOf(allocateGuards(4, [{ zoneId: 'a', weight: 0 }, { zoneId: 'b', weight: 5 }]))).toEqual({ a: 0, b: 4 });

@@ -21,16 +21,38 @@ export function allocateGuards(total: number, demands: readonly GuardDemand[]): 
   if (demands.length === 0) return [];
   const weights = demands.map((demand) => (Number.isFinite(demand.weight) && demand.weight > 0 ? demand.weight : 0));
   const sum = weights.reduce((a, b) => a + b, 0);
-  const shares = sum === 0 ? weights.map(() => total / demands.length) : weights.map((weight) => (total * weight) / sum);
-  const guards = shares.map(Math.floor);
-  let left = total - guards.reduce((a, b) => a + b, 0);
+  // Nobody anywhere: every zone weighs the same.
+  const fair = sum === 0 ? weights.map(() => 1) : weights;
+  const shares = exactShares(total, fair);
+  let left = total - shares.reduce((a, share) => a + share.whole, 0);
   const order = demands
-    .map((demand, index) => ({ index, remainder: (shares[index] ?? 0) - (guards[index] ?? 0), weight: weights[index] ?? 0, zoneId: demand.zoneId }))
+    .map((demand, index) => ({ index, remainder: shares[index]?.remainder ?? 0, weight: weights[index] ?? 0, zoneId: demand.zoneId }))
     .sort((a, b) => b.remainder - a.remainder || b.weight - a.weight || a.zoneId.localeCompare(b.zoneId));
+  const guards = shares.map((share) => share.whole);
   for (const { index } of order) {
     if (left === 0) break;
     guards[index] = (guards[index] ?? 0) + 1;
     left -= 1;
   }
   return demands.map((demand, index) => ({ zoneId: demand.zoneId, guards: guards[index] ?? 0 }));
+}
+
+/**
+ * Each weight's share of `total`: whole guards and what is left over. With whole-number weights
+ * (people counts) the remainder is the exact integer `total × weight mod sum`, so two zones whose
+ * exact shares leave the same fraction really tie: 2 × 1/6 and 2 × 4/6 both leave ⅓, where
+ * floating point would make one of them a hair smaller and the tie rule would never be reached.
+ */
+function exactShares(total: number, weights: readonly number[]): { whole: number; remainder: number }[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (weights.every(Number.isInteger) && Number.isSafeInteger(total * sum)) {
+    return weights.map((weight) => {
+      const remainder = (total * weight) % sum;
+      return { whole: (total * weight - remainder) / sum, remainder };
+    });
+  }
+  return weights.map((weight) => {
+    const exact = (total * weight) / sum;
+    return { whole: Math.floor(exact), remainder: (exact - Math.floor(exact)) * sum };
+  });
 }

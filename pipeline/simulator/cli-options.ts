@@ -17,13 +17,15 @@ export const SIMULATOR_USAGE = `usage: npx tsx pipeline/simulator/main.ts [optio
   --tankers N           number of tanker trucks
   --interval-ms N       each vehicle sends one fix per N ms of wall time
   --speedup X           simulated time (purchases, campus) runs X times faster than the wall clock
-  --purchases-per-s X   purchases written per wall-clock second (on average)
-  --sightings-per-s X   badge sightings written per wall-clock second (on average)
+  --purchases-per-s X   purchases written per wall-clock second (on average; 0: none)
+  --sightings-per-s X   badge sightings written per wall-clock second (on average; 0: none)
   --no-archiver         do not run the demo consumer group demo.telemetry-archiver
   --help                this text`;
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const positive = (max: number) => z.coerce.number().positive().max(max);
+// A rate of 0 turns one stream off, e.g. a speeded-up sales test that must not write future-dated campus sightings.
+const rate = (max: number) => z.coerce.number().nonnegative().max(max);
 
 // The same bounds as the SIM_* settings in server/config.ts.
 const FLAGS = {
@@ -32,8 +34,8 @@ const FLAGS = {
   tankers: { key: 'tankers', schema: int(0, 100_000) },
   'interval-ms': { key: 'telemetryIntervalMs', schema: int(50, 60_000) },
   speedup: { key: 'speedup', schema: positive(3_600) },
-  'purchases-per-s': { key: 'purchasesPerS', schema: positive(10_000) },
-  'sightings-per-s': { key: 'sightingsPerS', schema: positive(100_000) },
+  'purchases-per-s': { key: 'purchasesPerS', schema: rate(10_000) },
+  'sightings-per-s': { key: 'sightingsPerS', schema: rate(100_000) },
 } as const satisfies Record<string, { key: keyof Config['simulator']; schema: z.ZodType<number> }>;
 
 /** Command-line flags over the configured defaults; a bad flag is an error, never silently ignored. */

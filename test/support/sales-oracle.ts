@@ -36,8 +36,6 @@ export interface OracleTotals {
 }
 
 export class SalesOracle {
-  /** windowStart (epoch ms) → bookstore id → totals. */
-  readonly minutes = new Map<number, Map<string, OracleTotals>>();
   readonly knownStores = new Set<string>();
   maxEventTime = 0;
   private readonly purchases: { bookstoreId: string; minute: number; totals: OracleTotals }[] = [];
@@ -86,6 +84,11 @@ export class SalesOracle {
       result.set(id, totals);
     }
     return result;
+  }
+
+  /** Every minute with at least one purchase, oldest first. */
+  minuteStarts(): number[] {
+    return [...new Set(this.purchases.map((purchase) => purchase.minute))].sort((a, b) => a - b);
   }
 
   async stop(): Promise<void> {

@@ -9,6 +9,7 @@ import { KafkaTable } from '@/server/kafka/kafka-table';
 
 import type { OutputRecord, ProcessingRejection, ProcessorContext, ProcessorDefinition, ProcessResult } from '../../runtime/processor';
 import { processorGroupId } from '../../runtime/processor';
+import { rewindGroupToEarliest } from '../../runtime/rewind';
 
 import type { CapacityAlertOptions } from './capacity-alerts';
 import { CapacityAlerts } from './capacity-alerts';
@@ -176,19 +177,11 @@ async function readPreviousAlerts(context: ProcessorContext): Promise<Alert[]> {
  * Window state lives in memory, so resuming from committed offsets would rewrite the windows
  * open at the stop with only their later part. Every start recomputes from the beginning of
  * retention instead: outputs are keyed upserts, so writing a window again with the same figures
- * is harmless. (Throws while a previous member is still in the group; the runner retries.)
- * Returns each partition's end offset at start.
+ * is harmless. Returns each partition's end offset at start (0 for an empty partition).
  */
 async function rewindToEarliest(context: ProcessorContext): Promise<Map<number, bigint>> {
-  const admin = context.kafka.admin();
-  await admin.connect();
-  try {
-    await admin.resetOffsets({ groupId: processorGroupId('occupancy'), topic: TOPICS.badgeSightings, earliest: true });
-    const offsets = await admin.fetchTopicOffsets(TOPICS.badgeSightings);
-    return new Map(offsets.map((p) => [p.partition, BigInt(p.high) > BigInt(p.low) ? BigInt(p.high) : 0n]));
-  } finally {
-    await admin.disconnect();
-  }
+  const spans = await rewindGroupToEarliest(context.kafka, processorGroupId('occupancy'), TOPICS.badgeSightings);
+  return new Map(spans.map((span) => [span.partition, span.high > span.low ? span.high : 0n]));
 }
 
 function occupancyOptionsFromConfig(): OccupancyOptions {

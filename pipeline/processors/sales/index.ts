@@ -9,6 +9,7 @@ import { KafkaTable } from '@/server/kafka/kafka-table';
 
 import type { OutputRecord, ProcessingRejection, ProcessorContext, ProcessorDefinition, ProcessResult } from '../../runtime/processor';
 import { processorGroupId } from '../../runtime/processor';
+import { rewindGroupToEarliest } from '../../runtime/rewind';
 
 import { purchaseEventTime, saleLine, storeRef, UNKNOWN_STORE } from './purchase-line';
 import { SalesWindows, salesKey } from './windows';
@@ -116,19 +117,11 @@ function loadTable<T>(context: ProcessorContext, table: KafkaTable<T>, topic: st
  * Window state lives in memory, so a restart that resumed from the committed offsets would
  * rewrite the minutes open at the stop with only their later part. Every start therefore
  * recomputes from the beginning of retention: the outputs are keyed upserts, so writing a
- * minute again with the same figures is harmless. (Throws while a previous member is still in
- * the group; the processor runner retries the start.)
+ * minute again with the same figures is harmless. Returns the partitions that hold data.
  */
 async function rewindToEarliest(context: ProcessorContext): Promise<number[]> {
-  const admin = context.kafka.admin();
-  await admin.connect();
-  try {
-    await admin.resetOffsets({ groupId: processorGroupId('sales'), topic: TOPICS.purchase, earliest: true });
-    const offsets = await admin.fetchTopicOffsets(TOPICS.purchase);
-    return offsets.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => p.partition);
-  } finally {
-    await admin.disconnect();
-  }
+  const spans = await rewindGroupToEarliest(context.kafka, processorGroupId('sales'), TOPICS.purchase);
+  return spans.filter((span) => span.high > span.low).map((span) => span.partition);
 }
 
 function salesOptionsFromConfig(): SalesProcessorOptions {
