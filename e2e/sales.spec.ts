@@ -18,6 +18,12 @@ test('the sales page draws revenue per minute live and fills the top bookstores'
   const before = await sales.latestMinute();
   await expect.poll(() => sales.latestMinute(), { timeout: 30_000 }).not.toEqual(before);
 
+  // A reload shows the same history, served by the BFF: the oldest minute is still there, with no less revenue.
+  const history = await sales.firstMinute();
+  await sales.reload();
+  await expect(sales.chart).toHaveAttribute('data-first-minute', history.minute);
+  expect((await sales.firstMinute()).revenue).toBeGreaterThanOrEqual(history.revenue);
+
   await sales.chooseRange('15 min');
   await expect(sales.chart).toHaveAttribute('data-latest-minute', /^\d{4}-/);
   expect(await sales.bookstoreRows().count()).toBeGreaterThan(0);

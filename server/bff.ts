@@ -18,6 +18,7 @@ import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
+import { startDeadLetterReasonsStream } from './streams/dead-letter-reasons-stream';
 import { startFleetStream } from './streams/fleet-stream';
 import { startSalesStream } from './streams/sales-stream';
 import { startZonesStream } from './streams/zones-stream';
@@ -156,5 +157,13 @@ export class Bff {
     });
     this.consumers.push(zonesStream);
     void zonesStream.caughtUp.then(() => this.logger.info({ zones: this.zones.size }, 'zones loaded'));
+    this.consumers.push(
+      await startDeadLetterReasonsStream({
+        kafka: this.kafka,
+        groupId: bffGroupId(this.config.bff.instanceId, 'dead-letter-reasons'),
+        replicationFactor: this.config.kafka.topicReplicationFactor,
+        logger: this.logger,
+      }),
+    );
   }
 }

@@ -61,3 +61,10 @@ export const httpRejections = new Counter({
   labelNames: ['code'] as const,
   registers: [registry],
 });
+
+export const deadLetterReasons = new Gauge({
+  name: 'fleetwatch_dead_letter_reasons',
+  help: 'Messages in the processors\' dlq.<consumer> topics per kind of reason (too-late, unknown-sensor, timestamp...), read from their dlq.reason headers',
+  labelNames: ['topic', 'kind'] as const,
+  registers: [registry],
+});

@@ -34,10 +34,13 @@ function points(summary: SalesResponse): Point[] {
 export function RevenueChart({ summary }: { summary: SalesResponse }) {
   const data = points(summary);
   const latest = summary.perMinute.at(-1);
+  const first = summary.perMinute[0];
   return (
     <figure
       className="panel revenue-chart"
       data-testid="revenue-chart"
+      data-first-minute={first?.windowStart ?? ''}
+      data-first-revenue={first?.revenue ?? ''}
       data-latest-minute={latest?.windowStart ?? ''}
       data-latest-revenue={latest?.revenue ?? ''}
       data-latest-final={latest ? String(latest.final) : ''}

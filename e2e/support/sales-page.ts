@@ -35,6 +35,15 @@ export class SalesPage {
     };
   }
 
+  /** The chart's oldest minute and its revenue: what a reload must show again. */
+  async firstMinute(): Promise<{ minute: string; revenue: number }> {
+    return { minute: (await this.chart.getAttribute('data-first-minute')) ?? '', revenue: Number(await this.chart.getAttribute('data-first-revenue')) };
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
   bookstoreRows(): Locator {
     return this.topBookstores.locator('tbody tr');
   }

@@ -148,6 +148,9 @@ describe('sales per minute against an independent oracle', () => {
     expect(reasons).toContainEqual(expect.stringMatching(/^too-late: /));
     const deadLetters = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_messages\{topic="dlq\.sales"\} (\d+)/)?.[1] ?? 0);
     await expect.poll(deadLetters, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    // Too-late purchases show on /metrics as such, apart from unreadable input.
+    const tooLate = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.sales",kind="too-late"\} (\d+)/)?.[1] ?? 0);
+    await expect.poll(tooLate, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     // And the oracle still agrees on every closed minute, this one included.
     await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
   });

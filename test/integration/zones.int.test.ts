@@ -94,6 +94,8 @@ describe('the concentration pipeline end to end', () => {
     await producer.disconnect();
     const dead = await readDeadLetter(outside, dlqTopic('occupancy'), 'sensor-nowhere');
     expect(dead).toMatch(/^unknown-sensor: sensor sensor-nowhere/);
+    const unknownSensors = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.occupancy",kind="unknown-sensor"\} (\d+)/)?.[1] ?? 0);
+    await expect.poll(unknownSensors, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
   });
 });
 
