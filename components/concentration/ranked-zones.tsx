@@ -13,7 +13,15 @@ export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneVi
       <h2 id="ranked-title">Most concentrated now</h2>
       <ol className={styles.ranked} aria-label="Most concentrated zones">
         {zones.slice(0, limit).map((zone, index) => (
-          <li key={zone.zoneId} className={styles.rankedItem} data-zone-id={zone.zoneId} onClick={() => onSelect(zone.zoneId)}>
+          <li
+            key={zone.zoneId}
+            className={styles.rankedItem}
+            data-zone-id={zone.zoneId}
+            tabIndex={0}
+            aria-label={`${index + 1}. ${zone.name}: ${zone.live?.uniqueBadges ?? 0} of ${zone.capacity}${zone.alert ? ', capacity alert' : ''}. Show its trend`}
+            onClick={() => onSelect(zone.zoneId)}
+            onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && onSelect(zone.zoneId)}
+          >
             <span>{index + 1}</span>
             <span>
               {zone.name}

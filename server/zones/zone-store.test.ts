@@ -49,6 +49,13 @@ describe('ZoneStore', () => {
     expect(zonesResponseSchema.safeParse(snapshot).success).toBe(true);
   });
 
+  it("follows a zone's live row in log order, even after one an earlier speeded-up run stamped ahead of the clock", () => {
+    const zones = store();
+    zones.applyOccupancy(row(HALL, T0 + 3_600_000, 400, false, 'live'));
+    zones.applyOccupancy(row(HALL, T0, 20, false, 'live'));
+    expect(zones.snapshot(T0, 16).zones.find((zone) => zone.zoneId === 'main-hall')?.live?.uniqueBadges).toBe(20);
+  });
+
   it('splits the open window from the past ones and names the newest fully final window as the last report', () => {
     const zones = store();
     zones.applyOccupancy(row(HALL, T0, 10, true));
