@@ -38,7 +38,7 @@ export interface OracleTotals {
 export class SalesOracle {
   readonly knownStores = new Set<string>();
   maxEventTime = 0;
-  private readonly purchases: { bookstoreId: string; minute: number; totals: OracleTotals }[] = [];
+  private readonly purchases: { bookstoreId: string; minute: number; writtenAt: number; totals: OracleTotals }[] = [];
   private readonly consumed = new Map<string, bigint>();
   /** Kafka delivers at least once (a rebalance while the group forms replays a batch): each offset counts once. */
   private readonly seen = new Set<string>();
@@ -49,11 +49,11 @@ export class SalesOracle {
 
   async start(): Promise<void> {
     await this.follow('bookstore', (key) => key && this.knownStores.add(key));
-    await this.follow('purchase', (_key, value, where) => {
+    await this.follow('purchase', (_key, value, where, writtenAt) => {
       if (this.seen.has(where)) this.duplicates += 1;
       else {
         this.seen.add(where);
-        this.purchase(value);
+        this.purchase(value, writtenAt);
       }
     });
   }
@@ -86,16 +86,16 @@ export class SalesOracle {
     return result;
   }
 
-  /** Every minute with at least one purchase, oldest first. */
-  minuteStarts(): number[] {
-    return [...new Set(this.purchases.map((purchase) => purchase.minute))].sort((a, b) => a - b);
+  /** Every minute with at least one purchase written to Kafka at or after `writtenSince`, oldest first. */
+  minuteStarts(writtenSince = 0): number[] {
+    return [...new Set(this.purchases.filter((purchase) => purchase.writtenAt >= writtenSince).map((purchase) => purchase.minute))].sort((a, b) => a - b);
   }
 
   async stop(): Promise<void> {
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
   }
 
-  private purchase(value: string): void {
+  private purchase(value: string, writtenAt: number): void {
     let parsed: Record<string, unknown>;
     try {
       parsed = JSON.parse(value) as Record<string, unknown>;
@@ -107,17 +107,17 @@ export class SalesOracle {
     const price = Number(parsed.unit_price);
     if (time === undefined || Number.isNaN(time) || !Number.isInteger(quantity) || !Number.isFinite(price) || typeof parsed.bookstore_id !== 'string') return;
     this.maxEventTime = Math.max(this.maxEventTime, time);
-    this.purchases.push({ bookstoreId: parsed.bookstore_id, minute: time - (time % 60_000), totals: { orders: 1, units: quantity, cents: Math.round(quantity * price * 100) } });
+    this.purchases.push({ bookstoreId: parsed.bookstore_id, minute: time - (time % 60_000), writtenAt, totals: { orders: 1, units: quantity, cents: Math.round(quantity * price * 100) } });
   }
 
-  private async follow(topic: string, onMessage: (key: string | undefined, value: string, where: string) => void): Promise<void> {
+  private async follow(topic: string, onMessage: (key: string | undefined, value: string, where: string, writtenAt: number) => void): Promise<void> {
     const consumer = this.kafka.consumer({ groupId: `test-sales-oracle-${topic}-${Date.now()}`, maxWaitTimeInMs: 100 });
     this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ partition, message }) => {
-        if (message.value) onMessage(message.key?.toString(), message.value.toString(), `${partition}/${message.offset}`);
+        if (message.value) onMessage(message.key?.toString(), message.value.toString(), `${partition}/${message.offset}`, Number(message.timestamp));
         this.consumed.set(`${topic}/${partition}`, BigInt(message.offset) + 1n);
       },
     });
