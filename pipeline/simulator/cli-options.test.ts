@@ -17,6 +17,12 @@ describe('parseSimulatorArgs', () => {
     });
   });
 
+  it('turns a stream off with a rate of 0, but never accepts a negative rate', () => {
+    const parsed = parseSimulatorArgs(['--sightings-per-s', '0', '--purchases-per-s', '0'], DEFAULTS);
+    expect(parsed).toEqual({ kind: 'run', options: { ...DEFAULTS, sightingsPerS: 0, purchasesPerS: 0, archiver: true } });
+    expect(parseSimulatorArgs(['--sightings-per-s', '-1'], DEFAULTS).kind).toBe('error');
+  });
+
   it('rejects bad values and unknown flags', () => {
     expect(parseSimulatorArgs(['--cabs', 'many'], DEFAULTS).kind).toBe('error');
     expect(parseSimulatorArgs(['--speedup', '0'], DEFAULTS).kind).toBe('error');

@@ -35,19 +35,21 @@ export function salesProcessor(options: SalesProcessorOptions = salesOptionsFrom
   const bookstores = new KafkaTable<Bookstore>();
   const books = new KafkaTable<Book>();
   const windows = new SalesWindows({ allowedLatenessMs: options.allowedLatenessMs, idlePartitionMs: options.idlePartitionMs });
-  // Purchases whose bookstore is not on the table yet; bounded by the wait, then counted as unknown.
+  // Purchases whose bookstore or book is not on its table yet (a record written just before the
+  // purchase may not be read yet); bounded by the wait, then counted as the unknown store or genre.
   let pending: PendingPurchase[] = [];
 
   const resolvePending = (now: number): void => {
     const waiting: PendingPurchase[] = [];
     for (const item of pending) {
       const bookstore = bookstores.get(item.purchase.bookstore_id);
-      if (!bookstore && now < item.deadline) {
+      const book = books.get(item.purchase.book_id);
+      if ((!bookstore || !book) && now < item.deadline) {
         waiting.push(item);
         continue;
       }
       const store = bookstore ? storeRef(item.purchase.bookstore_id, bookstore) : UNKNOWN_STORE;
-      windows.add(saleLine(item.purchase, item.eventTime, store, books.get(item.purchase.book_id)));
+      windows.add(saleLine(item.purchase, item.eventTime, store, book));
       windows.release(item.eventTime);
     }
     pending = waiting;
@@ -61,8 +63,9 @@ export function salesProcessor(options: SalesProcessorOptions = salesOptionsFrom
       return { record, reason: `too-late: event time ${new Date(time.value).toISOString()} is beyond the allowed lateness of ${options.allowedLatenessMs / 1000} s` };
     }
     const bookstore = bookstores.get(record.value.bookstore_id);
-    if (bookstore) {
-      windows.add(saleLine(record.value, time.value, storeRef(record.value.bookstore_id, bookstore), books.get(record.value.book_id)));
+    const book = books.get(record.value.book_id);
+    if (bookstore && book) {
+      windows.add(saleLine(record.value, time.value, storeRef(record.value.bookstore_id, bookstore), book));
     } else {
       windows.hold(time.value);
       pending.push({ purchase: record.value, eventTime: time.value, deadline: now + options.unknownStoreWaitMs });
