@@ -60,6 +60,8 @@ export const groupSummarySchema = z.object({
   produceRate: rate,
   /** Seconds to reach the end at the current rates; null when it never would (or there is no lag). */
   catchUpSeconds: z.number().nonnegative().nullable(),
+  /** When the poll read these offsets: lag in seconds is the age of the next record to read at this time. */
+  observedAt: epochMs,
   /** Total lag of the recent polls, oldest first, for the table's sparkline. */
   trend: z.array(z.number()),
 });

@@ -64,7 +64,7 @@ export function evaluateGroup(
     const lookup = observed.committed === null ? undefined : lookups.get(lookupKey(observed.topic, observed.partition, observed.committed));
     return partitionLag(observed, track, lookup, { rules, commitIntervalMs, now, groupHasMembers: reading.members.length > 0 });
   });
-  return rollUp(reading, partitionLags);
+  return rollUp(reading, partitionLags, now);
 }
 
 function partitionLag(
@@ -101,7 +101,7 @@ function lagInSeconds(observed: ObservedPartition, lag: number | null, track: Pa
   return seconds === null ? { lagSeconds: null, lagMethod: null } : { lagSeconds: seconds, lagMethod: 'interpolated' };
 }
 
-function rollUp(reading: GroupReading, partitionLags: PartitionLag[]): Omit<GroupDetail, 'history'> {
+function rollUp(reading: GroupReading, partitionLags: PartitionLag[], now: number): Omit<GroupDetail, 'history'> {
   let totalLag = 0;
   let worst: PartitionLag | undefined;
   let consume: number | null = null;
@@ -131,6 +131,7 @@ function rollUp(reading: GroupReading, partitionLags: PartitionLag[]): Omit<Grou
     consumeRate: consume,
     produceRate: produce,
     catchUpSeconds: catchUpSeconds(totalLag, consume, produce),
+    observedAt: now,
     trend: [],
     partitionLags,
     memberList: reading.members,
