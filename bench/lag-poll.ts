@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Admin, Kafka } from 'kafkajs';
+import pino from 'pino';
+
+import { ensureKafkaInstalled, resetLocalKafka, startLocalKafka } from '../infra/local-kafka';
+import type { LocalKafka } from '../infra/local-kafka';
+import { loadConfig } from '../server/config';
+import { createKafka } from '../server/kafka/client';
+import { LagMonitor } from '../server/lag/lag-monitor';
+
+/**
+ * `npm run bench:lag`: one full poll of the BFF's lag monitor over ≥ 500 consumer groups and
+ * ≥ 2,000 partitions on a local broker of its own (or KAFKA_BROKERS), with the BFF's CPU and memory.
+ * Bench-only topics `bench.lag.*` and groups `bench.lag.group-*`; offsets are committed with the
+ * admin client (setOffsets on empty groups), so every group has lag on every partition.
+ */
+const TOPICS = Number(process.env.BENCH_TOPICS ?? 50);
+const PARTITIONS_PER_TOPIC = Number(process.env.BENCH_PARTITIONS ?? 40);
+const GROUPS = Number(process.env.BENCH_GROUPS ?? 500);
+const RECORDS_PER_PARTITION = 20;
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 12);
+const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_692);
+const RESULTS = path.join(__dirname, 'results', 'lag-poll.md');
+
+const topicName = (index: number) => `bench.lag.t${String(index).padStart(3, '0')}`;
+const groupName = (index: number) => `bench.lag.group-${String(index).padStart(4, '0')}`;
+
+async function main(): Promise<void> {
+  let broker: LocalKafka | undefined;
+  let brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) {
+    await ensureKafkaInstalled(console.log);
+    const dataDir = path.join('.data', `kafka-bench-${PORT}`);
+    await resetLocalKafka(dataDir);
+    broker = await startLocalKafka({ port: PORT, dataDir, onProgress: (line) => console.log(`[kafka] ${line}`) });
+    brokers = broker.brokers;
+  }
+  const config = loadConfig({ KAFKA_BROKERS: brokers, DEMO_MODE: 'true', LOG_LEVEL: 'warn' });
+  const kafka = createKafka(config.kafka, 'bench-lag');
+  try {
+    await prepare(kafka);
+    await measure(kafka, config.lag, brokers);
+  } finally {
+    await broker?.stop();
+  }
+}
+
+async function prepare(kafka: Kafka): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const t0 = Date.now();
+    const existing = new Set(await admin.listTopics());
+    const missing = Array.from({ length: TOPICS }, (_, i) => topicName(i)).filter((topic) => !existing.has(topic));
+    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 })), waitForLeaders: true });
+    await produce(kafka);
+    await commitOffsets(admin);
+    console.log(`prepared ${TOPICS} topics × ${PARTITIONS_PER_TOPIC} partitions and ${GROUPS} groups in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function produce(kafka: Kafka): Promise<void> {
+  const producer = kafka.producer();
+  await producer.connect();
+  for (let t = 0; t < TOPICS; t += 1) {
+    const messages = Array.from({ length: PARTITIONS_PER_TOPIC * RECORDS_PER_PARTITION }, (_, i) => ({ partition: i % PARTITIONS_PER_TOPIC, value: `record-${i}` }));
+    await producer.send({ topic: topicName(t), messages });
+  }
+  await producer.disconnect();
+}
+
+/** Group g reads topic g mod TOPICS and, for every fifth group, the next topic too; each partition a few records behind. */
+async function commitOffsets(admin: Admin): Promise<void> {
+  for (let g = 0; g < GROUPS; g += 1) {
+    const topics = g % 5 === 0 ? [g % TOPICS, (g + 1) % TOPICS] : [g % TOPICS];
+    for (const t of topics) {
+      const partitions = Array.from({ length: PARTITIONS_PER_TOPIC }, (_, p) => ({ partition: p, offset: String((g + p) % (RECORDS_PER_PARTITION + 1)) }));
+      await admin.setOffsets({ groupId: groupName(g), topic: topicName(t), partitions });
+    }
+  }
+}
+
+async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['lag'], brokers: string): Promise<void> {
+  const monitor = new LagMonitor(kafka, { ...lagConfig, allow: ['bench.lag.*'] }, pino({ level: 'warn' }));
+  const cycles: { ms: number; cpuMs: number; groups: number; partitions: number; lookups: number }[] = [];
+  let maxLoopDelay = 0;
+  for (let cycle = 0; cycle < CYCLES; cycle += 1) {
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    // How long the event loop is held while polling: a timer that should fire every 10 ms.
+    let last = performance.now();
+    const probe = setInterval(() => {
+      const now = performance.now();
+      maxLoopDelay = Math.max(maxLoopDelay, now - last - 10);
+      last = now;
+    }, 10);
+    const result = await monitor.pollOnce();
+    clearInterval(probe);
+    const ms = performance.now() - t0;
+    const used = process.cpuUsage(cpu);
+    const partitions = result.response.groups.reduce((sum, group) => sum + group.partitions, 0);
+    const lookups = result.verdicts.flatMap((v) => v.partitions).filter((p) => p.lagMethod === 'timestamp').length;
+    cycles.push({ ms, cpuMs: (used.user + used.system) / 1000, groups: result.response.groups.length, partitions, lookups });
+    console.log(`cycle ${cycle + 1}: ${ms.toFixed(0)} ms, CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, ${result.response.groups.length} groups, ${partitions} group-partitions, ${lookups} lag figures from record timestamps`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  await monitor.stop();
+  const memory = process.memoryUsage();
+  // The first cycle connects and fetches metadata: reported apart from the steady state.
+  const steady = cycles.slice(1);
+  const sorted = [...steady].sort((a, b) => a.ms - b.ms);
+  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.ms ?? 0;
+  const cpuPerCycle = steady.reduce((sum, c) => sum + c.cpuMs, 0) / steady.length;
+  const distinctPartitions = TOPICS * PARTITIONS_PER_TOPIC;
+  const lines = [
+    `groups: ${cycles[0]?.groups}, distinct partitions: ${distinctPartitions}, group-partitions evaluated per poll: ${cycles[0]?.partitions}`,
+    `first poll (connect + metadata): ${cycles[0]?.ms.toFixed(0)} ms`,
+    `steady poll over ${steady.length} cycles: median ${pick(0.5).toFixed(0)} ms, p95 ${pick(0.95).toFixed(0)} ms, max ${sorted.at(-1)?.ms.toFixed(0)} ms`,
+    `CPU per poll: ${cpuPerCycle.toFixed(0)} ms (= ${((cpuPerCycle / lagConfig.pollIntervalMs) * 100).toFixed(1)} % of one core at the default ${lagConfig.pollIntervalMs / 1000} s interval)`,
+    `longest event-loop stall during a poll: ${maxLoopDelay.toFixed(0)} ms`,
+    `memory after ${CYCLES} polls: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB`,
+  ];
+  console.log(`\n${lines.join('\n')}`);
+  writeResults(lines, cycles, brokers);
+}
+
+function writeResults(lines: string[], cycles: { ms: number; cpuMs: number }[], brokers: string): void {
+  const text = `# Lag monitor: one full poll at scale
+
+Command: \`npm run bench:lag\` (${new Date().toISOString()}, broker ${brokers}, Kafka 4.3.1 single node on the
+same machine; Node ${process.version}; ${TOPICS} topics × ${PARTITIONS_PER_TOPIC} partitions, ${GROUPS} groups).
+The monitor is the BFF's own \`LagMonitor\`, run in the bench process (the CPU and memory below are that
+process's, which holds nothing else). Goal: one full poll under 1 s.
+
+\`\`\`
+${lines.join('\n')}
+\`\`\`
+
+Per cycle (ms wall / ms CPU): ${cycles.map((c) => `${c.ms.toFixed(0)}/${c.cpuMs.toFixed(0)}`).join(', ')}
+`;
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, text);
+  console.log(`written to ${path.relative(process.cwd(), RESULTS)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
