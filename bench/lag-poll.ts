@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { Admin, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 
 import { ensureKafkaInstalled, resetLocalKafka, startLocalKafka } from '../infra/local-kafka';
@@ -56,7 +56,7 @@ async function prepare(kafka: Kafka): Promise<void> {
     const missing = Array.from({ length: TOPICS }, (_, i) => topicName(i)).filter((topic) => !existing.has(topic));
     if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 })), waitForLeaders: true });
     await produce(kafka);
-    await commitOffsets(admin);
+    await commitOffsets(kafka);
     console.log(`prepared ${TOPICS} topics × ${PARTITIONS_PER_TOPIC} partitions and ${GROUPS} groups in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {
     await admin.disconnect();
@@ -68,20 +68,61 @@ async function produce(kafka: Kafka): Promise<void> {
   await producer.connect();
   for (let t = 0; t < TOPICS; t += 1) {
     const messages = Array.from({ length: PARTITIONS_PER_TOPIC * RECORDS_PER_PARTITION }, (_, i) => ({ partition: i % PARTITIONS_PER_TOPIC, value: `record-${i}` }));
-    await producer.send({ topic: topicName(t), messages });
+    // Fresh partitions on a busy single node can take a while to get their leader: retry rather than fail.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await producer.send({ topic: topicName(t), messages });
+        break;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+      }
+    }
   }
   await producer.disconnect();
 }
 
-/** Group g reads topic g mod TOPICS and, for every fifth group, the next topic too; each partition a few records behind. */
-async function commitOffsets(admin: Admin): Promise<void> {
-  for (let g = 0; g < GROUPS; g += 1) {
-    const topics = g % 5 === 0 ? [g % TOPICS, (g + 1) % TOPICS] : [g % TOPICS];
-    for (const t of topics) {
-      const partitions = Array.from({ length: PARTITIONS_PER_TOPIC }, (_, p) => ({ partition: p, offset: String((g + p) % (RECORDS_PER_PARTITION + 1)) }));
-      await admin.setOffsets({ groupId: groupName(g), topic: topicName(t), partitions });
-    }
+/**
+ * Group g reads topic g mod TOPICS and, for every fifth group, the next topic too; each partition a
+ * few records behind. The admin's setOffsets joins each group with a whole consumer (seconds per
+ * group), so the bench commits as a standalone client does instead: OffsetCommit with no member
+ * and generation -1, which the broker accepts for groups without members.
+ */
+async function commitOffsets(kafka: Kafka): Promise<void> {
+  const cluster = internalCluster(kafka);
+  await cluster.connect();
+  try {
+    const jobs = Array.from({ length: GROUPS }, (_, g) => g);
+    const worker = async () => {
+      for (let g = jobs.shift(); g !== undefined; g = jobs.shift()) {
+        const topics = (g % 5 === 0 ? [g % TOPICS, (g + 1) % TOPICS] : [g % TOPICS]).map((t) => ({
+          topic: topicName(t),
+          partitions: Array.from({ length: PARTITIONS_PER_TOPIC }, (_, p) => ({ partition: p, offset: String((g + p) % (RECORDS_PER_PARTITION + 1)) })),
+        }));
+        const coordinator = await cluster.findGroupCoordinator({ groupId: groupName(g) });
+        await coordinator.offsetCommit({ groupId: groupName(g), groupGenerationId: -1, memberId: '', topics });
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+  } finally {
+    await cluster.disconnect();
   }
+}
+
+interface BenchCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  findGroupCoordinator(options: { groupId: string }): Promise<{
+    offsetCommit(request: { groupId: string; groupGenerationId: number; memberId: string; topics: { topic: string; partitions: { partition: number; offset: string }[] }[] }): Promise<unknown>;
+  }>;
+}
+
+/** kafkajs's own Cluster, made by the client's private factory (as server/lag/cluster-reader.ts does). */
+function internalCluster(kafka: Kafka): BenchCluster {
+  const symbol = Object.getOwnPropertySymbols(kafka).find((candidate) => candidate.description === 'private:Kafka:createCluster');
+  const factory = symbol ? (kafka as unknown as Record<symbol, (options: object) => BenchCluster>)[symbol] : undefined;
+  if (!factory) throw new Error('kafkajs 2.2.x expected');
+  return factory({ allowAutoTopicCreation: false });
 }
 
 async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['lag'], brokers: string): Promise<void> {
@@ -105,7 +146,8 @@ async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['l
     const partitions = result.response.groups.reduce((sum, group) => sum + group.partitions, 0);
     const lookups = result.verdicts.flatMap((v) => v.partitions).filter((p) => p.lagMethod === 'timestamp').length;
     cycles.push({ ms, cpuMs: (used.user + used.system) / 1000, groups: result.response.groups.length, partitions, lookups });
-    console.log(`cycle ${cycle + 1}: ${ms.toFixed(0)} ms, CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, ${result.response.groups.length} groups, ${partitions} group-partitions, ${lookups} lag figures from record timestamps`);
+    const phases = Object.entries(result.phases).map(([name, phaseMs]) => `${name} ${phaseMs.toFixed(0)}`).join(', ');
+    console.log(`cycle ${cycle + 1}: ${ms.toFixed(0)} ms (${phases}), CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, ${result.response.groups.length} groups, ${partitions} group-partitions, ${lookups} lag figures from record timestamps`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await monitor.stop();

@@ -63,7 +63,7 @@ const envSchema = z.object({
   LAG_ALLOWED_MESSAGES: int(0, 1_000_000_000).default(1_000),
   LAG_ALERT_SECONDS: positive(7 * 86_400).default(300),
   LAG_HISTORY_MINUTES: int(60, 24 * 60).default(60),
-  LAG_TIMESTAMP_LOOKUPS: int(0, 100_000).default(2_000),
+  LAG_TIMESTAMP_LOOKUPS: int(0, 100_000).default(500),
   LAG_CONCURRENCY: int(1, 256).default(16),
 
   // Access control.

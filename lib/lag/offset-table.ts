@@ -12,18 +12,23 @@ export interface OffsetSeen {
 
 export const DEFAULT_TABLE_ENTRIES = 64;
 
-/** Returns a new table with the sample added (oldest first). */
-export function addOffsetSample(table: readonly OffsetSeen[], sample: OffsetSeen, maxEntries = DEFAULT_TABLE_ENTRIES): OffsetSeen[] {
+/**
+ * Adds a sample (oldest first) and returns the table: the same array, changed in place, except
+ * when it had to be thinned. In place because one table per partition and group is updated every
+ * poll, and copying them all would keep the garbage collector busy.
+ */
+export function addOffsetSample(table: OffsetSeen[], sample: OffsetSeen, maxEntries = DEFAULT_TABLE_ENTRIES): OffsetSeen[] {
   const last = table.at(-1);
-  if (last && sample.at <= last.at) return [...table];
+  if (last && sample.at <= last.at) return table;
   // A run of equal offsets needs only its first and its last time: when the run ends, the new
   // records were written after the last of them, not after the first.
   const beforeLast = table.at(-2);
   if (last && beforeLast && last.offset === sample.offset && beforeLast.offset === sample.offset) {
-    return [...table.slice(0, -1), sample];
+    table[table.length - 1] = sample;
+    return table;
   }
-  const next = [...table, sample];
-  return next.length > maxEntries ? thin(next) : next;
+  table.push(sample);
+  return table.length > maxEntries ? thin(table) : table;
 }
 
 /** Drops every second entry of the older half (keeping the oldest), so spacing grows with age. */

@@ -33,29 +33,29 @@ export function rawLag(observation: PartitionObservation): number | null {
   return Math.max(0, observation.end - observation.committed);
 }
 
+/**
+ * Adds one poll to the track (creating it on the first poll). The track is updated in place,
+ * because the monitor keeps one per partition of every group (tens of thousands) and copying them
+ * each poll would keep the garbage collector busy; the same track is returned.
+ */
 export function observe(track: PartitionTrack | undefined, observation: PartitionObservation, windowPolls: number): PartitionTrack {
-  const previous = track?.window.at(-1);
+  const current = track ?? { window: [], endTable: [], lastMoveAt: null, pendingSince: null, moveTimes: [] };
+  const previous = current.window.at(-1);
   const lag = rawLag(observation) ?? 0;
   const moved = previous !== undefined && observation.committed !== null && previous.committed !== observation.committed;
-  const window = [...(track?.window ?? []), observation].slice(-windowPolls);
-  const endTable = addOffsetSample(track?.endTable ?? [], { offset: observation.end, at: observation.at });
+  current.window.push(observation);
+  if (current.window.length > windowPolls) current.window.splice(0, current.window.length - windowPolls);
+  current.endTable = addOffsetSample(current.endTable, { offset: observation.end, at: observation.at });
   if (moved) {
-    return {
-      window,
-      endTable,
-      lastMoveAt: observation.at,
-      // Lag left right after a commit is waiting since this poll, not since an older one.
-      pendingSince: lag > 0 ? observation.at : null,
-      moveTimes: [...(track?.moveTimes ?? []), observation.at].slice(-MOVE_TIMES_KEPT),
-    };
+    current.lastMoveAt = observation.at;
+    // Lag left right after a commit is waiting since this poll, not since an older one.
+    current.pendingSince = lag > 0 ? observation.at : null;
+    current.moveTimes.push(observation.at);
+    if (current.moveTimes.length > MOVE_TIMES_KEPT) current.moveTimes.shift();
+  } else {
+    current.pendingSince = lag > 0 ? (current.pendingSince ?? observation.at) : null;
   }
-  return {
-    window,
-    endTable,
-    lastMoveAt: track?.lastMoveAt ?? null,
-    pendingSince: lag > 0 ? (track?.pendingSince ?? observation.at) : null,
-    moveTimes: track?.moveTimes ?? [],
-  };
+  return current;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { GroupDescription, Kafka } from 'kafkajs';
 
 /**
  * Offsets and record timestamps, read in as few requests as the protocol allows. kafkajs's admin
@@ -6,7 +6,9 @@ import type { Kafka } from 'kafkajs';
  * record; its own Cluster class does both: ListOffsets for many topics in one request per broker,
  * and plain Fetch requests. The Cluster is reached through the client's factory, exactly as
  * kafkajs builds its admin, consumer and producer (kafkajs 2.2.x is pinned and no longer changes).
- * Nothing here writes: ListOffsets and Fetch only read.
+ * It also remembers each group's coordinator, where kafkajs's admin asks for it again before every
+ * DescribeGroups and OffsetFetch (twice the requests per group and poll).
+ * Nothing here writes: FindCoordinator, DescribeGroups, OffsetFetch, ListOffsets and Fetch only read.
  */
 interface FetchedRecord {
   offset: string;
@@ -22,7 +24,13 @@ interface InternalBroker {
     topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
   }): Promise<{ responses: { topicName: string; partitions: { partition: number; errorCode: number; messages: FetchedRecord[] }[] }[] }>;
 }
+interface InternalCoordinator {
+  nodeId: number | string;
+  describeGroups(request: { groupIds: string[] }): Promise<{ groups: GroupDescription[] }>;
+  offsetFetch(request: { groupId: string; topics: [] }): Promise<{ responses: { topic: string; partitions: { partition: number; offset: string; errorCode?: number }[] }[] }>;
+}
 interface InternalCluster {
+  findGroupCoordinator(options: { groupId: string }): Promise<InternalCoordinator>;
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   addMultipleTargetTopics(topics: string[]): Promise<void>;
@@ -54,6 +62,8 @@ export function lookupKey(topic: string, partition: number, offset: number): str
 
 export class ClusterReader {
   private cluster: InternalCluster | undefined;
+  /** Coordinators move only when brokers do; any error resets the reader and with it this cache. */
+  private readonly coordinators = new Map<string, InternalCoordinator>();
 
   constructor(private readonly kafka: Kafka) {}
 
@@ -70,10 +80,41 @@ export class ClusterReader {
   async reset(): Promise<void> {
     const cluster = this.cluster;
     this.cluster = undefined;
+    this.coordinators.clear();
     await cluster?.disconnect().catch(() => undefined);
   }
 
-  /** Earliest and end offsets of every partition of these topics: two ListOffsets requests per broker in all. */
+  private async coordinatorOf(cluster: InternalCluster, groupId: string): Promise<InternalCoordinator> {
+    let coordinator = this.coordinators.get(groupId);
+    if (!coordinator) {
+      coordinator = await cluster.findGroupCoordinator({ groupId });
+      this.coordinators.set(groupId, coordinator);
+    }
+    return coordinator;
+  }
+
+  /** DescribeGroups: one request per coordinator for all the groups it coordinates. */
+  async describeGroups(groupIds: readonly string[]): Promise<GroupDescription[]> {
+    const cluster = await this.connected();
+    const byCoordinator = new Map<string, { coordinator: InternalCoordinator; groupIds: string[] }>();
+    for (const groupId of groupIds) {
+      const coordinator = await this.coordinatorOf(cluster, groupId);
+      const entry = byCoordinator.get(String(coordinator.nodeId)) ?? { coordinator, groupIds: [] };
+      entry.groupIds.push(groupId);
+      byCoordinator.set(String(coordinator.nodeId), entry);
+    }
+    const answers = await Promise.all([...byCoordinator.values()].map(({ coordinator, groupIds: ids }) => coordinator.describeGroups({ groupIds: ids })));
+    return answers.flatMap((answer) => answer.groups);
+  }
+
+  /** The group's committed offsets on every topic it has committed to (OffsetFetch with no topic list). */
+  async committedOffsets(groupId: string): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]> {
+    const cluster = await this.connected();
+    const coordinator = await this.coordinatorOf(cluster, groupId);
+    return (await coordinator.offsetFetch({ groupId, topics: [] })).responses;
+  }
+
+  /** Earliest and end offsets of every partition of these topics (in partition order): two ListOffsets requests per broker in all. */
   async topicOffsets(topics: string[]): Promise<Map<string, TopicOffsets[]>> {
     const result = new Map<string, TopicOffsets[]>();
     if (topics.length === 0) return result;
@@ -87,7 +128,9 @@ export class ClusterReader {
     for (const { topic, partitions } of ends) {
       result.set(
         topic,
-        partitions.map((p) => ({ partition: p.partition, end: Number(p.offset), earliest: earliestOf.get(`${topic}\u0000${p.partition}`) ?? 0 })),
+        partitions
+          .map((p) => ({ partition: p.partition, end: Number(p.offset), earliest: earliestOf.get(`${topic}\u0000${p.partition}`) ?? 0 }))
+          .sort((a, b) => a.partition - b.partition),
       );
     }
     return result;

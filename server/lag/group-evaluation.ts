@@ -37,7 +37,7 @@ export function observeGroup(reading: GroupReading, offsets: ReadonlyMap<string,
   const partitions: ObservedPartition[] = [];
   const present = new Set<string>();
   for (const topic of [...reading.topics].sort()) {
-    for (const { partition, end, earliest } of [...(offsets.get(topic) ?? [])].sort((a, b) => a.partition - b.partition)) {
+    for (const { partition, end, earliest } of offsets.get(topic) ?? []) {
       const key = partitionKey(topic, partition);
       const committed = reading.committed.get(key) ?? null;
       present.add(key);

@@ -36,6 +36,8 @@ interface GroupMemory {
 export interface LagPollResult {
   response: LagResponse;
   verdicts: GroupVerdict[];
+  /** Milliseconds spent in each phase of the poll, for the benchmark and debug logs. */
+  phases: Record<'groups' | 'offsets' | 'lookups' | 'evaluate', number>;
 }
 
 const DESCRIBE_CHUNK = 100;
@@ -111,17 +113,22 @@ export class LagMonitor {
   async pollOnce(): Promise<LagPollResult> {
     const startedAt = performance.now();
     try {
+      const mark = performance.now();
       const readings = await this.readGroups();
+      const afterGroups = performance.now();
       const topics = [...new Set(readings.flatMap((reading) => [...reading.topics]))];
       const existing = new Set(await (await this.connectedAdmin()).listTopics());
       const offsets = await this.reader.topicOffsets(topics.filter((topic) => existing.has(topic)));
       const now = Date.now();
       const snapshots: GroupSnapshot[] = [];
-      for (const reading of readings) {
+      for (const [index, reading] of readings.entries()) {
         const memory = this.memoryOf(reading.groupId);
         snapshots.push(observeGroup(reading, offsets, memory.tracks, now, this.config.windowPolls));
+        if (index % 50 === 49) await yieldToEventLoop();
       }
+      const afterOffsets = performance.now();
       const lookups = await this.lookupRecords(snapshots);
+      const afterLookups = performance.now();
       const verdicts: GroupVerdict[] = [];
       for (const [index, snapshot] of snapshots.entries()) {
         const memory = this.memoryOf(snapshot.reading.groupId);
@@ -137,7 +144,8 @@ export class LagMonitor {
       for (const groupId of this.groups.keys()) if (!present.has(groupId)) this.groups.delete(groupId);
       this.last = { polledAt: Date.now(), pollMs: performance.now() - startedAt };
       this.lastError = null;
-      const result = { response: this.summaries(), verdicts };
+      const phases = { groups: afterGroups - mark, offsets: afterOffsets - afterGroups, lookups: afterLookups - afterOffsets, evaluate: performance.now() - afterLookups };
+      const result = { response: this.summaries(), verdicts, phases };
       await this.onPoll(result);
       return result;
     } catch (error) {
@@ -173,32 +181,52 @@ export class LagMonitor {
     const ids = groups.map((group) => group.groupId).filter(this.watch).sort();
     const descriptions: GroupDescription[] = [];
     for (let index = 0; index < ids.length; index += DESCRIBE_CHUNK) {
-      descriptions.push(...(await admin.describeGroups(ids.slice(index, index + DESCRIBE_CHUNK))).groups);
+      descriptions.push(...(await this.reader.describeGroups(ids.slice(index, index + DESCRIBE_CHUNK))));
     }
     const readings: GroupReading[] = [];
     await forEachLimited(descriptions, this.config.concurrency, async (description) => {
-      // One OffsetFetch for all of the group's topics; never `resolveOffsets`, which would write offsets.
-      const committedTopics = await admin.fetchOffsets({ groupId: description.groupId });
-      readings.push(readingOf(description, committedTopics));
+      // One OffsetFetch for all of the group's topics; never anything that writes offsets.
+      readings.push(readingOf(description, await this.reader.committedOffsets(description.groupId)));
     });
     return readings.sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
-  /** Reads the record at the committed offset of partitions with lag, up to LAG_TIMESTAMP_LOOKUPS per poll. */
+  /**
+   * Reads the record at the committed offset of partitions with lag, up to LAG_TIMESTAMP_LOOKUPS per
+   * poll: first each group's partition with the most lag (the one that usually sets its max lag in
+   * seconds), then the others, so with many lagging groups every group still gets a measured figure.
+   */
   private async lookupRecords(snapshots: readonly GroupSnapshot[]): Promise<Map<string, RecordLookup>> {
-    const wanted = snapshots
-      .flatMap((snapshot) => snapshot.partitions)
-      .filter((p) => p.committed !== null && p.committed < p.end && p.committed >= p.earliest)
-      .map((p) => ({ topic: p.topic, partition: p.partition, offset: p.committed as number, end: p.end }));
-    const unique = [...new Map(wanted.map((item) => [lookupKey(item.topic, item.partition, item.offset), item])).values()].slice(0, this.config.timestampLookups);
+    const first: LookupWanted[] = [];
+    const rest: LookupWanted[] = [];
+    for (const snapshot of snapshots) {
+      const lagging = snapshot.partitions
+        .filter((p) => p.committed !== null && p.committed < p.end && p.committed >= p.earliest)
+        .map((p) => ({ topic: p.topic, partition: p.partition, offset: p.committed as number, end: p.end }))
+        .sort((a, b) => b.end - b.offset - (a.end - a.offset));
+      first.push(...lagging.slice(0, 1));
+      rest.push(...lagging.slice(1));
+    }
+    const unique = new Map<string, LookupWanted>();
+    for (const item of [...first, ...rest]) {
+      if (unique.size >= this.config.timestampLookups) break;
+      unique.set(lookupKey(item.topic, item.partition, item.offset), item);
+    }
     try {
-      return await this.reader.lookupRecords(unique);
+      return await this.reader.lookupRecords([...unique.values()]);
     } catch (error) {
       // Lag in seconds then comes from interpolation alone; the poll itself goes on.
       this.logger.warn({ err: (error as Error).message }, 'reading record timestamps failed; interpolating');
       return new Map();
     }
   }
+}
+
+interface LookupWanted {
+  topic: string;
+  partition: number;
+  offset: number;
+  end: number;
 }
 
 function readingOf(description: GroupDescription, committedTopics: { topic: string; partitions: { partition: number; offset: string }[] }[]): GroupReading {

@@ -12,6 +12,7 @@ import type { GroupDetail, LagResponse } from '../../lib/lag/api';
 import { groupDetailSchema, lagResponseSchema } from '../../lib/lag/api';
 import { TEST_PORTS } from '../support/ports';
 import { sendScenario } from '../support/scenario';
+import { signInOverHttp } from '../support/session';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import type { TestSocket } from '../support/socket-client';
 import { TestStack } from '../support/stack';
@@ -189,6 +190,17 @@ describe('consumer lag', () => {
       await sleep(POLL_MS);
     }
     expect(alerts.filter((alert) => alert.kind === 'consumer-lag' && alert.groupId === QUIET_GROUP)).toEqual([]);
+  });
+
+  it('serves groups to the platform team and admins only', async () => {
+    const fleet = await signInOverHttp(stack.url, 'fleet', 'demo');
+    const refused = await stack.fetch(`/api/lag/${ARCHIVER}`, { headers: { cookie: fleet } }, null);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'forbidden' } });
+    const platform = await signInOverHttp(stack.url, 'platform', 'demo');
+    const served = await stack.fetch(`/api/lag/${ARCHIVER}`, { headers: { cookie: platform } }, null);
+    expect(served.status).toBe(200);
+    expect(groupDetailSchema.parse(await served.json()).memberList[0]?.assignment[0]?.topic).toBe(TOPICS.telemetryRaw);
   });
 
   it('answers an unknown group with 404 in the error shape', async () => {
