@@ -1,8 +1,8 @@
 import type { FleetSnapshot } from '../api/fleet';
 import type { ZonesResponse } from '../api/zones';
-import type { LagUpdate } from '../lag/api';
 import type { VehicleState } from '../contracts/fleet';
 import type { SalesPerMinute } from '../contracts/sales';
+import type { LagUpdate } from '../lag/api';
 
 import type { SubscriptionAck, SubscriptionRequest } from './channels';
 
