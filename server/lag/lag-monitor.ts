@@ -2,12 +2,14 @@ import type { Admin, GroupDescription, Kafka } from 'kafkajs';
 import { AssignerProtocol } from 'kafkajs';
 
 import type { GroupDetail, GroupMember, GroupSummary, LagPoint, LagResponse } from '@/lib/lag/api';
+import { LAG_STATUSES } from '@/lib/lag/api';
 import type { PartitionTrack } from '@/lib/lag/partition-track';
 import { observedCommitIntervalMs } from '@/lib/lag/partition-track';
 import type { StatusRules } from '@/lib/lag/status';
 
 import type { LagConfig } from '../config';
 import type { Logger } from '../logger';
+import { lagGroups, lagPollSeconds } from '../metrics';
 
 import type { RecordLookup } from './cluster-reader';
 import { ClusterReader, lookupKey } from './cluster-reader';
@@ -146,6 +148,7 @@ export class LagMonitor {
       this.lastError = null;
       const phases = { groups: afterGroups - mark, offsets: afterOffsets - afterGroups, lookups: afterLookups - afterOffsets, evaluate: performance.now() - afterLookups };
       const result = { response: this.summaries(), verdicts, phases };
+      recordMetrics(result);
       await this.onPoll(result);
       return result;
     } catch (error) {
@@ -227,6 +230,13 @@ interface LookupWanted {
   partition: number;
   offset: number;
   end: number;
+}
+
+function recordMetrics(result: LagPollResult): void {
+  lagPollSeconds.set((result.response.pollMs ?? 0) / 1000);
+  const counts = new Map<string, number>(LAG_STATUSES.map((status) => [status, 0]));
+  for (const group of result.response.groups) counts.set(group.status, (counts.get(group.status) ?? 0) + 1);
+  for (const [status, count] of counts) lagGroups.set({ status }, count);
 }
 
 function readingOf(description: GroupDescription, committedTopics: { topic: string; partitions: { partition: number; offset: string }[] }[]): GroupReading {
