@@ -6,9 +6,13 @@ import pino from 'pino';
 
 import { ensureKafkaInstalled, resetLocalKafka, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
-import { loadConfig } from '../server/config';
+import { ensureNextBuild } from '../scripts/lib/next-build';
+import { ProcessGroup } from '../scripts/lib/process-group';
+import { ROOT, bffSpec } from '../scripts/lib/stack';
+import { DEMO_ADMIN_TOKEN, loadConfig } from '../server/config';
 import { createKafka } from '../server/kafka/client';
 import { LagMonitor } from '../server/lag/lag-monitor';
+import { TEST_PORTS } from '../test/support/ports';
 
 /**
  * `npm run bench:lag`: one full poll of the BFF's lag monitor over ≥ 500 consumer groups and
@@ -23,6 +27,7 @@ const RECORDS_PER_PARTITION = 20;
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 12);
 const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_692);
 const RESULTS = path.join(__dirname, 'results', 'lag-poll.md');
+const BFF_SAMPLE_MS = Number(process.env.BENCH_BFF_SECONDS ?? 60) * 1000;
 
 const topicName = (index: number) => `bench.lag.t${String(index).padStart(3, '0')}`;
 const groupName = (index: number) => `bench.lag.group-${String(index).padStart(4, '0')}`;
@@ -41,7 +46,9 @@ async function main(): Promise<void> {
   const kafka = createKafka(config.kafka, 'bench-lag');
   try {
     await prepare(kafka);
-    await measure(kafka, config.lag, brokers);
+    const inProcess = await measure(kafka, config.lag);
+    const bff = await measureBff(brokers);
+    writeResults([...inProcess.lines, '', ...bff], inProcess.cycles, brokers);
   } finally {
     await broker?.stop();
   }
@@ -125,7 +132,7 @@ function internalCluster(kafka: Kafka): BenchCluster {
   return factory({ allowAutoTopicCreation: false });
 }
 
-async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['lag'], brokers: string): Promise<void> {
+async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['lag']): Promise<{ lines: string[]; cycles: { ms: number; cpuMs: number }[] }> {
   const monitor = new LagMonitor(kafka, { ...lagConfig, allow: ['bench.lag.*'] }, pino({ level: 'warn' }));
   const cycles: { ms: number; cpuMs: number; groups: number; partitions: number; lookups: number }[] = [];
   let maxLoopDelay = 0;
@@ -167,7 +174,67 @@ async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['l
     `memory after ${CYCLES} polls: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB`,
   ];
   console.log(`\n${lines.join('\n')}`);
-  writeResults(lines, cycles, brokers);
+  return { lines: ['In-process LagMonitor (the BFF\'s code, nothing else in the process):', ...lines], cycles };
+}
+
+/**
+ * The whole BFF (pages, streams, Socket.IO, lag monitor at the default 5 s interval) against the
+ * same cluster: its process's CPU and resident memory over BENCH_BFF_SECONDS, and the poll times
+ * it reports on /api/lag.
+ */
+async function measureBff(brokers: string): Promise<string[]> {
+  ensureNextBuild(ROOT, console.log);
+  const port = TEST_PORTS.bench;
+  const logPath = path.join(ROOT, '.data', 'test-logs', 'bench-lag-bff.log');
+  fs.mkdirSync(path.dirname(logPath), { recursive: true });
+  const group = new ProcessGroup({ output: { kind: 'file', path: logPath } });
+  const bff = group.start(bffSpec({ KAFKA_BROKERS: brokers, PORT: String(port), HOST: '127.0.0.1', DEMO_MODE: 'true', LOG_LEVEL: 'warn' }));
+  const url = `http://127.0.0.1:${port}/api/lag`;
+  const lag = async () => {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } }).catch(() => undefined);
+    return response?.ok ? ((await response.json()) as { groups: unknown[]; polledAt: number | null; pollMs: number | null }) : undefined;
+  };
+  try {
+    const deadline = Date.now() + 240_000;
+    while (((await lag())?.groups.length ?? 0) < GROUPS) {
+      if (Date.now() > deadline) throw new Error(`the BFF did not report ${GROUPS} groups within 240 s; see ${logPath}`);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const pid = bff.process.pid ?? 0;
+    const cpuStart = processCpuMs(pid);
+    const started = Date.now();
+    const polls = new Map<number, number>();
+    let maxRss = 0;
+    while (Date.now() - started < BFF_SAMPLE_MS) {
+      const answer = await lag();
+      if (answer?.polledAt && answer.pollMs !== null) polls.set(answer.polledAt, answer.pollMs);
+      maxRss = Math.max(maxRss, processRssMb(pid));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const cpuPct = ((processCpuMs(pid) - cpuStart) / (Date.now() - started)) * 100;
+    const times = [...polls.values()].sort((a, b) => a - b);
+    const lines = [
+      `Whole BFF (npm start's server, default settings, ${GROUPS} groups), sampled for ${BFF_SAMPLE_MS / 1000} s:`,
+      `polls reported: ${times.length}, poll time median ${times[Math.floor(times.length / 2)]?.toFixed(0)} ms, max ${times.at(-1)?.toFixed(0)} ms`,
+      `BFF CPU: ${cpuPct.toFixed(1)} % of one core; resident memory max ${maxRss.toFixed(0)} MB`,
+    ];
+    console.log(`\n${lines.join('\n')}`);
+    return lines;
+  } finally {
+    await group.stopAll();
+  }
+}
+
+/** utime + stime of a process from /proc (Linux), in ms. */
+function processCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return (ticks * 1000) / 100;
+}
+
+function processRssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : 0;
 }
 
 function writeResults(lines: string[], cycles: { ms: number; cpuMs: number }[], brokers: string): void {
@@ -175,8 +242,8 @@ function writeResults(lines: string[], cycles: { ms: number; cpuMs: number }[], 
 
 Command: \`npm run bench:lag\` (${new Date().toISOString()}, broker ${brokers}, Kafka 4.3.1 single node on the
 same machine; Node ${process.version}; ${TOPICS} topics × ${PARTITIONS_PER_TOPIC} partitions, ${GROUPS} groups).
-The monitor is the BFF's own \`LagMonitor\`, run in the bench process (the CPU and memory below are that
-process's, which holds nothing else). Goal: one full poll under 1 s.
+First the BFF's own \`LagMonitor\` alone in the bench process, then the whole BFF process against the same
+cluster. Goal: one full poll under 1 s.
 
 \`\`\`
 ${lines.join('\n')}
