@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import type { Kafka } from 'kafkajs';
@@ -248,6 +249,8 @@ cluster. Goal: one full poll under 1 s.
 \`\`\`
 ${lines.join('\n')}
 \`\`\`
+
+Machine: ${os.cpus().length} cores, load average (1 min) ${os.loadavg()[0]?.toFixed(1)} when the results were written.
 
 Per cycle (ms wall / ms CPU): ${cycles.map((c) => `${c.ms.toFixed(0)}/${c.cpuMs.toFixed(0)}`).join(', ')}
 `;
