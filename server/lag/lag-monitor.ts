@@ -44,6 +44,8 @@ export interface LagPollResult {
 
 const DESCRIBE_CHUNK = 100;
 const TREND_POINTS = 30;
+/** Groups handled between two yields to the event loop, so HTTP and Socket.IO traffic never waits long for a poll. */
+const YIELD_EVERY_GROUPS = 10;
 
 /**
  * Polls the cluster for every watched consumer group's offsets, keeps each partition's window and
@@ -126,7 +128,7 @@ export class LagMonitor {
       for (const [index, reading] of readings.entries()) {
         const memory = this.memoryOf(reading.groupId);
         snapshots.push(observeGroup(reading, offsets, memory.tracks, now, this.config.windowPolls));
-        if (index % 50 === 49) await yieldToEventLoop();
+        if (index % YIELD_EVERY_GROUPS === YIELD_EVERY_GROUPS - 1) await yieldToEventLoop();
       }
       const afterOffsets = performance.now();
       const lookups = await this.lookupRecords(snapshots);
@@ -139,7 +141,7 @@ export class LagMonitor {
         memory.history.push({ at: now, totalLag: detail.totalLag, maxLagSeconds: detail.maxLagSeconds });
         if (memory.history.length > this.maxHistoryPoints) memory.history.splice(0, memory.history.length - this.maxHistoryPoints);
         verdicts.push({ groupId: detail.groupId, status: detail.status, maxLagSeconds: detail.maxLagSeconds, partitions: detail.partitionLags });
-        if (index % 50 === 49) await yieldToEventLoop();
+        if (index % YIELD_EVERY_GROUPS === YIELD_EVERY_GROUPS - 1) await yieldToEventLoop();
       }
       // Groups gone from the cluster (a BFF instance that stopped, a deleted group) are forgotten.
       const present = new Set(readings.map((reading) => reading.groupId));
