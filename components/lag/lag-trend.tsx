@@ -37,8 +37,8 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
               <YAxis yAxisId="seconds" orientation="right" />
               <Tooltip labelFormatter={(at) => timeLabel(Number(at))} />
               <Legend />
-              <Line yAxisId="messages" type="monotone" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
-              <Line yAxisId="seconds" type="monotone" dataKey="maxLagSeconds" name="max lag (s)" stroke="#bf8700" dot={false} isAnimationActive={false} connectNulls />
+              <Line yAxisId="messages" type="linear" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
+              <Line yAxisId="seconds" type="linear" dataKey="maxLagSeconds" name="max lag (s)" stroke="#bf8700" dot={false} isAnimationActive={false} connectNulls />
             </LineChart>
           </ResponsiveContainer>
         </div>
