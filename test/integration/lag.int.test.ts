@@ -24,6 +24,8 @@ const QUIET_TOPIC = 'lagtest.quiet';
 const QUIET_GROUP = 'lagtest.quiet-group';
 const SLOW_TOPIC = 'lagtest.slow';
 const SLOW_GROUP = 'lagtest.slow-group';
+const TXN_TOPIC = 'lagtest.transactional';
+const TXN_GROUP = 'lagtest.txn-group';
 const POLL_MS = 2_000;
 
 /** The lag monitor against the real broker: Kafka's own tool, the simulator's stalled consumer, a slow and a caught-up consumer. */
@@ -49,6 +51,7 @@ describe('consumer lag', () => {
       { topic: FIXED_TOPIC, numPartitions: 3 },
       { topic: QUIET_TOPIC, numPartitions: 2 },
       { topic: SLOW_TOPIC, numPartitions: 1 },
+      { topic: TXN_TOPIC, numPartitions: 1 },
     ]);
     await prepareFixedGroup(outside);
     consumers.push(await collectAlerts(outside, alerts));
@@ -71,7 +74,7 @@ describe('consumer lag', () => {
     const groups = [FIXED_GROUP, ARCHIVER, 'processor.fleet-state', 'processor.sales'];
     const before = new Map(await Promise.all(groups.map(async (id) => [id, await group(id)] as const)));
     const toolStart = Date.now();
-    const described = await describeGroups(brokers, groups);
+    const { rows: described, output } = await describeGroups(brokers, groups);
     const toolEnd = Date.now();
     // The next poll that started after the tool finished.
     await waitFor(async () => {
@@ -87,7 +90,7 @@ describe('consumer lag', () => {
     for (const row of rows) {
       const was = before.get(row.group)?.partitionLags.find((p) => p.topic === row.topic && p.partition === row.partition);
       const now = after.get(row.group)?.partitionLags.find((p) => p.topic === row.topic && p.partition === row.partition);
-      const where = `${row.group} ${row.topic}-${row.partition}`;
+      const where = `${row.group} ${row.topic}-${row.partition} (API before ${JSON.stringify(was)}, after ${JSON.stringify(now)}; the tool printed:\n${output})`;
       expect(was, where).toBeDefined();
       expect(now, where).toBeDefined();
       expect(row.committed, where).toBeGreaterThanOrEqual(was?.committed ?? Infinity);
@@ -192,6 +195,29 @@ describe('consumer lag', () => {
     expect(alerts.filter((alert) => alert.kind === 'consumer-lag' && alert.groupId === QUIET_GROUP)).toEqual([]);
   });
 
+  it('does not count the lag of 1 a transaction marker leaves behind a consumer that read everything', async () => {
+    // 10 records in one committed transaction: offsets 0–9, the commit marker at 10, end offset 11.
+    const producer = outside.producer({ transactionalId: 'lag-test-txn', idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const transaction = await producer.transaction();
+    await transaction.send({ topic: TXN_TOPIC, messages: Array.from({ length: 10 }, (_, i) => ({ value: `t${i}` })) });
+    await transaction.commit();
+    await producer.disconnect();
+    // Where a consumer that read all ten records commits: just past the last record, on the marker.
+    const admin = outside.admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId: TXN_GROUP, topic: TXN_TOPIC, partitions: [{ partition: 0, offset: '10' }] });
+    await admin.disconnect();
+
+    await expect.poll(async () => (await summaries()).groups.some((g) => g.groupId === TXN_GROUP), { timeout: 20_000 }).toBe(true);
+    await sleep(2 * POLL_MS);
+    const detail = await group(TXN_GROUP);
+    expect(detail.partitionLags.map((p) => ({ committed: p.committed, end: p.end, lag: p.lag, lagSeconds: p.lagSeconds, status: p.status }))).toEqual([
+      { committed: 10, end: 11, lag: 0, lagSeconds: 0, status: 'idle' },
+    ]);
+    expect(detail).toMatchObject({ status: 'ok', totalLag: 0 });
+  });
+
   it('serves groups to the platform team and admins only', async () => {
     const fleet = await signInOverHttp(stack.url, 'fleet', 'demo');
     const refused = await stack.fetch(`/api/lag/${ARCHIVER}`, { headers: { cookie: fleet } }, null);
@@ -274,7 +300,7 @@ interface DescribedRow {
 }
 
 /** Apache Kafka's own kafka-consumer-groups --describe, from the local Kafka's jars, parsed. */
-async function describeGroups(brokers: string, groups: string[]): Promise<DescribedRow[]> {
+async function describeGroups(brokers: string, groups: string[]): Promise<{ rows: DescribedRow[]; output: string }> {
   const { command, args } = kafkaToolArgs('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
     '--bootstrap-server',
     brokers,
@@ -289,7 +315,7 @@ async function describeGroups(brokers: string, groups: string[]): Promise<Descri
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`kafka-consumer-groups exited ${code}: ${text}`))));
   });
-  return output
+  const rows = output
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
     .filter((cells) => groups.includes(cells[0] ?? '') && /^\d+$/.test(cells[2] ?? ''))
@@ -300,6 +326,7 @@ async function describeGroups(brokers: string, groups: string[]): Promise<Descri
       committed: current === '-' ? null : Number(current),
       end: Number(end),
     }));
+  return { rows, output };
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
