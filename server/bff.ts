@@ -3,7 +3,10 @@ import type { Kafka, Producer } from 'kafkajs';
 
 import type { HealthResponse } from '@/lib/api/health';
 import { ZONES_REPLAY_HOURS } from '@/lib/api/zones';
-import { TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
+import { alertSchema } from '@/lib/contracts/alerts';
+import type { Alert } from '@/lib/contracts/alerts';
+import { TOPICS, TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
+import type { LagResponse } from '@/lib/lag/api';
 
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
@@ -14,6 +17,9 @@ import { DeadLetters } from './kafka/dead-letters';
 import { retryUntilDone } from './kafka/retry';
 import { StreamStats } from './kafka/stream-stats';
 import { ensureTopics } from './kafka/topics';
+import { LagAlerts } from './lag/lag-alerts';
+import type { LagPollResult } from './lag/lag-monitor';
+import { LagMonitor } from './lag/lag-monitor';
 import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { BffRuntime } from './runtime';
@@ -39,6 +45,11 @@ export class Bff {
   readonly sales = new SalesStore();
   readonly zones = new ZoneStore({ keepWindowsMs: ZONES_REPLAY_HOURS * 3_600_000 });
   readonly stats: StreamStats;
+  readonly lag: LagMonitor;
+  private readonly lagAlerts: LagAlerts;
+  private readonly lagListeners = new Set<(update: LagResponse) => void>();
+  /** Lag alerts raised before the producer is up (or while a send fails), sent with the next poll. */
+  private pendingLagAlerts: Alert[] = [];
   private readonly kafka: Kafka;
   private readonly monitor: ClusterMonitor;
   private producer: Producer | undefined;
@@ -59,16 +70,45 @@ export class Bff {
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });
+    this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
+    this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
+  }
+
+  /** Called after every lag poll, e.g. by the `lag` channel. */
+  onLagPoll(listener: (update: LagResponse) => void): () => void {
+    this.lagListeners.add(listener);
+    return () => this.lagListeners.delete(listener);
+  }
+
+  private async afterLagPoll(result: LagPollResult): Promise<void> {
+    for (const listener of this.lagListeners) listener(result.response);
+    // At most this many wait for the producer, because otherwise an unreachable cluster would grow the queue without bound.
+    this.pendingLagAlerts = [...this.pendingLagAlerts, ...this.lagAlerts.update(result.verdicts, Date.now())].slice(-1_000);
+    if (!this.producer || this.pendingLagAlerts.length === 0) return;
+    const alerts = this.pendingLagAlerts;
+    this.pendingLagAlerts = [];
+    try {
+      await this.producer.send({
+        topic: TOPICS.lagAlerts,
+        messages: alerts.map((alert) => ({ key: alert.alertId, value: JSON.stringify(alertSchema.parse(alert)) })),
+      });
+      for (const alert of alerts) this.logger.info({ alertId: alert.alertId, groupId: 'groupId' in alert ? alert.groupId : undefined, state: alert.state, metric: alert.metric }, 'consumer-lag alert');
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'could not send lag alerts; retrying after the next poll');
+      this.pendingLagAlerts = [...alerts, ...this.pendingLagAlerts];
+    }
   }
 
   /** Starts streaming in the background; resolves once the first attempt is made. */
   start(): void {
     void this.monitor.start();
     void this.startStreamsWithRetry();
+    this.lag.start();
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.lag.stop();
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
@@ -84,6 +124,8 @@ export class Bff {
         this.fleet.view(vehicleId, Date.now()) ? this.fleet.history(vehicleId, Date.now() - minutes * 60_000) : undefined,
       salesPerMinute: (minutes) => this.sales.summary(minutes, Date.now()),
       zonesOccupancy: (pastWindows) => this.zones.snapshot(Date.now(), pastWindows),
+      lagSummaries: () => this.lag.summaries(),
+      lagGroup: (groupId) => this.lag.detail(groupId),
     };
   }
 

@@ -74,4 +74,12 @@ describe('loadConfig', () => {
     expect(config.auth.users.map((user) => `${user.name}:${user.role}`)).toEqual(['fleet:fleet', 'security:security', 'platform:platform', 'admin:admin']);
     expect(config.auth.apiTokens.map((token) => token.role)).toEqual(['admin']);
   });
+
+  it('reads the lag monitor settings: poll interval 5 s by default, allow and deny lists', () => {
+    expect(loadConfig({ DEMO_MODE: 'true' }).lag).toMatchObject({ pollIntervalMs: 5_000, allow: [], deny: [], windowPolls: 6, historyMinutes: 60 });
+    const lag = loadConfig({ DEMO_MODE: 'true', LAG_POLL_INTERVAL_MS: '2000', LAG_GROUPS_ALLOW: 'processor.*, demo.*', LAG_GROUPS_DENY: 'bff.*' }).lag;
+    expect(lag).toMatchObject({ pollIntervalMs: 2_000, allow: ['processor.*', 'demo.*'], deny: ['bff.*'] });
+    expect(() => loadConfig({ DEMO_MODE: 'true', LAG_POLL_INTERVAL_MS: '10' })).toThrow(/LAG_POLL_INTERVAL_MS/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', LAG_HISTORY_MINUTES: '30' })).toThrow(/LAG_HISTORY_MINUTES/);
+  });
 });

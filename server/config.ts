@@ -56,6 +56,16 @@ const envSchema = z.object({
   ZONE_ALERT_THRESHOLD_PCT: positive(1_000).default(90),
   ZONE_ALERT_HYSTERESIS_PCT: z.coerce.number().min(0).max(100).default(10),
   PUBLIC_URL: z.url().optional(),
+  // The consumer lag monitor.
+  LAG_POLL_INTERVAL_MS: int(500, 300_000).default(5_000),
+  LAG_GROUPS_ALLOW: z.string().optional(),
+  LAG_GROUPS_DENY: z.string().optional(),
+  LAG_WINDOW_POLLS: int(2, 200).default(6),
+  LAG_ALLOWED_MESSAGES: int(0, 1_000_000_000).default(1_000),
+  LAG_ALERT_SECONDS: positive(7 * 86_400).default(300),
+  LAG_HISTORY_MINUTES: int(60, 24 * 60).default(60),
+  LAG_TIMESTAMP_LOOKUPS: int(0, 100_000).default(500),
+  LAG_CONCURRENCY: int(1, 256).default(16),
 
   // Access control.
   DEMO_MODE: bool.default(false),
@@ -104,6 +114,19 @@ export interface KafkaConnectionConfig {
   topicReplicationFactor: number;
 }
 
+export interface LagConfig {
+  pollIntervalMs: number;
+  /** Group name patterns (`*` wildcards); empty allow list: every group. */
+  allow: string[];
+  deny: string[];
+  windowPolls: number;
+  allowedLag: number;
+  alertSeconds: number;
+  historyMinutes: number;
+  timestampLookups: number;
+  concurrency: number;
+}
+
 export interface Config {
   kafka: KafkaConnectionConfig;
   localKafka: { port: number; dataDir: string };
@@ -118,6 +141,7 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
   occupancy: { thresholdPct: number; hysteresisPct: number };
+  lag: LagConfig;
   auth: AuthConfig;
   simulator: {
     seed: number;
@@ -209,6 +233,17 @@ function toConfig(e: Env): Config {
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },
     occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },
+    lag: {
+      pollIntervalMs: e.LAG_POLL_INTERVAL_MS,
+      allow: patternList(e.LAG_GROUPS_ALLOW),
+      deny: patternList(e.LAG_GROUPS_DENY),
+      windowPolls: e.LAG_WINDOW_POLLS,
+      allowedLag: e.LAG_ALLOWED_MESSAGES,
+      alertSeconds: e.LAG_ALERT_SECONDS,
+      historyMinutes: e.LAG_HISTORY_MINUTES,
+      timestampLookups: e.LAG_TIMESTAMP_LOOKUPS,
+      concurrency: e.LAG_CONCURRENCY,
+    },
     auth: toAuthConfig(e),
     simulator: {
       seed: e.SIM_SEED,
@@ -220,6 +255,10 @@ function toConfig(e: Env): Config {
       speedup: e.SIM_SPEEDUP,
     },
   };
+}
+
+function patternList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern.length > 0);
 }
 
 function saslConfig(e: Env): KafkaConnectionConfig['sasl'] {

@@ -12,6 +12,7 @@ import { applySecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 import { getLogger } from './logger';
 import { FleetChannel } from './realtime/fleet-channel';
+import { LagChannel } from './realtime/lag-channel';
 import { SalesChannel } from './realtime/sales-channel';
 import type { ChannelJoinHandler } from './realtime/socket-server';
 import { createSocketServer } from './realtime/socket-server';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     vehicle: (socket, channel) => fleetChannel.sendVehicleHistory(socket, channel.slice('vehicle:'.length)),
     sales: (socket) => salesChannel.sendRecent(socket),
     zones: (socket) => zonesChannel.sendSnapshot(socket),
+    lag: (socket) => lagChannel.sendSnapshot(socket),
   };
   const io = createSocketServer(httpServer, config.auth, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
   const fleetChannel = new FleetChannel(io, bff.fleet, config.bff.fleetTickMs);
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
   salesChannel.start();
   const zonesChannel = new ZonesChannel(io, bff.zones);
   zonesChannel.start();
+  const lagChannel = new LagChannel(io, bff);
+  lagChannel.start();
   bff.start();
 
   await new Promise<void>((resolve, reject) => {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     fleetChannel.stop();
     salesChannel.stop();
     zonesChannel.stop();
+    lagChannel.stop();
     io.close();
     await bff.stop();
     httpServer.closeAllConnections();

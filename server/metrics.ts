@@ -68,3 +68,16 @@ export const deadLetterReasons = new Gauge({
   labelNames: ['topic', 'kind'] as const,
   registers: [registry],
 });
+
+export const lagPollSeconds = new Gauge({
+  name: 'fleetwatch_lag_poll_seconds',
+  help: 'How long the last full poll of the consumer lag monitor took',
+  registers: [registry],
+});
+
+export const lagGroups = new Gauge({
+  name: 'fleetwatch_lag_groups',
+  help: 'Consumer groups watched by the lag monitor, per status',
+  labelNames: ['status'] as const,
+  registers: [registry],
+});

@@ -2,6 +2,7 @@ import type { FleetSnapshot } from '@/lib/api/fleet';
 import type { HealthResponse } from '@/lib/api/health';
 import type { SalesResponse } from '@/lib/api/sales';
 import type { ZonesResponse } from '@/lib/api/zones';
+import type { GroupDetail, LagResponse } from '@/lib/lag/api';
 import type { VehicleView } from '@/lib/realtime/events';
 
 /**
@@ -17,6 +18,9 @@ export interface BffRuntime {
   vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
   salesPerMinute(minutes: number): SalesResponse;
   zonesOccupancy(pastWindows: number): ZonesResponse;
+  lagSummaries(): LagResponse;
+  /** Undefined: no such group is watched. */
+  lagGroup(groupId: string): GroupDetail | undefined;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');

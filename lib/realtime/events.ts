@@ -2,6 +2,7 @@ import type { FleetSnapshot } from '../api/fleet';
 import type { ZonesResponse } from '../api/zones';
 import type { VehicleState } from '../contracts/fleet';
 import type { SalesPerMinute } from '../contracts/sales';
+import type { LagUpdate } from '../lag/api';
 
 import type { SubscriptionAck, SubscriptionRequest } from './channels';
 
@@ -36,6 +37,8 @@ export interface ServerToClientEvents {
   'sales:update': (update: SalesUpdate) => void;
   /** The whole campus picture (the same shape as `GET /api/zones/occupancy`), when anything changed. */
   'zones:update': (update: ZonesResponse) => void;
+  /** Every watched consumer group's summary (the same shape as `GET /api/lag`), after each poll. */
+  'lag:update': (update: LagUpdate) => void;
 }
 
 export interface ClientToServerEvents {

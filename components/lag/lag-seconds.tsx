@@ -1,0 +1,24 @@
+import type { LagMethod } from '@/lib/lag/api';
+import { formatLagSeconds } from '@/lib/lag/table';
+
+import styles from './lag.module.css';
+
+const METHOD_TITLES: Record<LagMethod, string> = {
+  timestamp: 'Measured: the timestamp of the next record to read',
+  interpolated: 'Estimated: interpolated from the end offsets seen over time',
+};
+
+/** A lag-in-seconds figure with its method: "ts" measured from the record, "≈" interpolated. */
+export function LagSeconds({ seconds, method }: { seconds: number | null; method: LagMethod | null }) {
+  return (
+    <span data-lag-method={method ?? 'none'}>
+      {method === 'interpolated' ? '≈ ' : ''}
+      {formatLagSeconds(seconds)}
+      {method && (
+        <abbr className={styles.method} title={METHOD_TITLES[method]}>
+          {method === 'timestamp' ? 'ts' : 'interp.'}
+        </abbr>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,48 @@
+'use client';
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+import type { LagPoint } from '@/lib/lag/api';
+
+import styles from './lag.module.css';
+
+/** At most this many points per series, as the architecture asks of live charts. */
+const MAX_POINTS = 1_000;
+
+function timeLabel(at: number): string {
+  return new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function thin(points: readonly LagPoint[]): LagPoint[] {
+  if (points.length <= MAX_POINTS) return [...points];
+  const step = points.length / MAX_POINTS;
+  return Array.from({ length: MAX_POINTS }, (_, index) => points[Math.floor(index * step)] as LagPoint);
+}
+
+/** Total lag (messages) and max lag in seconds of one group, one point per poll over the kept history. */
+export function LagTrend({ history }: { history: readonly LagPoint[] }) {
+  const data = thin(history).map((point) => ({ at: point.at, totalLag: point.totalLag, maxLagSeconds: point.maxLagSeconds }));
+  return (
+    <section className={styles.panel} aria-labelledby="lag-trend-title" data-testid="lag-trend">
+      <h2 id="lag-trend-title">Trend (last hour and more, kept by the dashboard)</h2>
+      {data.length < 2 ? (
+        <p className="empty">The trend appears after a few polls.</p>
+      ) : (
+        <div className={styles.chart}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={timeLabel} />
+              <YAxis yAxisId="messages" allowDecimals={false} />
+              <YAxis yAxisId="seconds" orientation="right" />
+              <Tooltip labelFormatter={(at) => timeLabel(Number(at))} />
+              <Legend />
+              <Line yAxisId="messages" type="linear" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
+              <Line yAxisId="seconds" type="linear" dataKey="maxLagSeconds" name="max lag (s)" stroke="#bf8700" dot={false} isAnimationActive={false} connectNulls />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </section>
+  );
+}
