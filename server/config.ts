@@ -54,6 +54,12 @@ const envSchema = z.object({
   // The occupancy processor's capacity alerts.
   ZONE_ALERT_THRESHOLD_PCT: positive(1_000).default(90),
   ZONE_ALERT_HYSTERESIS_PCT: z.coerce.number().min(0).max(100).default(10),
+  // The anomaly processor.
+  ANOMALY_FIRE_AFTER_S: int(1, 3600).default(10),
+  ANOMALY_CLEAR_AFTER_S: int(1, 3600).default(10),
+  ANOMALY_ALLOWED_LATENESS_MS: int(0, 60_000).default(1000),
+  ANOMALY_WARMUP_SAMPLES: int(1, 100_000).default(30),
+  ANOMALY_REPLAY_S: int(0, 24 * 3600).default(120),
   PUBLIC_URL: z.url().optional(),
 
   // Access control.
@@ -117,6 +123,7 @@ export interface Config {
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
   occupancy: { thresholdPct: number; hysteresisPct: number };
+  anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
   auth: AuthConfig;
   simulator: {
     seed: number;
@@ -208,6 +215,13 @@ function toConfig(e: Env): Config {
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },
     occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },
+    anomaly: {
+      fireAfterMs: e.ANOMALY_FIRE_AFTER_S * 1000,
+      clearAfterMs: e.ANOMALY_CLEAR_AFTER_S * 1000,
+      allowedLatenessMs: e.ANOMALY_ALLOWED_LATENESS_MS,
+      warmupSamples: e.ANOMALY_WARMUP_SAMPLES,
+      replayMs: e.ANOMALY_REPLAY_S * 1000,
+    },
     auth: toAuthConfig(e),
     simulator: {
       seed: e.SIM_SEED,
