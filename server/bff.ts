@@ -5,6 +5,8 @@ import type { HealthResponse } from '@/lib/api/health';
 import { ZONES_REPLAY_HOURS } from '@/lib/api/zones';
 import { TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
 
+import { AlertService } from './alerts/alert-service';
+import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
 import { createKafka } from './kafka/client';
@@ -18,6 +20,7 @@ import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
+import { startAlertsStream } from './streams/alerts-stream';
 import { startFleetStream } from './streams/fleet-stream';
 import { startSalesStream } from './streams/sales-stream';
 import { startZonesStream } from './streams/zones-stream';
@@ -38,6 +41,9 @@ export class Bff {
   readonly sales = new SalesStore();
   readonly zones = new ZoneStore({ keepWindowsMs: ZONES_REPLAY_HOURS * 3_600_000 });
   readonly stats: StreamStats;
+  readonly alerts: AlertStore;
+  readonly alertService: AlertService;
+  private alertSweep: NodeJS.Timeout | undefined;
   private readonly kafka: Kafka;
   private readonly monitor: ClusterMonitor;
   private producer: Producer | undefined;
@@ -58,16 +64,21 @@ export class Bff {
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });
+    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax });
+    this.alertService = new AlertService(this.alerts, () => this.producer);
   }
 
   /** Starts streaming in the background; resolves once the first attempt is made. */
   start(): void {
     void this.monitor.start();
     void this.startStreamsWithRetry();
+    // Snoozes and silences end with time, not with a message.
+    this.alertSweep = setInterval(() => this.alerts.sweep(), 1_000);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearInterval(this.alertSweep);
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
@@ -83,6 +94,7 @@ export class Bff {
         this.fleet.view(vehicleId, Date.now()) ? this.fleet.history(vehicleId, Date.now() - minutes * 60_000) : undefined,
       salesPerMinute: (minutes) => this.sales.summary(minutes, Date.now()),
       zonesOccupancy: (pastWindows) => this.zones.snapshot(Date.now(), pastWindows),
+      alerts: this.alertService,
     };
   }
 
@@ -156,5 +168,15 @@ export class Bff {
     });
     this.consumers.push(zonesStream);
     void zonesStream.caughtUp.then(() => this.logger.info({ zones: this.zones.size }, 'zones loaded'));
+    const alertsStream = await startAlertsStream({
+      kafka: this.kafka,
+      groupId: bffGroupId(this.config.bff.instanceId, 'alerts'),
+      store: this.alerts,
+      deadLetters,
+      stats: this.stats,
+      logger: this.logger,
+    });
+    this.consumers.push(alertsStream);
+    void alertsStream.caughtUp.then(() => this.logger.info({ alerts: this.alerts.size }, 'alerts and their actions loaded'));
   }
 }

@@ -48,6 +48,7 @@ const envSchema = z.object({
   FLEET_TICK_MS: int(16, 10_000).default(100),
   FLEET_REPLAY_MINUTES: int(0, 24 * 60).default(15),
   FLEET_OFFLINE_AFTER_S: int(5, 3600).default(30),
+  ALERTS_MAX: int(100, 1_000_000).default(20_000),
   // The sales processor.
   SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
   SALES_UNKNOWN_STORE_WAIT_S: int(0, 3600).default(15),
@@ -119,6 +120,7 @@ export interface Config {
     fleetTickMs: number;
     fleetReplayMinutes: number;
     fleetOfflineAfterMs: number;
+    alertsMax: number;
   };
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
@@ -211,6 +213,7 @@ function toConfig(e: Env): Config {
       fleetTickMs: e.FLEET_TICK_MS,
       fleetReplayMinutes: e.FLEET_REPLAY_MINUTES,
       fleetOfflineAfterMs: e.FLEET_OFFLINE_AFTER_S * 1000,
+      alertsMax: e.ALERTS_MAX,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },

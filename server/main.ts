@@ -11,6 +11,7 @@ import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
 import { applySecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 import { getLogger } from './logger';
+import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
 import { SalesChannel } from './realtime/sales-channel';
 import type { ChannelJoinHandler } from './realtime/socket-server';
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     vehicle: (socket, channel) => fleetChannel.sendVehicleHistory(socket, channel.slice('vehicle:'.length)),
     sales: (socket) => salesChannel.sendRecent(socket),
     zones: (socket) => zonesChannel.sendSnapshot(socket),
+    alerts: (socket) => alertsChannel.join(socket),
   };
   const io = createSocketServer(httpServer, config.auth, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
   const fleetChannel = new FleetChannel(io, bff.fleet, config.bff.fleetTickMs);
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
   salesChannel.start();
   const zonesChannel = new ZonesChannel(io, bff.zones);
   zonesChannel.start();
+  const alertsChannel = new AlertsChannel(io, bff.alerts);
+  alertsChannel.start();
   bff.start();
 
   await new Promise<void>((resolve, reject) => {
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     fleetChannel.stop();
     salesChannel.stop();
     zonesChannel.stop();
+    alertsChannel.stop();
     io.close();
     await bff.stop();
     httpServer.closeAllConnections();

@@ -4,6 +4,8 @@ import type { SalesResponse } from '@/lib/api/sales';
 import type { ZonesResponse } from '@/lib/api/zones';
 import type { VehicleView } from '@/lib/realtime/events';
 
+import type { AlertService } from './alerts/alert-service';
+
 /**
  * What route handlers may ask of the running BFF. Next.js bundles route handlers apart from the
  * custom server, so a module imported by both would be two instances with two states: the live
@@ -17,6 +19,8 @@ export interface BffRuntime {
   vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
   salesPerMinute(minutes: number): SalesResponse;
   zonesOccupancy(pastWindows: number): ZonesResponse;
+  /** The shared inbox: list, act, silence (every call checks the identity's teams). */
+  alerts: AlertService;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');
