@@ -58,7 +58,7 @@ const envSchema = z.object({
   // The anomaly processor.
   ANOMALY_FIRE_AFTER_S: int(1, 3600).default(10),
   ANOMALY_CLEAR_AFTER_S: int(1, 3600).default(10),
-  ANOMALY_ALLOWED_LATENESS_MS: int(0, 60_000).default(1000),
+  ANOMALY_ALLOWED_LATENESS_MS: int(0, 60_000).default(500),
   ANOMALY_WARMUP_SAMPLES: int(1, 100_000).default(30),
   ANOMALY_REPLAY_S: int(0, 24 * 3600).default(120),
   PUBLIC_URL: z.url().optional(),

@@ -129,7 +129,7 @@ describe('AnomalyDetector', () => {
     expect(offline).toEqual([]);
   });
 
-  it('trusts only the safety limits before warm-up: a new vehicle at 120 °C still alerts', () => {
+  it('judges a vehicle by the fixed limits before warm-up: a new vehicle at 120 °C still alerts', () => {
     const detector = new AnomalyDetector(OPTIONS);
     const alerts: AnomalyAlert[] = [];
     for (let s = 0; s < 20; s += 1) alerts.push(...detector.add(reading(s, { engineTempC: 120 }, 'cab-new'), 0).alerts);

@@ -43,7 +43,7 @@ export function anomalyProcessor(options: AnomalyOptions = anomalyOptionsFromCon
     },
     tick: {
       // A vehicle that goes quiet must not keep its last readings (and a due alert) held back.
-      intervalMs: Math.max(250, options.allowedLatenessMs),
+      intervalMs: Math.max(100, options.allowedLatenessMs / 2),
       run: (now) => ({ outputs: toOutputs(detector.flushQuiet(now)) }),
     },
   };

@@ -13,7 +13,7 @@ export interface Band {
 
 /**
  * One vehicle's normal readings of one metric: an exponentially weighted mean and variance,
- * trusted only after `warmupSamples` readings. Until then the band is the safety limits alone.
+ * trusted only after `warmupSamples` readings. Until then the band is the fixed limits alone.
  */
 export class NormalModel {
   private mean = 0;
@@ -35,7 +35,8 @@ export class NormalModel {
 
   band(): Band {
     const { safety, alwaysNormalBelow } = this.rule;
-    if (this.samples < this.warmupSamples) return { min: safety.min, max: safety.max, mean: this.samples > 0 ? this.mean : (safety.min + safety.max) / 2 };
+    // Untrained, a reading is judged against the fixed limits: the always-normal line where there is one, else safety.
+    if (this.samples < this.warmupSamples) return { min: safety.min, max: Math.min(alwaysNormalBelow ?? safety.max, safety.max), mean: this.samples > 0 ? this.mean : (safety.min + safety.max) / 2 };
     const half = Math.max(this.rule.minHalfWidth, K * Math.sqrt(this.variance));
     let max = Math.min(safety.max, this.mean + half);
     if (alwaysNormalBelow !== undefined) max = Math.max(max, Math.min(alwaysNormalBelow, safety.max));
