@@ -149,6 +149,11 @@ export class AlertStore {
     return this.vehicleOpen.get(vehicleId) ?? 0;
   }
 
+  /** Every vehicle with at least one open alert and its count: the starting point for `onVehicleOpenAlertsChanged`. */
+  openAlertCounts(): Map<string, number> {
+    return new Map([...this.vehicleOpen].filter(([, count]) => count > 0));
+  }
+
   onChange(listener: (view: AlertView) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
