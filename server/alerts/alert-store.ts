@@ -206,10 +206,13 @@ export class AlertStore {
     if (entry.alert.kind === 'anomaly') this.recountVehicle(entry.alert.vehicleId);
   }
 
+  /** Runs every second over every alert: only the status is computed, not the whole view. */
   private refreshStatuses(): void {
     const now = this.clock();
     for (const entry of this.entries.values()) {
-      if (this.toView(entry, now).status !== entry.lastStatus) this.changed(entry);
+      const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
+      const silenced = workflow.base !== 'resolved' && this.matchingSilence(entry.alert, now) !== undefined;
+      if (statusAt(workflow, silenced, now) !== entry.lastStatus) this.changed(entry);
     }
   }
 
