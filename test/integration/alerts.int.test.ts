@@ -3,6 +3,7 @@ import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { AlertsResponse, AlertView } from '../../lib/api/alerts';
+import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { Alert } from '../../lib/contracts/alerts';
 import { TOPICS } from '../../lib/contracts/topics';
 import { TEST_PORTS } from '../support/ports';
@@ -59,6 +60,22 @@ describe('the alert inbox end to end', () => {
     expect(view.alert.value).toBeGreaterThan(100);
     expect(view.alert.startedAt).toBeGreaterThanOrEqual(command.issuedAt - 1_000);
     overheat = view;
+  });
+
+  it('raises nothing for the sensor-spike scenario (one sensor 50 °C too high for 3 s)', async () => {
+    const { vehicles } = await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles');
+    const target = vehicles.find((vehicle) => vehicle.ignition && (overheat?.alert.kind !== 'anomaly' || vehicle.vehicleId !== overheat.alert.vehicleId))?.vehicleId;
+    expect(target).toBeDefined();
+    const socket = await socketOn(stack);
+    const alerted = nextEvent(socket, 'alert:upsert', 16_000, (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === target).then(
+      () => true,
+      () => false,
+    );
+    await sendScenario(outside, 'sensor-spike', { target });
+    expect(await alerted).toBe(false);
+    // The spike did go through the pipeline: the vehicle's history shows it.
+    const { points } = await stack.fetchJson<{ points: { engineTempC: number }[] }>(`/api/fleet/vehicles/${target}/history?minutes=2`);
+    expect(Math.max(...points.map((point) => point.engineTempC))).toBeGreaterThan(110);
   });
 
   it('refuses a malformed action with a 400 in the error shape, and an unknown alert with a 404', async () => {
