@@ -129,6 +129,20 @@ describe('AnomalyDetector', () => {
     expect(offline).toEqual([]);
   });
 
+  it('continues an episode reported before a restart and clears it under its own id, even when re-reading input from before it', () => {
+    const input = series(80, (s) => (s >= 5 && s < 40 ? { engineTempC: 118 } : {}));
+    const first = run(input);
+    const fired = first.find((alert) => alert.state === 'firing') as AnomalyAlert;
+    // The restarted detector knows the firing record and re-reads the input from well before the episode.
+    const restarted = new AnomalyDetector(OPTIONS);
+    restarted.restore(fired);
+    const again: AnomalyAlert[] = [];
+    for (const state of input.filter((reading) => reading.ts >= at(-60) && reading.ts <= at(80))) again.push(...restarted.add(state, 0).alerts);
+    again.push(...restarted.flushQuiet(Number.MAX_SAFE_INTEGER));
+    expect(new Set(again.map((alert) => alert.alertId))).toEqual(new Set([fired.alertId]));
+    expect(again.at(-1)).toMatchObject({ alertId: fired.alertId, state: 'cleared', detectedAt: at(50) });
+  });
+
   it('judges a vehicle by the fixed limits before warm-up: a new vehicle at 120 °C still alerts', () => {
     const detector = new AnomalyDetector(OPTIONS);
     const alerts: AnomalyAlert[] = [];

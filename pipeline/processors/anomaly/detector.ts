@@ -20,6 +20,8 @@ export interface DetectorOptions extends EpisodeTiming {
 
 interface Track {
   rule: MetricRule;
+  /** A restored episode was last reported at this event time: readings up to it (re-read at start) were judged already. */
+  resumeAfter?: number;
   model: NormalModel;
   episode: Episode;
 }
@@ -103,6 +105,11 @@ export class AnomalyDetector {
     const gap = Number.isFinite(vehicle.lastJudgedTs) && state.ts - vehicle.lastJudgedTs > this.options.offlineGapMs;
     for (const { rule, value, inhibited } of watchedMetrics(state)) {
       const track = this.trackFor(vehicle, state.vehicleId, rule);
+      if (track.resumeAfter !== undefined && state.ts <= track.resumeAfter) {
+        // Already judged before the restart; its normal readings still teach the model.
+        if (!inhibited && positionOf(value, track.model.band(), rule) !== 'outside') track.model.learn(value);
+        continue;
+      }
       if (inhibited || gap) {
         const event = track.episode.inhibit(state.ts, value);
         if (event) alerts.push(toAlert(state, rule, event));
@@ -126,6 +133,7 @@ export class AnomalyDetector {
     if (restored && 'min' in restored.normal) {
       const { min, max } = restored.normal;
       track.episode.restore(restored.alertId, restored.startedAt, restored.severity, { min, max, mean: (min + max) / 2 });
+      track.resumeAfter = restored.detectedAt;
       this.restored.delete(`${vehicleId}|${rule.metric}`);
     }
     vehicle.metrics.set(rule.metric, track);
