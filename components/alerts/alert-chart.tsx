@@ -27,12 +27,15 @@ export function AlertChart({ view }: { view: AlertView }) {
   });
   const step = Math.ceil(all.length / MAX_POINTS);
   const points = step > 1 ? all.filter((_, index) => index % step === 0) : all;
-  const band = 'min' in alert.normal ? alert.normal : { min: alert.normal.mean - 3 * alert.normal.std, max: alert.normal.mean + 3 * alert.normal.std };
+  const normal = 'min' in alert.normal ? alert.normal : { min: alert.normal.mean - 3 * alert.normal.std, max: alert.normal.mean + 3 * alert.normal.std };
+  // A one-sided band (engines alert only when hot) has a far-off lower edge: drawn from just below the readings.
+  const lowest = Math.min(...points.map((point) => point.value));
+  const band = { min: Number.isFinite(lowest) ? Math.max(normal.min, lowest - 5) : normal.min, max: normal.max };
   const spanEnd = alert.state === 'cleared' ? alert.detectedAt : (points.at(-1)?.ts ?? alert.detectedAt);
   return (
     <figure className={styles.chart} data-testid="alert-chart" aria-label={`${metricLabel(alert.metric)} of ${view.subject}`}>
       <figcaption className={styles.muted}>
-        {metricLabel(alert.metric)} — normal {band.min.toFixed(1)}–{band.max.toFixed(1)}; shaded red: outside normal
+        {metricLabel(alert.metric)} — normal up to {normal.max.toFixed(1)}{alert.metric === 'engineTempC' ? '' : ` from ${normal.min.toFixed(1)}`}; green: normal band, red: the violating span
       </figcaption>
       {history.isError ? (
         <p className={styles.muted}>No recent history for {view.subject} (it may have gone offline, or your role cannot see the fleet).</p>
