@@ -8,6 +8,8 @@ import type { Alert } from '@/lib/contracts/alerts';
 import { TOPICS, TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
 import type { LagResponse } from '@/lib/lag/api';
 
+import { AlertService } from './alerts/alert-service';
+import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
 import { createKafka } from './kafka/client';
@@ -24,6 +26,7 @@ import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
+import { startAlertsStream } from './streams/alerts-stream';
 import { startDeadLetterReasonsStream } from './streams/dead-letter-reasons-stream';
 import { startFleetStream } from './streams/fleet-stream';
 import { startSalesStream } from './streams/sales-stream';
@@ -45,6 +48,9 @@ export class Bff {
   readonly sales = new SalesStore();
   readonly zones = new ZoneStore({ keepWindowsMs: ZONES_REPLAY_HOURS * 3_600_000 });
   readonly stats: StreamStats;
+  readonly alerts: AlertStore;
+  readonly alertService: AlertService;
+  private alertSweep: NodeJS.Timeout | undefined;
   readonly lag: LagMonitor;
   private readonly lagAlerts: LagAlerts;
   private readonly lagListeners = new Set<(update: LagResponse) => void>();
@@ -70,6 +76,8 @@ export class Bff {
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });
+    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax });
+    this.alertService = new AlertService(this.alerts, () => this.producer);
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
   }
@@ -104,11 +112,14 @@ export class Bff {
     void this.monitor.start();
     void this.startStreamsWithRetry();
     this.lag.start();
+    // Snoozes and silences end with time, not with a message.
+    this.alertSweep = setInterval(() => this.alerts.sweep(), 1_000);
   }
 
   async stop(): Promise<void> {
     this.stopping = true;
     await this.lag.stop();
+    clearInterval(this.alertSweep);
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
@@ -126,6 +137,7 @@ export class Bff {
       zonesOccupancy: (pastWindows) => this.zones.snapshot(Date.now(), pastWindows),
       lagSummaries: () => this.lag.summaries(),
       lagGroup: (groupId) => this.lag.detail(groupId),
+      alerts: this.alertService,
     };
   }
 
@@ -207,5 +219,15 @@ export class Bff {
         logger: this.logger,
       }),
     );
+    const alertsStream = await startAlertsStream({
+      kafka: this.kafka,
+      groupId: bffGroupId(this.config.bff.instanceId, 'alerts'),
+      store: this.alerts,
+      deadLetters,
+      stats: this.stats,
+      logger: this.logger,
+    });
+    this.consumers.push(alertsStream);
+    void alertsStream.caughtUp.then(() => this.logger.info({ alerts: this.alerts.size }, 'alerts and their actions loaded'));
   }
 }

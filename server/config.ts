@@ -49,12 +49,19 @@ const envSchema = z.object({
   FLEET_TICK_MS: int(16, 10_000).default(100),
   FLEET_REPLAY_MINUTES: int(0, 24 * 60).default(15),
   FLEET_OFFLINE_AFTER_S: int(5, 3600).default(30),
+  ALERTS_MAX: int(100, 1_000_000).default(20_000),
   // The sales processor.
   SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
   SALES_UNKNOWN_STORE_WAIT_S: int(0, 3600).default(15),
   // The occupancy processor's capacity alerts.
   ZONE_ALERT_THRESHOLD_PCT: positive(1_000).default(90),
   ZONE_ALERT_HYSTERESIS_PCT: z.coerce.number().min(0).max(100).default(10),
+  // The anomaly processor.
+  ANOMALY_FIRE_AFTER_S: int(1, 3600).default(10),
+  ANOMALY_CLEAR_AFTER_S: int(1, 3600).default(10),
+  ANOMALY_ALLOWED_LATENESS_MS: int(0, 60_000).default(500),
+  ANOMALY_WARMUP_SAMPLES: int(1, 100_000).default(30),
+  ANOMALY_REPLAY_S: int(0, 24 * 3600).default(120),
   PUBLIC_URL: z.url().optional(),
   // The consumer lag monitor.
   LAG_POLL_INTERVAL_MS: int(500, 300_000).default(5_000),
@@ -137,11 +144,13 @@ export interface Config {
     fleetTickMs: number;
     fleetReplayMinutes: number;
     fleetOfflineAfterMs: number;
+    alertsMax: number;
   };
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
   occupancy: { thresholdPct: number; hysteresisPct: number };
   lag: LagConfig;
+  anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
   auth: AuthConfig;
   simulator: {
     seed: number;
@@ -229,6 +238,7 @@ function toConfig(e: Env): Config {
       fleetTickMs: e.FLEET_TICK_MS,
       fleetReplayMinutes: e.FLEET_REPLAY_MINUTES,
       fleetOfflineAfterMs: e.FLEET_OFFLINE_AFTER_S * 1000,
+      alertsMax: e.ALERTS_MAX,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },
@@ -243,6 +253,13 @@ function toConfig(e: Env): Config {
       historyMinutes: e.LAG_HISTORY_MINUTES,
       timestampLookups: e.LAG_TIMESTAMP_LOOKUPS,
       concurrency: e.LAG_CONCURRENCY,
+    },
+    anomaly: {
+      fireAfterMs: e.ANOMALY_FIRE_AFTER_S * 1000,
+      clearAfterMs: e.ANOMALY_CLEAR_AFTER_S * 1000,
+      allowedLatenessMs: e.ANOMALY_ALLOWED_LATENESS_MS,
+      warmupSamples: e.ANOMALY_WARMUP_SAMPLES,
+      replayMs: e.ANOMALY_REPLAY_S * 1000,
     },
     auth: toAuthConfig(e),
     simulator: {

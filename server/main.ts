@@ -11,6 +11,7 @@ import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
 import { applySecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 import { getLogger } from './logger';
+import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
 import { LagChannel } from './realtime/lag-channel';
 import { SalesChannel } from './realtime/sales-channel';
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     sales: (socket) => salesChannel.sendRecent(socket),
     zones: (socket) => zonesChannel.sendSnapshot(socket),
     lag: (socket) => lagChannel.sendSnapshot(socket),
+    alerts: (socket) => alertsChannel.join(socket),
   };
   const io = createSocketServer(httpServer, config.auth, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
   const fleetChannel = new FleetChannel(io, bff.fleet, config.bff.fleetTickMs);
@@ -64,6 +66,8 @@ async function main(): Promise<void> {
   zonesChannel.start();
   const lagChannel = new LagChannel(io, bff);
   lagChannel.start();
+  const alertsChannel = new AlertsChannel(io, bff.alerts);
+  alertsChannel.start();
   bff.start();
 
   await new Promise<void>((resolve, reject) => {
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     salesChannel.stop();
     zonesChannel.stop();
     lagChannel.stop();
+    alertsChannel.stop();
     io.close();
     await bff.stop();
     httpServer.closeAllConnections();

@@ -5,6 +5,8 @@ import type { ZonesResponse } from '@/lib/api/zones';
 import type { GroupDetail, LagResponse } from '@/lib/lag/api';
 import type { VehicleView } from '@/lib/realtime/events';
 
+import type { AlertService } from './alerts/alert-service';
+
 /**
  * What route handlers may ask of the running BFF. Next.js bundles route handlers apart from the
  * custom server, so a module imported by both would be two instances with two states: the live
@@ -21,6 +23,8 @@ export interface BffRuntime {
   lagSummaries(): LagResponse;
   /** Undefined: no such group is watched. */
   lagGroup(groupId: string): GroupDetail | undefined;
+  /** The shared inbox: list, act, silence (every call checks the identity's teams). */
+  alerts: AlertService;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');

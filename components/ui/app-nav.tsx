@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { viewsFor } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/roles';
 
+import { OpenAlertsCount } from '../alerts/open-alerts-count';
 import { SignOutButton } from '../auth/sign-out-button';
 
 /** Only the views the user's role may open are listed. */
@@ -17,6 +18,7 @@ export function AppNav({ identity }: { identity: Identity | undefined }) {
           viewsFor(identity.role).map((view) => (
             <Link key={view.id} href={view.page} className="nav-link">
               {view.label}
+              {view.id === 'alerts' && <OpenAlertsCount />}
             </Link>
           ))}
       </nav>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { homeFor, mayAccessPath, maySubscribe, ruleForPath, viewsFor } from './access';
+import { alertTeamsFor, homeFor, mayAccessPath, maySubscribe, ruleForPath, viewsFor } from './access';
 
 describe('the role matrix', () => {
   it('gives each team its own view and admin every view', () => {
@@ -40,5 +40,12 @@ describe('the role matrix', () => {
     expect(homeFor('fleet')).toBe('/fleet');
     expect(homeFor('security')).toBe('/concentration');
     expect(homeFor('admin')).toBe('/fleet');
+  });
+
+  it("shows each team its own alerts in the shared inbox, and admin every team's", () => {
+    expect(alertTeamsFor('fleet')).toEqual(['fleet']);
+    expect(alertTeamsFor('security')).toEqual(['security']);
+    expect(alertTeamsFor('platform')).toEqual(['platform']);
+    expect(alertTeamsFor('admin')).toEqual(['fleet', 'security', 'platform']);
   });
 });

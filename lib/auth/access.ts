@@ -1,3 +1,4 @@
+import type { Team } from '../contracts/alerts';
 import type { Channel } from '../realtime/channels';
 
 import type { Role } from './roles';
@@ -67,4 +68,16 @@ export function homeFor(role: Role): string {
 
 function isUnder(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(`${prefix}/`) || (prefix.includes('.') && pathname === prefix);
+}
+
+/** Whose alerts a role sees (and may act on) in the shared inbox: its own team's; admin every team's. */
+const ALERT_TEAMS: Record<Role, readonly Team[]> = {
+  fleet: ['fleet'],
+  security: ['security'],
+  platform: ['platform'],
+  admin: ['fleet', 'security', 'platform'],
+};
+
+export function alertTeamsFor(role: Role): readonly Team[] {
+  return ALERT_TEAMS[role];
 }

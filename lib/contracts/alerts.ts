@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { epochMs, idSchema, severitySchema } from './common';
+import { fleetSchema } from './fleet';
 
 const normalBandSchema = z.union([
   z.object({ mean: z.number(), std: z.number().nonnegative() }),
@@ -20,7 +21,8 @@ const alertBase = z.object({
 
 /** `fleet.anomalies`, `campus.zone-alerts`, `platform.lag-alerts`: one alert shape, keyed by alertId. */
 export const alertSchema = z.discriminatedUnion('kind', [
-  alertBase.extend({ kind: z.literal('anomaly'), team: z.literal('fleet'), vehicleId: idSchema }),
+  // fleet and plate are optional context (older producers omit them): filters, silences and search use them.
+  alertBase.extend({ kind: z.literal('anomaly'), team: z.literal('fleet'), vehicleId: idSchema, fleet: fleetSchema.optional(), plate: z.string().max(32).optional() }),
   alertBase.extend({ kind: z.literal('capacity'), team: z.literal('security'), zoneId: idSchema }),
   alertBase.extend({ kind: z.literal('consumer-lag'), team: z.literal('platform'), groupId: z.string().min(1) }),
 ]);
@@ -39,3 +41,25 @@ export const alertActionSchema = z.object({
   note: z.string().max(4000).optional(),
 });
 export type AlertAction = z.infer<typeof alertActionSchema>;
+
+/** Teams, in display order: every alert carries one. */
+export const TEAMS = ['fleet', 'security', 'platform'] as const satisfies readonly Team[];
+
+/**
+ * `alerts.silences`, keyed by silenceId: the latest record of a silence is its state. A silence
+ * suppresses the alerts of its team that match every field it sets, until it expires or is lifted.
+ */
+export const alertSilenceSchema = z.object({
+  silenceId: idSchema,
+  team: z.enum(['fleet', 'security', 'platform']),
+  fleet: fleetSchema.optional(),
+  vehicleId: idSchema.optional(),
+  metric: z.string().min(1).max(64).optional(),
+  reason: z.string().trim().min(3).max(1000),
+  createdBy: z.string().min(1),
+  createdAt: epochMs,
+  expiresAt: epochMs,
+  liftedBy: z.string().min(1).optional(),
+  liftedAt: epochMs.optional(),
+});
+export type AlertSilence = z.infer<typeof alertSilenceSchema>;

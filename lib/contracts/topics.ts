@@ -28,6 +28,7 @@ export const TOPICS = {
   zoneAlerts: 'campus.zone-alerts',
   lagAlerts: 'platform.lag-alerts',
   alertActions: 'alerts.actions',
+  alertSilences: 'alerts.silences',
   simulatorControl: 'simulator.control',
 } as const;
 
@@ -48,6 +49,8 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.zoneAlerts, partitions: 1, compacted: false, retentionMs: 7 * DAY },
   { name: TOPICS.lagAlerts, partitions: 1, compacted: false, retentionMs: 7 * DAY },
   { name: TOPICS.alertActions, partitions: 3, compacted: false, retentionMs: 30 * DAY },
+  // Not compacted: every change of a silence (created, lifted) stays as its audit trail.
+  { name: TOPICS.alertSilences, partitions: 1, compacted: false, retentionMs: 30 * DAY },
   { name: TOPICS.simulatorControl, partitions: 1, compacted: false, retentionMs: HOUR },
 ];
 

@@ -1,5 +1,7 @@
+import type { AlertView } from '../api/alerts';
 import type { FleetSnapshot } from '../api/fleet';
 import type { ZonesResponse } from '../api/zones';
+import type { AlertSilence } from '../contracts/alerts';
 import type { VehicleState } from '../contracts/fleet';
 import type { SalesPerMinute } from '../contracts/sales';
 import type { LagUpdate } from '../lag/api';
@@ -39,6 +41,10 @@ export interface ServerToClientEvents {
   'zones:update': (update: ZonesResponse) => void;
   /** Every watched consumer group's summary (the same shape as `GET /api/lag`), after each poll. */
   'lag:update': (update: LagUpdate) => void;
+  /** One alert's whole new view (detector record, status, audit trail), to the teams that see it; never dropped. */
+  'alert:upsert': (view: AlertView) => void;
+  /** The silences in force, whenever one is created, lifted or expires. */
+  'alert:silences': (update: { silences: AlertSilence[] }) => void;
 }
 
 export interface ClientToServerEvents {

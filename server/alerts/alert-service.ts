@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Producer } from 'kafkajs';
+
+import type { ActionRequest, ActionResult, AlertsQuery, AlertsResponse, SilenceRequest } from '@/lib/api/alerts';
+import { alertTeamsFor } from '@/lib/auth/access';
+import type { Identity } from '@/lib/auth/roles';
+import type { AlertAction, AlertSilence } from '@/lib/contracts/alerts';
+import { TOPICS } from '@/lib/contracts/topics';
+
+import type { AlertStore } from './alert-store';
+
+/** How long a request waits to read its own action back from Kafka before answering without it. */
+const READ_BACK_MS = 5_000;
+
+export type ServiceError = { status: number; code: string; message: string };
+export type SilenceResult = { silence: AlertSilence } | { error: ServiceError };
+
+/**
+ * What people do in the inbox. Nothing changes state here: an action is appended to
+ * `alerts.actions` (keyed by alertId) and takes effect when every instance, this one included,
+ * reads it back; the request waits for that read so its answer shows the outcome.
+ */
+export class AlertService {
+  constructor(
+    private readonly store: AlertStore,
+    private readonly producer: () => Producer | undefined,
+  ) {}
+
+  list(query: AlertsQuery, identity: Identity): AlertsResponse {
+    const teams = alertTeamsFor(identity.role);
+    const { limit, ...filter } = query;
+    return { alerts: this.store.list(filter, teams, limit), silences: this.store.activeSilences(), teams: this.store.teamTimes(teams), serverTime: Date.now() };
+  }
+
+  async act(identity: Identity, alertId: string, request: ActionRequest): Promise<ActionResult> {
+    const known = this.store.view(alertId);
+    if (!known || !alertTeamsFor(identity.role).includes(known.alert.team)) return { alertId, ok: false, error: { code: 'not_found', message: `No alert ${alertId} in your teams' inbox.` } };
+    const producer = this.producer();
+    if (!producer) return { alertId, ok: false, error: { code: 'starting', message: 'Not connected to Kafka yet; try again in a moment.' } };
+    const action: AlertAction = { actionId: randomUUID(), alertId, action: request.action, by: identity.name, at: Date.now(), assignee: request.assignee, until: request.until, note: request.note };
+    const readBack = this.store.waitForAction(action.actionId, READ_BACK_MS);
+    await producer.send({ topic: TOPICS.alertActions, messages: [{ key: alertId, value: JSON.stringify(action) }] });
+    await readBack;
+    return { alertId, ok: true, alert: this.store.view(alertId) };
+  }
+
+  actOnMany(identity: Identity, alertIds: string[], request: ActionRequest): Promise<ActionResult[]> {
+    return Promise.all([...new Set(alertIds)].map((alertId) => this.act(identity, alertId, request)));
+  }
+
+  createSilence(identity: Identity, request: SilenceRequest): Promise<SilenceResult> {
+    const now = Date.now();
+    if (!alertTeamsFor(identity.role).includes(request.team)) return Promise.resolve({ error: { status: 403, code: 'forbidden', message: `Role ${identity.role} may not silence ${request.team} alerts.` } });
+    if (request.expiresAt <= now) return Promise.resolve({ error: { status: 400, code: 'invalid_request', message: 'expiresAt: must be in the future' } });
+    return this.writeSilence({ ...request, silenceId: `silence-${randomUUID()}`, createdBy: identity.name, createdAt: now });
+  }
+
+  liftSilence(identity: Identity, silenceId: string): Promise<SilenceResult> {
+    const silence = this.store.silence(silenceId);
+    if (!silence || !alertTeamsFor(identity.role).includes(silence.team)) return Promise.resolve({ error: { status: 404, code: 'not_found', message: `No silence ${silenceId} of your teams.` } });
+    if (silence.liftedAt !== undefined) return Promise.resolve({ silence });
+    return this.writeSilence({ ...silence, liftedBy: identity.name, liftedAt: Date.now() });
+  }
+
+  private async writeSilence(silence: AlertSilence): Promise<SilenceResult> {
+    const producer = this.producer();
+    if (!producer) return { error: { status: 503, code: 'starting', message: 'Not connected to Kafka yet; try again in a moment.' } };
+    const applied = new Promise<void>((resolve) => {
+      const off = this.store.onSilencesChanged(() => {
+        if (this.store.silence(silence.silenceId)?.liftedAt !== silence.liftedAt) return;
+        off();
+        resolve();
+      });
+      setTimeout(() => {
+        off();
+        resolve();
+      }, READ_BACK_MS);
+    });
+    await producer.send({ topic: TOPICS.alertSilences, messages: [{ key: silence.silenceId, value: JSON.stringify(silence) }] });
+    await applied;
+    return { silence };
+  }
+}

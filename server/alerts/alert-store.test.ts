@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+
+import type { AlertView } from '@/lib/api/alerts';
+import type { Alert, AlertAction } from '@/lib/contracts/alerts';
+
+import { AlertStore } from './alert-store';
+
+const T = Date.UTC(2026, 2, 2, 12, 0);
+
+function anomaly(overrides: Partial<Extract<Alert, { kind: 'anomaly' }>> = {}): Alert {
+  return { alertId: 'a-1', kind: 'anomaly', team: 'fleet', vehicleId: 'cab-1', fleet: 'cabs', plate: 'NL-1', metric: 'engineTempC', value: 120, normal: { min: 80, max: 100 }, startedAt: T, detectedAt: T + 10_000, severity: 'critical', state: 'firing', ...overrides };
+}
+
+function action(actionId: string, act: AlertAction['action'], at: number, extra: Partial<AlertAction> = {}): AlertAction {
+  return { actionId, alertId: 'a-1', action: act, by: 'ann', at, ...extra };
+}
+
+function storeAt(now: { t: number }) {
+  return new AlertStore({ maxAlerts: 100 }, () => now.t);
+}
+
+describe('AlertStore', () => {
+  it('folds actions in their log order: two people acting at once end the same way everywhere', () => {
+    const now = { t: T + 20_000 };
+    const first = storeAt(now);
+    const second = storeAt(now);
+    const actions = [action('x1', 'resolve', T + 15_000, { by: 'bob' }), action('x2', 'ack', T + 15_000, { by: 'ann' })];
+    for (const store of [first, second]) {
+      store.applyAlert(anomaly());
+      actions.forEach((item) => store.applyAction(item));
+    }
+    const view = first.view('a-1') as AlertView;
+    expect(view).toMatchObject({ status: 'resolved', resolved: { by: 'bob' }, acknowledged: null });
+    expect(view.audit.filter((entry) => entry.type === 'action').map((entry) => [entry.type === 'action' && entry.action, entry.type === 'action' && entry.applied])).toEqual([
+      ['resolve', true],
+      ['ack', false],
+    ]);
+    expect(second.view('a-1')).toEqual(view);
+  });
+
+  it('applies actions read before their alert, and ignores an action read twice', () => {
+    const store = storeAt({ t: T + 20_000 });
+    store.applyAction(action('x1', 'ack', T + 12_000));
+    store.applyAction(action('x1', 'ack', T + 12_000));
+    store.applyAlert(anomaly());
+    expect(store.view('a-1')).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'ann', at: T + 12_000 } });
+    expect(store.view('a-1')?.audit.filter((entry) => entry.type === 'action')).toHaveLength(1);
+  });
+
+  it('keeps a cleared episode cleared when its firing record is read again', () => {
+    const store = storeAt({ t: T });
+    store.applyAlert(anomaly());
+    store.applyAlert(anomaly({ state: 'cleared', detectedAt: T + 40_000 }));
+    store.applyAlert(anomaly());
+    expect(store.view('a-1')?.alert.state).toBe('cleared');
+  });
+
+  it('brings a snoozed alert back when the snooze ends, telling listeners', () => {
+    const now = { t: T + 20_000 };
+    const store = storeAt(now);
+    const seen: AlertView[] = [];
+    store.onChange((view) => seen.push(view));
+    store.applyAlert(anomaly());
+    store.applyAction(action('x1', 'snooze', T + 20_000, { until: T + 80_000 }));
+    expect(store.view('a-1')?.status).toBe('snoozed');
+    now.t = T + 80_001;
+    store.sweep();
+    expect(seen.at(-1)?.status).toBe('open');
+  });
+
+  it('silences matching alerts until the silence expires, and counts a vehicle\'s open alerts', () => {
+    const now = { t: T + 20_000 };
+    const store = storeAt(now);
+    const counts: [string, number][] = [];
+    store.onVehicleOpenAlertsChanged((vehicleId, count) => counts.push([vehicleId, count]));
+    store.applyAlert(anomaly());
+    store.applyAlert(anomaly({ alertId: 'a-2', vehicleId: 'cab-2' }));
+    store.applySilence({ silenceId: 's-1', team: 'fleet', vehicleId: 'cab-1', reason: 'workshop test', createdBy: 'ann', createdAt: T, expiresAt: T + 60_000 });
+    expect(store.view('a-1')).toMatchObject({ status: 'silenced', silencedBy: 's-1' });
+    expect(store.view('a-2')?.status).toBe('open');
+    expect(store.list({ status: ['open'] }, ['fleet'], 10).map((view) => view.alert.alertId)).toEqual(['a-2']);
+    expect(store.list({}, ['security'], 10)).toEqual([]);
+    now.t = T + 60_000;
+    store.sweep();
+    expect(store.view('a-1')?.status).toBe('open');
+    expect(counts).toEqual([
+      ['cab-1', 1],
+      ['cab-2', 1],
+      ['cab-1', 0],
+      ['cab-1', 1],
+    ]);
+  });
+
+  it('measures time to acknowledge and resolve per team from the first detection', () => {
+    const store = storeAt({ t: T + 100_000 });
+    store.applyAlert(anomaly());
+    store.applyAction(action('x1', 'ack', T + 40_000));
+    store.applyAction(action('x2', 'resolve', T + 70_000));
+    expect(store.teamTimes(['fleet', 'security'])).toEqual([
+      { team: 'fleet', open: 0, unacknowledged: 0, timeToAcknowledgeS: 30, timeToResolveS: 60, acknowledgedCount: 1, resolvedCount: 1 },
+      { team: 'security', open: 0, unacknowledged: 0, timeToAcknowledgeS: null, timeToResolveS: null, acknowledgedCount: 0, resolvedCount: 0 },
+    ]);
+  });
+});

@@ -1,0 +1,276 @@
+import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, TeamTimes } from '@/lib/api/alerts';
+import { byNewest, matchesFilter, subjectOf } from '@/lib/api/alerts';
+import type { Alert, AlertAction, AlertSilence, Team } from '@/lib/contracts/alerts';
+import { TEAMS } from '@/lib/contracts/alerts';
+
+import type { Workflow } from './workflow';
+import { applyAction, emptyWorkflow, statusAt } from './workflow';
+
+export type VehicleOpenAlertsListener = (vehicleId: string, openCount: number) => void;
+
+export interface AlertStoreOptions {
+  /** Beyond this many alerts the oldest resolved ones are forgotten, because the store would otherwise grow without bound. */
+  maxAlerts: number;
+}
+
+interface Entry {
+  alert: Alert;
+  firstDetectedAt: number;
+  history: Extract<AuditEntry, { type: 'alert' }>[];
+  revision: number;
+  lastStatus?: AlertStatus;
+}
+
+const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const;
+/** Statuses in which an alert still asks something of its team. */
+const OPEN_STATUSES: ReadonlySet<AlertStatus> = new Set(['open', 'acknowledged', 'snoozed']);
+
+/**
+ * Every alert of every team with the team's work on it, rebuilt from `fleet.anomalies`,
+ * `campus.zone-alerts`, `platform.lag-alerts`, `alerts.actions` and `alerts.silences` read from
+ * the beginning: a restarted or second BFF instance arrives at the same state. Each change is
+ * told to listeners (the `alerts` channel) as the alert's whole new view.
+ */
+export class AlertStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly workflows = new Map<string, Workflow>();
+  private readonly silences = new Map<string, AlertSilence>();
+  private readonly byVehicle = new Map<string, Set<string>>();
+  private readonly vehicleOpen = new Map<string, number>();
+  private readonly changeListeners = new Set<(view: AlertView) => void>();
+  private readonly silenceListeners = new Set<() => void>();
+  private readonly vehicleListeners = new Set<VehicleOpenAlertsListener>();
+  private readonly actionWaiters = new Map<string, () => void>();
+
+  constructor(
+    private readonly options: AlertStoreOptions,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  applyAlert(alert: Alert): void {
+    const known = this.entries.get(alert.alertId);
+    if (known && !supersedes(alert, known.alert)) return;
+    const entry: Entry = known ?? { alert, firstDetectedAt: alert.detectedAt, history: [], revision: 0 };
+    entry.alert = alert;
+    entry.firstDetectedAt = Math.min(entry.firstDetectedAt, alert.detectedAt);
+    entry.history.push({ type: 'alert', at: alert.detectedAt, state: alert.state, severity: alert.severity, value: alert.value });
+    if (!known) {
+      this.entries.set(alert.alertId, entry);
+      if (alert.kind === 'anomaly') this.indexVehicle(alert.vehicleId, alert.alertId);
+      this.prune();
+    }
+    this.changed(entry);
+  }
+
+  applyAction(action: AlertAction): void {
+    const workflow = this.workflows.get(action.alertId) ?? emptyWorkflow();
+    this.workflows.set(action.alertId, workflow);
+    if (applyAction(workflow, action)) {
+      const entry = this.entries.get(action.alertId);
+      if (entry) this.changed(entry);
+    }
+    this.actionWaiters.get(action.actionId)?.();
+  }
+
+  /** The latest record of a silence is its state; every alert whose status it changes is told. */
+  applySilence(silence: AlertSilence): void {
+    this.silences.set(silence.silenceId, silence);
+    this.refreshStatuses();
+    for (const listener of this.silenceListeners) listener();
+  }
+
+  /** Snoozes and silences end with time, not with a message: called every second. */
+  sweep(): void {
+    this.refreshStatuses();
+  }
+
+  /** Resolves once this instance has read the action back from Kafka (false after `timeoutMs`). */
+  waitForAction(actionId: string, timeoutMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.actionWaiters.delete(actionId);
+        resolve(false);
+      }, timeoutMs);
+      this.actionWaiters.set(actionId, () => {
+        clearTimeout(timer);
+        this.actionWaiters.delete(actionId);
+        resolve(true);
+      });
+    });
+  }
+
+  view(alertId: string): AlertView | undefined {
+    const entry = this.entries.get(alertId);
+    return entry && this.toView(entry, this.clock());
+  }
+
+  list(filter: AlertsFilter, teams: readonly Team[], limit: number): AlertView[] {
+    const now = this.clock();
+    const views: AlertView[] = [];
+    for (const entry of this.entries.values()) {
+      if (!teams.includes(entry.alert.team)) continue;
+      const view = this.toView(entry, now);
+      if (matchesFilter(view, filter)) views.push(view);
+    }
+    return views.sort(byNewest).slice(0, limit);
+  }
+
+  /** Silences in force now, soonest to expire first: everyone may see them. */
+  activeSilences(): AlertSilence[] {
+    const now = this.clock();
+    return [...this.silences.values()].filter((silence) => isActive(silence, now)).sort((a, b) => a.expiresAt - b.expiresAt);
+  }
+
+  silence(silenceId: string): AlertSilence | undefined {
+    return this.silences.get(silenceId);
+  }
+
+  teamTimes(teams: readonly Team[]): TeamTimes[] {
+    const now = this.clock();
+    return TEAMS.filter((team) => teams.includes(team)).map((team) => {
+      const tta: number[] = [];
+      const ttr: number[] = [];
+      let open = 0;
+      let unacknowledged = 0;
+      for (const entry of this.entries.values()) {
+        if (entry.alert.team !== team) continue;
+        const view = this.toView(entry, now);
+        if (OPEN_STATUSES.has(view.status)) open += 1;
+        if (view.status === 'open') unacknowledged += 1;
+        if (view.acknowledged) tta.push(Math.max(0, view.acknowledged.at - view.firstDetectedAt) / 1000);
+        if (view.resolved) ttr.push(Math.max(0, view.resolved.at - view.firstDetectedAt) / 1000);
+      }
+      return { team, open, unacknowledged, timeToAcknowledgeS: median(tta), timeToResolveS: median(ttr), acknowledgedCount: tta.length, resolvedCount: ttr.length };
+    });
+  }
+
+  /** Open alerts (open, acknowledged or snoozed) of one vehicle now. */
+  openAlertsOf(vehicleId: string): number {
+    return this.vehicleOpen.get(vehicleId) ?? 0;
+  }
+
+  /** Every vehicle with at least one open alert and its count: the starting point for `onVehicleOpenAlertsChanged`. */
+  openAlertCounts(): Map<string, number> {
+    return new Map([...this.vehicleOpen].filter(([, count]) => count > 0));
+  }
+
+  onChange(listener: (view: AlertView) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  onSilencesChanged(listener: () => void): () => void {
+    this.silenceListeners.add(listener);
+    return () => this.silenceListeners.delete(listener);
+  }
+
+  /** Told whenever a vehicle's count of open alerts changes (to 0 when its last one is resolved or silenced). */
+  onVehicleOpenAlertsChanged(listener: VehicleOpenAlertsListener): () => void {
+    this.vehicleListeners.add(listener);
+    return () => this.vehicleListeners.delete(listener);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private toView(entry: Entry, now: number): AlertView {
+    const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
+    const silencedBy = workflow.base === 'resolved' ? null : (this.matchingSilence(entry.alert, now)?.silenceId ?? null);
+    const audit: AuditEntry[] = [...entry.history, ...workflow.actions].sort((a, b) => a.at - b.at);
+    return {
+      alert: entry.alert,
+      status: statusAt(workflow, silencedBy !== null, now),
+      subject: subjectOf(entry.alert),
+      assignee: workflow.assignee,
+      snoozedUntil: workflow.snoozedUntil !== null && workflow.snoozedUntil > now ? workflow.snoozedUntil : null,
+      silencedBy,
+      acknowledged: workflow.acknowledged,
+      resolved: workflow.resolved,
+      firstDetectedAt: entry.firstDetectedAt,
+      audit,
+      revision: entry.revision,
+    };
+  }
+
+  private matchingSilence(alert: Alert, now: number): AlertSilence | undefined {
+    for (const silence of this.silences.values()) if (isActive(silence, now) && silenceMatches(silence, alert)) return silence;
+    return undefined;
+  }
+
+  private changed(entry: Entry): void {
+    entry.revision += 1;
+    const view = this.toView(entry, this.clock());
+    entry.lastStatus = view.status;
+    for (const listener of this.changeListeners) listener(view);
+    if (entry.alert.kind === 'anomaly') this.recountVehicle(entry.alert.vehicleId);
+  }
+
+  /** Runs every second over every alert: only the status is computed, not the whole view. */
+  private refreshStatuses(): void {
+    const now = this.clock();
+    for (const entry of this.entries.values()) {
+      const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
+      const silenced = workflow.base !== 'resolved' && this.matchingSilence(entry.alert, now) !== undefined;
+      if (statusAt(workflow, silenced, now) !== entry.lastStatus) this.changed(entry);
+    }
+  }
+
+  private indexVehicle(vehicleId: string, alertId: string): void {
+    const ids = this.byVehicle.get(vehicleId) ?? new Set<string>();
+    ids.add(alertId);
+    this.byVehicle.set(vehicleId, ids);
+  }
+
+  private recountVehicle(vehicleId: string): void {
+    let count = 0;
+    for (const alertId of this.byVehicle.get(vehicleId) ?? []) {
+      const status = this.entries.get(alertId)?.lastStatus;
+      if (status && OPEN_STATUSES.has(status)) count += 1;
+    }
+    if ((this.vehicleOpen.get(vehicleId) ?? 0) === count) return;
+    this.vehicleOpen.set(vehicleId, count);
+    for (const listener of this.vehicleListeners) listener(vehicleId, count);
+  }
+
+  private prune(): void {
+    if (this.entries.size <= this.options.maxAlerts) return;
+    const resolved = [...this.entries.values()].filter((entry) => entry.lastStatus === 'resolved').sort((a, b) => a.alert.startedAt - b.alert.startedAt);
+    for (const entry of resolved.slice(0, this.entries.size - this.options.maxAlerts)) {
+      this.entries.delete(entry.alert.alertId);
+      this.workflows.delete(entry.alert.alertId);
+      if (entry.alert.kind === 'anomaly') this.byVehicle.get(entry.alert.vehicleId)?.delete(entry.alert.alertId);
+    }
+  }
+}
+
+/**
+ * Whether a record replaces the alert known under its id. `cleared` ends an episode for good (a
+ * new episode is a new id), so a `firing` record read again after it (a processor re-reading its
+ * input) changes nothing; among `firing` records the later or more severe one wins.
+ */
+function supersedes(next: Alert, known: Alert): boolean {
+  if (known.state === 'cleared') return false;
+  if (next.state === 'cleared') return true;
+  return next.detectedAt > known.detectedAt || SEVERITY_RANK[next.severity] > SEVERITY_RANK[known.severity];
+}
+
+function isActive(silence: AlertSilence, now: number): boolean {
+  return silence.liftedAt === undefined && silence.createdAt <= now && now < silence.expiresAt;
+}
+
+export function silenceMatches(silence: AlertSilence, alert: Alert): boolean {
+  if (silence.team !== alert.team) return false;
+  if (silence.metric && silence.metric !== alert.metric) return false;
+  if (silence.fleet && (alert.kind !== 'anomaly' || alert.fleet !== silence.fleet)) return false;
+  if (silence.vehicleId && (alert.kind !== 'anomaly' || alert.vehicleId !== silence.vehicleId)) return false;
+  return true;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return Math.round(value * 10) / 10;
+}
