@@ -28,7 +28,10 @@ describe('the alert inbox end to end', () => {
   let fleetCookie = '';
   let overheat: AlertView | undefined;
 
+  let startedAt = 0;
+
   beforeAll(async () => {
+    startedAt = Date.now();
     await Promise.all([stack.start(), second.start()]);
     await stack.waitForLog(/listening for scenario commands/);
     await stack.waitForLog(/anomaly detector ready/);
@@ -64,7 +67,7 @@ describe('the alert inbox end to end', () => {
 
   it('raises nothing for the sensor-spike scenario (one sensor 50 °C too high for 3 s)', async () => {
     const { vehicles } = await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles');
-    const target = vehicles.find((vehicle) => vehicle.ignition && (overheat?.alert.kind !== 'anomaly' || vehicle.vehicleId !== overheat.alert.vehicleId))?.vehicleId;
+    const target = vehicles.find((vehicle) => vehicle.ts >= startedAt && vehicle.ignition && (overheat?.alert.kind !== 'anomaly' || vehicle.vehicleId !== overheat.alert.vehicleId))?.vehicleId;
     expect(target).toBeDefined();
     const socket = await socketOn(stack);
     const alerted = nextEvent(socket, 'alert:upsert', 16_000, (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === target).then(
