@@ -7,6 +7,7 @@ import { TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
 
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
+import { onVehicleAlertsChange, openAlertsOf } from './fleet/vehicle-alerts';
 import { createKafka } from './kafka/client';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
@@ -55,9 +56,14 @@ export class Bff {
     this.stats = new StreamStats(logger);
     this.fleet = new FleetStore({
       offlineAfterMs: config.bff.fleetOfflineAfterMs,
+      delayedAfterMs: config.bff.fleetDelayedAfterMs,
+      frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
+      openAlertsOf,
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });
+    // An alert opening or closing on a vehicle puts it in the next fleet delta, so its map mark follows.
+    onVehicleAlertsChange((vehicleId) => this.fleet.markChanged(vehicleId));
   }
 
   /** Starts streaming in the background; resolves once the first attempt is made. */

@@ -7,7 +7,7 @@ import { FleetStore } from './fleet-store';
 
 
 function vehicle(vehicleId: string, status: VehicleView['status'], ts: number): VehicleView {
-  return { vehicleId, fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status };
+  return { vehicleId, fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status, freshness: 'live', openAlerts: 0 };
 }
 
 function manualStore() {

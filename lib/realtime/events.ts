@@ -16,13 +16,25 @@ export interface FleetUpdate {
   removed: string[];
   /** Server time of this frame, for the client's freshness display. */
   sentAt: number;
+  /** The BFF's own lag behind `fleet.vehicle-state` (ms from the record's Kafka time to its receipt), when known. */
+  consumerLagMs?: number;
 }
 
 /** A vehicle as the BFF serves it: the processed state plus what the BFF knows of its freshness. */
 export type VehicleView = VehicleState & {
   /** When the BFF received the latest fix (epoch ms). */
   receivedAt: number;
+  /** How far to trust the position: see `lib/fleet/freshness.ts`. */
+  freshness: Freshness;
+  /** Alerts open on this vehicle now (set by the alert store through `server/fleet/vehicle-alerts.ts`). */
+  openAlerts: number;
 };
+
+/**
+ * live: fixes arrive on time; delayed: the latest fix reached the BFF late; frozen: the GPS
+ * repeats one position while the speed says the vehicle moves; offline: silent too long.
+ */
+export type Freshness = 'live' | 'delayed' | 'frozen' | 'offline';
 
 /** `sales:update`: sales rows changed since the last tick, latest per `bookstoreId|windowStart`. */
 export interface SalesUpdate {

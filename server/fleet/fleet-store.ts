@@ -1,11 +1,15 @@
 import type { FleetSnapshot } from '@/lib/api/fleet';
 import { summariseFleet } from '@/lib/api/fleet';
 import type { VehicleState } from '@/lib/contracts/fleet';
+import type { FreshnessRules } from '@/lib/fleet/freshness';
+import { freshnessOf } from '@/lib/fleet/freshness';
 import type { VehicleView } from '@/lib/realtime/events';
 
-export interface FleetStoreOptions {
+export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offlineAfterMs'>> {
   /** A vehicle silent for longer than this shows as offline, whatever its last status said. */
   offlineAfterMs: number;
+  /** Open alerts per vehicle (server/fleet/vehicle-alerts.ts); none when absent. */
+  openAlertsOf?: (vehicleId: string) => number;
   /** How much of each vehicle's recent telemetry is kept for its detail charts. */
   historyMs: number;
   /** Caps each vehicle's history, because a unit sending faster than expected would otherwise grow it without bound. */
@@ -25,25 +29,54 @@ export class FleetStore {
   private readonly newPoints = new Map<string, VehicleView[]>();
   /** Vehicles whose going offline was already pushed; a new fix takes them off the list. */
   private readonly reportedOffline = new Set<string>();
+  /** When each vehicle first reported its current position, to tell a frozen GPS from a parked car. */
+  private readonly positionSince = new Map<string, number>();
+  private readonly rules: FreshnessRules;
 
-  constructor(private readonly options: FleetStoreOptions) {}
+  constructor(private readonly options: FleetStoreOptions) {
+    this.rules = { offlineAfterMs: options.offlineAfterMs, delayedAfterMs: options.delayedAfterMs ?? 5_000, frozenAfterMs: options.frozenAfterMs ?? 10_000 };
+  }
+
+  /** The BFF's own lag behind the topic: receipt time minus the Kafka time of the newest record read. */
+  consumerLagMs: number | undefined;
 
   get size(): number {
     return this.latest.size;
   }
 
   apply(state: VehicleState, receivedAt: number): void {
-    const view: VehicleView = { ...state, receivedAt };
-    this.addToHistory(view);
+    const view: VehicleView = { ...state, receivedAt, freshness: 'live', openAlerts: 0 };
     const current = this.latest.get(state.vehicleId);
     // A late fix joins the history but never replaces a newer position.
-    if (current && current.ts > state.ts) return;
+    if (current && current.ts > state.ts) {
+      this.addToHistory(this.withFreshness(view, state.ts));
+      return;
+    }
+    const samePosition = current !== undefined && current.lat === state.lat && current.lon === state.lon;
+    if (!samePosition) this.positionSince.set(state.vehicleId, state.ts);
+    const fresh = this.withFreshness(view, receivedAt);
+    this.addToHistory(fresh);
     this.latest.set(state.vehicleId, view);
     this.changed.add(state.vehicleId);
     this.reportedOffline.delete(state.vehicleId);
     const pending = this.newPoints.get(state.vehicleId);
-    if (pending) pending.push(view);
-    else this.newPoints.set(state.vehicleId, [view]);
+    if (pending) pending.push(fresh);
+    else this.newPoints.set(state.vehicleId, [fresh]);
+  }
+
+  /** Puts a vehicle in the next delta although no fix arrived (e.g. its open alerts changed). */
+  markChanged(vehicleId: string): void {
+    if (this.latest.has(vehicleId)) this.changed.add(vehicleId);
+  }
+
+  /** The current views of some vehicles (unknown ids skipped), for a client catching up. */
+  views(vehicleIds: Iterable<string>, now: number): VehicleView[] {
+    const views: VehicleView[] = [];
+    for (const vehicleId of vehicleIds) {
+      const view = this.view(vehicleId, now);
+      if (view) views.push(view);
+    }
+    return views;
   }
 
   /** The vehicle as clients should see it now: silent too long means offline. */
@@ -94,7 +127,10 @@ export class FleetStore {
   }
 
   private withFreshness(vehicle: VehicleView, now: number): VehicleView {
-    return now - vehicle.ts > this.options.offlineAfterMs ? { ...vehicle, status: 'offline' } : vehicle;
+    const positionSince = this.positionSince.get(vehicle.vehicleId) ?? vehicle.ts;
+    const freshness = freshnessOf({ ...vehicle, positionSince }, now, this.rules);
+    const openAlerts = this.options.openAlertsOf?.(vehicle.vehicleId) ?? 0;
+    return { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
   }
 
   private addToHistory(view: VehicleView): void {
