@@ -89,6 +89,7 @@ export class Bff {
         this.fleet.view(vehicleId, Date.now()) ? this.fleet.history(vehicleId, Date.now() - minutes * 60_000) : undefined,
       salesPerMinute: (minutes) => this.sales.summary(minutes, Date.now()),
       zonesOccupancy: (pastWindows) => this.zones.snapshot(Date.now(), pastWindows),
+      fleetMapTileUrl: this.config.bff.fleetMapTileUrl,
     };
   }
 

@@ -17,6 +17,8 @@ export interface BffRuntime {
   vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
   salesPerMinute(minutes: number): SalesResponse;
   zonesOccupancy(pastWindows: number): ZonesResponse;
+  /** FLEET_MAP_TILE_URL: raster tiles under the fleet map, when configured. */
+  fleetMapTileUrl?: string;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');

@@ -10,6 +10,8 @@ export interface FleetView {
   lastFrameAt: number | null;
   /** False until the first snapshot arrived: the UI shows "loading", not "no vehicles". */
   loaded: boolean;
+  /** The BFF's own lag behind the fleet topic, as of the last frame. */
+  consumerLagMs: number | null;
 }
 
 const EMPTY: FleetView = {
@@ -17,6 +19,7 @@ const EMPTY: FleetView = {
   ...summariseFleet([]),
   lastFrameAt: null,
   loaded: false,
+  consumerLagMs: null,
 };
 
 /**
@@ -27,7 +30,10 @@ const EMPTY: FleetView = {
 export class FleetStore {
   private readonly vehicles = new Map<string, VehicleView>();
   private lastFrameAt: number | null = null;
+  private consumerLagMs: number | null = null;
   private loaded = false;
+  /** Bumped on every frame, so the map (which reads `live` directly, outside React) knows when to redraw. */
+  version = 0;
   private view: FleetView = EMPTY;
   private readonly listeners = new Set<() => void>();
   private flushScheduled = false;
@@ -35,6 +41,11 @@ export class FleetStore {
   constructor(private readonly schedule: (callback: () => void) => void = defaultSchedule) {}
 
   getSnapshot = (): FleetView => this.view;
+
+  /** The store's own map, updated in place: for the canvas map, which must not copy 10,000 vehicles per frame. */
+  get live(): ReadonlyMap<string, VehicleView> {
+    return this.vehicles;
+  }
 
   getServerSnapshot = (): FleetView => EMPTY;
 
@@ -48,7 +59,9 @@ export class FleetStore {
     for (const vehicle of update.vehicles) this.vehicles.set(vehicle.vehicleId, vehicle);
     for (const vehicleId of update.removed) this.vehicles.delete(vehicleId);
     this.lastFrameAt = update.sentAt;
+    if (update.consumerLagMs !== undefined) this.consumerLagMs = update.consumerLagMs;
     this.loaded = true;
+    this.version += 1;
     this.scheduleFlush();
   }
 
@@ -58,7 +71,7 @@ export class FleetStore {
     this.schedule(() => {
       this.flushScheduled = false;
       const vehicles = new Map(this.vehicles);
-      this.view = { vehicles, ...summariseFleet(vehicles.values()), lastFrameAt: this.lastFrameAt, loaded: this.loaded };
+      this.view = { vehicles, ...summariseFleet(vehicles.values()), lastFrameAt: this.lastFrameAt, loaded: this.loaded, consumerLagMs: this.consumerLagMs };
       for (const listener of this.listeners) listener();
     });
   }

@@ -1,7 +1,6 @@
 import type { FleetUpdate, VehicleView } from '@/lib/realtime/events';
 
 import { FleetPushPlanner } from '../fleet/fleet-push';
-import type { PushClient } from '../fleet/fleet-push';
 import type { FleetStore } from '../fleet/fleet-store';
 import { socketFramesSent } from '../metrics';
 
