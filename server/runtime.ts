@@ -2,7 +2,7 @@ import type { FleetSnapshot } from '@/lib/api/fleet';
 import type { HealthResponse } from '@/lib/api/health';
 import type { SalesResponse } from '@/lib/api/sales';
 import type { ZonesResponse } from '@/lib/api/zones';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint } from '@/lib/realtime/events';
 
 /**
  * What route handlers may ask of the running BFF. Next.js bundles route handlers apart from the
@@ -14,7 +14,7 @@ export interface BffRuntime {
   health(): Promise<HealthResponse>;
   metrics(): Promise<{ contentType: string; body: string }>;
   fleetSnapshot(): FleetSnapshot;
-  vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
+  vehicleHistory(vehicleId: string, minutes: number): VehiclePoint[] | undefined;
   salesPerMinute(minutes: number): SalesResponse;
   zonesOccupancy(pastWindows: number): ZonesResponse;
   /** FLEET_MAP_TILE_URL: raster tiles under the fleet map, when configured. */

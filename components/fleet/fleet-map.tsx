@@ -6,7 +6,7 @@ import type { FleetStore } from '@/lib/client/fleet-store';
 import { CITY_BOUNDS } from '@/lib/fleet/city-bounds';
 import type { Cluster, PlacedMarker, Viewport, WorldPoint } from '@/lib/fleet/map-geometry';
 import { clusterMarkers, fitBounds, glide, panBy, project, toScreen, zoomAt } from '@/lib/fleet/map-geometry';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { clusterRadius, drawBase, drawClusters, drawTiles, drawTrail, drawVehicles } from './map-draw';
 import { MapTooltip } from './map-tooltip';
@@ -33,7 +33,7 @@ interface GlideState {
 interface MapProps {
   store: FleetStore;
   selectedId: string | null;
-  trail: readonly VehicleView[];
+  trail: readonly VehiclePoint[];
   tileUrl?: string;
   onSelect: (vehicleId: string) => void;
 }
@@ -71,7 +71,7 @@ export function FleetMap({ store, selectedId, trail, tileUrl, onSelect }: MapPro
   );
 }
 
-type PropsRef = React.RefObject<{ selectedId: string | null; trail: readonly VehicleView[]; onSelect: (vehicleId: string) => void }>;
+type PropsRef = React.RefObject<{ selectedId: string | null; trail: readonly VehiclePoint[]; onSelect: (vehicleId: string) => void }>;
 
 /** Wires the canvas: render loop, pointer and wheel. Returns the teardown. */
 function runMap(canvas: HTMLCanvasElement, store: FleetStore, props: PropsRef, dirty: React.RefObject<boolean>, tileUrl: string | undefined, onHover: (hovered: Hovered | null) => void): () => void {

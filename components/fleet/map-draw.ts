@@ -2,7 +2,7 @@ import type { VehicleStatus } from '@/lib/contracts/fleet';
 import type { GeoBounds } from '@/lib/fleet/city-bounds';
 import type { Cluster, PlacedMarker, Viewport, WorldPoint } from '@/lib/fleet/map-geometry';
 import { project, scaleOf, toScreen, toWorld, unproject } from '@/lib/fleet/map-geometry';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { ALERT_COLOUR, CONCERN_COLOURS, SELECTED_COLOUR, STALE_COLOUR, STATUS_COLOURS, worstConcern } from './map-style';
 
@@ -57,7 +57,7 @@ export function drawTiles(ctx: CanvasRenderingContext2D, viewport: Viewport, til
   }
 }
 
-export function drawTrail(ctx: CanvasRenderingContext2D, viewport: Viewport, trail: readonly VehicleView[]): void {
+export function drawTrail(ctx: CanvasRenderingContext2D, viewport: Viewport, trail: readonly VehiclePoint[]): void {
   if (trail.length < 2) return;
   ctx.strokeStyle = 'rgba(255,255,255,0.55)';
   ctx.lineWidth = 2;

@@ -5,7 +5,7 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Too
 
 import { normalBand } from '@/lib/fleet/normal-band';
 import { formatNumber } from '@/lib/format';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint } from '@/lib/realtime/events';
 
 type MetricKey = 'speedKmh' | 'engineTempC' | 'containerTempC' | 'fuelPct';
 
@@ -14,7 +14,7 @@ function clock(ts: number): string {
 }
 
 /** One live metric over 15 minutes, with the vehicle's normal band shaded (not for speed, which has no "normal"). */
-export function MetricChart({ label, unit, points, metric }: { label: string; unit: string; points: readonly VehicleView[]; metric: MetricKey }) {
+export function MetricChart({ label, unit, points, metric }: { label: string; unit: string; points: readonly VehiclePoint[]; metric: MetricKey }) {
   const data = useMemo(() => points.filter((point) => point[metric] !== undefined).map((point) => ({ ts: point.ts, value: point[metric] as number })), [points, metric]);
   const band = useMemo(() => (metric === 'speedKmh' ? null : normalBand(data.map((point) => point.value))), [data, metric]);
   const last = data.at(-1);

@@ -51,4 +51,26 @@ describe('browser FleetStore', () => {
     flush();
     expect(store.getSnapshot()).toBe(store.getSnapshot());
   });
+
+  it('rebuilds a large fleet\'s view at most once per interval, however many frames arrive', () => {
+    let now = 0;
+    const pending: (() => void)[] = [];
+    const store = new FleetStore((callback) => pending.push(callback), () => now);
+    const flush = () => pending.splice(0).forEach((callback) => callback());
+    const fleet = Array.from({ length: 5_000 }, (_, i) => vehicle(`v${i}`, 'moving', 1));
+    let renders = 0;
+    store.subscribe(() => (renders += 1));
+    store.apply({ snapshot: true, vehicles: fleet, removed: [], sentAt: 1 });
+    flush();
+    expect(renders).toBe(1);
+    for (now = 16; now < 500; now += 16) {
+      store.apply({ snapshot: false, vehicles: [vehicle('v1', 'idle', now)], removed: [], sentAt: now });
+      flush();
+    }
+    expect(renders).toBe(1);
+    now = 520;
+    flush();
+    expect(renders).toBe(2);
+    expect(store.getSnapshot().vehicles.get('v1')?.status).toBe('idle');
+  });
 });

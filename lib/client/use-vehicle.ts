@@ -2,18 +2,18 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 
-import type { VehicleView } from '../realtime/events';
+import type { VehiclePoint } from '../realtime/events';
 
 import { realtime } from './socket';
 import { VehicleSeries } from './vehicle-series';
 
-const NO_POINTS: readonly VehicleView[] = [];
+const NO_POINTS: readonly VehiclePoint[] = [];
 
 /**
  * One vehicle's last 15 minutes, live: subscribes to `vehicle:<id>` only while a component shows it,
  * and unsubscribes when it closes or another vehicle is chosen.
  */
-export function useVehicleSeries(vehicleId: string | null): readonly VehicleView[] {
+export function useVehicleSeries(vehicleId: string | null): readonly VehiclePoint[] {
   const [series, setSeries] = useState<VehicleSeries | null>(null);
   useEffect(() => {
     if (!vehicleId) return setSeries(null);
@@ -35,6 +35,6 @@ function noSubscribe(): () => void {
   return () => undefined;
 }
 
-function noPoints(): readonly VehicleView[] {
+function noPoints(): readonly VehiclePoint[] {
   return NO_POINTS;
 }

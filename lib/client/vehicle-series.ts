@@ -1,4 +1,4 @@
-import type { VehicleView } from '../realtime/events';
+import type { VehiclePoint } from '../realtime/events';
 
 /** The detail charts show 15 minutes; older points are dropped because otherwise the series grows all shift. */
 export const SERIES_WINDOW_MS = 15 * 60_000;
@@ -11,8 +11,8 @@ export const MAX_SERIES_POINTS = 1_000;
  * once per animation frame.
  */
 export class VehicleSeries {
-  private points: VehicleView[] = [];
-  private published: readonly VehicleView[] = [];
+  private points: VehiclePoint[] = [];
+  private published: readonly VehiclePoint[] = [];
   private readonly listeners = new Set<() => void>();
   private flushScheduled = false;
 
@@ -21,14 +21,14 @@ export class VehicleSeries {
     private readonly schedule: (callback: () => void) => void = defaultSchedule,
   ) {}
 
-  getSnapshot = (): readonly VehicleView[] => this.published;
+  getSnapshot = (): readonly VehiclePoint[] => this.published;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  add(points: readonly VehicleView[]): void {
+  add(points: readonly VehiclePoint[]): void {
     if (points.length === 0) return;
     const known = new Set(this.points.map((point) => point.ts));
     for (const point of points) if (!known.has(point.ts)) this.points.push(point);

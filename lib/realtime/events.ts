@@ -30,6 +30,9 @@ export type VehicleView = VehicleState & {
   openAlerts: number;
 };
 
+/** One point of a vehicle's recent history: what its detail charts and trail draw. */
+export type VehiclePoint = Pick<VehicleState, 'ts' | 'lat' | 'lon' | 'speedKmh' | 'headingDeg' | 'engineTempC' | 'containerTempC' | 'fuelPct'>;
+
 /**
  * live: fixes arrive on time; delayed: the latest fix reached the BFF late; frozen: the GPS
  * repeats one position while the speed says the vehicle moves; offline: silent too long.
@@ -44,7 +47,7 @@ export interface SalesUpdate {
 
 export interface ServerToClientEvents {
   'fleet:update': (update: FleetUpdate) => void;
-  'vehicle:update': (update: { vehicleId: string; points: VehicleView[] }) => void;
+  'vehicle:update': (update: { vehicleId: string; points: VehiclePoint[] }) => void;
   'sales:update': (update: SalesUpdate) => void;
   /** The whole campus picture (the same shape as `GET /api/zones/occupancy`), when anything changed. */
   'zones:update': (update: ZonesResponse) => void;

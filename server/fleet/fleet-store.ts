@@ -3,7 +3,9 @@ import { summariseFleet } from '@/lib/api/fleet';
 import type { VehicleState } from '@/lib/contracts/fleet';
 import type { FreshnessRules } from '@/lib/fleet/freshness';
 import { freshnessOf } from '@/lib/fleet/freshness';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
+
+import { VehicleHistory } from './vehicle-history';
 
 export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offlineAfterMs'>> {
   /** A vehicle silent for longer than this shows as offline, whatever its last status said. */
@@ -22,11 +24,11 @@ export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offline
  */
 export class FleetStore {
   private readonly latest = new Map<string, VehicleView>();
-  private readonly histories = new Map<string, VehicleView[]>();
+  private readonly histories = new Map<string, VehicleHistory>();
   /** Vehicles changed since the last `takeChanges`: coalesced, so each is pushed once per tick. */
   private readonly changed = new Set<string>();
   /** Points added since the last `takePoints`, for the per-vehicle channel. */
-  private readonly newPoints = new Map<string, VehicleView[]>();
+  private readonly newPoints = new Map<string, VehiclePoint[]>();
   /** Vehicles whose going offline was already pushed; a new fix takes them off the list. */
   private readonly reportedOffline = new Set<string>();
   /** When each vehicle first reported its current position, to tell a frozen GPS from a parked car. */
@@ -48,20 +50,16 @@ export class FleetStore {
     const view: VehicleView = { ...state, receivedAt, freshness: 'live', openAlerts: 0 };
     const current = this.latest.get(state.vehicleId);
     // A late fix joins the history but never replaces a newer position.
-    if (current && current.ts > state.ts) {
-      this.addToHistory(this.withFreshness(view, state.ts));
-      return;
-    }
+    this.addToHistory(view);
+    if (current && current.ts > state.ts) return;
     const samePosition = current !== undefined && current.lat === state.lat && current.lon === state.lon;
     if (!samePosition) this.positionSince.set(state.vehicleId, state.ts);
-    const fresh = this.withFreshness(view, receivedAt);
-    this.addToHistory(fresh);
     this.latest.set(state.vehicleId, view);
     this.changed.add(state.vehicleId);
     this.reportedOffline.delete(state.vehicleId);
     const pending = this.newPoints.get(state.vehicleId);
-    if (pending) pending.push(fresh);
-    else this.newPoints.set(state.vehicleId, [fresh]);
+    if (pending) pending.push(view);
+    else this.newPoints.set(state.vehicleId, [view]);
   }
 
   /** Puts a vehicle in the next delta although no fix arrived (e.g. its open alerts changed). */
@@ -107,11 +105,11 @@ export class FleetStore {
     return views;
   }
 
-  takePoints(vehicleIds: Iterable<string>): Map<string, VehicleView[]> {
-    const taken = new Map<string, VehicleView[]>();
+  takePoints(vehicleIds: Iterable<string>): Map<string, VehiclePoint[]> {
+    const taken = new Map<string, VehiclePoint[]>();
     for (const vehicleId of vehicleIds) {
       const points = this.newPoints.get(vehicleId);
-      if (points) taken.set(vehicleId, points);
+      if (points) taken.set(vehicleId, points.map(toPoint));
     }
     this.newPoints.clear();
     return taken;
@@ -122,8 +120,8 @@ export class FleetStore {
     return { vehicles, ...summariseFleet(vehicles), serverTime: now };
   }
 
-  history(vehicleId: string, sinceMs: number): VehicleView[] {
-    return (this.histories.get(vehicleId) ?? []).filter((point) => point.ts >= sinceMs);
+  history(vehicleId: string, sinceMs: number): VehiclePoint[] {
+    return this.histories.get(vehicleId)?.since(sinceMs) ?? [];
   }
 
   private withFreshness(vehicle: VehicleView, now: number): VehicleView {
@@ -136,20 +134,14 @@ export class FleetStore {
   private addToHistory(view: VehicleView): void {
     let history = this.histories.get(view.vehicleId);
     if (!history) {
-      history = [];
+      history = new VehicleHistory(this.options.maxHistoryPoints);
       this.histories.set(view.vehicleId, history);
     }
-    insertByTime(history, view);
-    const oldestKept = (history.at(-1)?.ts ?? view.ts) - this.options.historyMs;
-    let drop = 0;
-    while (drop < history.length && (history[drop]?.ts ?? 0) < oldestKept) drop += 1;
-    drop = Math.max(drop, history.length - this.options.maxHistoryPoints);
-    if (drop > 0) history.splice(0, drop);
+    history.add(view, Math.max(history.newestTs() ?? view.ts, view.ts) - this.options.historyMs);
   }
 }
 
-function insertByTime(history: VehicleView[], view: VehicleView): void {
-  let index = history.length;
-  while (index > 0 && (history[index - 1]?.ts ?? 0) > view.ts) index -= 1;
-  history.splice(index, 0, view);
+function toPoint(view: VehiclePoint): VehiclePoint {
+  const { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct } = view;
+  return containerTempC === undefined ? { ts, lat, lon, speedKmh, headingDeg, engineTempC, fuelPct } : { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct };
 }
