@@ -59,6 +59,8 @@ test('clicking a vehicle opens its detail, whose charts move forward in time, an
   await expect(fleet.charts.getByRole('figure')).toHaveCount(4);
   await expect(fleet.charts.getByRole('figure', { name: 'Container temperature chart' })).toBeVisible();
   await expect.poll(() => fleet.lastChartPointAt(), { timeout: 15_000 }).toBeGreaterThan(0);
+  // The vehicle's recent history arrives with the subscription, not only the points from now on.
+  await expect.poll(async () => Number(await fleet.charts.getAttribute('data-points')), { timeout: 10_000 }).toBeGreaterThan(10);
   const first = await fleet.lastChartPointAt();
   await expect.poll(() => fleet.lastChartPointAt(), { timeout: 15_000 }).toBeGreaterThan(first);
 

@@ -18,14 +18,15 @@ export class LoadClients {
 
   async add(url: string, count: number): Promise<void> {
     const wsUrl = `${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`;
-    await Promise.all(Array.from({ length: count }, () => this.open(wsUrl)));
+    // Ten at a time, as browsers arriving over a few seconds would, not one thundering herd.
+    for (let opened = 0; opened < count; opened += 10) await Promise.all(Array.from({ length: Math.min(10, count - opened) }, () => this.open(wsUrl)));
   }
 
   private open(wsUrl: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(wsUrl);
       this.sockets.push(socket);
-      const timer = setTimeout(() => reject(new Error('load client did not subscribe within 20 s')), 20_000);
+      const timer = setTimeout(() => reject(new Error('load client did not subscribe within 60 s')), 60_000);
       socket.on('message', (data: Buffer) => {
         this.bytes += data.length;
         const type = data[0];

@@ -26,6 +26,7 @@ export function FleetView({ tileUrl }: { tileUrl?: string }) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
   const { selectedId, select } = useSelectedVehicle();
   const kpis = useMemo(() => fleetKpis(fleet.vehicles.values()), [fleet.vehicles]);
+  // One subscription to `vehicle:<id>` feeds both the map's trail and the detail's charts.
   const trail = useVehicleSeries(selectedId);
   const selected = selectedId ? fleet.vehicles.get(selectedId) : undefined;
   const onSort = useCallback(
@@ -60,7 +61,7 @@ export function FleetView({ tileUrl }: { tileUrl?: string }) {
             <VehicleList vehicles={fleet.vehicles} query={query} selectedId={selectedId} onSort={onSort} onSelect={select} />
           )}
         </div>
-        {selected && <VehicleDetail vehicle={selected} onClose={() => select(null)} />}
+        {selected && <VehicleDetail vehicle={selected} points={trail} onClose={() => select(null)} />}
         {selectedId && !selected && fleet.loaded && (
           <p className="empty vehicle-detail" role="status">
             Vehicle {selectedId} has not reported in the last 15 minutes.

@@ -2,9 +2,8 @@
 
 import { useMemo } from 'react';
 
-import { useVehicleSeries } from '@/lib/client/use-vehicle';
 import { formatAge, formatNumber } from '@/lib/format';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { FRESHNESS_LABELS } from './map-style';
 import { MetricChart } from './metric-chart';
@@ -22,9 +21,8 @@ const METRICS: Metric[] = [
   { key: 'fuelPct', label: 'Fuel', unit: '%' },
 ];
 
-/** One vehicle: who and what it is, its freshness, and its last 15 minutes as live charts. */
-export function VehicleDetail({ vehicle, onClose }: { vehicle: VehicleView; onClose: () => void }) {
-  const points = useVehicleSeries(vehicle.vehicleId);
+/** One vehicle: who and what it is, its freshness, and its last 15 minutes as live charts (`points`, from the page's one `vehicle:<id>` subscription). */
+export function VehicleDetail({ vehicle, points, onClose }: { vehicle: VehicleView; points: readonly VehiclePoint[]; onClose: () => void }) {
   const metrics = useMemo(() => METRICS.filter((metric) => metric.key !== 'containerTempC' || vehicle.fleet === 'tankers'), [vehicle.fleet]);
   return (
     <aside className="vehicle-detail" aria-label={`Vehicle ${vehicle.vehicleId}`} data-testid="vehicle-detail">

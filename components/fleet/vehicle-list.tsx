@@ -69,7 +69,9 @@ export function VehicleList({ vehicles, query, selectedId, onSort, onSelect }: V
                 role="row"
                 aria-selected={vehicle.vehicleId === selectedId}
                 data-vehicle-id={vehicle.vehicleId}
+                tabIndex={0}
                 onClick={() => onSelect(vehicle.vehicleId)}
+                onKeyDown={(event) => event.key === 'Enter' && onSelect(vehicle.vehicleId)}
                 style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
               >
                 <span role="cell">{vehicle.vehicleId}</span>
