@@ -14,6 +14,9 @@ export interface ProbeWindow {
   latencyP50: number;
   latencyP99: number;
   latencyMax: number;
+  /** From the BFF's receipt of the fix (`receivedAt`) to this client: the BFF's and Socket.IO's share of the latency. */
+  bffLatencyP50: number;
+  bffLatencyP99: number;
 }
 
 /**
@@ -23,8 +26,11 @@ export interface ProbeWindow {
  */
 export class ProbeClient {
   readonly vehicles = new Set<string>();
+  /** Newest fix time seen per vehicle: only a newer fix is a latency sample (an offline flip or an alert change re-sends an old one). */
+  private readonly lastTs = new Map<string, number>();
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
   private latencies: number[] = [];
+  private bffLatencies: number[] = [];
   private frames = 0;
   private updates = 0;
   private bytes = 0;
@@ -49,15 +55,19 @@ export class ProbeClient {
     this.frames += 1;
     for (const vehicle of update.vehicles) {
       this.vehicles.add(vehicle.vehicleId);
+      const previous = this.lastTs.get(vehicle.vehicleId);
+      this.lastTs.set(vehicle.vehicleId, Math.max(previous ?? 0, vehicle.ts));
       if (update.snapshot) continue;
       this.updates += 1;
-      // Only fixes that moved the vehicle on: an offline flip or an alert change carries an old ts.
-      if (vehicle.freshness !== 'offline') this.latencies.push(now - vehicle.ts);
+      if (previous !== undefined && vehicle.ts <= previous) continue;
+      this.latencies.push(now - vehicle.ts);
+      this.bffLatencies.push(now - vehicle.receivedAt);
     }
   }
 
   startWindow(): void {
     this.latencies = [];
+    this.bffLatencies = [];
     this.frames = 0;
     this.updates = 0;
     this.bytes = 0;
@@ -66,6 +76,7 @@ export class ProbeClient {
 
   endWindow(): ProbeWindow {
     const sorted = [...this.latencies].sort((a, b) => a - b);
+    const bffSorted = [...this.bffLatencies].sort((a, b) => a - b);
     return {
       seconds: (Date.now() - this.windowStart) / 1000,
       frames: this.frames,
@@ -74,6 +85,8 @@ export class ProbeClient {
       latencyP50: percentile(sorted, 50),
       latencyP99: percentile(sorted, 99),
       latencyMax: sorted.at(-1) ?? Number.NaN,
+      bffLatencyP50: percentile(bffSorted, 50),
+      bffLatencyP99: percentile(bffSorted, 99),
     };
   }
 

@@ -56,6 +56,7 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
     `${label}:`,
     `  frames to one client: ${(probe.frames / probe.seconds).toFixed(1)}/s, vehicle updates ${(probe.vehicleUpdates / probe.seconds).toFixed(0)}/s, ${(probe.bytes / probe.seconds / 1024).toFixed(0)} KiB/s`,
     `  latency simulator event time → client receipt: p50 ${probe.latencyP50} ms, p99 ${probe.latencyP99} ms, max ${probe.latencyMax} ms`,
+    `  of which BFF receipt → client receipt: p50 ${probe.bffLatencyP50} ms, p99 ${probe.bffLatencyP99} ms`,
     `  CPU (cores): ${Object.entries(figures.cpu).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}`,
     `  RSS (MiB): ${Object.entries(figures.rss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`,
   ].join('\n');
@@ -104,8 +105,9 @@ async function main(): Promise<void> {
       const figures = await measureWindow(probe, pids, Math.min(windowS, 15));
       report.push(describeWindow(`${load.count + 1} clients (${load.count} raw load clients + the probe), ${machineLoad()}`, figures));
       log(report.at(-1) ?? '');
-      if (figures.probe.latencyP99 > 1000) {
-        report.push(`p99 passed 1 s at ${load.count + 1} clients`);
+      // No new fix at all within the window is worse than a p99 of 1 s, not better.
+      if (!(figures.probe.latencyP99 <= 1000)) {
+        report.push(`p99 passed 1 s (or no new fix arrived) at ${load.count + 1} clients`);
         break;
       }
     }

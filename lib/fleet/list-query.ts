@@ -27,7 +27,7 @@ export function queryVehicles(vehicles: Iterable<VehicleView>, query: ListQuery)
   }
   const { column, descending } = query.sort;
   const direction = descending ? -1 : 1;
-  return rows.sort((a, b) => direction * compareValues(a[column], b[column]) || a.vehicleId.localeCompare(b.vehicleId));
+  return rows.sort((a, b) => direction * compareValues(a[column], b[column]) || compareText(a.vehicleId, b.vehicleId));
 }
 
 function matches(vehicle: VehicleView, needle: string): boolean {
@@ -38,5 +38,13 @@ function matches(vehicle: VehicleView, needle: string): boolean {
 function compareValues(a: unknown, b: unknown): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
+  return compareText(String(a), String(b));
+}
+
+/**
+ * Code-point order. Not localeCompare: it is many times slower, and sorting 10,000 rows with it
+ * once a second was among the page's longest tasks (ids and plates are upper case anyway).
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
