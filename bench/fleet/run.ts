@@ -18,7 +18,7 @@ const { values } = parseArgs({
     tankers: { type: 'string', default: '4000' },
     'window-s': { type: 'string', default: '30' },
     'page-s': { type: 'string', default: '15' },
-    steps: { type: 'string', default: '10,25,50,100,200' },
+    steps: { type: 'string', default: '5,10,25,50,100,200' },
   },
 });
 const cabs = Number(values.cabs);
@@ -105,9 +105,12 @@ async function main(): Promise<void> {
       const figures = await measureWindow(probe, pids, Math.min(windowS, 15));
       report.push(describeWindow(`${load.count + 1} clients (${load.count} raw load clients + the probe), ${machineLoad()}`, figures));
       log(report.at(-1) ?? '');
+      // The clients' count is the BFF's limit, so it is judged on the BFF's share of the latency
+      // (its receipt → client): when the pipeline upstream is already seconds behind, the end-to-end
+      // p99 says nothing about how many clients the BFF can serve. Both are printed.
       // No new fix at all within the window is worse than a p99 of 1 s, not better.
-      if (!(figures.probe.latencyP99 <= 1000)) {
-        report.push(`p99 passed 1 s (or no new fix arrived) at ${load.count + 1} clients`);
+      if (!(figures.probe.bffLatencyP99 <= 1000)) {
+        report.push(`BFF-share p99 passed 1 s (or no new fix arrived) at ${load.count + 1} clients`);
         break;
       }
     }

@@ -97,14 +97,15 @@ export interface Cluster<T> {
  * vehicles cluster in a millisecond or two.
  */
 export function clusterMarkers<T>(markers: readonly PlacedMarker<T>[], cellPx: number, keepAlone: (item: T) => boolean): { singles: PlacedMarker<T>[]; clusters: Cluster<T>[] } {
-  const cells = new Map<string, PlacedMarker<T>[]>();
+  // A number per cell, not a string: this runs every frame over every vehicle.
+  const cells = new Map<number, PlacedMarker<T>[]>();
   const singles: PlacedMarker<T>[] = [];
   for (const marker of markers) {
     if (keepAlone(marker.item)) {
       singles.push(marker);
       continue;
     }
-    const key = `${Math.floor(marker.x / cellPx)}:${Math.floor(marker.y / cellPx)}`;
+    const key = (Math.floor(marker.x / cellPx) + 1_000) * 100_000 + Math.floor(marker.y / cellPx) + 1_000;
     const cell = cells.get(key);
     if (cell) cell.push(marker);
     else cells.set(key, [marker]);

@@ -169,7 +169,7 @@ async function writeResult<T>(producer: Producer, deadLetters: DeadLetters, stat
  */
 const MAX_SEND_BYTES = 512 * 1024;
 
-function chunkOutputs(outputs: readonly { topic: string; key: string; value: unknown }[]): { topic: string; key: string; value: string }[][] {
+export function chunkOutputs(outputs: readonly { topic: string; key: string; value: unknown }[]): { topic: string; key: string; value: string }[][] {
   const chunks: { topic: string; key: string; value: string }[][] = [];
   let current: { topic: string; key: string; value: string }[] = [];
   let bytes = 0;
