@@ -78,9 +78,8 @@ export class FleetChannel {
       changed.map((vehicle) => vehicle.vehicleId),
       clients.map((socket) => ({ id: socket.id, ready: isReady(socket) })),
     );
-    plan.skip.push(...joiners);
     if (changed.length > 0 && plan.skip.length < clients.length) {
-      this.io.to(roomOf('fleet')).except(plan.skip).emit('fleet:update', this.frame(false, changed, now));
+      this.io.to(roomOf('fleet')).except([...plan.skip, ...joiners]).emit('fleet:update', this.frame(false, changed, now));
       socketFramesSent.inc({ event: 'fleet:update' });
     }
     for (const [socketId, vehicleIds] of plan.catchUp) {
