@@ -50,6 +50,12 @@ const envSchema = z.object({
   FLEET_REPLAY_MINUTES: int(0, 24 * 60).default(15),
   FLEET_OFFLINE_AFTER_S: int(5, 3600).default(30),
   ALERTS_MAX: int(100, 1_000_000).default(20_000),
+  FLEET_DELAYED_AFTER_S: int(1, 3600).default(5),
+  FLEET_FROZEN_GPS_AFTER_S: int(2, 3600).default(10),
+  FLEET_MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/|\/)\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'a raster tile URL template with {z}, {x} and {y}')
+    .optional(),
   // The sales processor.
   SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
   SALES_UNKNOWN_STORE_WAIT_S: int(0, 3600).default(15),
@@ -145,6 +151,10 @@ export interface Config {
     fleetReplayMinutes: number;
     fleetOfflineAfterMs: number;
     alertsMax: number;
+    fleetDelayedAfterMs: number;
+    fleetFrozenGpsAfterMs: number;
+    /** Raster tiles under the fleet map (`{z}/{x}/{y}` template); unset: the map draws its own light base. */
+    fleetMapTileUrl?: string;
   };
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
@@ -239,6 +249,9 @@ function toConfig(e: Env): Config {
       fleetReplayMinutes: e.FLEET_REPLAY_MINUTES,
       fleetOfflineAfterMs: e.FLEET_OFFLINE_AFTER_S * 1000,
       alertsMax: e.ALERTS_MAX,
+      fleetDelayedAfterMs: e.FLEET_DELAYED_AFTER_S * 1000,
+      fleetFrozenGpsAfterMs: e.FLEET_FROZEN_GPS_AFTER_S * 1000,
+      fleetMapTileUrl: e.FLEET_MAP_TILE_URL,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },

@@ -3,7 +3,7 @@ import type { HealthResponse } from '@/lib/api/health';
 import type { SalesResponse } from '@/lib/api/sales';
 import type { ZonesResponse } from '@/lib/api/zones';
 import type { GroupDetail, LagResponse } from '@/lib/lag/api';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { VehiclePoint } from '@/lib/realtime/events';
 
 import type { AlertService } from './alerts/alert-service';
 
@@ -17,7 +17,7 @@ export interface BffRuntime {
   health(): Promise<HealthResponse>;
   metrics(): Promise<{ contentType: string; body: string }>;
   fleetSnapshot(): FleetSnapshot;
-  vehicleHistory(vehicleId: string, minutes: number): VehicleView[] | undefined;
+  vehicleHistory(vehicleId: string, minutes: number): VehiclePoint[] | undefined;
   salesPerMinute(minutes: number): SalesResponse;
   zonesOccupancy(pastWindows: number): ZonesResponse;
   lagSummaries(): LagResponse;
@@ -25,6 +25,8 @@ export interface BffRuntime {
   lagGroup(groupId: string): GroupDetail | undefined;
   /** The shared inbox: list, act, silence (every call checks the identity's teams). */
   alerts: AlertService;
+  /** FLEET_MAP_TILE_URL: raster tiles under the fleet map, when configured. */
+  fleetMapTileUrl?: string;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');

@@ -1,21 +1,35 @@
-import type { FleetCounts } from '@/lib/api/fleet';
-import { formatNumber } from '@/lib/format';
+'use client';
 
-const TILES: { key: keyof FleetCounts; label: string }[] = [
-  { key: 'total', label: 'Vehicles' },
-  { key: 'moving', label: 'Moving' },
-  { key: 'idle', label: 'Idle' },
-  { key: 'parked', label: 'Parked' },
-  { key: 'offline', label: 'Offline' },
-];
+import { useNow } from '@/lib/client/use-fleet';
+import type { FleetKpis as Kpis } from '@/lib/fleet/kpis';
+import { formatAge, formatNumber } from '@/lib/format';
 
-export function FleetKpis({ counts }: { counts: FleetCounts }) {
+/** The fleet at a glance: totals by status and fleet, speed, alerts and how fresh the data is. */
+export function FleetKpis({ kpis, consumerLagMs }: { kpis: Kpis; consumerLagMs: number | null }) {
+  const now = useNow();
+  const newestAge = kpis.newestFixAt === null || now === 0 ? null : Math.max(0, now - kpis.newestFixAt);
+  const tiles: { key: string; label: string; value: string; hint?: string }[] = [
+    { key: 'total', label: 'Vehicles', value: formatNumber(kpis.total), hint: `${formatNumber(kpis.byFleet.cabs)} cabs · ${formatNumber(kpis.byFleet.tankers)} tankers` },
+    { key: 'moving', label: 'Moving', value: formatNumber(kpis.byStatus.moving) },
+    { key: 'idle', label: 'Idle', value: formatNumber(kpis.byStatus.idle) },
+    { key: 'parked', label: 'Parked', value: formatNumber(kpis.byStatus.parked) },
+    { key: 'offline', label: 'Offline', value: formatNumber(kpis.byStatus.offline), hint: kpis.stale > 0 ? `${formatNumber(kpis.stale)} delayed / frozen GPS` : undefined },
+    { key: 'speed', label: 'Average speed', value: kpis.averageSpeedKmh === null ? '—' : `${formatNumber(kpis.averageSpeedKmh)} km/h`, hint: 'vehicles reporting' },
+    { key: 'alerts', label: 'With open alerts', value: formatNumber(kpis.withOpenAlerts) },
+    {
+      key: 'freshness',
+      label: 'Newest fix',
+      value: newestAge === null ? '—' : formatAge(newestAge),
+      hint: consumerLagMs === null ? 'BFF lag unknown' : `BFF lag ${formatNumber(consumerLagMs / 1000, 1)} s`,
+    },
+  ];
   return (
-    <dl className="kpis">
-      {TILES.map((tile) => (
+    <dl className="kpis fleet-kpis">
+      {tiles.map((tile) => (
         <div key={tile.key} className={`kpi kpi-${tile.key}`}>
           <dt>{tile.label}</dt>
-          <dd data-testid={`kpi-${tile.key}`}>{formatNumber(counts[tile.key])}</dd>
+          <dd data-testid={`kpi-${tile.key}`}>{tile.value}</dd>
+          {tile.hint && <dd className="kpi-hint">{tile.hint}</dd>}
         </div>
       ))}
     </dl>

@@ -1,18 +1,41 @@
 'use client';
 
-import { useConnectionState, useFleet } from '@/lib/client/use-fleet';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
+
+import { useConnectionState, useFleet, useFleetFeed } from '@/lib/client/use-fleet';
+import { useVehicleSeries } from '@/lib/client/use-vehicle';
+import { fleetKpis } from '@/lib/fleet/kpis';
+import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
+import { DEFAULT_LIST_QUERY } from '@/lib/fleet/list-query';
 
 import { ConnectionBadge } from '../ui/connection-badge';
 
 import { DataFreshness } from './data-freshness';
 import { FleetKpis } from './fleet-kpis';
+import { FleetMap } from './fleet-map';
+import { ListControls } from './list-controls';
+import { VehicleDetail } from './vehicle-detail';
 import { VehicleList } from './vehicle-list';
 
-export function FleetView() {
+/** The Fleet page: KPIs, live map and list sharing one selection, and the selected vehicle's detail (`?vehicle=<id>`). */
+export function FleetView({ tileUrl }: { tileUrl?: string }) {
   const fleet = useFleet();
+  const store = useFleetFeed();
   const connection = useConnectionState();
+  const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
+  const { selectedId, select } = useSelectedVehicle();
+  const kpis = useMemo(() => fleetKpis(fleet.vehicles.values()), [fleet.vehicles]);
+  // One subscription to `vehicle:<id>` feeds both the map's trail and the detail's charts.
+  const trail = useVehicleSeries(selectedId);
+  const selected = selectedId ? fleet.vehicles.get(selectedId) : undefined;
+  const onSort = useCallback(
+    (column: SortColumn) => setQuery((current) => ({ ...current, sort: { column, descending: current.sort.column === column ? !current.sort.descending : false } })),
+    [],
+  );
+
   return (
-    <section className="view" aria-labelledby="fleet-title">
+    <section className="view fleet-view" aria-labelledby="fleet-title">
       <div className="view-header">
         <h1 id="fleet-title">Fleet</h1>
         <ConnectionBadge state={connection} />
@@ -23,16 +46,47 @@ export function FleetView() {
           The live connection is down: what you see is as of the last update. Reconnecting automatically.
         </p>
       )}
-      <FleetKpis counts={fleet.counts} />
-      {!fleet.loaded ? (
-        <p className="empty" aria-busy="true">
-          Loading the fleet…
-        </p>
-      ) : fleet.vehicles.size === 0 ? (
-        <p className="empty">No vehicles have reported in the last {15} minutes. Is the simulator or your producer running?</p>
-      ) : (
-        <VehicleList vehicles={fleet.vehicles} />
-      )}
+      <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} />
+      <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
+        <FleetMap store={store} selectedId={selectedId} trail={trail} tileUrl={tileUrl} onSelect={select} />
+        <div className="fleet-list-pane">
+          <ListControls query={query} onChange={setQuery} />
+          {!fleet.loaded ? (
+            <p className="empty" aria-busy="true">
+              Loading the fleet…
+            </p>
+          ) : fleet.vehicles.size === 0 ? (
+            <p className="empty">No vehicles have reported in the last {15} minutes. Is the simulator or your producer running?</p>
+          ) : (
+            <VehicleList vehicles={fleet.vehicles} query={query} selectedId={selectedId} onSort={onSort} onSelect={select} />
+          )}
+        </div>
+        {selected && <VehicleDetail vehicle={selected} points={trail} onClose={() => select(null)} />}
+        {selectedId && !selected && fleet.loaded && (
+          <p className="empty vehicle-detail" role="status">
+            Vehicle {selectedId} has not reported in the last 15 minutes.
+          </p>
+        )}
+      </div>
     </section>
   );
+}
+
+/** The selection lives in the URL (`/fleet?vehicle=<id>`), so a link opens a vehicle directly. */
+function useSelectedVehicle(): { selectedId: string | null; select: (vehicleId: string | null) => void } {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const selectedId = params.get('vehicle');
+  const select = useCallback(
+    (vehicleId: string | null) => {
+      const next = new URLSearchParams(params.toString());
+      if (vehicleId) next.set('vehicle', vehicleId);
+      else next.delete('vehicle');
+      const search = next.toString();
+      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+    },
+    [params, router, pathname],
+  );
+  return { selectedId, select };
 }

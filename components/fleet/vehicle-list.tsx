@@ -1,29 +1,63 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useDeferredValue, useMemo, useRef } from 'react';
 
+import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
+import { queryVehicles } from '@/lib/fleet/list-query';
 import { formatNumber } from '@/lib/format';
 import type { VehicleView } from '@/lib/realtime/events';
 
+import { FRESHNESS_LABELS } from './map-style';
+
 const ROW_HEIGHT = 34;
 
-/** Virtualised: only the rows in view are in the DOM, so thousands of vehicles stay smooth. */
-export function VehicleList({ vehicles }: { vehicles: ReadonlyMap<string, VehicleView> }) {
-  const rows = useMemo(() => [...vehicles.values()].sort((a, b) => a.vehicleId.localeCompare(b.vehicleId)), [vehicles]);
+const COLUMNS: { column: SortColumn; label: string }[] = [
+  { column: 'vehicleId', label: 'Vehicle' },
+  { column: 'plate', label: 'Plate' },
+  { column: 'driver', label: 'Driver' },
+  { column: 'status', label: 'Status' },
+  { column: 'freshness', label: 'Data' },
+  { column: 'speedKmh', label: 'Speed' },
+  { column: 'engineTempC', label: 'Engine' },
+  { column: 'containerTempC', label: 'Container' },
+  { column: 'fuelPct', label: 'Fuel' },
+  { column: 'openAlerts', label: 'Alerts' },
+];
+
+interface VehicleListProps {
+  vehicles: ReadonlyMap<string, VehicleView>;
+  query: ListQuery;
+  selectedId: string | null;
+  onSort: (column: SortColumn) => void;
+  onSelect: (vehicleId: string) => void;
+}
+
+/**
+ * Virtualised: only the rows in view are in the DOM, so 10,000 vehicles stay smooth. The query is
+ * deferred, so typing in the search never waits for a re-sort of the whole fleet.
+ */
+export function VehicleList({ vehicles, query, selectedId, onSort, onSelect }: VehicleListProps) {
+  const deferredQuery = useDeferredValue(query);
+  const rows = useMemo(() => queryVehicles(vehicles.values(), deferredQuery), [vehicles, deferredQuery]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const { column: sortColumn, descending } = query.sort;
 
   return (
     <div className="vehicle-list" role="table" aria-label="Vehicles" aria-rowcount={rows.length} data-vehicle-count={rows.length}>
       <div className="vehicle-row vehicle-header" role="row">
-        {['Vehicle', 'Plate', 'Driver', 'Status', 'Speed', 'Engine', 'Container', 'Fuel'].map((label) => (
-          <span key={label} role="columnheader">
-            {label}
+        {COLUMNS.map(({ column, label }) => (
+          <span key={column} role="columnheader" aria-sort={sortColumn === column ? (descending ? 'descending' : 'ascending') : 'none'}>
+            <button type="button" className="sort-button" onClick={() => onSort(column)}>
+              {label}
+              {sortColumn === column ? (descending ? ' ▼' : ' ▲') : ''}
+            </button>
           </span>
         ))}
       </div>
       <div ref={scrollRef} className="vehicle-scroll">
+        {rows.length === 0 && <p className="empty">No vehicle matches.</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const vehicle = rows[item.index];
@@ -31,9 +65,13 @@ export function VehicleList({ vehicles }: { vehicles: ReadonlyMap<string, Vehicl
             return (
               <div
                 key={vehicle.vehicleId}
-                className="vehicle-row"
+                className={`vehicle-row${vehicle.vehicleId === selectedId ? ' vehicle-row-selected' : ''}`}
                 role="row"
+                aria-selected={vehicle.vehicleId === selectedId}
                 data-vehicle-id={vehicle.vehicleId}
+                tabIndex={0}
+                onClick={() => onSelect(vehicle.vehicleId)}
+                onKeyDown={(event) => event.key === 'Enter' && onSelect(vehicle.vehicleId)}
                 style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
               >
                 <span role="cell">{vehicle.vehicleId}</span>
@@ -42,10 +80,14 @@ export function VehicleList({ vehicles }: { vehicles: ReadonlyMap<string, Vehicl
                 <span role="cell">
                   <span className={`status status-${vehicle.status}`}>{vehicle.status}</span>
                 </span>
+                <span role="cell" className={`freshness-${vehicle.freshness}`}>
+                  {FRESHNESS_LABELS[vehicle.freshness]}
+                </span>
                 <span role="cell">{formatNumber(vehicle.speedKmh)} km/h</span>
                 <span role="cell">{formatNumber(vehicle.engineTempC, 1)} °C</span>
                 <span role="cell">{vehicle.containerTempC === undefined ? '—' : `${formatNumber(vehicle.containerTempC, 1)} °C`}</span>
                 <span role="cell">{formatNumber(vehicle.fuelPct)} %</span>
+                <span role="cell">{vehicle.openAlerts > 0 ? <span className="alert-count">{vehicle.openAlerts}</span> : ''}</span>
               </div>
             );
           })}

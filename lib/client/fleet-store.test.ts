@@ -7,7 +7,7 @@ import { FleetStore } from './fleet-store';
 
 
 function vehicle(vehicleId: string, status: VehicleView['status'], ts: number): VehicleView {
-  return { vehicleId, fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status };
+  return { vehicleId, fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status, freshness: 'live', openAlerts: 0 };
 }
 
 function manualStore() {
@@ -50,5 +50,27 @@ describe('browser FleetStore', () => {
     store.apply({ snapshot: true, vehicles: [vehicle('a', 'moving', 1)], removed: [], sentAt: 1 });
     flush();
     expect(store.getSnapshot()).toBe(store.getSnapshot());
+  });
+
+  it('rebuilds a large fleet\'s view at most once per interval, however many frames arrive', () => {
+    let now = 0;
+    const pending: (() => void)[] = [];
+    const store = new FleetStore((callback) => pending.push(callback), () => now);
+    const flush = () => pending.splice(0).forEach((callback) => callback());
+    const fleet = Array.from({ length: 5_000 }, (_, i) => vehicle(`v${i}`, 'moving', 1));
+    let renders = 0;
+    store.subscribe(() => (renders += 1));
+    store.apply({ snapshot: true, vehicles: fleet, removed: [], sentAt: 1 });
+    flush();
+    expect(renders).toBe(1);
+    for (now = 16; now < 500; now += 16) {
+      store.apply({ snapshot: false, vehicles: [vehicle('v1', 'idle', now)], removed: [], sentAt: now });
+      flush();
+    }
+    expect(renders).toBe(1);
+    now = 520;
+    flush();
+    expect(renders).toBe(2);
+    expect(store.getSnapshot().vehicles.get('v1')?.status).toBe('idle');
   });
 });

@@ -10,6 +10,8 @@ export interface FleetView {
   lastFrameAt: number | null;
   /** False until the first snapshot arrived: the UI shows "loading", not "no vehicles". */
   loaded: boolean;
+  /** The BFF's own lag behind the fleet topic, as of the last frame. */
+  consumerLagMs: number | null;
 }
 
 const EMPTY: FleetView = {
@@ -17,24 +19,39 @@ const EMPTY: FleetView = {
   ...summariseFleet([]),
   lastFrameAt: null,
   loaded: false,
+  consumerLagMs: null,
 };
 
 /**
  * The high-rate fleet stream lives here, not in the query cache: frames are folded into one
  * mutable map, and the immutable view readers get is rebuilt at most once per animation frame,
- * so a burst of updates costs one render.
+ * so a burst of updates costs one render. A large fleet's view is rebuilt less often still (see
+ * `viewIntervalMs`): the list and KPIs re-sort and re-count every vehicle, while the map reads
+ * `live` itself each frame.
  */
 export class FleetStore {
   private readonly vehicles = new Map<string, VehicleView>();
   private lastFrameAt: number | null = null;
+  private consumerLagMs: number | null = null;
   private loaded = false;
+  /** Bumped on every frame, so the map (which reads `live` directly, outside React) knows when to redraw. */
+  version = 0;
   private view: FleetView = EMPTY;
   private readonly listeners = new Set<() => void>();
   private flushScheduled = false;
+  private lastViewAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly schedule: (callback: () => void) => void = defaultSchedule) {}
+  constructor(
+    private readonly schedule: (callback: () => void) => void = defaultSchedule,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   getSnapshot = (): FleetView => this.view;
+
+  /** The store's own map, updated in place: for the canvas map, which must not copy 10,000 vehicles per frame. */
+  get live(): ReadonlyMap<string, VehicleView> {
+    return this.vehicles;
+  }
 
   getServerSnapshot = (): FleetView => EMPTY;
 
@@ -48,20 +65,39 @@ export class FleetStore {
     for (const vehicle of update.vehicles) this.vehicles.set(vehicle.vehicleId, vehicle);
     for (const vehicleId of update.removed) this.vehicles.delete(vehicleId);
     this.lastFrameAt = update.sentAt;
+    if (update.consumerLagMs !== undefined) this.consumerLagMs = update.consumerLagMs;
     this.loaded = true;
+    this.version += 1;
     this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    this.schedule(() => {
-      this.flushScheduled = false;
-      const vehicles = new Map(this.vehicles);
-      this.view = { vehicles, ...summariseFleet(vehicles.values()), lastFrameAt: this.lastFrameAt, loaded: this.loaded };
-      for (const listener of this.listeners) listener();
-    });
+    this.schedule(this.flush);
   }
+
+  private readonly flush = (): void => {
+    // The first picture is never held back; later ones wait out the interval the fleet's size calls for.
+    if (this.view.loaded && this.clock() - this.lastViewAt < viewIntervalMs(this.vehicles.size)) {
+      this.schedule(this.flush);
+      return;
+    }
+    this.flushScheduled = false;
+    this.lastViewAt = this.clock();
+    const vehicles = new Map(this.vehicles);
+    this.view = { vehicles, ...summariseFleet(vehicles.values()), lastFrameAt: this.lastFrameAt, loaded: this.loaded, consumerLagMs: this.consumerLagMs };
+    for (const listener of this.listeners) listener();
+  };
+}
+
+/**
+ * How often the React view of the fleet may be rebuilt: every frame for a small fleet, once a
+ * second at 10,000 vehicles, because re-sorting and re-rendering that many rows every frame
+ * would take longer than a frame (and nobody reads a list that reorders 60 times a second).
+ */
+export function viewIntervalMs(fleetSize: number): number {
+  return Math.min(1_000, Math.floor(fleetSize / 10));
 }
 
 function defaultSchedule(callback: () => void): void {

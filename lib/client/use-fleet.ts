@@ -7,7 +7,7 @@ import type { FleetView } from './fleet-store';
 import { realtime } from './socket';
 import type { ConnectionState } from './socket';
 
-const fleetStore = new FleetStore();
+export const fleetStore = new FleetStore();
 let fleetFeedHolders = 0;
 let stopFleetFeed: (() => void) | undefined;
 
@@ -24,6 +24,12 @@ function holdFleetFeed(): () => void {
   return () => {
     if (--fleetFeedHolders === 0) stopFleetFeed?.();
   };
+}
+
+/** Keeps the feed open without re-rendering: for the canvas map, which reads `fleetStore.live` each frame. */
+export function useFleetFeed(): FleetStore {
+  useEffect(holdFleetFeed, []);
+  return fleetStore;
 }
 
 /** The live fleet, re-rendered at most once per animation frame. */

@@ -19,13 +19,28 @@ export interface FleetUpdate {
   removed: string[];
   /** Server time of this frame, for the client's freshness display. */
   sentAt: number;
+  /** The BFF's own lag behind `fleet.vehicle-state` (ms from the record's Kafka time to its receipt), when known. */
+  consumerLagMs?: number;
 }
 
 /** A vehicle as the BFF serves it: the processed state plus what the BFF knows of its freshness. */
 export type VehicleView = VehicleState & {
   /** When the BFF received the latest fix (epoch ms). */
   receivedAt: number;
+  /** How far to trust the position: see `lib/fleet/freshness.ts`. */
+  freshness: Freshness;
+  /** Alerts open on this vehicle now (set by the alert store through `server/fleet/vehicle-alerts.ts`). */
+  openAlerts: number;
 };
+
+/** One point of a vehicle's recent history: what its detail charts and trail draw. */
+export type VehiclePoint = Pick<VehicleState, 'ts' | 'lat' | 'lon' | 'speedKmh' | 'headingDeg' | 'engineTempC' | 'containerTempC' | 'fuelPct'>;
+
+/**
+ * live: fixes arrive on time; delayed: the latest fix reached the BFF late; frozen: the GPS
+ * repeats one position while the speed says the vehicle moves; offline: silent too long.
+ */
+export type Freshness = 'live' | 'delayed' | 'frozen' | 'offline';
 
 /** `sales:update`: sales rows changed since the last tick, latest per `bookstoreId|windowStart`. */
 export interface SalesUpdate {
@@ -35,7 +50,7 @@ export interface SalesUpdate {
 
 export interface ServerToClientEvents {
   'fleet:update': (update: FleetUpdate) => void;
-  'vehicle:update': (update: { vehicleId: string; points: VehicleView[] }) => void;
+  'vehicle:update': (update: { vehicleId: string; points: VehiclePoint[] }) => void;
   'sales:update': (update: SalesUpdate) => void;
   /** The whole campus picture (the same shape as `GET /api/zones/occupancy`), when anything changed. */
   'zones:update': (update: ZonesResponse) => void;

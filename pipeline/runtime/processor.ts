@@ -151,13 +151,39 @@ async function writeResult<T>(producer: Producer, deadLetters: DeadLetters, stat
       reason,
     })),
   );
-  const byTopic = new Map<string, { key: string; value: string }[]>();
-  for (const output of result.outputs) {
-    const messages = byTopic.get(output.topic) ?? [];
-    messages.push({ key: output.key, value: JSON.stringify(output.value) });
-    byTopic.set(output.topic, messages);
-  }
-  if (byTopic.size > 0) {
+  for (const chunk of chunkOutputs(result.outputs)) {
+    const byTopic = new Map<string, { key: string; value: string }[]>();
+    for (const output of chunk) {
+      const messages = byTopic.get(output.topic) ?? [];
+      messages.push({ key: output.key, value: output.value });
+      byTopic.set(output.topic, messages);
+    }
     await producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
   }
+}
+
+/**
+ * A broker refuses a record batch over `message.max.bytes` (1 MB by default), and one input batch
+ * can produce more than that (10,000 vehicles catching up), so output goes out in sends of at most
+ * this many bytes, in order.
+ */
+const MAX_SEND_BYTES = 512 * 1024;
+
+export function chunkOutputs(outputs: readonly { topic: string; key: string; value: unknown }[]): { topic: string; key: string; value: string }[][] {
+  const chunks: { topic: string; key: string; value: string }[][] = [];
+  let current: { topic: string; key: string; value: string }[] = [];
+  let bytes = 0;
+  for (const output of outputs) {
+    const message = { topic: output.topic, key: output.key, value: JSON.stringify(output.value) };
+    const size = message.key.length + message.value.length + 64;
+    if (current.length > 0 && bytes + size > MAX_SEND_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(message);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

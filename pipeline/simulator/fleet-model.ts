@@ -19,7 +19,8 @@ export interface FleetOptions {
 }
 
 /** Turns a fix into what a faulty vehicle would send (fault scenarios); identity when none runs. */
-export type ReadingAdjuster = (reading: RawTelemetry) => RawTelemetry;
+/** Returns the fix to send, or undefined when a scenario keeps the vehicle silent. */
+export type ReadingAdjuster = (reading: RawTelemetry) => RawTelemetry | undefined;
 
 export interface FleetModel {
   readonly world: FleetWorld;
@@ -64,7 +65,8 @@ function dueReadings(vehicles: SimVehicle[], world: FleetWorld, intervalMs: numb
   for (const vehicle of vehicles) {
     if (vehicle.nextDueMs > nowMs) continue;
     const reading = stepVehicle(vehicle, world, conditions, nowMs);
-    readings.push(adjust ? adjust(reading) : reading);
+    const sent = adjust ? adjust(reading) : reading;
+    if (sent) readings.push(sent);
     // Fell whole intervals behind (a slow start, a stalled event loop): skip the missed fixes rather
     // than send a burst, and keep the vehicle's phase so the stream stays spread over the interval.
     const missed = Math.floor((nowMs - vehicle.nextDueMs) / intervalMs);

@@ -2,7 +2,9 @@
  * Rotterdam's bounding box: the fleet drives here. The model works in metres east (x) and north (y)
  * of the south-west corner; an equirectangular projection is accurate to centimetres at city scale.
  */
-export const CITY_BOUNDS = { minLat: 51.87, maxLat: 51.96, minLon: 4.38, maxLon: 4.56 } as const;
+import { CITY_BOUNDS } from '@/lib/fleet/city-bounds';
+
+export { CITY_BOUNDS };
 
 const M_PER_DEG_LAT = 111_320;
 const M_PER_DEG_LON = M_PER_DEG_LAT * Math.cos((((CITY_BOUNDS.minLat + CITY_BOUNDS.maxLat) / 2) * Math.PI) / 180);

@@ -2,7 +2,7 @@ import type { RawTelemetry } from '@/lib/contracts/fleet';
 import type { ScenarioName } from '@/lib/contracts/simulator-control';
 
 import type { ZoneOverride } from './campus-model';
-import { coolingFailureTemp, crowdZone, overheatEngineTemp, SCENARIOS, sensorSpikeTemp } from './scenarios';
+import { coolingFailureTemp, crowdZone, LATE_FIX_DELAY_MS, overheatEngineTemp, SCENARIOS, sensorSpikeTemp } from './scenarios';
 
 /** A scenario in progress, with everything its effect needs fixed when it started. */
 export interface ActiveScenario {
@@ -15,6 +15,8 @@ export interface ActiveScenario {
   peakC?: number;
   /** crowd: index of the zone people gather in. */
   zone?: number;
+  /** frozen-gps: the position the unit keeps repeating (taken from its first fix in the scenario). */
+  frozenAt?: { lat: number; lon: number };
 }
 
 /**
@@ -49,11 +51,11 @@ export class ScenarioBoard {
   }
 
   /** The fix a vehicle under a fault scenario sends. Called for every fix: the common case must stay cheap. */
-  readonly adjustReading = (reading: RawTelemetry): RawTelemetry => {
+  readonly adjustReading = (reading: RawTelemetry): RawTelemetry | undefined => {
     if (this.active.length === 0) return reading;
-    let adjusted = reading;
+    let adjusted: RawTelemetry | undefined = reading;
     for (const scenario of this.active) {
-      if (scenario.target === reading.vehicleId) adjusted = applyToReading(adjusted, scenario);
+      if (adjusted && scenario.target === reading.vehicleId) adjusted = applyToReading(adjusted, scenario);
     }
     return adjusted;
   };
@@ -68,9 +70,18 @@ export class ScenarioBoard {
   }
 }
 
-export function applyToReading(reading: RawTelemetry, scenario: ActiveScenario): RawTelemetry {
+export function applyToReading(reading: RawTelemetry, scenario: ActiveScenario): RawTelemetry | undefined {
   const elapsedS = (reading.ts - scenario.startedAtMs) / 1_000;
+  const within = elapsedS >= 0 && elapsedS < scenario.durationS;
   switch (scenario.name) {
+    case 'silence':
+      return within ? undefined : reading;
+    case 'frozen-gps':
+      if (!within) return reading;
+      scenario.frozenAt ??= { lat: reading.lat, lon: reading.lon };
+      return { ...reading, ...scenario.frozenAt };
+    case 'late-fixes':
+      return within ? { ...reading, ts: reading.ts - LATE_FIX_DELAY_MS } : reading;
     case 'overheat':
       return { ...reading, engineTempC: round1(overheatEngineTemp(reading.engineTempC, elapsedS, scenario.durationS, scenario.peakC ?? 120)) };
     case 'sensor-spike':

@@ -57,23 +57,23 @@ describe('scenario board', () => {
   it('applies a vehicle scenario only to its target and only for its duration', () => {
     const board = new ScenarioBoard(1);
     board.start({ commandId: 'c1', name: 'overheat', target: 'cab-0001', startedAtMs: T0, durationS: 30, peakC: 120 });
-    expect(board.adjustReading(fix('cab-0002', 10)).engineTempC).toBe(90);
-    for (const s of seconds(5, 30)) expect(board.adjustReading(fix('cab-0001', s)).engineTempC).toBeGreaterThanOrEqual(115);
-    expect(board.adjustReading(fix('cab-0001', 60)).engineTempC).toBe(90);
+    expect(board.adjustReading(fix('cab-0002', 10))?.engineTempC).toBe(90);
+    for (const s of seconds(5, 30)) expect(board.adjustReading(fix('cab-0001', s))?.engineTempC).toBeGreaterThanOrEqual(115);
+    expect(board.adjustReading(fix('cab-0001', 60))?.engineTempC).toBe(90);
   });
 
   it('applies a sensor spike to exactly three 1 Hz fixes', () => {
     const board = new ScenarioBoard(1);
     board.start({ commandId: 'c2', name: 'sensor-spike', target: 'cab-0003', startedAtMs: T0, durationS: 3 });
-    const spiked = seconds(0, 10).filter((s) => board.adjustReading(fix('cab-0003', s + 0.4)).engineTempC > 100);
+    const spiked = seconds(0, 10).filter((s) => (board.adjustReading(fix('cab-0003', s + 0.4))?.engineTempC ?? 0) > 100);
     expect(spiked).toEqual([0, 1, 2]);
   });
 
   it('raises a tanker container temperature during a cooling failure', () => {
     const board = new ScenarioBoard(1);
     board.start({ commandId: 'c3', name: 'cooling-failure', target: 'tanker-0001', startedAtMs: T0, durationS: 60 });
-    expect(board.adjustReading(fix('tanker-0001', 20)).containerTempC).toBeCloseTo(35, 0);
-    expect(board.adjustReading(fix('tanker-0001', 20)).engineTempC).toBe(90);
+    expect(board.adjustReading(fix('tanker-0001', 20))?.containerTempC).toBeCloseTo(35, 0);
+    expect(board.adjustReading(fix('tanker-0001', 20))?.engineTempC).toBe(90);
   });
 
   it('reports each scenario once when its duration ends, and forgets it after recovery', () => {
@@ -82,9 +82,9 @@ describe('scenario board', () => {
     expect(board.expire(T0, T0 + 5_000)).toEqual([]);
     expect(board.expire(T0 + 5_000, T0 + 10_100).map((s) => s.commandId)).toEqual(['c4']);
     expect(board.expire(T0 + 10_100, T0 + 11_000)).toEqual([]);
-    expect(board.adjustReading(fix('cab-0001', 12)).engineTempC).toBeGreaterThan(90);
+    expect(board.adjustReading(fix('cab-0001', 12))?.engineTempC).toBeGreaterThan(90);
     board.expire(T0 + 11_000, T0 + 60_000);
-    expect(board.adjustReading(fix('cab-0001', 12)).engineTempC).toBe(90);
+    expect(board.adjustReading(fix('cab-0001', 12))?.engineTempC).toBe(90);
   });
 
   it('stops everything at once', () => {
@@ -93,7 +93,30 @@ describe('scenario board', () => {
     board.start({ commandId: 'c6', name: 'crowd', target: 'main-hall', startedAtMs: T0, durationS: 60, zone: 4 });
     expect(board.crowdOverride(T0 + 30_000)).toBeDefined();
     expect(board.stopAll(T0 + 20_000)).toHaveLength(2);
-    expect(board.adjustReading(fix('cab-0001', 30)).engineTempC).toBe(90);
+    expect(board.adjustReading(fix('cab-0001', 30))?.engineTempC).toBe(90);
     expect(board.crowdOverride(T0 + 30_000)).toBeUndefined();
+  });
+
+  it('silences a vehicle for the duration only', () => {
+    const board = new ScenarioBoard(1);
+    board.start({ commandId: 'c7', name: 'silence', target: 'cab-0001', startedAtMs: T0, durationS: 30 });
+    expect(board.adjustReading(fix('cab-0001', 10))).toBeUndefined();
+    expect(board.adjustReading(fix('cab-0002', 10))).toBeDefined();
+    expect(board.adjustReading(fix('cab-0001', 31))).toBeDefined();
+  });
+
+  it('freezes the GPS at its first position while the rest of the fix goes on', () => {
+    const board = new ScenarioBoard(1);
+    board.start({ commandId: 'c8', name: 'frozen-gps', target: 'cab-0001', startedAtMs: T0, durationS: 30 });
+    const first = board.adjustReading({ ...fix('cab-0001', 1), lat: 51.9, lon: 4.4 });
+    const later = board.adjustReading({ ...fix('cab-0001', 5), lat: 51.95, lon: 4.45 });
+    expect([later?.lat, later?.lon]).toEqual([first?.lat, first?.lon]);
+    expect(later?.ts).toBe(T0 + 5_000);
+  });
+
+  it('stamps late fixes with a time 8 s before they are sent', () => {
+    const board = new ScenarioBoard(1);
+    board.start({ commandId: 'c9', name: 'late-fixes', target: 'cab-0001', startedAtMs: T0, durationS: 30 });
+    expect(board.adjustReading(fix('cab-0001', 10))?.ts).toBe(T0 + 2_000);
   });
 });

@@ -19,6 +19,8 @@ export interface ScenarioDefinition {
 
 export const ARCHIVER_GROUP = 'demo.telemetry-archiver';
 export const SPIKE_S = 3;
+/** late-fixes: how long before sending each fix was taken (a unit buffering over a weak mobile link). */
+export const LATE_FIX_DELAY_MS = 8_000;
 const OVERHEAT_RISE_S = 5;
 const COOLING_RISE_C_PER_S = 1;
 const COOLING_MAX_RISE_C = 35;
@@ -69,6 +71,33 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
     target: 'zone',
     defaultTarget: 'main-hall',
     defaultDurationS: 300,
+    recoveryS: 0,
+  },
+  silence: {
+    name: 'silence',
+    summary: 'a vehicle stops sending telemetry (unit switched off or out of coverage), then resumes',
+    watch: 'Fleet view: the vehicle turns offline after FLEET_OFFLINE_AFTER_S (30 s), drawn hollow at its last known position',
+    target: 'vehicle',
+    defaultTarget: 'a random moving vehicle',
+    defaultDurationS: 90,
+    recoveryS: 0,
+  },
+  'frozen-gps': {
+    name: 'frozen-gps',
+    summary: "a vehicle's GPS repeats one position while its speed says it moves",
+    watch: 'Fleet view: the vehicle shows "frozen GPS" after FLEET_FROZEN_GPS_AFTER_S (10 s)',
+    target: 'vehicle',
+    defaultTarget: 'a random moving vehicle',
+    defaultDurationS: 60,
+    recoveryS: 0,
+  },
+  'late-fixes': {
+    name: 'late-fixes',
+    summary: 'a vehicle sends each fix 8 s after taking it (buffering over a weak link)',
+    watch: 'Fleet view: the vehicle shows "delayed"',
+    target: 'vehicle',
+    defaultTarget: 'a random moving vehicle',
+    defaultDurationS: 60,
     recoveryS: 0,
   },
   stop: {

@@ -80,4 +80,28 @@ describe('FleetStore', () => {
     expect(points.has('cab-2')).toBe(false);
     expect(fleet.takePoints(['cab-1']).size).toBe(0);
   });
+
+  it('marks a fix that reached the BFF late as delayed, and the next timely one as live', () => {
+    const fleet = store();
+    fleet.apply(fix('cab-1', t0), t0 + 8_000);
+    expect(fleet.takeChanges(t0 + 8_000).map((v) => v.freshness)).toEqual(['delayed']);
+    fleet.apply(fix('cab-1', t0 + 9_000, { lat: 51.91 }), t0 + 9_100);
+    expect(fleet.takeChanges(t0 + 9_100).map((v) => v.freshness)).toEqual(['live']);
+  });
+
+  it('marks a GPS repeating one position while the speed says moving as frozen, but not a parked car', () => {
+    const fleet = store();
+    for (let i = 0; i <= 12; i += 1) fleet.apply(fix('cab-1', t0 + i * 1000, { speedKmh: 50 }), t0 + i * 1000);
+    for (let i = 0; i <= 12; i += 1) fleet.apply(fix('cab-2', t0 + i * 1000, { speedKmh: 0, status: 'parked' }), t0 + i * 1000);
+    expect(fleet.view('cab-1', t0 + 12_000)?.freshness).toBe('frozen');
+    expect(fleet.view('cab-2', t0 + 12_000)?.freshness).toBe('live');
+    fleet.apply(fix('cab-1', t0 + 13_000, { speedKmh: 50, lat: 51.95 }), t0 + 13_000);
+    expect(fleet.view('cab-1', t0 + 13_000)?.freshness).toBe('live');
+  });
+
+  it('reports a silent vehicle as offline, never as a current position', () => {
+    const fleet = store();
+    fleet.apply(fix('cab-1', t0), t0);
+    expect(fleet.view('cab-1', t0 + 31_000)).toMatchObject({ freshness: 'offline', status: 'offline' });
+  });
 });

@@ -1,11 +1,17 @@
 import type { FleetSnapshot } from '@/lib/api/fleet';
 import { summariseFleet } from '@/lib/api/fleet';
 import type { VehicleState } from '@/lib/contracts/fleet';
-import type { VehicleView } from '@/lib/realtime/events';
+import type { FreshnessRules } from '@/lib/fleet/freshness';
+import { freshnessOf } from '@/lib/fleet/freshness';
+import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
-export interface FleetStoreOptions {
+import { VehicleHistory } from './vehicle-history';
+
+export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offlineAfterMs'>> {
   /** A vehicle silent for longer than this shows as offline, whatever its last status said. */
   offlineAfterMs: number;
+  /** Open alerts per vehicle (server/fleet/vehicle-alerts.ts); none when absent. */
+  openAlertsOf?: (vehicleId: string) => number;
   /** How much of each vehicle's recent telemetry is kept for its detail charts. */
   historyMs: number;
   /** Caps each vehicle's history, because a unit sending faster than expected would otherwise grow it without bound. */
@@ -18,32 +24,57 @@ export interface FleetStoreOptions {
  */
 export class FleetStore {
   private readonly latest = new Map<string, VehicleView>();
-  private readonly histories = new Map<string, VehicleView[]>();
+  private readonly histories = new Map<string, VehicleHistory>();
   /** Vehicles changed since the last `takeChanges`: coalesced, so each is pushed once per tick. */
   private readonly changed = new Set<string>();
   /** Points added since the last `takePoints`, for the per-vehicle channel. */
-  private readonly newPoints = new Map<string, VehicleView[]>();
+  private readonly newPoints = new Map<string, VehiclePoint[]>();
   /** Vehicles whose going offline was already pushed; a new fix takes them off the list. */
   private readonly reportedOffline = new Set<string>();
+  /** When each vehicle first reported its current position, to tell a frozen GPS from a parked car. */
+  private readonly positionSince = new Map<string, number>();
+  private readonly rules: FreshnessRules;
 
-  constructor(private readonly options: FleetStoreOptions) {}
+  constructor(private readonly options: FleetStoreOptions) {
+    this.rules = { offlineAfterMs: options.offlineAfterMs, delayedAfterMs: options.delayedAfterMs ?? 5_000, frozenAfterMs: options.frozenAfterMs ?? 10_000 };
+  }
+
+  /** The BFF's own lag behind the topic: receipt time minus the Kafka time of the newest record read. */
+  consumerLagMs: number | undefined;
 
   get size(): number {
     return this.latest.size;
   }
 
   apply(state: VehicleState, receivedAt: number): void {
-    const view: VehicleView = { ...state, receivedAt };
-    this.addToHistory(view);
+    const view: VehicleView = { ...state, receivedAt, freshness: 'live', openAlerts: 0 };
     const current = this.latest.get(state.vehicleId);
     // A late fix joins the history but never replaces a newer position.
+    this.addToHistory(view);
     if (current && current.ts > state.ts) return;
+    const samePosition = current !== undefined && current.lat === state.lat && current.lon === state.lon;
+    if (!samePosition) this.positionSince.set(state.vehicleId, state.ts);
     this.latest.set(state.vehicleId, view);
     this.changed.add(state.vehicleId);
     this.reportedOffline.delete(state.vehicleId);
     const pending = this.newPoints.get(state.vehicleId);
     if (pending) pending.push(view);
     else this.newPoints.set(state.vehicleId, [view]);
+  }
+
+  /** Puts a vehicle in the next delta although no fix arrived (e.g. its open alerts changed). */
+  markChanged(vehicleId: string): void {
+    if (this.latest.has(vehicleId)) this.changed.add(vehicleId);
+  }
+
+  /** The current views of some vehicles (unknown ids skipped), for a client catching up. */
+  views(vehicleIds: Iterable<string>, now: number): VehicleView[] {
+    const views: VehicleView[] = [];
+    for (const vehicleId of vehicleIds) {
+      const view = this.view(vehicleId, now);
+      if (view) views.push(view);
+    }
+    return views;
   }
 
   /** The vehicle as clients should see it now: silent too long means offline. */
@@ -74,11 +105,11 @@ export class FleetStore {
     return views;
   }
 
-  takePoints(vehicleIds: Iterable<string>): Map<string, VehicleView[]> {
-    const taken = new Map<string, VehicleView[]>();
+  takePoints(vehicleIds: Iterable<string>): Map<string, VehiclePoint[]> {
+    const taken = new Map<string, VehiclePoint[]>();
     for (const vehicleId of vehicleIds) {
       const points = this.newPoints.get(vehicleId);
-      if (points) taken.set(vehicleId, points);
+      if (points) taken.set(vehicleId, points.map(toPoint));
     }
     this.newPoints.clear();
     return taken;
@@ -89,31 +120,28 @@ export class FleetStore {
     return { vehicles, ...summariseFleet(vehicles), serverTime: now };
   }
 
-  history(vehicleId: string, sinceMs: number): VehicleView[] {
-    return (this.histories.get(vehicleId) ?? []).filter((point) => point.ts >= sinceMs);
+  history(vehicleId: string, sinceMs: number): VehiclePoint[] {
+    return this.histories.get(vehicleId)?.since(sinceMs) ?? [];
   }
 
   private withFreshness(vehicle: VehicleView, now: number): VehicleView {
-    return now - vehicle.ts > this.options.offlineAfterMs ? { ...vehicle, status: 'offline' } : vehicle;
+    const positionSince = this.positionSince.get(vehicle.vehicleId) ?? vehicle.ts;
+    const freshness = freshnessOf({ ...vehicle, positionSince }, now, this.rules);
+    const openAlerts = this.options.openAlertsOf?.(vehicle.vehicleId) ?? 0;
+    return { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
   }
 
   private addToHistory(view: VehicleView): void {
     let history = this.histories.get(view.vehicleId);
     if (!history) {
-      history = [];
+      history = new VehicleHistory(this.options.maxHistoryPoints);
       this.histories.set(view.vehicleId, history);
     }
-    insertByTime(history, view);
-    const oldestKept = (history.at(-1)?.ts ?? view.ts) - this.options.historyMs;
-    let drop = 0;
-    while (drop < history.length && (history[drop]?.ts ?? 0) < oldestKept) drop += 1;
-    drop = Math.max(drop, history.length - this.options.maxHistoryPoints);
-    if (drop > 0) history.splice(0, drop);
+    history.add(view, Math.max(history.newestTs() ?? view.ts, view.ts) - this.options.historyMs);
   }
 }
 
-function insertByTime(history: VehicleView[], view: VehicleView): void {
-  let index = history.length;
-  while (index > 0 && (history[index - 1]?.ts ?? 0) > view.ts) index -= 1;
-  history.splice(index, 0, view);
+function toPoint(view: VehiclePoint): VehiclePoint {
+  const { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct } = view;
+  return containerTempC === undefined ? { ts, lat, lon, speedKmh, headingDeg, engineTempC, fuelPct } : { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct };
 }

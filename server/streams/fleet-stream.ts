@@ -37,7 +37,12 @@ export function startFleetStream(deps: {
     logger: deps.logger,
     onBatch: (records) => {
       const receivedAt = Date.now();
-      for (const record of records) deps.fleet.apply(record.value, receivedAt);
+      let newestAppend = 0;
+      for (const record of records) {
+        deps.fleet.apply(record.value, receivedAt);
+        newestAppend = Math.max(newestAppend, record.timestamp);
+      }
+      if (newestAppend > 0) deps.fleet.consumerLagMs = Math.max(0, receivedAt - newestAppend);
     },
   });
 }

@@ -35,6 +35,7 @@ export class TestStack {
   readonly logPath: string;
   private readonly group: ProcessGroup;
   private bff: ManagedChild | undefined;
+  private readonly started: ManagedChild[] = [];
 
   constructor(private readonly options: StackOptions) {
     fs.mkdirSync(TEST_LOG_DIR, { recursive: true });
@@ -61,7 +62,7 @@ export class TestStack {
     // The test process has no product settings of its own, so it logs through a plain logger.
     await ensureProductTopics(connection, pino({ level: 'warn' }));
     if (this.options.pipeline === false) return this.startBff();
-    this.group.start(
+    this.track(
       simulatorSpec(
         [
           '--cabs',
@@ -75,12 +76,12 @@ export class TestStack {
         this.env,
       ),
     );
-    this.group.start(processorsSpec(this.env));
+    this.track(processorsSpec(this.env));
     await this.startBff();
   }
 
   async startBff(): Promise<void> {
-    this.bff = this.group.start(bffSpec(this.env));
+    this.bff = this.track(bffSpec(this.env));
     await this.waitHealthy();
   }
 
@@ -120,6 +121,19 @@ export class TestStack {
       if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms; see ${this.logPath}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+  }
+
+  /** Process ids of the running processes by name (simulator, processors, bff), e.g. for a benchmark's CPU figures. */
+  processIds(): Record<string, number> {
+    const ids: Record<string, number> = {};
+    for (const child of this.started) if (child.process.pid !== undefined && child.process.exitCode === null) ids[child.name] = child.process.pid;
+    return ids;
+  }
+
+  private track(spec: Parameters<ProcessGroup['start']>[0]): ManagedChild {
+    const child = this.group.start(spec);
+    this.started.push(child);
+    return child;
   }
 
   stop(): Promise<void> {

@@ -1,0 +1,45 @@
+import { chromium } from '@playwright/test';
+
+export interface PageFigures {
+  fps: number;
+  longTasks: number;
+  longestTaskMs: number;
+  drawnVehicles: number;
+}
+
+/** Opens the Fleet page in headless Chromium as the fleet team would, and counts animation frames and long tasks with the map open. */
+export async function measureFleetPage(baseUrl: string, expectVehicles: number, seconds: number): Promise<PageFigures> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`${baseUrl}/signin?callbackUrl=${encodeURIComponent('/fleet')}`);
+    await page.getByLabel('Username').fill('fleet');
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/fleet', { timeout: 60_000 });
+    const map = page.getByTestId('fleet-map');
+    await map.waitFor({ timeout: 60_000 });
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="fleet-map"]')?.getAttribute('data-drawn-vehicles') ?? 0) >= n, Math.floor(expectVehicles * 0.95), { timeout: 120_000 });
+    // A string, not a function: tsx's name-keeping helpers do not exist in the page.
+    const figures = (await page.evaluate(`new Promise((resolve) => {
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+      observer.observe({ type: 'longtask' });
+      let frames = 0;
+      const start = performance.now();
+      const onFrame = (now) => {
+        frames += 1;
+        if (now - start < ${seconds * 1000}) requestAnimationFrame(onFrame);
+        else { observer.disconnect(); resolve({ fps: (frames * 1000) / (now - start), tasks }); }
+      };
+      requestAnimationFrame(onFrame);
+    })`)) as { fps: number; tasks: number[] };
+    const drawnVehicles = Number(await map.getAttribute('data-drawn-vehicles'));
+    return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), drawnVehicles };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+
+/** Clock ticks per second of /proc's CPU times; 100 on every Linux this runs on. */
+const TICKS_PER_S = 100;
+
+export interface CpuSample {
+  at: number;
+  ticks: number;
+}
+
+export function cpuSample(pid: number): CpuSample {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces: the fields we want follow the closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { at: Date.now(), ticks: Number(fields[11]) + Number(fields[12]) };
+}
+
+/** Share of one core used between two samples (1.0 = one full core). */
+export function coresUsed(from: CpuSample, to: CpuSample): number {
+  return (to.ticks - from.ticks) / TICKS_PER_S / ((to.at - from.at) / 1000);
+}
+
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+export function machineLoad(): string {
+  const [one, five, fifteen] = os.loadavg();
+  return `load average ${one?.toFixed(2)} / ${five?.toFixed(2)} / ${fifteen?.toFixed(2)} on ${os.cpus().length} cores`;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
