@@ -9,7 +9,7 @@ import { useAlertAction, useAlerts } from '@/lib/client/queries/alerts';
 import { useAlertsFeed } from '@/lib/client/use-alerts-feed';
 import { useConnectionState } from '@/lib/client/use-fleet';
 
-import { ConnectionBadge } from '../ui/connection-badge';
+import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { AlertActions } from './alert-actions';
 import { AlertDetail } from './alert-detail';
@@ -87,11 +87,7 @@ export function AlertsInbox() {
         <span className={styles.muted}>keys: j/k move · a acknowledge · r resolve · x select · / search</span>
       </div>
       <ArrivalCue onArrival={onArrival} />
-      {connection !== 'live' && data && (
-        <p className="banner banner-warning" role="alert">
-          The live connection is down: what you see is as of the last update. Reconnecting automatically.
-        </p>
-      )}
+      <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
         <p className="empty" aria-busy="true">
           Loading alerts…

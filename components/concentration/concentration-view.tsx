@@ -6,7 +6,7 @@ import { useZonesOccupancy } from '@/lib/client/queries/zones';
 import { useConnectionState } from '@/lib/client/use-fleet';
 import { useZonesFeed } from '@/lib/client/use-zones-feed';
 
-import { ConnectionBadge } from '../ui/connection-badge';
+import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { CampusPlan } from './campus-plan';
 import styles from './concentration.module.css';
@@ -28,11 +28,7 @@ export function ConcentrationView() {
         <h1 id="concentration-title">Concentration</h1>
         <ConnectionBadge state={connection} />
       </div>
-      {connection !== 'live' && data && (
-        <p className="banner banner-warning" role="alert">
-          The live connection is down: what you see is as of the last update. Reconnecting automatically.
-        </p>
-      )}
+      <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
         <p className="empty" aria-busy="true">
           Loading the campus…

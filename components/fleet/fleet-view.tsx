@@ -9,7 +9,7 @@ import { fleetKpis } from '@/lib/fleet/kpis';
 import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
 import { DEFAULT_LIST_QUERY } from '@/lib/fleet/list-query';
 
-import { ConnectionBadge } from '../ui/connection-badge';
+import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { DataFreshness } from './data-freshness';
 import { FleetKpis } from './fleet-kpis';
@@ -41,11 +41,7 @@ export function FleetView({ tileUrl }: { tileUrl?: string }) {
         <ConnectionBadge state={connection} />
         <DataFreshness newestFixAt={fleet.newestFixAt} />
       </div>
-      {connection !== 'live' && fleet.loaded && (
-        <p className="banner banner-warning" role="alert">
-          The live connection is down: what you see is as of the last update. Reconnecting automatically.
-        </p>
-      )}
+      <ConnectionLostBanner state={connection} hasData={fleet.loaded} />
       <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} />
       <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
         <FleetMap store={store} selectedId={selectedId} trail={trail} tileUrl={tileUrl} onSelect={select} />

@@ -8,7 +8,7 @@ import { useLagFeed } from '@/lib/client/use-lag-feed';
 import { formatNumber } from '@/lib/format';
 import { formatLagSeconds } from '@/lib/lag/table';
 
-import { ConnectionBadge } from '../ui/connection-badge';
+import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { LagSeconds } from './lag-seconds';
 import { LagTrend } from './lag-trend';
@@ -32,11 +32,7 @@ export function GroupView({ groupId }: { groupId: string }) {
         {data && <StatusBadge status={data.status} />}
         <ConnectionBadge state={connection} />
       </div>
-      {connection !== 'live' && data && (
-        <p className="banner banner-warning" role="alert">
-          The live connection is down: what you see is as of the last update. Reconnecting automatically.
-        </p>
-      )}
+      <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
         <p className="empty" aria-busy="true">
           Loading the group…

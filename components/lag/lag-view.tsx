@@ -9,7 +9,7 @@ import { LAG_STATUSES } from '@/lib/lag/api';
 import type { GroupFilter, GroupSort, GroupSortKey } from '@/lib/lag/table';
 import { STATUS_LABELS, filterGroups, sortGroups } from '@/lib/lag/table';
 
-import { ConnectionBadge } from '../ui/connection-badge';
+import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { GroupsTable } from './groups-table';
 import styles from './lag.module.css';
@@ -34,11 +34,7 @@ export function LagView() {
           </span>
         )}
       </div>
-      {connection !== 'live' && data && (
-        <p className="banner banner-warning" role="alert">
-          The live connection is down: what you see is as of the last update. Reconnecting automatically.
-        </p>
-      )}
+      <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {data?.error && (
         <p className="banner banner-warning" role="alert">
           The last poll of the cluster failed: {data.error}

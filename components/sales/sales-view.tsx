@@ -6,7 +6,7 @@ import { useSalesPerMinute } from '@/lib/client/queries/sales';
 import { useConnectionState } from '@/lib/client/use-fleet';
 import { useSalesFeed } from '@/lib/client/use-sales-feed';
 
-import { ConnectionBadge } from '../ui/connection-badge';
+import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { BreakdownTable } from './breakdown-table';
 import { RangePicker } from './range-picker';
@@ -27,11 +27,7 @@ export function SalesView() {
         <ConnectionBadge state={connection} />
         <RangePicker minutes={minutes} onChange={setMinutes} />
       </div>
-      {connection !== 'live' && summary && (
-        <p className="banner banner-warning" role="alert">
-          The live connection is down: what you see is as of the last update. Reconnecting automatically.
-        </p>
-      )}
+      <ConnectionLostBanner state={connection} hasData={summary !== undefined} />
       {query.isError && !summary ? (
         <p className="banner banner-warning" role="alert">
           Could not load sales: {query.error.message}. Retrying on the next reconnect or range change.

@@ -17,3 +17,16 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
     </span>
   );
 }
+
+/**
+ * Over data that stopped updating: a person must never take the last update for the present.
+ * Nothing while live, or before anything was loaded (the view's own loading state covers that).
+ */
+export function ConnectionLostBanner({ state, hasData }: { state: ConnectionState; hasData: boolean }) {
+  if (state === 'live' || !hasData) return null;
+  return (
+    <p className="banner banner-warning" role="alert">
+      The live connection is down: what you see is as of the last update. Reconnecting automatically.
+    </p>
+  );
+}

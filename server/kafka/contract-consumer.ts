@@ -160,3 +160,25 @@ class CatchUpTracker {
     if (this.pending.size === 0) this.resolve();
   }
 }
+
+/**
+ * Several consumers that make up one stream, started in order as one handle: if one fails to
+ * start, those already running are stopped, so a retry starts from nothing.
+ */
+export async function startConsumersTogether(starters: (() => Promise<RunningConsumer>)[]): Promise<RunningConsumer> {
+  const consumers: RunningConsumer[] = [];
+  const stopAll = async () => {
+    await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
+  };
+  try {
+    for (const start of starters) consumers.push(await start());
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return {
+    caughtUp: Promise.all(consumers.map((consumer) => consumer.caughtUp)).then(() => undefined),
+    isCaughtUp: () => consumers.every((consumer) => consumer.isCaughtUp()),
+    stop: stopAll,
+  };
+}

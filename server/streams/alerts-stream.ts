@@ -5,7 +5,7 @@ import { alertActionSchema, alertSchema, alertSilenceSchema } from '@/lib/contra
 import { TOPICS } from '@/lib/contracts/topics';
 
 import type { AlertStore } from '../alerts/alert-store';
-import { startContractConsumer } from '../kafka/contract-consumer';
+import { startConsumersTogether, startContractConsumer } from '../kafka/contract-consumer';
 import type { ContractRecord, RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import type { StreamStats } from '../kafka/stream-stats';
@@ -34,29 +34,16 @@ export async function startAlertsStream(deps: AlertsStreamDeps): Promise<Running
     { topic: TOPICS.alertActions, schema: alertActionSchema, apply: (record) => store.applyAction(record.value) },
     { topic: TOPICS.alertSilences, schema: alertSilenceSchema, apply: (record) => store.applySilence(record.value) },
   ];
-  const consumers: RunningConsumer[] = [];
-  try {
-    for (const feed of feeds) {
-      deps.stats.track(feed.topic);
-      consumers.push(
-        await startContractConsumer({
-          ...common,
-          groupId: `${deps.groupId}.${feed.topic}`,
-          topic: feed.topic,
-          schema: feed.schema,
-          onBatch: (records) => records.forEach((record) => feed.apply(record as ContractRecord<never>)),
-        }),
-      );
-    }
-  } catch (error) {
-    await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
-    throw error;
-  }
-  return {
-    caughtUp: Promise.all(consumers.map((consumer) => consumer.caughtUp)).then(() => undefined),
-    isCaughtUp: () => consumers.every((consumer) => consumer.isCaughtUp()),
-    stop: async () => {
-      await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
-    },
-  };
+  for (const feed of feeds) deps.stats.track(feed.topic);
+  return startConsumersTogether(
+    feeds.map((feed) => () =>
+      startContractConsumer({
+        ...common,
+        groupId: `${deps.groupId}.${feed.topic}`,
+        topic: feed.topic,
+        schema: feed.schema,
+        onBatch: (records) => records.forEach((record) => feed.apply(record as ContractRecord<never>)),
+      }),
+    ),
+  );
 }

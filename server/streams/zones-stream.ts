@@ -5,7 +5,7 @@ import { alertSchema } from '@/lib/contracts/alerts';
 import { zoneOccupancySchema, zoneSchema } from '@/lib/contracts/campus';
 import { TOPICS } from '@/lib/contracts/topics';
 
-import { startContractConsumer } from '../kafka/contract-consumer';
+import { startConsumersTogether, startContractConsumer } from '../kafka/contract-consumer';
 import type { RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import type { StreamStats } from '../kafka/stream-stats';
@@ -31,10 +31,9 @@ export async function startZonesStream(deps: ZonesStreamDeps): Promise<RunningCo
   const { store } = deps;
   const common = { kafka: deps.kafka, commitOffsets: false, deadLetters: deps.deadLetters, stats: deps.stats, logger: deps.logger };
   for (const topic of [TOPICS.zones, TOPICS.zoneOccupancy, TOPICS.zoneAlerts]) deps.stats.track(topic);
-  const consumers: RunningConsumer[] = [];
-  try {
-    consumers.push(
-      await startContractConsumer({
+  return startConsumersTogether([
+    () =>
+      startContractConsumer({
         ...common,
         groupId: `${deps.groupId}.table`,
         topic: TOPICS.zones,
@@ -43,9 +42,8 @@ export async function startZonesStream(deps: ZonesStreamDeps): Promise<RunningCo
         onBatch: (records) => records.forEach((record) => store.upsertZone(record.value)),
         onTombstone: (zoneId) => store.removeZone(zoneId),
       }),
-    );
-    consumers.push(
-      await startContractConsumer({
+    () =>
+      startContractConsumer({
         ...common,
         groupId: `${deps.groupId}.occupancy`,
         topic: TOPICS.zoneOccupancy,
@@ -53,9 +51,8 @@ export async function startZonesStream(deps: ZonesStreamDeps): Promise<RunningCo
         start: { from: 'time', sinceMs: Date.now() - ZONES_REPLAY_HOURS * 3_600_000 },
         onBatch: (records) => records.forEach((record) => store.applyOccupancy(record.value)),
       }),
-    );
-    consumers.push(
-      await startContractConsumer({
+    () =>
+      startContractConsumer({
         ...common,
         groupId: `${deps.groupId}.alerts`,
         topic: TOPICS.zoneAlerts,
@@ -63,16 +60,5 @@ export async function startZonesStream(deps: ZonesStreamDeps): Promise<RunningCo
         start: { from: 'earliest' },
         onBatch: (records) => records.forEach((record) => store.applyAlert(record.value)),
       }),
-    );
-  } catch (error) {
-    await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
-    throw error;
-  }
-  return {
-    caughtUp: Promise.all(consumers.map((consumer) => consumer.caughtUp)).then(() => undefined),
-    isCaughtUp: () => consumers.every((consumer) => consumer.isCaughtUp()),
-    stop: async () => {
-      await Promise.allSettled(consumers.map((consumer) => consumer.stop()));
-    },
-  };
+  ]);
 }
