@@ -3,7 +3,7 @@
 import { Bar, Cell, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { SalesResponse } from '@/lib/api/sales';
-import { formatMinute, formatMoney } from '@/lib/format';
+import { formatMinute, formatMoney, formatNumber } from '@/lib/format';
 
 interface Point {
   label: string;
@@ -50,7 +50,7 @@ export function RevenueChart({ summary }: { summary: SalesResponse }) {
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#2a3543" vertical={false} />
           <XAxis dataKey="label" stroke="#8b98a8" minTickGap={24} />
-          <YAxis yAxisId="revenue" stroke="#8b98a8" tickFormatter={(value: number) => formatMoney(value)} width={72} />
+          <YAxis yAxisId="revenue" stroke="#8b98a8" tickFormatter={(value: number) => formatNumber(value)} width={84} />
           <YAxis yAxisId="count" orientation="right" stroke="#8b98a8" allowDecimals={false} width={40} />
           <Tooltip contentStyle={{ background: '#161d26', border: '1px solid #2a3543' }} formatter={(value, name) => [name === 'revenue' ? formatMoney(Number(value)) : String(value), String(name)]} />
           <Bar yAxisId="revenue" dataKey="revenue" isAnimationActive={false}>
