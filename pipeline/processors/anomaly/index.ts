@@ -1,11 +1,9 @@
-import type { Alert } from '@/lib/contracts/alerts';
-import { alertSchema } from '@/lib/contracts/alerts';
 import { vehicleStateSchema } from '@/lib/contracts/fleet';
 import type { VehicleState } from '@/lib/contracts/fleet';
 import { TOPICS } from '@/lib/contracts/topics';
 import { getConfig } from '@/server/config';
-import { KafkaTable } from '@/server/kafka/kafka-table';
 
+import { readPreviousAlerts } from '../../runtime/previous-alerts';
 import type { OutputRecord, ProcessingRejection, ProcessorContext, ProcessorDefinition } from '../../runtime/processor';
 import { processorGroupId } from '../../runtime/processor';
 
@@ -25,7 +23,7 @@ export function anomalyProcessor(options: AnomalyOptions = anomalyOptionsFromCon
     name: 'anomaly',
     input: { topic: TOPICS.vehicleState, schema: vehicleStateSchema },
     async setup(context) {
-      const previous = await readPreviousAlerts(context);
+      const previous = await readPreviousAlerts(context, TOPICS.anomalies, `processor.anomaly.previous.${context.instanceId}`);
       for (const alert of previous) if (alert.kind === 'anomaly') detector.restore(alert);
       await rewindTo(context, Date.now() - options.replayMs);
       context.logger.info({ restored: previous.filter((alert) => alert.state === 'firing').length, ...options }, 'anomaly detector ready; re-learning from the recent input');
@@ -49,21 +47,6 @@ export function anomalyProcessor(options: AnomalyOptions = anomalyOptionsFromCon
   };
 }
 
-/** Its own earlier output: the latest record per alert, oldest first, to continue episodes firing at the last stop. */
-async function readPreviousAlerts(context: ProcessorContext): Promise<Alert[]> {
-  const table = new KafkaTable<Alert>();
-  await table.start({
-    kafka: context.kafka,
-    topic: TOPICS.anomalies,
-    schema: alertSchema,
-    groupId: `processor.anomaly.previous.${context.instanceId}`,
-    deadLetters: context.deadLetters,
-    stats: context.stats,
-    logger: context.logger,
-  });
-  await table.stop();
-  return [...table.values()].sort((a, b) => a.detectedAt - b.detectedAt);
-}
 
 /**
  * The models live in memory, so resuming from committed offsets would judge the next readings

@@ -1,5 +1,3 @@
-import type { Alert } from '@/lib/contracts/alerts';
-import { alertSchema } from '@/lib/contracts/alerts';
 import type { BadgeSighting, Zone } from '@/lib/contracts/campus';
 import { badgeSightingSchema, zoneSchema } from '@/lib/contracts/campus';
 import { TOPICS } from '@/lib/contracts/topics';
@@ -7,6 +5,7 @@ import { getConfig } from '@/server/config';
 import type { ContractRecord } from '@/server/kafka/contract-consumer';
 import { KafkaTable } from '@/server/kafka/kafka-table';
 
+import { readPreviousAlerts } from '../../runtime/previous-alerts';
 import type { OutputRecord, ProcessingRejection, ProcessorContext, ProcessorDefinition, ProcessResult } from '../../runtime/processor';
 import { processorGroupId } from '../../runtime/processor';
 import { rewindGroupToEarliest } from '../../runtime/rewind';
@@ -112,7 +111,7 @@ export function occupancyProcessor(options: OccupancyOptions = occupancyOptionsF
     input: { topic: TOPICS.badgeSightings, schema: badgeSightingSchema },
     async setup(context) {
       await loadZones(context, zones);
-      alerts.restore(await readPreviousAlerts(context));
+      alerts.restore(await readPreviousAlerts(context, TOPICS.zoneAlerts, `processor.occupancy.alerts.${context.instanceId}`));
       const startedAt = Date.now();
       const ends = await rewindToEarliest(context);
       replay = new ReplayTracker(ends, startedAt);
@@ -157,21 +156,6 @@ function loadZones(context: ProcessorContext, zones: KafkaTable<Zone>): Promise<
   });
 }
 
-/** Its own earlier output, so an episode firing at the last stop clears under its own id instead of firing twice. */
-async function readPreviousAlerts(context: ProcessorContext): Promise<Alert[]> {
-  const table = new KafkaTable<Alert>();
-  await table.start({
-    kafka: context.kafka,
-    topic: TOPICS.zoneAlerts,
-    schema: alertSchema,
-    groupId: `processor.occupancy.alerts.${context.instanceId}`,
-    deadLetters: context.deadLetters,
-    stats: context.stats,
-    logger: context.logger,
-  });
-  await table.stop();
-  return [...table.values()].sort((a, b) => a.detectedAt - b.detectedAt);
-}
 
 /**
  * Window state lives in memory, so resuming from committed offsets would rewrite the windows
