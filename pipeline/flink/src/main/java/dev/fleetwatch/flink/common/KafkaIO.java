@@ -1,0 +1,102 @@
+package dev.fleetwatch.flink.common;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/** The jobs' one way in and out of Kafka: raw records in, keyed JSON records and dead letters out. */
+public final class KafkaIO {
+  private KafkaIO() {}
+
+  /**
+   * Raw records of {@code topics}, read by the job's group. A restored job resumes from its
+   * checkpoint; a new one from its group's committed offsets, else from the earliest record.
+   * Offsets are committed on checkpoint so the lag view shows the job's real progress.
+   */
+  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+    KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
+        .setBootstrapServers(settings.brokers())
+        .setTopics(topics)
+        .setGroupId(job.groupId())
+        .setClientIdPrefix(job.groupId() + "." + sourceName)
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new RawDeserializer())
+        .setProperties(settings.kafkaSecurity())
+        .setProperty("commit.offsets.on.checkpoint", "true")
+        .build();
+    // Watermarks are assigned after parsing, where event time is known; see each job.
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
+  }
+
+  /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */
+  public static KafkaSink<KeyedRecord> sink(JobSettings settings, StreamJob job) {
+    return KafkaSink.<KeyedRecord>builder()
+        .setBootstrapServers(settings.brokers())
+        .setKafkaProducerConfig(settings.kafkaSecurity())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer((KafkaRecordSerializationSchema<KeyedRecord>) (record, context, timestamp) ->
+            new ProducerRecord<>(record.topic, null, null, bytes(record.key), bytes(record.json)))
+        .build();
+  }
+
+  /** Dead letters: the rejected bytes unchanged, with where they came from and why in headers (as the TypeScript side writes them). */
+  public static KafkaSink<DeadLetter> deadLetterSink(JobSettings settings, StreamJob job) {
+    String topic = job.deadLetterTopic();
+    return KafkaSink.<DeadLetter>builder()
+        .setBootstrapServers(settings.brokers())
+        .setKafkaProducerConfig(settings.kafkaSecurity())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer((KafkaRecordSerializationSchema<DeadLetter>) (letter, context, timestamp) ->
+            new ProducerRecord<>(topic, null, null, letter.source.key, letter.source.value, headers(letter)))
+        .build();
+  }
+
+  /** Routes a job's dead-letter side output to {@code dlq.<job>}. */
+  public static void sendDeadLetters(DataStream<DeadLetter> letters, JobSettings settings, StreamJob job) {
+    letters.sinkTo(deadLetterSink(settings, job)).name("dead letters").uid(job.name() + "-dlq-sink");
+  }
+
+  private static List<Header> headers(DeadLetter letter) {
+    return List.of(
+        header("dlq.reason", letter.reason),
+        header("dlq.source.topic", letter.source.topic),
+        header("dlq.source.partition", String.valueOf(letter.source.partition)),
+        header("dlq.source.offset", String.valueOf(letter.source.offset)),
+        header("dlq.rejected.at", Instant.now().toString()));
+  }
+
+  private static Header header(String name, String value) {
+    return new RecordHeader(name, bytes(value));
+  }
+
+  private static byte[] bytes(String value) {
+    return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final class RawDeserializer implements KafkaRecordDeserializationSchema<KafkaRecord> {
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaRecord> out) {
+      out.collect(new KafkaRecord(record.topic(), record.partition(), record.offset(), record.timestamp(), record.key(), record.value()));
+    }
+
+    @Override
+    public TypeInformation<KafkaRecord> getProducedType() {
+      return TypeInformation.of(KafkaRecord.class);
+    }
+  }
+}
