@@ -70,10 +70,27 @@ describe('loadConfig', () => {
 
   it('reads local users and API tokens as hashes, and has no demo accounts outside demo mode', () => {
     const hash = hashPassword('s3cret');
-    const config = loadConfig({ AUTH_SECRET: 'x'.repeat(40), AUTH_USERS: `ann:fleet:${hash}`, AUTH_API_TOKENS: `ci:platform:${hashToken('t0ken')}` });
+    const config = loadConfig({ AUTH_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://fleet.example', AUTH_USERS: `ann:fleet:${hash}`, AUTH_API_TOKENS: `ci:platform:${hashToken('t0ken')}` });
     expect(config.auth.users).toEqual([{ name: 'ann', role: 'fleet', passwordHash: hash }]);
     expect(config.auth.apiTokens.map((t) => [t.name, t.role])).toEqual([['ci', 'platform']]);
     expect(config.auth.demoMode).toBe(false);
+  });
+
+  it('requires PUBLIC_URL outside demo mode, and keeps demo mode on loopback addresses', () => {
+    const production = { AUTH_SECRET: 'x'.repeat(40), AUTH_USERS: `ann:fleet:${hashPassword('s3cret')}` };
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required outside demo mode/);
+    expect(loadConfig({ ...production, PUBLIC_URL: 'https://fleet.example/' }).auth.publicUrl).toBe('https://fleet.example');
+    expect(() => loadConfig({ DEMO_MODE: 'true', HOST: '0.0.0.0' })).toThrow(/DEMO_MODE=true refused on HOST=0.0.0.0/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', HOST: '192.168.1.5' })).toThrow(/DEMO_MODE=true refused/);
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(loadConfig({ DEMO_MODE: 'true', HOST: host }).bff.host).toBe(host);
+  });
+
+  it('reads the request, session and inbox limits with their defaults', () => {
+    const config = loadConfig({ DEMO_MODE: 'true' });
+    expect(config.bff.maxBodyBytes).toBe(65_536);
+    expect(config.auth).toMatchObject({ sessionMaxMs: 12 * 3_600_000, sessionRecheckMs: 30_000, writesPerMinute: 60, socketConnectionsPerUser: 20 });
+    expect(config.alertLimits).toEqual({ noteMaxChars: 1_000, actionsMax: 200, silenceMaxMs: 168 * 3_600_000 });
+    expect(() => loadConfig({ DEMO_MODE: 'true', MAX_BODY_BYTES: '10' })).toThrow(/MAX_BODY_BYTES/);
   });
 
   it('creates the four demo users and the admin token in demo mode only', () => {

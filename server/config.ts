@@ -99,6 +99,14 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   SIGNIN_ATTEMPTS_PER_MINUTE: int(1, 10_000).default(10),
   SOCKET_EVENTS_PER_SECOND: int(1, 10_000).default(20),
+  SOCKET_CONNECTIONS_PER_USER: int(1, 10_000).default(20),
+  MAX_BODY_BYTES: int(1_024, 100 * 1024 * 1024).default(65_536),
+  SESSION_MAX_HOURS: positive(24 * 30).default(12),
+  SESSION_RECHECK_S: int(1, 60).default(30),
+  WRITES_PER_MINUTE: int(1, 100_000).default(60),
+  ALERT_NOTE_MAX_CHARS: int(1, 4_000).default(1_000),
+  ALERT_ACTIONS_MAX: int(1, 100_000).default(200),
+  SILENCE_MAX_HOURS: positive(24 * 365).default(168),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
 
@@ -155,7 +163,11 @@ export interface Config {
     fleetFrozenGpsAfterMs: number;
     /** Raster tiles under the fleet map (`{z}/{x}/{y}` template); unset: the map draws its own light base. */
     fleetMapTileUrl?: string;
+    /** Largest request body accepted on any route; bigger ones get 413 before they are read. */
+    maxBodyBytes: number;
   };
+  /** Limits on what people may write to the shared inbox. */
+  alertLimits: AlertLimits;
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
   occupancy: { thresholdPct: number; hysteresisPct: number };
@@ -173,6 +185,13 @@ export interface Config {
   };
 }
 
+export interface AlertLimits {
+  noteMaxChars: number;
+  /** Actions one alert keeps; more are refused (and ignored when read back from Kafka). */
+  actionsMax: number;
+  silenceMaxMs: number;
+}
+
 export interface AuthConfig {
   demoMode: boolean;
   secret: string;
@@ -185,6 +204,12 @@ export interface AuthConfig {
   metricsToken?: string;
   signInAttemptsPerMinute: number;
   socketEventsPerSecond: number;
+  socketConnectionsPerUser: number;
+  /** Absolute lifetime of a session from its sign-in; renewing it does not extend this. */
+  sessionMaxMs: number;
+  /** How often open sockets' sessions are checked again (revocation, removed user, role). */
+  sessionRecheckMs: number;
+  writesPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -219,6 +244,8 @@ function crossFieldProblems(e: Env): string[] {
     problems.push('KAFKA_SASL_USERNAME/PASSWORD are set but KAFKA_SASL_MECHANISM is not (plain, scram-sha-256, scram-sha-512)');
   }
   if (e.KAFKA_SSL_CA_FILE && !e.KAFKA_SSL) problems.push('KAFKA_SSL_CA_FILE is set but KAFKA_SSL is not true');
+  if (!e.DEMO_MODE && !e.PUBLIC_URL) problems.push('PUBLIC_URL is required outside demo mode: sign-in redirects, cookie security and the origin checks use it');
+  if (e.DEMO_MODE && !isLoopback(e.HOST)) problems.push(`DEMO_MODE=true refused on HOST=${e.HOST}: demo accounts have well-known passwords, so demo mode listens on a loopback address only (127.0.0.1, ::1, localhost)`);
   if (!e.DEMO_MODE && !e.AUTH_SECRET) problems.push('AUTH_SECRET is required outside demo mode: it signs the session cookies');
   if (!e.DEMO_MODE && !e.AUTH_USERS && !e.OIDC_ISSUER) {
     problems.push('no way to sign in: set AUTH_USERS (local users) or OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET (outside demo mode)');
@@ -227,6 +254,11 @@ function crossFieldProblems(e: Env): string[] {
   if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT) problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
   if (e.SIM_CABS + e.SIM_TANKERS === 0) problems.push('SIM_CABS + SIM_TANKERS: the fleet needs at least one vehicle');
   return problems;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 function toConfig(e: Env): Config {
@@ -252,7 +284,9 @@ function toConfig(e: Env): Config {
       fleetDelayedAfterMs: e.FLEET_DELAYED_AFTER_S * 1000,
       fleetFrozenGpsAfterMs: e.FLEET_FROZEN_GPS_AFTER_S * 1000,
       fleetMapTileUrl: e.FLEET_MAP_TILE_URL,
+      maxBodyBytes: e.MAX_BODY_BYTES,
     },
+    alertLimits: { noteMaxChars: e.ALERT_NOTE_MAX_CHARS, actionsMax: e.ALERT_ACTIONS_MAX, silenceMaxMs: e.SILENCE_MAX_HOURS * 3_600_000 },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },
     occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },
@@ -321,6 +355,10 @@ function toAuthConfig(e: Env): AuthConfig {
     metricsToken: e.METRICS_TOKEN,
     signInAttemptsPerMinute: e.SIGNIN_ATTEMPTS_PER_MINUTE,
     socketEventsPerSecond: e.SOCKET_EVENTS_PER_SECOND,
+    socketConnectionsPerUser: e.SOCKET_CONNECTIONS_PER_USER,
+    sessionMaxMs: Math.round(e.SESSION_MAX_HOURS * 3_600_000),
+    sessionRecheckMs: e.SESSION_RECHECK_S * 1000,
+    writesPerMinute: e.WRITES_PER_MINUTE,
   };
 }
 

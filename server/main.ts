@@ -5,9 +5,11 @@ import next from 'next';
 import { channelKind } from '@/lib/realtime/channels';
 
 import { createGate } from './auth/gate';
+import { RevokedSessions } from './auth/sessions';
 import { Bff } from './bff';
 import type { Config } from './config';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
+import { limitBody } from './http/body-limit';
 import { applySecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 import { getLogger } from './logger';
@@ -37,9 +39,12 @@ async function main(): Promise<void> {
 
   const bff = new Bff(config, logger);
   publishRuntime(bff.runtime());
-  const gate = createGate(config.auth, logger);
+  const revoked = new RevokedSessions();
+  const gate = createGate(config.auth, revoked, logger);
+  const https = config.auth.publicUrl.startsWith('https://');
   const httpServer = createServer((request, response) => {
-    applySecurityHeaders(request, response, dev);
+    applySecurityHeaders(request, response, { dev, https });
+    if (limitBody(request, response, config.bff.maxBodyBytes)) return;
     gate(request, response)
       .then((answered) => (answered ? undefined : handle(request, response)))
       .catch((error: unknown) => {
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     lag: (socket) => lagChannel.sendSnapshot(socket),
     alerts: (socket) => alertsChannel.join(socket),
   };
-  const io = createSocketServer(httpServer, config.auth, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
+  const io = createSocketServer(httpServer, config.auth, revoked, logger, (socket, channel) => onJoin[channelKind(channel)]?.(socket, channel));
   const fleetChannel = new FleetChannel(io, bff.fleet, config.bff.fleetTickMs);
   fleetChannel.start();
   const salesChannel = new SalesChannel(io, bff.sales);

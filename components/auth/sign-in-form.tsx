@@ -4,6 +4,8 @@ import { signIn } from 'next-auth/react';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 
+import { sameOriginPath } from '@/lib/auth/callback-url';
+
 export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oidcName?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,9 +18,10 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
     const result = await signIn('credentials', { redirect: false, username: form.get('username'), password: form.get('password') }).catch(() => undefined);
     setBusy(false);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again where it is followed, against the origin the browser is actually on.
+      window.location.assign(sameOriginPath(callbackUrl, window.location.origin));
     } else {
-      setError(result?.status === 429 ? 'Too many attempts; wait a minute.' : 'Wrong username or password.');
+      setError(result?.status === 429 || result?.error === 'rate_limited' ? 'Too many attempts; wait a minute.' : 'Wrong username or password.');
     }
   }
 
@@ -44,7 +47,7 @@ export function SignInForm({ callbackUrl, oidcName }: { callbackUrl: string; oid
         </button>
       </form>
       {oidcName && (
-        <button type="button" className="signin-sso" onClick={() => void signIn('oidc', { callbackUrl })}>
+        <button type="button" className="signin-sso" onClick={() => void signIn('oidc', { callbackUrl: sameOriginPath(callbackUrl, window.location.origin) })}>
           {oidcName}
         </button>
       )}

@@ -5,7 +5,10 @@ export interface StreamCounts {
   lastMessageAt: number | null;
 }
 
-/** `GET /api/health`: open to everyone, so load balancers and the UI can read it. */
+/**
+ * `GET /api/health`: open to everyone, so load balancers can read it; an anonymous caller gets
+ * only `{status}` (HealthSummary), a caller with an API token or METRICS_TOKEN the whole answer.
+ */
 export interface HealthResponse {
   status: 'ok' | 'degraded';
   kafka: { connected: boolean; brokers: string[] };
@@ -18,3 +21,6 @@ export interface HealthResponse {
   /** Why the status is degraded, in words a person can act on. */
   problems: string[];
 }
+
+/** What an anonymous caller of `GET /api/health` gets: up or down, nothing else. */
+export type HealthSummary = Pick<HealthResponse, 'status'>;

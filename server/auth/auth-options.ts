@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
@@ -7,7 +9,8 @@ import { roleSchema } from '@/lib/auth/roles';
 
 import type { AuthConfig } from '../config';
 
-import { verifyPassword } from './passwords';
+import { hashPassword, verifyPassword } from './passwords';
+import { RateLimiter } from './rate-limiter';
 
 /**
  * Auth.js (next-auth) options: local users from configuration and, where configured, an OpenID
@@ -20,13 +23,22 @@ export function buildAuthOptions(auth: AuthConfig): AuthOptions {
   return {
     secret: auth.secret,
     providers,
-    session: { strategy: 'jwt', maxAge: 12 * 3600 },
+    session: { strategy: 'jwt', maxAge: Math.ceil(auth.sessionMaxMs / 1000) },
     useSecureCookies: auth.publicUrl.startsWith('https://'),
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
-      jwt: ({ token, user }) => {
-        const role = (user as { role?: Role } | undefined)?.role;
-        if (role) token.role = role;
+      jwt: ({ token, user, account }) => {
+        if (user) {
+          // A sign-in: this session's id (what signing out revokes), its start and where its role came from.
+          const role = (user as { role?: Role }).role;
+          if (role) token.role = role;
+          token.sid = randomUUID();
+          token.authAt = Date.now();
+          token.provider = account?.provider ?? 'credentials';
+          return token;
+        }
+        // A renewal (e.g. `GET /api/auth/session`) keeps the start: past the lifetime the cookie is cleared instead.
+        if (typeof token.authAt !== 'number' || Date.now() - token.authAt >= auth.sessionMaxMs) throw new Error('session ended');
         return token;
       },
       session: ({ session, token }) => ({ ...session, user: { name: token.name, role: token.role } }),
@@ -34,7 +46,17 @@ export function buildAuthOptions(auth: AuthConfig): AuthOptions {
   };
 }
 
+/**
+ * Unknown users are checked against this hash too, so a wrong name costs as long as a wrong
+ * password and the answer's timing does not tell which names exist.
+ */
+let dummyHash: string | undefined;
+
 function localUsersProvider(auth: AuthConfig) {
+  // Per username, because guessing one account's password from many addresses passes a per-address limit.
+  const perUser = new RateLimiter(auth.signInAttemptsPerMinute, auth.signInAttemptsPerMinute / 60);
+  dummyHash ??= hashPassword('no such user');
+  const fallbackHash = dummyHash;
   return CredentialsProvider({
     id: 'credentials',
     name: 'Username and password',
@@ -42,9 +64,12 @@ function localUsersProvider(auth: AuthConfig) {
     authorize: (credentials) => {
       const username = typeof credentials?.username === 'string' ? credentials.username : '';
       const password = typeof credentials?.password === 'string' ? credentials.password : '';
+      if (username.length > 128 || password.length > 1024) return null;
+      // next-auth answers a thrown error with 401 and `error=rate_limited`, which the sign-in form shows.
+      if (!perUser.take(username.toLowerCase())) throw new Error('rate_limited');
       const user = auth.users.find((candidate) => candidate.name === username);
-      if (!user || password.length > 1024 || !verifyPassword(password, user.passwordHash)) return null;
-      return { id: user.name, name: user.name, role: user.role };
+      const matches = verifyPassword(password, user?.passwordHash ?? fallbackHash);
+      return user && matches ? { id: user.name, name: user.name, role: user.role } : null;
     },
   });
 }

@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * it from the request's CSP header and stamps its inline scripts with it); styles allow inline
  * because chart libraries position elements with style attributes.
  */
-export function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, dev: boolean): void {
+export function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, options: { dev: boolean; https: boolean }): void {
+  const { dev } = options;
   const nonce = randomBytes(16).toString('base64');
   const csp = [
     "default-src 'self'",
@@ -27,4 +28,6 @@ export function applySecurityHeaders(request: IncomingMessage, response: ServerR
   response.setHeader('Referrer-Policy', 'same-origin');
   response.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  // Served over https (PUBLIC_URL says so): browsers must never fall back to plain http for this host.
+  if (options.https) response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 }

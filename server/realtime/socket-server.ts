@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http';
 
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io';
@@ -11,12 +11,17 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/
 
 import { identify } from '../auth/identity';
 import { RateLimiter } from '../auth/rate-limiter';
+import type { RevokedSessions } from '../auth/sessions';
 import type { AuthConfig } from '../config';
 import type { Logger } from '../logger';
 import { socketClients, socketRejections, socketSubscriptions } from '../metrics';
 
 interface SocketData {
   identity: Identity;
+  /** The session's id, for a cookie-authenticated socket: signing out closes it. */
+  sid?: string;
+  /** Per user (`via:name`): limits follow the person, not the connection, which is cheap to open. */
+  userKey: string;
   rejections: number;
 }
 
@@ -34,7 +39,7 @@ export function roomOf(channel: Channel): string {
   return `channel:${channel}`;
 }
 
-export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, logger: Logger, onJoin: ChannelJoinHandler): RealtimeServer {
+export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, revoked: RevokedSessions, logger: Logger, onJoin: ChannelJoinHandler): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     // A payload bigger than this is a misbehaving client, not a subscription.
@@ -43,15 +48,21 @@ export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, log
     pingTimeout: 8_000,
   });
   const limiter = new RateLimiter(auth.socketEventsPerSecond * 2, auth.socketEventsPerSecond);
+  const connections = new Map<string, number>();
+  const origin = new URL(auth.publicUrl).origin;
   // The same credentials as HTTP: the session cookie of the page, or an API token in `auth.token`.
   io.use((socket, next) => {
-    identify(socket.request.headers, auth, (socket.handshake.auth as { token?: unknown }).token)
+    identify(socket.request.headers, auth, revoked, (socket.handshake.auth as { token?: unknown }).token)
       .then((result) => {
-        if (!result.identity) {
-          socketRejections.inc({ reason: 'unauthorized' });
-          return next(new Error(result.problem === 'invalid_token' ? 'invalid_token' : 'unauthorized'));
+        const refusal = handshakeRefusal(result, socket.request.headers, origin, connections, auth.socketConnectionsPerUser);
+        if (refusal || !result.identity) {
+          socketRejections.inc({ reason: refusal ?? 'unauthorized' });
+          if (refusal === 'cross_origin') logger.warn({ origin: socket.request.headers.origin }, 'refused a cross-site socket');
+          return next(new Error(refusal ?? 'unauthorized'));
         }
         socket.data.identity = result.identity;
+        socket.data.sid = result.session?.sid;
+        socket.data.userKey = `${result.identity.via}:${result.identity.name}`;
         socket.data.rejections = 0;
         next();
       })
@@ -59,24 +70,82 @@ export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, log
   });
   io.on('connection', (socket) => {
     socketClients.inc();
+    const user = socket.data.userKey;
+    connections.set(user, (connections.get(user) ?? 0) + 1);
     socket.on('disconnect', () => {
       socketClients.dec();
-      limiter.forget(socket.id);
+      const left = (connections.get(user) ?? 1) - 1;
+      if (left > 0) connections.set(user, left);
+      else connections.delete(user);
     });
     socket.onAny((event: string, ...args: unknown[]) => {
       if (event !== 'subscribe' && event !== 'unsubscribe') refuse(socket, args.at(-1), 'unknown-event', 'unknown_event', `No event "${event.slice(0, 64)}"; use subscribe or unsubscribe.`);
     });
     for (const verb of ['subscribe', 'unsubscribe'] as const) {
       socket.on(verb, (request: unknown, ack: unknown) => {
-        if (!limiter.take(socket.id)) return refuse(socket, ack, 'rate-limited', 'rate_limited', 'Too many requests; slow down.');
+        if (!limiter.take(socket.data.userKey)) return refuse(socket, ack, 'rate-limited', 'rate_limited', 'Too many requests; slow down.');
         handleSubscription(socket, verb, request, ack, onJoin);
       });
     }
   });
   io.of('/').adapter.on('join-room', (room: string) => room.startsWith('channel:') && countRoom(room, +1));
   io.of('/').adapter.on('leave-room', (room: string) => room.startsWith('channel:') && countRoom(room, -1));
+  watchSessions(io, auth, revoked, logger);
   logger.info('Socket.IO attached');
   return io;
+}
+
+/**
+ * Why a handshake is refused, if it is: no identity; a cookie sent from another origin (a page on
+ * another port of this site carries the cookie too; token clients are exempt, a browser never
+ * adds a token by itself); or one user holding too many connections already.
+ */
+function handshakeRefusal(result: Awaited<ReturnType<typeof identify>>, headers: IncomingHttpHeaders, origin: string, connections: Map<string, number>, maxPerUser: number): string | undefined {
+  if (!result.identity) return result.problem === 'invalid_token' ? 'invalid_token' : 'unauthorized';
+  if (result.identity.via === 'session' && !handshakeFromOrigin(headers, origin)) return 'cross_origin';
+  if ((connections.get(`${result.identity.via}:${result.identity.name}`) ?? 0) >= maxPerUser) return 'too_many_connections';
+  return undefined;
+}
+
+/**
+ * Browsers send Origin with every WebSocket handshake; a same-origin polling request may omit
+ * it, and then its Sec-Fetch-Site says whether it came from our own pages.
+ */
+function handshakeFromOrigin(headers: IncomingHttpHeaders, origin: string): boolean {
+  if (headers.origin !== undefined) return headers.origin === origin;
+  return headers['sec-fetch-site'] === 'same-origin';
+}
+
+/**
+ * Sessions end while sockets stay open: a sign-out closes that session's sockets at once, and
+ * every `sessionRecheckMs` each socket's credentials are checked again as a new request's would
+ * be (lifetime, revocation, removed user, changed role). A socket whose session ended or whose
+ * role changed is disconnected (its channels and alert teams were granted to the old role); the
+ * client's reconnect then meets the handshake's checks with the new one.
+ */
+function watchSessions(io: RealtimeServer, auth: AuthConfig, revoked: RevokedSessions, logger: Logger): void {
+  revoked.onRevoke((sid) => {
+    for (const socket of io.of('/').sockets.values()) if (socket.data.sid === sid) endSocket(socket, 'signed-out', logger);
+  });
+  const timer = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) void recheck(socket, auth, revoked, logger);
+  }, auth.sessionRecheckMs);
+  // Lives as long as the process: it must not keep a shutting-down process alive.
+  timer.unref();
+}
+
+async function recheck(socket: RealtimeSocket, auth: AuthConfig, revoked: RevokedSessions, logger: Logger): Promise<void> {
+  const result = await identify(socket.request.headers, auth, revoked, (socket.handshake.auth as { token?: unknown }).token).catch(() => undefined);
+  const identity = result?.identity;
+  if (!identity) return endSocket(socket, 'session-ended', logger);
+  // Any change of role: which channels and which teams' alerts it may see were decided with the old one.
+  if (identity.role !== socket.data.identity.role) return endSocket(socket, 'role-changed', logger);
+}
+
+function endSocket(socket: RealtimeSocket, reason: string, logger: Logger): void {
+  socketRejections.inc({ reason });
+  logger.info({ user: socket.data.identity.name, reason }, 'closed a socket whose session ended');
+  socket.disconnect(true);
 }
 
 function countRoom(room: string, delta: number): void {

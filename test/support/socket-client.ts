@@ -7,14 +7,18 @@ import { DEMO_ADMIN_TOKEN } from '../../server/config';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connects as a machine client with an API token (the demo's admin token unless told otherwise). */
-export async function connectSocket(url: string, token: string | null = DEMO_ADMIN_TOKEN, cookie?: string): Promise<TestSocket> {
+/**
+ * Connects as a machine client with an API token (the demo's admin token unless told otherwise),
+ * or with a session cookie as the product's own page does: from the BFF's origin, as a browser
+ * says in the handshake's Origin header (`origin` overrides it, e.g. to play another site).
+ */
+export async function connectSocket(url: string, token: string | null = DEMO_ADMIN_TOKEN, cookie?: string, origin: string = url): Promise<TestSocket> {
   const socket: TestSocket = io(url, {
     transports: ['websocket'],
     reconnection: false,
     timeout: 5_000,
     auth: token === null ? {} : { token },
-    extraHeaders: cookie ? { cookie } : undefined,
+    extraHeaders: cookie ? { cookie, origin } : undefined,
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
