@@ -82,8 +82,8 @@ export class Bff {
     });
     // An alert opening or closing on a vehicle puts it in the next fleet delta, so its map mark follows.
     onVehicleAlertsChange((vehicleId) => this.fleet.markChanged(vehicleId));
-    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax });
-    this.alertService = new AlertService(this.alerts, () => this.producer);
+    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax, limits: config.alertLimits });
+    this.alertService = new AlertService(this.alerts, () => this.producer, config.alertLimits);
     // The fleet view marks vehicles with open alerts: the alert store is where they open and close.
     this.alerts.onVehicleOpenAlertsChanged((vehicleId, openCount) => setVehicleOpenAlerts(vehicleId, openCount));
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);

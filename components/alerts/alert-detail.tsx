@@ -1,7 +1,10 @@
 'use client';
 
+import { useEffect, useState } from 'react';
+
 import type { AlertGroup } from '@/lib/alerts/grouping';
-import type { ActionRequest } from '@/lib/api/alerts';
+import type { ActionRequest, AlertView, AuditEntry } from '@/lib/api/alerts';
+import { fetchAuditPage } from '@/lib/client/queries/alerts';
 
 import { AlertActions } from './alert-actions';
 import { AlertChart } from './alert-chart';
@@ -53,8 +56,53 @@ export function AlertDetail({ group, busy, error, onAct }: Props) {
       <AlertActions count={1} busy={busy} error={error} onAct={onAct} />
       <AlertChart view={view} />
       <h3>Audit trail</h3>
+      <AuditTrail view={view} />
+      {group.episodes.length > 1 && (
+        <>
+          <h3>
+            {group.episodes.length} episodes{group.flapping ? ' (flapping)' : ''}
+          </h3>
+          <ul className={styles.audit}>
+            {group.episodes.map((episode) => (
+              <li key={episode.alert.alertId}>
+                {dateTime(episode.alert.startedAt)} · {episode.alert.severity} · {episode.status}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The trail: the newest entries come with the alert; earlier ones are fetched a page at a time on
+ * request, so a long trail costs nothing until someone wants to read it.
+ */
+function AuditTrail({ view }: { view: AlertView }) {
+  const [earlier, setEarlier] = useState<AuditEntry[]>([]);
+  const [problem, setProblem] = useState<string>();
+  const alertId = view.alert.alertId;
+  useEffect(() => {
+    setEarlier([]);
+    setProblem(undefined);
+  }, [alertId]);
+  const hidden = view.auditTotal - view.audit.length - earlier.length;
+  const loadEarlier = () => {
+    fetchAuditPage(alertId, hidden)
+      .then((page) => setEarlier((shown) => [...page.entries, ...shown]))
+      .catch((error: unknown) => setProblem((error as Error).message));
+  };
+  return (
+    <>
+      {hidden > 0 && (
+        <button type="button" onClick={loadEarlier}>
+          Show earlier entries ({hidden})
+        </button>
+      )}
+      {problem && <p role="alert">{problem}</p>}
       <ol className={styles.audit} data-testid="audit-trail">
-        {view.audit.map((entry, index) => (
+        {[...earlier, ...view.audit].map((entry, index) => (
           <li key={entry.type === 'action' ? entry.actionId : `${entry.at}-${index}`}>
             <time>{dateTime(entry.at)}</time>{' '}
             {entry.type === 'alert' ? (
@@ -73,20 +121,6 @@ export function AlertDetail({ group, busy, error, onAct }: Props) {
           </li>
         ))}
       </ol>
-      {group.episodes.length > 1 && (
-        <>
-          <h3>
-            {group.episodes.length} episodes{group.flapping ? ' (flapping)' : ''}
-          </h3>
-          <ul className={styles.audit}>
-            {group.episodes.map((episode) => (
-              <li key={episode.alert.alertId}>
-                {dateTime(episode.alert.startedAt)} · {episode.alert.severity} · {episode.status}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
+    </>
   );
 }

@@ -19,6 +19,7 @@ function view(alertId: string, vehicleId: string, startedAt: number, revision = 
     resolved: null,
     firstDetectedAt: startedAt + 10_000,
     audit: [],
+    auditTotal: 0,
     revision,
   };
 }
@@ -55,5 +56,16 @@ describe('upsertAlerts', () => {
   it('keeps a newer cached copy over an older event and returns the same object when nothing changed', () => {
     const newer = upsertAlerts(base, [view('a1', 'cab-1', T, 5)]);
     expect(upsertAlerts(newer, [view('a1', 'cab-1', T, 4)])).toBe(newer);
+  });
+
+  it('appends only the trail entries a push added to the cached page, and takes the push\'s state', () => {
+    const cached = { ...base, alerts: [{ ...view('a1', 'cab-1', T, 1), audit: [{ type: 'alert' as const, at: T + 10_000, state: 'firing' as const, severity: 'critical' as const, value: 120 }], auditTotal: 1 }] };
+    const { audit: _trail, ...summary } = view('a1', 'cab-1', T, 2);
+    const note = { type: 'action' as const, applied: true, actionId: 'n1', alertId: 'a1', action: 'note' as const, by: 'ann', at: T + 20_000, note: 'on it' };
+    const next = upsertAlerts(cached, [{ ...summary, status: 'acknowledged', auditTotal: 2, added: [note] }]);
+    expect(next?.alerts[0]).toMatchObject({ status: 'acknowledged', auditTotal: 2, revision: 2 });
+    expect(next?.alerts[0]?.audit.map((entry) => entry.type)).toEqual(['alert', 'action']);
+    // The same push read twice adds nothing twice.
+    expect(upsertAlerts(next, [{ ...summary, status: 'acknowledged', auditTotal: 2, added: [note] }])?.alerts[0]?.audit).toHaveLength(2);
   });
 });

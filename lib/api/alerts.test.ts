@@ -16,6 +16,7 @@ const view: AlertView = {
   resolved: null,
   firstDetectedAt: T + 10_000,
   audit: [{ type: 'action', applied: true, actionId: 'x', alertId: 'a-1', action: 'note', by: 'ann', at: T + 30_000, note: 'driver reports broken fan' }],
+  auditTotal: 1,
   revision: 3,
 };
 

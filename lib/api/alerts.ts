@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import type { Alert, AlertAction, AlertSilence, Team } from '../contracts/alerts';
-import { alertActionSchema } from '../contracts/alerts';
+import type { Alert, AlertSilence, Team } from '../contracts/alerts';
+import { alertActionSchema, alertSchema } from '../contracts/alerts';
 import { epochMs, idSchema, severitySchema } from '../contracts/common';
 import { fleetSchema } from '../contracts/fleet';
 
@@ -17,26 +17,59 @@ export type AlertStatus = z.infer<typeof alertStatusSchema>;
 export const teamSchema = z.enum(['fleet', 'security', 'platform']);
 
 /** One line of an alert's audit trail: what the detector reported, or what a person did (and whether it took effect). */
-export type AuditEntry =
-  | { type: 'alert'; at: number; state: Alert['state']; severity: Alert['severity']; value: number }
-  | ({ type: 'action'; applied: boolean } & AlertAction);
+export const auditEntrySchema = z.union([
+  z.object({ type: z.literal('alert'), at: epochMs, state: alertSchema.options[0].shape.state, severity: severitySchema, value: z.number() }),
+  alertActionSchema.extend({ type: z.literal('action'), applied: z.boolean() }),
+]);
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/** An alert as the inbox shows it: the latest detector record plus the team's work on it. */
-export interface AlertView {
-  alert: Alert;
-  status: AlertStatus;
+/**
+ * A view carries the newest this many audit entries (oldest first); the earlier ones are paged
+ * with `GET /api/alerts/:id/audit?before=&limit=`, so no answer or frame grows with the trail.
+ */
+export const AUDIT_PAGE_SIZE = 50;
+
+const doneBySchema = z.object({ by: z.string(), at: epochMs }).nullable();
+
+/** An alert's state in the inbox without its trail: what every view and every push has. */
+export const alertSummarySchema = z.object({
+  alert: alertSchema,
+  status: alertStatusSchema,
   /** The vehicle, zone or consumer group the alert is about. */
-  subject: string;
-  assignee: string | null;
-  snoozedUntil: number | null;
-  silencedBy: string | null;
-  acknowledged: { by: string; at: number } | null;
-  resolved: { by: string; at: number } | null;
+  subject: z.string(),
+  assignee: z.string().nullable(),
+  snoozedUntil: epochMs.nullable(),
+  silencedBy: z.string().nullable(),
+  acknowledged: doneBySchema,
+  resolved: doneBySchema,
   /** When the detector first reported it (epoch ms): time to acknowledge and resolve count from here. */
-  firstDetectedAt: number;
-  audit: AuditEntry[];
+  firstDetectedAt: epochMs,
+  /** Entries in the whole audit trail (`audit` holds the newest of them). */
+  auditTotal: z.number().int().nonnegative(),
   /** Grows with every change: of two copies of one alert, the higher revision is the newer. */
-  revision: number;
+  revision: z.number().int().nonnegative(),
+});
+
+/** An alert as the inbox shows it: the latest detector record, the team's work on it, the newest of its trail. */
+export type AlertView = z.infer<typeof alertSummarySchema> & { audit: AuditEntry[] };
+
+/**
+ * `alert:upsert` on the `alerts` channel: the alert's new state and only the trail entries this
+ * change added (none for a status that changed with time), never the whole trail.
+ */
+export const alertPushSchema = alertSummarySchema.extend({ added: z.array(auditEntrySchema).max(AUDIT_PAGE_SIZE) });
+export type AlertPush = z.infer<typeof alertPushSchema>;
+
+/** `GET /api/alerts/:id/audit?before=&limit=`: entries `[before - limit, before)` of the trail, oldest first. */
+export const auditPageQuerySchema = z.object({
+  before: z.coerce.number().int().nonnegative(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_SIZE).default(AUDIT_PAGE_SIZE),
+});
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Index of the first entry returned, in the whole trail. */
+  from: number;
+  total: number;
 }
 
 export interface TeamTimes {

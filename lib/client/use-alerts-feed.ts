@@ -4,8 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
-import { replaceSilences, upsertAlerts } from '../alerts/alerts-cache';
-import type { AlertsResponse, AlertView } from '../api/alerts';
+import { mergePush, replaceSilences, upsertAlerts } from '../alerts/alerts-cache';
+import type { AlertPush, AlertsResponse, AlertView } from '../api/alerts';
+import { alertPushSchema } from '../api/alerts';
 
 import { alertKeys } from './queries/alerts';
 import { realtime } from './socket';
@@ -20,12 +21,13 @@ let stopFeed: (() => void) | undefined;
 
 /**
  * The `alerts` channel into the query cache, once per page however many components hold it
- * (the navigation's count and the inbox). Every event is the alert's whole view, so a batch
- * is merged by revision; after a reconnect the list is fetched again, so nothing missed offline
- * stays missing. Alerts first seen here (not in the fetched list) are announced as arrivals.
+ * (the navigation's count and the inbox). Every event is the alert's new state plus the trail
+ * entries it added (checked against the shared contract), merged by revision; after a reconnect
+ * the list is fetched again, so nothing missed offline stays missing. Alerts first seen here (not
+ * in the fetched list) are announced as arrivals.
  */
 function startFeed(queryClient: QueryClient): () => void {
-  let buffer: AlertView[] = [];
+  let buffer: AlertPush[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wasLive = realtime.getState() === 'live';
   const flush = () => {
@@ -36,14 +38,18 @@ function startFeed(queryClient: QueryClient): () => void {
       timer = setTimeout(flush, FLUSH_MS);
       return;
     }
-    const views = buffer;
+    const pushes = buffer;
     buffer = [];
     const known = new Set(cached.alerts.map((view) => view.alert.alertId));
-    queryClient.setQueryData<AlertsResponse>(alertKeys.list(), (data) => upsertAlerts(data, views));
-    for (const view of views) if (!known.has(view.alert.alertId) && view.status === 'open') arrivalListeners.forEach((listener) => listener(view));
+    queryClient.setQueryData<AlertsResponse>(alertKeys.list(), (data) => upsertAlerts(data, pushes));
+    for (const push of pushes) {
+      if (!known.has(push.alert.alertId) && push.status === 'open') arrivalListeners.forEach((listener) => listener(mergePush(undefined, push)));
+    }
   };
-  const offUpsert = realtime.on('alert:upsert', (view) => {
-    buffer.push(view);
+  const offUpsert = realtime.on('alert:upsert', (payload) => {
+    const push = alertPushSchema.safeParse(payload);
+    if (!push.success) return;
+    buffer.push(push.data);
     timer ??= setTimeout(flush, FLUSH_MS);
   });
   const offSilences = realtime.on('alert:silences', ({ silences }) => queryClient.setQueryData<AlertsResponse>(alertKeys.list(), (data) => replaceSilences(data, silences)));

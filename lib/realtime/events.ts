@@ -1,4 +1,4 @@
-import type { AlertView } from '../api/alerts';
+import type { AlertPush } from '../api/alerts';
 import type { FleetSnapshot } from '../api/fleet';
 import type { ZonesResponse } from '../api/zones';
 import type { AlertSilence } from '../contracts/alerts';
@@ -56,9 +56,9 @@ export interface ServerToClientEvents {
   'zones:update': (update: ZonesResponse) => void;
   /** Every watched consumer group's summary (the same shape as `GET /api/lag`), after each poll. */
   'lag:update': (update: LagUpdate) => void;
-  /** One alert's whole new view (detector record, status, audit trail), to the teams that see it; never dropped. */
-  'alert:upsert': (view: AlertView) => void;
-  /** The silences in force, whenever one is created, lifted or expires. */
+  /** One alert's new state plus the audit entries this change added (`alertPushSchema`), to the teams that see it; never dropped. */
+  'alert:upsert': (push: AlertPush) => void;
+  /** The silences in force of the teams this socket sees, whenever one is created, lifted or expires. */
   'alert:silences': (update: { silences: AlertSilence[] }) => void;
 }
 

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 
 import type { Producer } from 'kafkajs';
 
-import type { ActionRequest, ActionResult, AlertsQuery, AlertsResponse, SilenceRequest } from '@/lib/api/alerts';
+import type { ActionRequest, ActionResult, AlertsQuery, AlertsResponse, AuditPage, SilenceRequest } from '@/lib/api/alerts';
 import { alertTeamsFor } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/roles';
 import type { AlertAction, AlertSilence } from '@/lib/contracts/alerts';
 import { TOPICS } from '@/lib/contracts/topics';
+
+import type { AlertLimits } from '../config';
 
 import type { AlertStore } from './alert-store';
 
@@ -25,17 +27,31 @@ export class AlertService {
   constructor(
     private readonly store: AlertStore,
     private readonly producer: () => Producer | undefined,
+    private readonly limits: AlertLimits,
   ) {}
 
   list(query: AlertsQuery, identity: Identity): AlertsResponse {
     const teams = alertTeamsFor(identity.role);
     const { limit, ...filter } = query;
-    return { alerts: this.store.list(filter, teams, limit), silences: this.store.activeSilences(), teams: this.store.teamTimes(teams), serverTime: Date.now() };
+    return { alerts: this.store.list(filter, teams, limit), silences: this.store.activeSilences(teams), teams: this.store.teamTimes(teams), serverTime: Date.now() };
+  }
+
+  /** A page of an alert's audit trail, for the teams that see the alert. */
+  auditPage(identity: Identity, alertId: string, before: number, limit: number): AuditPage | undefined {
+    const known = this.store.view(alertId);
+    if (!known || !alertTeamsFor(identity.role).includes(known.alert.team)) return undefined;
+    return this.store.auditPage(alertId, before, limit);
   }
 
   async act(identity: Identity, alertId: string, request: ActionRequest): Promise<ActionResult> {
     const known = this.store.view(alertId);
     if (!known || !alertTeamsFor(identity.role).includes(known.alert.team)) return { alertId, ok: false, error: { code: 'not_found', message: `No alert ${alertId} in your teams' inbox.` } };
+    if (request.note !== undefined && request.note.length > this.limits.noteMaxChars) {
+      return { alertId, ok: false, error: { code: 'invalid_request', message: `note: at most ${this.limits.noteMaxChars} characters` } };
+    }
+    if (this.store.actionCount(alertId) >= this.limits.actionsMax) {
+      return { alertId, ok: false, error: { code: 'too_many_actions', message: `Alert ${alertId} already has ${this.limits.actionsMax} actions, the most one alert keeps.` } };
+    }
     const producer = this.producer();
     if (!producer) return { alertId, ok: false, error: { code: 'starting', message: 'Not connected to Kafka yet; try again in a moment.' } };
     const action: AlertAction = { actionId: randomUUID(), alertId, action: request.action, by: identity.name, at: Date.now(), assignee: request.assignee, until: request.until, note: request.note };
@@ -53,6 +69,9 @@ export class AlertService {
     const now = Date.now();
     if (!alertTeamsFor(identity.role).includes(request.team)) return Promise.resolve({ error: { status: 403, code: 'forbidden', message: `Role ${identity.role} may not silence ${request.team} alerts.` } });
     if (request.expiresAt <= now) return Promise.resolve({ error: { status: 400, code: 'invalid_request', message: 'expiresAt: must be in the future' } });
+    if (request.expiresAt - now > this.limits.silenceMaxMs) {
+      return Promise.resolve({ error: { status: 400, code: 'invalid_request', message: `expiresAt: a silence lasts at most ${this.limits.silenceMaxMs / 3_600_000} hours` } });
+    }
     return this.writeSilence({ ...request, silenceId: `silence-${randomUUID()}`, createdBy: identity.name, createdAt: now });
   }
 

@@ -101,4 +101,41 @@ describe('AlertStore', () => {
       { team: 'security', open: 0, unacknowledged: 0, timeToAcknowledgeS: null, timeToResolveS: null, acknowledgedCount: 0, resolvedCount: 0 },
     ]);
   });
+
+  it('keeps at most actionsMax actions per alert, cuts long notes, and tells listeners only the entry a change added', () => {
+    const store = new AlertStore({ maxAlerts: 100, limits: { actionsMax: 3, noteMaxChars: 10, silenceMaxMs: 3_600_000 } }, () => T + 20_000);
+    const added: number[] = [];
+    store.onChange((_view, entries) => added.push(entries.length));
+    store.applyAlert(anomaly());
+    for (let index = 0; index < 5; index += 1) store.applyAction(action(`n${index}`, 'note', T + 11_000 + index, { note: 'x'.repeat(50) }));
+    expect(store.actionCount('a-1')).toBe(3);
+    const view = store.view('a-1') as AlertView;
+    expect(view.auditTotal).toBe(4);
+    expect(view.audit.filter((entry) => entry.type === 'action').map((entry) => entry.type === 'action' && entry.note)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(10)]);
+    expect(added).toEqual([1, 1, 1, 1]);
+  });
+
+  it('pages a long trail: a view carries the newest 50 entries, earlier ones come by page', () => {
+    const store = storeAt({ t: T + 20_000 });
+    store.applyAlert(anomaly());
+    for (let index = 0; index < 120; index += 1) store.applyAction(action(`n${index}`, 'note', T + 11_000 + index, { note: `note ${index}` }));
+    const view = store.view('a-1') as AlertView;
+    expect(view.auditTotal).toBe(121);
+    expect(view.audit).toHaveLength(50);
+    expect(view.audit.at(-1)).toMatchObject({ note: 'note 119' });
+    const page = store.auditPage('a-1', 71, 50);
+    expect(page).toMatchObject({ from: 21, total: 121 });
+    expect(page?.entries[0]).toMatchObject({ note: 'note 20' });
+    expect(store.auditPage('a-1', 10, 50)?.entries).toHaveLength(10);
+  });
+
+  it('caps a silence read back at silenceMaxMs and shows each team only its own silences', () => {
+    const store = new AlertStore({ maxAlerts: 100, limits: { actionsMax: 10, noteMaxChars: 10, silenceMaxMs: 3_600_000 } }, () => T);
+    store.applySilence({ silenceId: 's-1', team: 'fleet', reason: 'forever', createdBy: 'ann', createdAt: T, expiresAt: Number.MAX_SAFE_INTEGER });
+    store.applySilence({ silenceId: 's-2', team: 'security', reason: 'drill', createdBy: 'sam', createdAt: T, expiresAt: T + 60_000 });
+    expect(store.silence('s-1')?.expiresAt).toBe(T + 3_600_000);
+    expect(store.activeSilences(['fleet']).map((silence) => silence.silenceId)).toEqual(['s-1']);
+    expect(store.activeSilences(['security']).map((silence) => silence.silenceId)).toEqual(['s-2']);
+    expect(store.activeSilences(['fleet', 'security', 'platform'])).toHaveLength(2);
+  });
 });

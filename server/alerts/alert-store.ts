@@ -1,5 +1,5 @@
-import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, TeamTimes } from '@/lib/api/alerts';
-import { byNewest, matchesFilter, subjectOf } from '@/lib/api/alerts';
+import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, AuditPage, TeamTimes } from '@/lib/api/alerts';
+import { AUDIT_PAGE_SIZE, byNewest, matchesFilter, subjectOf } from '@/lib/api/alerts';
 import type { Alert, AlertAction, AlertSilence, Team } from '@/lib/contracts/alerts';
 import { TEAMS } from '@/lib/contracts/alerts';
 
@@ -7,10 +7,17 @@ import type { Workflow } from './workflow';
 import { applyAction, emptyWorkflow, statusAt } from './workflow';
 
 export type VehicleOpenAlertsListener = (vehicleId: string, openCount: number) => void;
+/** Told of every change: the alert's new view and the audit entries the change added (none for a status that changed with time). */
+export type AlertChangeListener = (view: AlertView, added: AuditEntry[]) => void;
 
 export interface AlertStoreOptions {
   /** Beyond this many alerts the oldest resolved ones are forgotten, because the store would otherwise grow without bound. */
   maxAlerts: number;
+  /**
+   * Limits applied to what is read back from Kafka too, so a flood that reached the topics before
+   * the limits existed (or from another writer) cannot grow the store or the frames without bound.
+   */
+  limits?: { actionsMax: number; noteMaxChars: number; silenceMaxMs: number };
 }
 
 interface Entry {
@@ -37,7 +44,7 @@ export class AlertStore {
   private readonly silences = new Map<string, AlertSilence>();
   private readonly byVehicle = new Map<string, Set<string>>();
   private readonly vehicleOpen = new Map<string, number>();
-  private readonly changeListeners = new Set<(view: AlertView) => void>();
+  private readonly changeListeners = new Set<AlertChangeListener>();
   private readonly silenceListeners = new Set<() => void>();
   private readonly vehicleListeners = new Set<VehicleOpenAlertsListener>();
   private readonly actionWaiters = new Map<string, () => void>();
@@ -53,27 +60,40 @@ export class AlertStore {
     const entry: Entry = known ?? { alert, firstDetectedAt: alert.detectedAt, history: [], revision: 0 };
     entry.alert = alert;
     entry.firstDetectedAt = Math.min(entry.firstDetectedAt, alert.detectedAt);
-    entry.history.push({ type: 'alert', at: alert.detectedAt, state: alert.state, severity: alert.severity, value: alert.value });
+    const record: AuditEntry = { type: 'alert', at: alert.detectedAt, state: alert.state, severity: alert.severity, value: alert.value };
+    entry.history.push(record);
     if (!known) {
       this.entries.set(alert.alertId, entry);
       if (alert.kind === 'anomaly') this.indexVehicle(alert.vehicleId, alert.alertId);
       this.prune();
     }
-    this.changed(entry);
+    this.changed(entry, [record]);
   }
 
   applyAction(action: AlertAction): void {
     const workflow = this.workflows.get(action.alertId) ?? emptyWorkflow();
     this.workflows.set(action.alertId, workflow);
-    if (applyAction(workflow, action)) {
+    const limits = this.options.limits;
+    // Past the cap an action is not kept (it is still acknowledged to whoever waits for it).
+    const capped = limits !== undefined && workflow.actions.length >= limits.actionsMax;
+    const note = limits && action.note !== undefined ? action.note.slice(0, limits.noteMaxChars) : action.note;
+    if (!capped && applyAction(workflow, { ...action, note })) {
       const entry = this.entries.get(action.alertId);
-      if (entry) this.changed(entry);
+      const added = workflow.actions.at(-1);
+      if (entry && added) this.changed(entry, [added]);
     }
     this.actionWaiters.get(action.actionId)?.();
   }
 
+  /** Actions kept on an alert so far (see `limits.actionsMax`). */
+  actionCount(alertId: string): number {
+    return this.workflows.get(alertId)?.actions.length ?? 0;
+  }
+
   /** The latest record of a silence is its state; every alert whose status it changes is told. */
-  applySilence(silence: AlertSilence): void {
+  applySilence(record: AlertSilence): void {
+    const maxMs = this.options.limits?.silenceMaxMs;
+    const silence = maxMs === undefined ? record : { ...record, expiresAt: Math.min(record.expiresAt, record.createdAt + maxMs) };
     this.silences.set(silence.silenceId, silence);
     this.refreshStatuses();
     for (const listener of this.silenceListeners) listener();
@@ -115,10 +135,20 @@ export class AlertStore {
     return views.sort(byNewest).slice(0, limit);
   }
 
-  /** Silences in force now, soonest to expire first: everyone may see them. */
-  activeSilences(): AlertSilence[] {
+  /** Silences in force now of the given teams, soonest to expire first: a team sees only its own. */
+  activeSilences(teams: readonly Team[]): AlertSilence[] {
     const now = this.clock();
-    return [...this.silences.values()].filter((silence) => isActive(silence, now)).sort((a, b) => a.expiresAt - b.expiresAt);
+    return [...this.silences.values()].filter((silence) => teams.includes(silence.team) && isActive(silence, now)).sort((a, b) => a.expiresAt - b.expiresAt);
+  }
+
+  /** Entries `[before - limit, before)` of an alert's whole audit trail, oldest first. */
+  auditPage(alertId: string, before: number, limit: number): AuditPage | undefined {
+    const entry = this.entries.get(alertId);
+    if (!entry) return undefined;
+    const trail = this.trailOf(entry);
+    const end = Math.min(before, trail.length);
+    const from = Math.max(0, end - limit);
+    return { entries: trail.slice(from, end), from, total: trail.length };
   }
 
   silence(silenceId: string): AlertSilence | undefined {
@@ -154,7 +184,7 @@ export class AlertStore {
     return new Map([...this.vehicleOpen].filter(([, count]) => count > 0));
   }
 
-  onChange(listener: (view: AlertView) => void): () => void {
+  onChange(listener: AlertChangeListener): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
   }
@@ -177,7 +207,7 @@ export class AlertStore {
   private toView(entry: Entry, now: number): AlertView {
     const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
     const silencedBy = workflow.base === 'resolved' ? null : (this.matchingSilence(entry.alert, now)?.silenceId ?? null);
-    const audit: AuditEntry[] = [...entry.history, ...workflow.actions].sort((a, b) => a.at - b.at);
+    const trail = this.trailOf(entry);
     return {
       alert: entry.alert,
       status: statusAt(workflow, silencedBy !== null, now),
@@ -188,9 +218,16 @@ export class AlertStore {
       acknowledged: workflow.acknowledged,
       resolved: workflow.resolved,
       firstDetectedAt: entry.firstDetectedAt,
-      audit,
+      audit: trail.slice(-AUDIT_PAGE_SIZE),
+      auditTotal: trail.length,
       revision: entry.revision,
     };
+  }
+
+  /** The whole trail in time order: the detector's records and the team's actions. */
+  private trailOf(entry: Entry): AuditEntry[] {
+    const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
+    return [...entry.history, ...workflow.actions].sort((a, b) => a.at - b.at);
   }
 
   private matchingSilence(alert: Alert, now: number): AlertSilence | undefined {
@@ -198,11 +235,11 @@ export class AlertStore {
     return undefined;
   }
 
-  private changed(entry: Entry): void {
+  private changed(entry: Entry, added: AuditEntry[] = []): void {
     entry.revision += 1;
     const view = this.toView(entry, this.clock());
     entry.lastStatus = view.status;
-    for (const listener of this.changeListeners) listener(view);
+    for (const listener of this.changeListeners) listener(view, added);
     if (entry.alert.kind === 'anomaly') this.recountVehicle(entry.alert.vehicleId);
   }
 

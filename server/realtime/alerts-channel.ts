@@ -14,7 +14,8 @@ function hiddenRoom(team: Team): string {
 }
 
 /**
- * Pushes every change of an alert at once, as one frame to the `alerts` room minus the sockets
+ * Pushes every change of an alert at once (its state and only the audit entries the change added,
+ * never the whole trail), as one frame to the `alerts` room minus the sockets
  * whose role may not see that team's alerts. Alerts are rare and each matters, so nothing is
  * coalesced or dropped (no volatile emits). Excluding by room keeps the one-frame broadcast and
  * needs nothing on unsubscribe: a socket that left `alerts` gets nothing anyway.
@@ -29,15 +30,24 @@ export class AlertsChannel {
 
   start(): void {
     this.stops.push(
-      this.store.onChange((view) => {
-        this.io.to(roomOf('alerts')).except(hiddenRoom(view.alert.team)).emit('alert:upsert', view);
+      this.store.onChange((view, added) => {
+        const { audit: _trail, ...summary } = view;
+        this.io.to(roomOf('alerts')).except(hiddenRoom(view.alert.team)).emit('alert:upsert', { ...summary, added });
         socketFramesSent.inc({ event: 'alert:upsert' });
       }),
-      this.store.onSilencesChanged(() => {
-        this.io.to(roomOf('alerts')).emit('alert:silences', { silences: this.store.activeSilences() });
-        socketFramesSent.inc({ event: 'alert:silences' });
-      }),
+      this.store.onSilencesChanged(() => this.pushSilences()),
     );
+  }
+
+  /** Each socket gets the silences of the teams it sees, never another team's (rare: one frame per socket is fine). */
+  private pushSilences(): void {
+    const ids = this.io.of('/').adapter.rooms.get(roomOf('alerts')) ?? new Set<string>();
+    for (const id of ids) {
+      const socket = this.io.of('/').sockets.get(id);
+      if (!socket) continue;
+      socket.emit('alert:silences', { silences: this.store.activeSilences(alertTeamsFor(socket.data.identity.role)) });
+      socketFramesSent.inc({ event: 'alert:silences' });
+    }
   }
 
   stop(): void {

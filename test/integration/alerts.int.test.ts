@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import type { AlertsResponse, AlertView } from '../../lib/api/alerts';
+import type { AlertPush, AlertsResponse } from '../../lib/api/alerts';
 import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { Alert } from '../../lib/contracts/alerts';
 import { TOPICS } from '../../lib/contracts/topics';
@@ -26,7 +26,7 @@ describe('the alert inbox end to end', () => {
   const outside: Kafka = new KafkaClient({ clientId: 'alerts-test', brokers: [brokers], logLevel: logLevel.NOTHING });
   const sockets: TestSocket[] = [];
   let fleetCookie = '';
-  let overheat: AlertView | undefined;
+  let overheat: AlertPush | undefined;
 
   let startedAt = 0;
 

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { upsertAlerts } from '../../alerts/alerts-cache';
-import type { ActionRequest, ActionResult, AlertsResponse, SilenceRequest } from '../../api/alerts';
+import type { ActionRequest, ActionResult, AlertsResponse, AuditPage, SilenceRequest } from '../../api/alerts';
 import type { VehicleView } from '../../realtime/events';
 
 /** Every query key of the inbox: components and the live feed name keys only through here. */
@@ -22,6 +22,11 @@ async function send<T>(url: string, init: RequestInit): Promise<T> {
 
 export function fetchAlerts(): Promise<AlertsResponse> {
   return send<AlertsResponse>('/api/alerts', { method: 'GET', cache: 'no-store' });
+}
+
+/** Trail entries of one alert before index `before` (a view carries only the newest ones). */
+export function fetchAuditPage(alertId: string, before: number): Promise<AuditPage> {
+  return send<AuditPage>(`/api/alerts/${encodeURIComponent(alertId)}/audit?before=${before}`, { method: 'GET', cache: 'no-store' });
 }
 
 /**

@@ -4,7 +4,7 @@ import { errorResponse, jsonResponse } from '@/server/http/responses';
 
 export const dynamic = 'force-dynamic';
 
-/** `GET /api/alerts/silences`: every silence in force (everyone sees them all). */
+/** `GET /api/alerts/silences`: the silences in force of the caller's teams. */
 export function GET(): Promise<Response> {
   return withIdentity((runtime, identity) => jsonResponse({ silences: runtime.alerts.list({ limit: 1 }, identity).silences }));
 }

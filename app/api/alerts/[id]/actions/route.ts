@@ -5,6 +5,8 @@ import { errorResponse, jsonResponse } from '@/server/http/responses';
 
 export const dynamic = 'force-dynamic';
 
+const ACTION_ERROR_STATUS: Partial<Record<string, number>> = { not_found: 404, invalid_request: 400, too_many_actions: 429 };
+
 /** `POST /api/alerts/:id/actions` `{action, assignee?, until?, note?}`: answers with the alert as it stands after the action. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
@@ -13,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!body.ok) return body.response;
   return withIdentity(async (runtime, identity) => {
     const result = await runtime.alerts.act(identity, id, body.value);
-    if (result.error) return errorResponse(result.error.code === 'not_found' ? 404 : 503, result.error.code, result.error.message);
+    if (result.error) return errorResponse(ACTION_ERROR_STATUS[result.error.code] ?? 503, result.error.code, result.error.message);
     return jsonResponse(result);
   });
 }
