@@ -43,3 +43,14 @@ test('pages pass the content security policy: no violation reported while the fl
   await expect(new FleetPage(page).connection).toHaveAttribute('data-state', 'live');
   expect(violations).toEqual([]);
 });
+
+test('a sign-in link whose callback names another host lands on this site, not that host', async ({ page, stack }) => {
+  // `/\host` is what browsers follow as `//host`: the open redirect of issue 17.
+  await page.goto(`${stack.url}/signin?callbackUrl=/%5Cexample.invalid/phish`);
+  await page.getByLabel('Username').fill('security');
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  expect(new URL(page.url()).origin).toBe(new URL(stack.url).origin);
+  await expect(page).toHaveURL(/\/concentration$/);
+});
