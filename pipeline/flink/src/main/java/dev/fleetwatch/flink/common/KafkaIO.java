@@ -29,12 +29,20 @@ public final class KafkaIO {
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
   public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+    return source(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST));
+  }
+
+  /**
+   * As above, but a job without a checkpoint starts at {@code start}: {@link OffsetsInitializer#earliest()}
+   * for a compacted table the job must read whole (a restored job still resumes from its checkpoint).
+   */
+  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start) {
     KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.brokers())
         .setTopics(topics)
         .setGroupId(job.groupId())
         .setClientIdPrefix(job.groupId() + "." + sourceName)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+        .setStartingOffsets(start)
         .setDeserializer(new RawDeserializer())
         .setProperties(settings.kafkaSecurity())
         .setProperty("commit.offsets.on.checkpoint", "true")
