@@ -1,15 +1,16 @@
 // npx tsx pipeline/simulator/main.ts [--seed N] [--cabs N] [--tankers N] [--interval-ms N] [--speedup X] ...
-import { ConfigError, getConfig } from '@/server/config';
-import { getLogger } from '@/server/logger';
+import { settingsOrExit } from '@/platform/env';
+import { getLogger } from '@/platform/logger';
 
 import { parseSimulatorArgs, SIMULATOR_USAGE } from './cli-options';
+import { loadSimulatorSettings } from './settings';
 import { startSimulator } from './simulator';
 
 // Past this, a broker that does not answer must not keep the process alive.
 const SHUTDOWN_LIMIT_MS = 2_500;
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = settingsOrExit(() => loadSimulatorSettings());
   const parsed = parseSimulatorArgs(process.argv.slice(2), config.simulator);
   if (parsed.kind === 'help') {
     process.stdout.write(`${SIMULATOR_USAGE}\n`);
@@ -39,18 +40,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   await started;
-}
-
-function loadConfigOrExit() {
-  try {
-    return getConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { homeFor, mayUse, ruleForPath } from '@/lib/auth/access';
+import type { Logger } from '@/platform/logger';
 
 import type { AuthConfig } from '../config';
-import type { Logger } from '../logger';
 import { httpRejections } from '../metrics';
 
 import { IDENTITY_HEADER, bearerToken, encodeIdentity, identify } from './identity';

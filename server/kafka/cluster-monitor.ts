@@ -1,6 +1,7 @@
 import type { Admin, Kafka } from 'kafkajs';
 
-import type { Logger } from '../logger';
+import type { Logger } from '@/platform/logger';
+
 import { deadLetterMessages } from '../metrics';
 
 /**
