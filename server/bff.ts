@@ -70,7 +70,7 @@ export class Bff {
     private readonly logger: Logger,
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
-    this.monitor = new ClusterMonitor(this.kafka, logger);
+    this.monitor = new ClusterMonitor(this.kafka, logger, config.kafka);
     this.stats = new StreamStats(logger);
     this.fleet = new FleetStore({
       offlineAfterMs: config.bff.fleetOfflineAfterMs,
@@ -153,7 +153,7 @@ export class Bff {
   health(): HealthResponse {
     const kafka = this.monitor.status();
     const problems: string[] = [];
-    if (!kafka.connected) problems.push(`Kafka at ${this.config.kafka.brokers.join(',')} does not answer`);
+    if (!kafka.connected) problems.push(kafka.problem ?? `Kafka at ${this.config.kafka.brokers.join(',')} does not answer`);
     if (!this.streamsStarted) problems.push('streams are not consuming yet');
     return {
       status: problems.length === 0 ? 'ok' : 'degraded',

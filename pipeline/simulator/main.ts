@@ -1,5 +1,6 @@
 // npx tsx pipeline/simulator/main.ts [--seed N] [--cabs N] [--tankers N] [--interval-ms N] [--speedup X] ...
 import { settingsOrExit } from '@/platform/env';
+import { explainKafkaError } from '@/platform/kafka/errors';
 import { getLogger } from '@/platform/logger';
 
 import { parseSimulatorArgs, SIMULATOR_USAGE } from './cli-options';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  getLogger('simulator').fatal({ err: error }, 'simulator failed');
+  // The settings were valid (else settingsOrExit exited): what is left is mostly the cluster refusing us.
+  getLogger('simulator').fatal({ err: error }, `simulator failed: ${explainKafkaError(error, loadSimulatorSettings().kafka)}`);
   process.exit(1);
 });

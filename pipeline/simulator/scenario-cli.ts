@@ -9,6 +9,7 @@ import { SCENARIO_NAMES, scenarioCommandSchema, scenarioNameSchema } from '@/lib
 import { TOPIC_SPECS, TOPICS } from '@/lib/contracts/topics';
 import { ConfigError } from '@/platform/env';
 import { createKafka } from '@/platform/kafka/client';
+import { explainKafkaError } from '@/platform/kafka/errors';
 import { loadKafkaSettings } from '@/platform/kafka/settings';
 import { ensureTopics } from '@/platform/kafka/topics';
 import { getLogger } from '@/platform/logger';
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `error: could not send the command: ${(error as Error).message}`);
+    console.error(error instanceof ConfigError ? error.message : `error: could not send the command: ${explainKafkaError(error, loadKafkaSettings().kafka)}`);
     process.exit(error instanceof ConfigError ? 2 : 1);
   },
 );
