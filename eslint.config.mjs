@@ -31,6 +31,20 @@ export default tseslint.config(
     files: ['scripts/**', 'infra/**', 'bench/**', 'test/**', 'e2e/**', 'pipeline/simulator/scenario-cli.ts', '*.config.*'],
     rules: { 'no-console': 'off' },
   },
+  // The layering of the architecture: the shared Kafka layer depends on no process, and the
+  // simulator (with its scenario CLI) never on the BFF, so it runs with Kafka settings only.
+  {
+    files: ['platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '@/pipeline/*', '@/app/*', '@/components/*', '**/server/*', '**/pipeline/*'], message: 'platform/ is shared by every process: it imports none of them.' }] }],
+    },
+  },
+  {
+    files: ['pipeline/simulator/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'the simulator and scenario CLI import nothing of the BFF (use platform/).' }] }],
+    },
+  },
   {
     files: ['next.config.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -5,13 +5,14 @@ import path from 'node:path';
 import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 
+import { createKafka } from '@/platform/kafka/client';
+
 import { ensureKafkaInstalled, resetLocalKafka, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
 import { ensureNextBuild } from '../scripts/lib/next-build';
 import { ProcessGroup } from '../scripts/lib/process-group';
 import { ROOT, bffSpec } from '../scripts/lib/stack';
 import { DEMO_ADMIN_TOKEN, loadConfig } from '../server/config';
-import { createKafka } from '../server/kafka/client';
 import { LagMonitor } from '../server/lag/lag-monitor';
 import { TEST_PORTS } from '../test/support/ports';
 

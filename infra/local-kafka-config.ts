@@ -33,6 +33,43 @@ export interface BrokerSettings {
   controllerPort: number;
   /** Absolute directory for partition and metadata logs. */
   logDir: string;
+  /** Extra listeners as a deployed cluster has them (tests of TLS and SASL); the plaintext one stays for the broker itself. */
+  secured?: SecuredListeners;
+}
+
+/** TLS and SASL listeners on loopback, for the tests that connect the way a deployment does. */
+export interface SecuredListeners {
+  /** TLS only (`SSL`). */
+  sslPort: number;
+  /** TLS with SASL/PLAIN and SASL/SCRAM-SHA-512 (`SASL_SSL`). */
+  saslSslPort: number;
+  /** PEM file holding the broker's private key (PKCS#8, unencrypted) and its certificate chain. */
+  keystorePemFile: string;
+  /** SASL/PLAIN users (name → password), checked by the broker's own login module. */
+  plainUsers: Record<string, string>;
+  /** SCRAM-SHA-512 users, stored in the cluster metadata when its storage is formatted. */
+  scramUsers: Record<string, string>;
+}
+
+/** `kafka-storage format` arguments that store the SCRAM users with the cluster's first metadata. */
+export function scramFormatArgs(secured: SecuredListeners | undefined): string[] {
+  return Object.entries(secured?.scramUsers ?? {}).flatMap(([name, password]) => ['--add-scram', `SCRAM-SHA-512=[name=${name},password=${password}]`]);
+}
+
+function securedProperties(s: BrokerSettings & { secured: SecuredListeners }): Array<[string, string | number]> {
+  const { secured } = s;
+  const plainUsers = Object.entries(secured.plainUsers).map(([name, password]) => `user_${name}="${password}"`).join(' ');
+  return [
+    ['listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort},SSL://127.0.0.1:${secured.sslPort},SASL_SSL://127.0.0.1:${secured.saslSslPort}`],
+    ['advertised.listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort},SSL://127.0.0.1:${secured.sslPort},SASL_SSL://127.0.0.1:${secured.saslSslPort}`],
+    ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL'],
+    ['ssl.keystore.type', 'PEM'],
+    ['ssl.keystore.location', secured.keystorePemFile],
+    ['ssl.client.auth', 'none'],
+    ['sasl.enabled.mechanisms', 'PLAIN,SCRAM-SHA-512'],
+    ['listener.name.sasl_ssl.plain.sasl.jaas.config', `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`],
+    ['listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config', 'org.apache.kafka.common.security.scram.ScramLoginModule required;'],
+  ];
 }
 
 /** server.properties for a single combined broker+controller node that only listens on loopback. */
@@ -74,6 +111,11 @@ export function serverProperties(s: BrokerSettings): string {
   ];
   if (major >= 4) {
     lines.push(['share.coordinator.state.topic.replication.factor', 1], ['share.coordinator.state.topic.min.isr', 1]);
+  }
+  if (s.secured) {
+    const secured = securedProperties({ ...s, secured: s.secured });
+    const replaced = new Set(secured.map(([key]) => key));
+    lines.splice(0, lines.length, ...lines.filter(([key]) => !replaced.has(key)), ...secured);
   }
   return `# Written by infra/local-kafka.ts on every start; edits are overwritten.\n${lines
     .map(([k, v]) => `${k}=${v}`)

@@ -18,9 +18,11 @@ import {
   mavenProgressLine,
   parseJavaMajor,
   parseKafkaVersion,
+  scramFormatArgs,
   serverProperties,
   tailLines,
 } from './local-kafka-config';
+import type { SecuredListeners } from './local-kafka-config';
 
 
 const INFRA_DIR = __dirname;
@@ -42,6 +44,8 @@ export interface LocalKafkaOptions {
   /** Absolute, or relative to the repo root. */
   dataDir: string;
   onProgress?: (line: string) => void;
+  /** TLS and SASL listeners beside the plaintext one (the deployment-like tests). */
+  secured?: SecuredListeners;
 }
 
 export interface LocalKafka {
@@ -245,7 +249,7 @@ async function runningPid(dataDir: string): Promise<number | undefined> {
   return pid;
 }
 
-async function formatStorage(dataDir: string, propsFile: string, onProgress: Progress): Promise<void> {
+async function formatStorage(dataDir: string, propsFile: string, onProgress: Progress, secured?: SecuredListeners): Promise<void> {
   const logDir = path.join(dataDir, 'logs');
   if (existsSync(path.join(logDir, 'meta.properties'))) return;
   const clusterId = generateClusterId();
@@ -256,6 +260,7 @@ async function formatStorage(dataDir: string, propsFile: string, onProgress: Pro
     '--cluster-id',
     clusterId,
     '--standalone',
+    ...scramFormatArgs(secured),
   ]);
   const { code, output } = await run(command, args);
   if (code !== 0) throw new Error(`formatting ${display(logDir)} failed (exit ${code}):\n${tailLines(output, 20)}`);
@@ -292,8 +297,8 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   await mkdir(dataDir, { recursive: true });
   const propsFile = path.join(dataDir, 'server.properties');
   const logDir = path.join(dataDir, 'logs');
-  await writeFile(propsFile, serverProperties({ kafkaVersion: KAFKA_VERSION, port, controllerPort, logDir }));
-  await formatStorage(dataDir, propsFile, onProgress);
+  await writeFile(propsFile, serverProperties({ kafkaVersion: KAFKA_VERSION, port, controllerPort, logDir, secured: opts.secured }));
+  await formatStorage(dataDir, propsFile, onProgress, opts.secured);
 
   onProgress(`starting Kafka ${KAFKA_VERSION} on ${brokers}…`);
   const logFile = path.join(dataDir, 'kafka.log');

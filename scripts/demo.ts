@@ -1,8 +1,9 @@
+import { ensureProductTopics } from '@/platform/kafka/topics';
+import { getLogger } from '@/platform/logger';
+
 import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/config';
-import { ensureProductTopics } from '../server/kafka/topics';
-import { getLogger } from '../server/logger';
 
 import { ensureFlinkJar, streamJobSpecs } from './lib/flink';
 import { ensureNextBuild } from './lib/next-build';

@@ -7,6 +7,9 @@ import { alertSchema } from '@/lib/contracts/alerts';
 import type { Alert } from '@/lib/contracts/alerts';
 import { TOPICS, TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
 import type { LagResponse } from '@/lib/lag/api';
+import { createKafka } from '@/platform/kafka/client';
+import { ensureTopics } from '@/platform/kafka/topics';
+import type { Logger } from '@/platform/logger';
 
 import { AlertService } from './alerts/alert-service';
 import { AlertStore } from './alerts/alert-store';
@@ -14,17 +17,14 @@ import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
 import { onVehicleAlertsChange, openAlertsOf, setVehicleOpenAlerts } from './fleet/vehicle-alerts';
 import { FlinkMonitor } from './flink/flink-monitor';
-import { createKafka } from './kafka/client';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
 import { DeadLetters } from './kafka/dead-letters';
 import { retryUntilDone } from './kafka/retry';
 import { StreamStats } from './kafka/stream-stats';
-import { ensureTopics } from './kafka/topics';
 import { LagAlerts } from './lag/lag-alerts';
 import type { LagPollResult } from './lag/lag-monitor';
 import { LagMonitor } from './lag/lag-monitor';
-import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
@@ -72,7 +72,7 @@ export class Bff {
     private readonly logger: Logger,
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
-    this.monitor = new ClusterMonitor(this.kafka, logger);
+    this.monitor = new ClusterMonitor(this.kafka, logger, config.kafka);
     this.flink = new FlinkMonitor(config.flink.restUrl, logger);
     this.stats = new StreamStats(logger);
     this.fleet = new FleetStore({
@@ -158,7 +158,7 @@ export class Bff {
   health(): HealthResponse {
     const kafka = this.monitor.status();
     const problems: string[] = [];
-    if (!kafka.connected) problems.push(`Kafka at ${this.config.kafka.brokers.join(',')} does not answer`);
+    if (!kafka.connected) problems.push(kafka.problem ?? `Kafka at ${this.config.kafka.brokers.join(',')} does not answer`);
     if (!this.streamsStarted) problems.push('streams are not consuming yet');
     const { problems: flinkProblems, ...flink } = this.flink.status();
     problems.push(...flinkProblems);

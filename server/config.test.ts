@@ -8,7 +8,6 @@ describe('loadConfig', () => {
     const config = loadConfig({ DEMO_MODE: 'true' });
     expect(config.kafka).toMatchObject({ local: true, brokers: ['127.0.0.1:9092'], ssl: { enabled: false } });
     expect(config.bff).toMatchObject({ host: '127.0.0.1', port: 3000, fleetTickMs: 100, fleetOfflineAfterMs: 30_000 });
-    expect(config.simulator).toMatchObject({ cabs: 60, tankers: 40, seed: 42 });
   });
 
   it('reads the fleet view settings, and refuses a tile URL without {z}/{x}/{y}', () => {

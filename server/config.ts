@@ -7,37 +7,25 @@ import { z } from 'zod';
 
 import type { Role } from '@/lib/auth/roles';
 import { ROLES, roleSchema } from '@/lib/auth/roles';
+import { ConfigError, envBool as bool, envInt as int, envPositive as positive, parseEnv, settingsOrExit } from '@/platform/env';
+import type { KafkaSettings } from '@/platform/kafka/settings';
+import { kafkaEnvShape, kafkaProblems, toKafkaSettings } from '@/platform/kafka/settings';
+import type { LogSettings } from '@/platform/logger';
+import { logEnvShape } from '@/platform/logger';
 
 import { hashPassword, hashToken } from './auth/passwords';
 
-/**
- * The one place that reads the environment. Every setting is listed in the README's settings
- * table; `loadConfig` validates them all at start and reports every problem at once.
- */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const positive = (max: number) => z.coerce.number().positive().max(max);
-const rate = (max: number) => z.coerce.number().nonnegative().max(max);
+export { ConfigError };
+export type { KafkaConnectionConfig } from '@/platform/kafka/settings';
 
+/**
+ * The BFF's settings (and the Node processors'), read from the environment once. Every setting is
+ * listed in the README's settings table; `loadConfig` validates them all at start and reports
+ * every problem at once. The Kafka and log settings are the shared ones of `platform/`; the
+ * simulator and the scenario CLI read only those (and their own), never this module.
+ */
 const envSchema = z.object({
-  // Kafka connection. Unset KAFKA_BROKERS: the demo starts a local broker.
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'a comma-separated list of host:port')
-    .optional(),
-  KAFKA_CLIENT_ID: z.string().min(1).default('fleetwatch'),
-  KAFKA_SSL: bool.default(false),
-  KAFKA_SSL_CA_FILE: z.string().optional(),
-  KAFKA_SSL_REJECT_UNAUTHORIZED: bool.default(true),
-  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512', 'aws-msk-iam']).optional(),
-  AWS_REGION: z.string().min(1).optional(),
-  KAFKA_SASL_USERNAME: z.string().optional(),
-  KAFKA_SASL_PASSWORD: z.string().optional(),
-  KAFKA_TOPIC_REPLICATION_FACTOR: int(-1, 10).default(-1),
-  KAFKA_LOCAL_PORT: int(1, 65_535).default(9092),
-  KAFKA_LOCAL_DATA_DIR: z.string().min(1).default('.data/kafka'),
+  ...kafkaEnvShape,
 
   // The BFF.
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -114,33 +102,10 @@ const envSchema = z.object({
   ALERT_NOTE_MAX_CHARS: int(1, 4_000).default(1_000),
   ALERT_ACTIONS_MAX: int(1, 100_000).default(200),
   SILENCE_MAX_HOURS: positive(24 * 365).default(168),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
-
-  // The simulator.
-  SIM_SEED: int(0, 2 ** 31 - 1).default(42),
-  SIM_CABS: int(0, 100_000).default(60),
-  SIM_TANKERS: int(0, 100_000).default(40),
-  SIM_TELEMETRY_INTERVAL_MS: int(50, 60_000).default(1000),
-  SIM_PURCHASES_PER_S: rate(10_000).default(2),
-  SIM_SIGHTINGS_PER_S: rate(100_000).default(20),
-  SIM_SPEEDUP: positive(3600).default(1),
+  ...logEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;
-
-export interface KafkaConnectionConfig {
-  brokers: string[];
-  /** True when KAFKA_BROKERS was unset and the local broker stands in. */
-  local: boolean;
-  clientId: string;
-  ssl: { enabled: boolean; caFile?: string; rejectUnauthorized: boolean };
-  sasl?:
-    | { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string }
-    /** Amazon MSK IAM: signed with the AWS credentials of the environment (default provider chain). */
-    | { mechanism: 'aws-msk-iam'; region: string };
-  topicReplicationFactor: number;
-}
 
 export interface LagConfig {
   pollIntervalMs: number;
@@ -155,9 +120,7 @@ export interface LagConfig {
   concurrency: number;
 }
 
-export interface Config {
-  kafka: KafkaConnectionConfig;
-  localKafka: { port: number; dataDir: string };
+export interface Config extends KafkaSettings {
   bff: {
     host: string;
     port: number;
@@ -175,22 +138,13 @@ export interface Config {
   };
   /** Limits on what people may write to the shared inbox. */
   alertLimits: AlertLimits;
-  log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
+  log: LogSettings;
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
   occupancy: { thresholdPct: number; hysteresisPct: number };
   lag: LagConfig;
   anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
   flink: FlinkConfig;
   auth: AuthConfig;
-  simulator: {
-    seed: number;
-    cabs: number;
-    tankers: number;
-    telemetryIntervalMs: number;
-    purchasesPerS: number;
-    sightingsPerS: number;
-    speedup: number;
-  };
 }
 
 export interface AlertLimits {
@@ -232,38 +186,12 @@ export interface AuthConfig {
   writesPerMinute: number;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // Empty strings mean "unset", as they do in most .env files.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  }
-  const e = parsed.data;
-  const problems = crossFieldProblems(e);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return toConfig(e);
+  return toConfig(parseEnv(envSchema, env, crossFieldProblems));
 }
 
 function crossFieldProblems(e: Env): string[] {
-  const problems: string[] = [];
-  if (e.KAFKA_SASL_MECHANISM === 'aws-msk-iam') {
-    if (!e.AWS_REGION) problems.push('KAFKA_SASL_MECHANISM=aws-msk-iam: AWS_REGION is required (the cluster\'s region)');
-    if (!e.KAFKA_SSL) problems.push('KAFKA_SASL_MECHANISM=aws-msk-iam: KAFKA_SSL must be true (MSK IAM listens on TLS, port 9098)');
-  } else if (e.KAFKA_SASL_MECHANISM && (!e.KAFKA_SASL_USERNAME || !e.KAFKA_SASL_PASSWORD)) {
-    problems.push('KAFKA_SASL_MECHANISM is set: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are required');
-  }
-  if (!e.KAFKA_SASL_MECHANISM && (e.KAFKA_SASL_USERNAME || e.KAFKA_SASL_PASSWORD)) {
-    problems.push('KAFKA_SASL_USERNAME/PASSWORD are set but KAFKA_SASL_MECHANISM is not (plain, scram-sha-256, scram-sha-512)');
-  }
-  if (e.KAFKA_SSL_CA_FILE && !e.KAFKA_SSL) problems.push('KAFKA_SSL_CA_FILE is set but KAFKA_SSL is not true');
+  const problems = kafkaProblems(e);
   if (!e.DEMO_MODE && !e.PUBLIC_URL) problems.push('PUBLIC_URL is required outside demo mode: sign-in redirects, cookie security and the origin checks use it');
   if (e.DEMO_MODE && !isLoopback(e.HOST)) problems.push(`DEMO_MODE=true refused on HOST=${e.HOST}: demo accounts have well-known passwords, so demo mode listens on a loopback address only (127.0.0.1, ::1, localhost)`);
   if (!e.DEMO_MODE && !e.AUTH_SECRET) problems.push('AUTH_SECRET is required outside demo mode: it signs the session cookies');
@@ -273,7 +201,6 @@ function crossFieldProblems(e: Env): string[] {
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
   if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT) problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
   if (e.FLINK_REST_PORT === e.FLINK_PROMETHEUS_PORT) problems.push('FLINK_REST_PORT and FLINK_PROMETHEUS_PORT must differ');
-  if (e.SIM_CABS + e.SIM_TANKERS === 0) problems.push('SIM_CABS + SIM_TANKERS: the fleet needs at least one vehicle');
   return problems;
 }
 
@@ -283,17 +210,8 @@ export function isLoopback(host: string): boolean {
 }
 
 function toConfig(e: Env): Config {
-  const local = e.KAFKA_BROKERS === undefined;
   return {
-    kafka: {
-      brokers: local ? [`127.0.0.1:${e.KAFKA_LOCAL_PORT}`] : (e.KAFKA_BROKERS ?? '').split(','),
-      local,
-      clientId: e.KAFKA_CLIENT_ID,
-      ssl: { enabled: e.KAFKA_SSL, caFile: e.KAFKA_SSL_CA_FILE, rejectUnauthorized: e.KAFKA_SSL_REJECT_UNAUTHORIZED },
-      sasl: saslConfig(e),
-      topicReplicationFactor: e.KAFKA_TOPIC_REPLICATION_FACTOR,
-    },
-    localKafka: { port: e.KAFKA_LOCAL_PORT, dataDir: e.KAFKA_LOCAL_DATA_DIR },
+    ...toKafkaSettings(e),
     bff: {
       host: e.HOST,
       port: e.PORT,
@@ -338,28 +256,11 @@ function toConfig(e: Env): Config {
       parallelism: e.FLINK_PARALLELISM,
     },
     auth: toAuthConfig(e),
-    simulator: {
-      seed: e.SIM_SEED,
-      cabs: e.SIM_CABS,
-      tankers: e.SIM_TANKERS,
-      telemetryIntervalMs: e.SIM_TELEMETRY_INTERVAL_MS,
-      purchasesPerS: e.SIM_PURCHASES_PER_S,
-      sightingsPerS: e.SIM_SIGHTINGS_PER_S,
-      speedup: e.SIM_SPEEDUP,
-    },
   };
 }
 
 function patternList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern.length > 0);
-}
-
-function saslConfig(e: Env): KafkaConnectionConfig['sasl'] {
-  if (e.KAFKA_SASL_MECHANISM === 'aws-msk-iam' && e.AWS_REGION) return { mechanism: 'aws-msk-iam', region: e.AWS_REGION };
-  if (e.KAFKA_SASL_MECHANISM && e.KAFKA_SASL_MECHANISM !== 'aws-msk-iam' && e.KAFKA_SASL_USERNAME && e.KAFKA_SASL_PASSWORD) {
-    return { mechanism: e.KAFKA_SASL_MECHANISM, username: e.KAFKA_SASL_USERNAME, password: e.KAFKA_SASL_PASSWORD };
-  }
-  return undefined;
 }
 
 /** The demo's well-known accounts (README): only ever active with DEMO_MODE=true. */
@@ -424,15 +325,6 @@ function demoSecret(): string {
   return fs.readFileSync(DEMO_SECRET_FILE, 'utf8').trim();
 }
 
-/**
- * Just the logging settings: the logger must work in processes that have no product settings
- * of their own (tests, CLIs) and even while the full configuration is being reported as invalid.
- */
-export function getLogSettings(env: Record<string, string | undefined> = process.env): Config['log'] {
-  const parsed = envSchema.pick({ LOG_LEVEL: true, LOG_FORMAT: true }).safeParse({ LOG_LEVEL: env.LOG_LEVEL || undefined, LOG_FORMAT: env.LOG_FORMAT || undefined });
-  return parsed.success ? { level: parsed.data.LOG_LEVEL, format: parsed.data.LOG_FORMAT } : { level: 'info', format: 'json' };
-}
-
 let cached: Config | undefined;
 
 /** The process's configuration, validated once on first use. */
@@ -443,11 +335,5 @@ export function getConfig(): Config {
 
 /** For entry points: the configuration, or a clear list of what is wrong and exit code 2. */
 export function getConfigOrExit(): Config {
-  try {
-    return getConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(2);
-  }
+  return settingsOrExit(getConfig);
 }

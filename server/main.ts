@@ -3,6 +3,8 @@ import { createServer } from 'node:http';
 import next from 'next';
 
 import { channelKind } from '@/lib/realtime/channels';
+import type { Logger } from '@/platform/logger';
+import { getLogger } from '@/platform/logger';
 
 import { createGate } from './auth/gate';
 import { RevokedSessions } from './auth/sessions';
@@ -11,8 +13,6 @@ import type { Config } from './config';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
 import { limitBody } from './http/body-limit';
 import { applySecurityHeaders } from './http/security-headers';
-import type { Logger } from './logger';
-import { getLogger } from './logger';
 import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
 import { LagChannel } from './realtime/lag-channel';

@@ -1,7 +1,7 @@
+import { createKafka } from '@/platform/kafka/client';
+import { getLogger } from '@/platform/logger';
 import { getConfigOrExit } from '@/server/config';
-import { createKafka } from '@/server/kafka/client';
 import { retryUntilDone } from '@/server/kafka/retry';
-import { getLogger } from '@/server/logger';
 
 import { runProcessor } from '../runtime/processor';
 import type { RunningProcessor } from '../runtime/processor';

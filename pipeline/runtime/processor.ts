@@ -3,13 +3,13 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { z } from 'zod';
 
 import { dlqTopicSpec } from '@/lib/contracts/topics';
+import { ensureTopics } from '@/platform/kafka/topics';
+import type { Logger } from '@/platform/logger';
 import type { KafkaConnectionConfig } from '@/server/config';
 import type { ContractRecord, RunningConsumer } from '@/server/kafka/contract-consumer';
 import { startContractConsumer } from '@/server/kafka/contract-consumer';
 import { DeadLetters } from '@/server/kafka/dead-letters';
 import { StreamStats } from '@/server/kafka/stream-stats';
-import { ensureTopics } from '@/server/kafka/topics';
-import type { Logger } from '@/server/logger';
 
 
 /** One keyed upsert: a re-run that writes the same key again is harmless downstream. */

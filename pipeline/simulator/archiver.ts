@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 
 import { TOPICS } from '@/lib/contracts/topics';
-import type { Logger } from '@/server/logger';
+import type { Logger } from '@/platform/logger';
 
 import { ARCHIVER_GROUP } from './scenarios';
 

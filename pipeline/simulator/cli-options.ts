@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 
 import { z } from 'zod';
 
-import type { Config } from '@/server/config';
+import type { SimulatorSettings } from './settings';
 
-export interface SimulatorOptions extends Readonly<Config['simulator']> {
+export interface SimulatorOptions extends Readonly<SimulatorSettings> {
   /** Runs the demo consumer group that `stalled-consumer` freezes. */
   archiver: boolean;
 }
@@ -27,7 +27,7 @@ const positive = (max: number) => z.coerce.number().positive().max(max);
 // A rate of 0 turns one stream off, e.g. a speeded-up sales test that must not write future-dated campus sightings.
 const rate = (max: number) => z.coerce.number().nonnegative().max(max);
 
-// The same bounds as the SIM_* settings in server/config.ts.
+// The same bounds as the SIM_* settings in settings.ts.
 const FLAGS = {
   seed: { key: 'seed', schema: int(0, 2 ** 31 - 1) },
   cabs: { key: 'cabs', schema: int(0, 100_000) },
@@ -36,10 +36,10 @@ const FLAGS = {
   speedup: { key: 'speedup', schema: positive(3_600) },
   'purchases-per-s': { key: 'purchasesPerS', schema: rate(10_000) },
   'sightings-per-s': { key: 'sightingsPerS', schema: rate(100_000) },
-} as const satisfies Record<string, { key: keyof Config['simulator']; schema: z.ZodType<number> }>;
+} as const satisfies Record<string, { key: keyof SimulatorSettings; schema: z.ZodType<number> }>;
 
 /** Command-line flags over the configured defaults; a bad flag is an error, never silently ignored. */
-export function parseSimulatorArgs(argv: readonly string[], defaults: Config['simulator']): ParsedOptions {
+export function parseSimulatorArgs(argv: readonly string[], defaults: SimulatorSettings): ParsedOptions {
   let values: Record<string, string | boolean | undefined>;
   try {
     const stringFlags = Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }]));

@@ -6,7 +6,7 @@ import { parseMessage } from '@/lib/contracts/parse';
 import type { ScenarioCommand } from '@/lib/contracts/simulator-control';
 import { scenarioCommandSchema } from '@/lib/contracts/simulator-control';
 import { TOPICS } from '@/lib/contracts/topics';
-import type { Logger } from '@/server/logger';
+import type { Logger } from '@/platform/logger';
 
 export interface ControlConsumer {
   stop(): Promise<void>;

@@ -1,15 +1,17 @@
 // npx tsx pipeline/simulator/main.ts [--seed N] [--cabs N] [--tankers N] [--interval-ms N] [--speedup X] ...
-import { ConfigError, getConfig } from '@/server/config';
-import { getLogger } from '@/server/logger';
+import { settingsOrExit } from '@/platform/env';
+import { explainKafkaError } from '@/platform/kafka/errors';
+import { getLogger } from '@/platform/logger';
 
 import { parseSimulatorArgs, SIMULATOR_USAGE } from './cli-options';
+import { loadSimulatorSettings } from './settings';
 import { startSimulator } from './simulator';
 
 // Past this, a broker that does not answer must not keep the process alive.
 const SHUTDOWN_LIMIT_MS = 2_500;
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = settingsOrExit(() => loadSimulatorSettings());
   const parsed = parseSimulatorArgs(process.argv.slice(2), config.simulator);
   if (parsed.kind === 'help') {
     process.stdout.write(`${SIMULATOR_USAGE}\n`);
@@ -41,19 +43,8 @@ async function main(): Promise<void> {
   await started;
 }
 
-function loadConfigOrExit() {
-  try {
-    return getConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
-
 main().catch((error: unknown) => {
-  getLogger('simulator').fatal({ err: error }, 'simulator failed');
+  // The settings were valid (else settingsOrExit exited): what is left is mostly the cluster refusing us.
+  getLogger('simulator').fatal({ err: error }, `simulator failed: ${explainKafkaError(error, loadSimulatorSettings().kafka)}`);
   process.exit(1);
 });

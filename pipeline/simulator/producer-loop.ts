@@ -1,6 +1,6 @@
 import type { Producer, TopicMessages } from 'kafkajs';
 
-import type { Logger } from '@/server/logger';
+import type { Logger } from '@/platform/logger';
 
 export interface ProducerLoopOptions {
   producer: Producer;

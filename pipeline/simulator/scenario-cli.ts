@@ -7,10 +7,12 @@ import { Partitioners } from 'kafkajs';
 import type { ScenarioCommand } from '@/lib/contracts/simulator-control';
 import { SCENARIO_NAMES, scenarioCommandSchema, scenarioNameSchema } from '@/lib/contracts/simulator-control';
 import { TOPIC_SPECS, TOPICS } from '@/lib/contracts/topics';
-import { ConfigError, getConfig } from '@/server/config';
-import { createKafka } from '@/server/kafka/client';
-import { ensureTopics } from '@/server/kafka/topics';
-import { getLogger } from '@/server/logger';
+import { ConfigError } from '@/platform/env';
+import { createKafka } from '@/platform/kafka/client';
+import { explainKafkaError } from '@/platform/kafka/errors';
+import { loadKafkaSettings } from '@/platform/kafka/settings';
+import { ensureTopics } from '@/platform/kafka/topics';
+import { getLogger } from '@/platform/logger';
 
 import { SCENARIOS } from './scenarios';
 
@@ -54,7 +56,8 @@ function parseCommand(argv: string[]): ScenarioCommand | 'help' {
 }
 
 async function send(command: ScenarioCommand): Promise<void> {
-  const config = getConfig();
+  // Kafka settings only: the CLI runs beside a demo or a deployed BFF without any of their settings.
+  const config = loadKafkaSettings();
   const kafka = createKafka(config.kafka, 'scenario-cli');
   const admin = kafka.admin();
   await admin.connect();
@@ -94,7 +97,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `error: could not send the command: ${(error as Error).message}`);
+    console.error(error instanceof ConfigError ? error.message : `error: could not send the command: ${explainKafkaError(error, loadKafkaSettings().kafka)}`);
     process.exit(error instanceof ConfigError ? 2 : 1);
   },
 );

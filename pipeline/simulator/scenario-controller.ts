@@ -1,6 +1,6 @@
 import type { Fleet } from '@/lib/contracts/fleet';
 import type { ScenarioCommand } from '@/lib/contracts/simulator-control';
-import type { Logger } from '@/server/logger';
+import type { Logger } from '@/platform/logger';
 
 import type { Rng } from './random';
 import { between } from './random';

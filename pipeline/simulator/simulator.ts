@@ -2,10 +2,10 @@ import type { Kafka, TopicMessages } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 
 import { TOPIC_SPECS, TOPICS } from '@/lib/contracts/topics';
-import type { Config } from '@/server/config';
-import { createKafka } from '@/server/kafka/client';
-import { ensureTopics } from '@/server/kafka/topics';
-import type { Logger } from '@/server/logger';
+import { createKafka } from '@/platform/kafka/client';
+import type { KafkaConnectionConfig } from '@/platform/kafka/settings';
+import { ensureTopics } from '@/platform/kafka/topics';
+import type { Logger } from '@/platform/logger';
 
 import type { DemoArchiver } from './archiver';
 import { startArchiver } from './archiver';
@@ -26,7 +26,7 @@ export interface RunningSimulator {
 }
 
 /** Ensures the topics, writes the tables, then produces every raw stream until stopped. */
-export async function startSimulator(kafkaConfig: Config['kafka'], options: SimulatorOptions, logger: Logger): Promise<RunningSimulator> {
+export async function startSimulator(kafkaConfig: KafkaConnectionConfig, options: SimulatorOptions, logger: Logger): Promise<RunningSimulator> {
   const startMs = Date.now();
   const models = createModels(options, startMs);
   logSummary(logger, options, models);

@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { homeFor, mayUse, ruleForPath } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/roles';
+import type { Logger } from '@/platform/logger';
 
 import type { AuthConfig } from '../config';
 import { normalizePath } from '../http/normalize-path';
-import type { Logger } from '../logger';
 import { httpRejections } from '../metrics';
 
 import { HEALTH_DETAILS_HEADER, IDENTITY_HEADER, bearerToken, encodeIdentity, identify } from './identity';

@@ -1,6 +1,9 @@
 import type { Admin, Kafka } from 'kafkajs';
 
-import type { Logger } from '../logger';
+import { explainKafkaError } from '@/platform/kafka/errors';
+import type { KafkaConnectionConfig } from '@/platform/kafka/settings';
+import type { Logger } from '@/platform/logger';
+
 import { deadLetterMessages } from '../metrics';
 
 /**
@@ -14,10 +17,13 @@ export class ClusterMonitor {
   private connected = false;
   private brokers: string[] = [];
   private deadLetters: Record<string, number> = {};
+  /** Why the last check failed, in terms of the settings (a refused password, an untrusted CA). */
+  private problem: string | undefined;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly logger: Logger,
+    private readonly connection: KafkaConnectionConfig,
     private readonly intervalMs = 5_000,
   ) {}
 
@@ -27,8 +33,8 @@ export class ClusterMonitor {
     this.timer.unref();
   }
 
-  status(): { connected: boolean; brokers: string[]; deadLetters: Record<string, number> } {
-    return { connected: this.connected, brokers: [...this.brokers], deadLetters: { ...this.deadLetters } };
+  status(): { connected: boolean; brokers: string[]; deadLetters: Record<string, number>; problem?: string } {
+    return { connected: this.connected, brokers: [...this.brokers], deadLetters: { ...this.deadLetters }, problem: this.problem };
   }
 
   async stop(): Promise<void> {
@@ -45,10 +51,14 @@ export class ClusterMonitor {
       this.brokers = cluster.brokers.map((broker) => `${broker.host}:${broker.port}`);
       if (!this.connected) this.logger.info({ brokers: this.brokers }, 'Kafka connected');
       this.connected = true;
+      this.problem = undefined;
       this.deadLetters = await countDeadLetters(this.admin);
       for (const [topic, count] of Object.entries(this.deadLetters)) deadLetterMessages.set({ topic }, count);
     } catch (error) {
-      if (this.connected) this.logger.warn({ err: (error as Error).message }, 'Kafka unreachable; retrying');
+      const problem = explainKafkaError(error, this.connection);
+      // Once per change, not every interval: a wrong password would otherwise fill the log.
+      if (problem !== this.problem) this.logger.error(`${problem}; retrying every ${this.intervalMs / 1000} s`);
+      this.problem = problem;
       this.connected = false;
       await this.admin?.disconnect().catch(() => undefined);
       this.admin = undefined;

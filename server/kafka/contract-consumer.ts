@@ -3,8 +3,7 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { z } from 'zod';
 
 import { parseMessage } from '@/lib/contracts/parse';
-
-import type { Logger } from '../logger';
+import type { Logger } from '@/platform/logger';
 
 import type { DeadLetters, RejectedMessage } from './dead-letters';
 import type { StreamStats } from './stream-stats';

@@ -3,7 +3,7 @@
 import type { Kafka } from 'kafkajs';
 import type { z } from 'zod';
 
-import type { Logger } from '../logger';
+import type { Logger } from '@/platform/logger';
 
 import { startContractConsumer } from './contract-consumer';
 import type { RunningConsumer } from './contract-consumer';

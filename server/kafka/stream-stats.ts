@@ -1,7 +1,7 @@
 import type { StreamCounts } from '@/lib/api/health';
 import { rejectionKind } from '@/lib/contracts/parse';
+import type { Logger } from '@/platform/logger';
 
-import type { Logger } from '../logger';
 import { messagesConsumed, messagesRejected } from '../metrics';
 
 

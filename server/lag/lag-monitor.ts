@@ -6,9 +6,9 @@ import { LAG_STATUSES } from '@/lib/lag/api';
 import type { PartitionTrack } from '@/lib/lag/partition-track';
 import { observedCommitIntervalMs } from '@/lib/lag/partition-track';
 import type { StatusRules } from '@/lib/lag/status';
+import type { Logger } from '@/platform/logger';
 
 import type { LagConfig } from '../config';
-import type { Logger } from '../logger';
 import { lagGroups, lagPollSeconds } from '../metrics';
 
 import type { RecordLookup } from './cluster-reader';

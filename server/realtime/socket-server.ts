@@ -8,12 +8,12 @@ import type { Identity } from '@/lib/auth/roles';
 import type { Channel, SubscriptionAck } from '@/lib/realtime/channels';
 import { channelKind, subscriptionRequestSchema } from '@/lib/realtime/channels';
 import type { ClientToServerEvents, ServerToClientEvents } from '@/lib/realtime/events';
+import type { Logger } from '@/platform/logger';
 
 import { identify } from '../auth/identity';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { RevokedSessions } from '../auth/sessions';
 import type { AuthConfig } from '../config';
-import type { Logger } from '../logger';
 import { socketClients, socketRejections, socketSubscriptions } from '../metrics';
 
 interface SocketData {

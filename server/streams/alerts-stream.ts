@@ -3,13 +3,13 @@ import type { z } from 'zod';
 
 import { alertActionSchema, alertSchema, alertSilenceSchema } from '@/lib/contracts/alerts';
 import { TOPICS } from '@/lib/contracts/topics';
+import type { Logger } from '@/platform/logger';
 
 import type { AlertStore } from '../alerts/alert-store';
 import { startConsumersTogether, startContractConsumer } from '../kafka/contract-consumer';
 import type { ContractRecord, RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import type { StreamStats } from '../kafka/stream-stats';
-import type { Logger } from '../logger';
 
 export interface AlertsStreamDeps {
   kafka: Kafka;

@@ -1,10 +1,10 @@
 import type { Kafka } from 'kafkajs';
 
 import { dlqTopic, dlqTopicSpec } from '@/lib/contracts/topics';
+import { ensureTopics } from '@/platform/kafka/topics';
+import type { Logger } from '@/platform/logger';
 
 import type { RunningConsumer } from '../kafka/contract-consumer';
-import { ensureTopics } from '../kafka/topics';
-import type { Logger } from '../logger';
 import { deadLetterReasons } from '../metrics';
 
 /** The processors whose rejections the dashboard breaks down by reason: too-late events are part of their figures' story. */

@@ -3,13 +3,13 @@ import type { Kafka } from 'kafkajs';
 
 import { vehicleStateSchema } from '@/lib/contracts/fleet';
 import { TOPICS } from '@/lib/contracts/topics';
+import type { Logger } from '@/platform/logger';
 
 import type { FleetStore } from '../fleet/fleet-store';
 import { startContractConsumer } from '../kafka/contract-consumer';
 import type { RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import type { StreamStats } from '../kafka/stream-stats';
-import type { Logger } from '../logger';
 
 /**
  * `fleet.vehicle-state` into the live fleet. Starts a few minutes back so every vehicle and its

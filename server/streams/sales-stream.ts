@@ -3,12 +3,12 @@ import type { Kafka } from 'kafkajs';
 import { SALES_RETENTION_MIN } from '@/lib/api/sales';
 import { salesPerMinuteSchema } from '@/lib/contracts/sales';
 import { TOPICS } from '@/lib/contracts/topics';
+import type { Logger } from '@/platform/logger';
 
 import { startContractConsumer } from '../kafka/contract-consumer';
 import type { RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import type { StreamStats } from '../kafka/stream-stats';
-import type { Logger } from '../logger';
 import type { SalesStore } from '../sales/sales-store';
 
 /**

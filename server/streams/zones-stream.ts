@@ -4,12 +4,12 @@ import { ZONES_REPLAY_HOURS } from '@/lib/api/zones';
 import { alertSchema } from '@/lib/contracts/alerts';
 import { zoneOccupancySchema, zoneSchema } from '@/lib/contracts/campus';
 import { TOPICS } from '@/lib/contracts/topics';
+import type { Logger } from '@/platform/logger';
 
 import { startConsumersTogether, startContractConsumer } from '../kafka/contract-consumer';
 import type { RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import type { StreamStats } from '../kafka/stream-stats';
-import type { Logger } from '../logger';
 import type { ZoneStore } from '../zones/zone-store';
 
 export interface ZonesStreamDeps {

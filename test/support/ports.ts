@@ -18,4 +18,10 @@ export const TEST_PORTS = {
   fleet: BASE + 14,
   security: BASE + 17,
   bench: BASE + 20,
+  deployed: BASE + 30,
+  securedPlain: BASE + 31,
+  securedScram: BASE + 32,
+  securedWrong: BASE + 33,
+  oidcIssuer: BASE + 34,
+  oidcBff: BASE + 35,
 } as const;

@@ -3,12 +3,14 @@ import path from 'node:path';
 
 import pino from 'pino';
 
+import { loadKafkaSettings } from '@/platform/kafka/settings';
+import { ensureProductTopics } from '@/platform/kafka/topics';
+
 import { FLINK_JOBS, ensureFlinkJar, flinkRunnerSpec, streamJobSpecs } from '../../scripts/lib/flink';
 import type { ChildEnv, ManagedChild } from '../../scripts/lib/process-group';
 import { ProcessGroup, waitForUrl } from '../../scripts/lib/process-group';
 import { ROOT, bffSpec, simulatorSpec } from '../../scripts/lib/stack';
-import { DEMO_ADMIN_TOKEN, loadConfig } from '../../server/config';
-import { ensureProductTopics } from '../../server/kafka/topics';
+import { DEMO_ADMIN_TOKEN } from '../../server/config';
 
 import { TEST_LOG_DIR } from './test-kafka';
 
@@ -70,7 +72,7 @@ export class TestStack {
   }
 
   async start(): Promise<void> {
-    const connection = loadConfig({ KAFKA_BROKERS: this.options.brokers, DEMO_MODE: 'true' }).kafka;
+    const connection = loadKafkaSettings({ KAFKA_BROKERS: this.options.brokers }).kafka;
     // The test process has no product settings of its own, so it logs through a plain logger.
     await ensureProductTopics(connection, pino({ level: 'warn' }));
     if (this.options.pipeline === false) return this.startBff();

@@ -4,13 +4,12 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadConfig } from '../config';
-
 import { kafkaOptions } from './client';
+import { loadKafkaSettings } from './settings';
 
 describe('kafkaOptions', () => {
   it('connects in plain text to the local broker by default', () => {
-    const options = kafkaOptions(loadConfig({ DEMO_MODE: 'true' }).kafka, 'test');
+    const options = kafkaOptions(loadKafkaSettings({}).kafka, 'test');
     expect(options).toMatchObject({ brokers: ['127.0.0.1:9092'], ssl: false, sasl: undefined, clientId: 'fleetwatch-test' });
   });
 
@@ -18,8 +17,7 @@ describe('kafkaOptions', () => {
     const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-')), 'ca.pem');
     fs.writeFileSync(caFile, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
     const options = kafkaOptions(
-      loadConfig({
-        DEMO_MODE: 'true',
+      loadKafkaSettings({
         KAFKA_BROKERS: 'kafka.internal:9096',
         KAFKA_SSL: 'true',
         KAFKA_SSL_CA_FILE: caFile,
@@ -34,7 +32,7 @@ describe('kafkaOptions', () => {
   });
 
   it('uses OAUTHBEARER with a token provider for Amazon MSK IAM', () => {
-    const options = kafkaOptions(loadConfig({ DEMO_MODE: 'true', KAFKA_BROKERS: 'b-1.msk:9098', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam', AWS_REGION: 'eu-west-1' }).kafka, 'test');
+    const options = kafkaOptions(loadKafkaSettings({ KAFKA_BROKERS: 'b-1.msk:9098', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam', AWS_REGION: 'eu-west-1' }).kafka, 'test');
     expect(options.sasl).toMatchObject({ mechanism: 'oauthbearer', oauthBearerProvider: expect.any(Function) });
   });
 });

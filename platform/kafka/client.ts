@@ -4,9 +4,9 @@ import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 
-import type { KafkaConnectionConfig } from '../config';
 import { getLogger } from '../logger';
 
+import type { KafkaConnectionConfig } from './settings';
 
 // We use kafkajs's default (Java-compatible murmur2) partitioner knowingly; its migration notice is noise.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';

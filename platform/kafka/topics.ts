@@ -4,10 +4,10 @@ import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicSpec } from '@/lib/contracts/topics';
 import { TOPIC_SPECS } from '@/lib/contracts/topics';
 
-import type { KafkaConnectionConfig } from '../config';
 import type { Logger } from '../logger';
 
 import { createKafka } from './client';
+import type { KafkaConnectionConfig } from './settings';
 
 /**
  * Creates the topics that are missing; an existing topic is left exactly as it is.
