@@ -25,6 +25,8 @@ import type { LagPollResult } from './lag/lag-monitor';
 import { LagMonitor } from './lag/lag-monitor';
 import type { Logger } from './logger';
 import { registry } from './metrics';
+import type { AlertingConfig } from './notify/config';
+import { NotifyService } from './notify/notify-service';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
 import { startAlertsStream } from './streams/alerts-stream';
@@ -62,12 +64,15 @@ export class Bff {
   private producer: Producer | undefined;
   private consumers: RunningConsumer[] = [];
   private streamsStarted = false;
+  /** Undefined without ALERTING_CONFIG: nothing is sent. */
+  readonly notify: NotifyService | undefined;
   private stopping = false;
   private readonly startedAt = Date.now();
 
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
+    alerting?: AlertingConfig,
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
     this.monitor = new ClusterMonitor(this.kafka, logger);
@@ -88,6 +93,20 @@ export class Bff {
     this.alerts.onVehicleOpenAlertsChanged((vehicleId, openCount) => setVehicleOpenAlerts(vehicleId, openCount));
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
+    this.notify = alerting && this.notifyService(alerting);
+  }
+
+  private notifyService(alerting: AlertingConfig): NotifyService {
+    return new NotifyService({
+      kafka: this.kafka,
+      config: this.config,
+      alerting,
+      store: this.alerts,
+      producer: () => this.producer,
+      groupPrefix: `bff.${this.config.bff.instanceId}`,
+      stats: this.stats,
+      logger: this.logger.child({ component: 'notifier' }),
+    });
   }
 
   /** Called after every lag poll, e.g. by the `lag` channel. */
@@ -128,6 +147,7 @@ export class Bff {
     this.stopping = true;
     await this.lag.stop();
     clearInterval(this.alertSweep);
+    await this.notify?.stop();
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
@@ -238,5 +258,12 @@ export class Bff {
     });
     this.consumers.push(alertsStream);
     void alertsStream.caughtUp.then(() => this.logger.info({ alerts: this.alerts.size }, 'alerts and their actions loaded'));
+    if (this.notify) {
+      const notify = this.notify;
+      // Sending waits for the whole inbox, so nothing already told is told again after a restart.
+      void alertsStream.caughtUp.then(() =>
+        retryUntilDone('start the notifier', () => notify.start(deadLetters), { logger: this.logger, isStopping: () => this.stopping, cleanup: () => notify.stop() }).catch(() => undefined),
+      );
+    }
   }
 }

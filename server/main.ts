@@ -11,6 +11,7 @@ import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
 import { applySecurityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 import { getLogger } from './logger';
+import { loadAlertingConfigOrExit } from './notify/config';
 import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
 import { LagChannel } from './realtime/lag-channel';
@@ -27,6 +28,7 @@ import { publishRuntime } from './runtime';
 async function main(): Promise<void> {
   const config = getConfigOrExit();
   const logger = getLogger('bff');
+  const alerting = loadAlertingConfigOrExit(config.notify.configFile);
   const dev = process.env.NODE_ENV !== 'production';
   // next-auth takes its own base URL (for redirects and callback URLs) from this variable.
   process.env.NEXTAUTH_URL ??= config.auth.publicUrl;
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const bff = new Bff(config, logger);
+  const bff = new Bff(config, logger, alerting);
   publishRuntime(bff.runtime());
   const gate = createGate(config.auth, logger);
   const httpServer = createServer((request, response) => {

@@ -2,6 +2,7 @@
 
 import type { AlertGroup } from '@/lib/alerts/grouping';
 import type { ActionRequest } from '@/lib/api/alerts';
+import { describeNotification } from '@/lib/api/alerts';
 
 import { AlertActions } from './alert-actions';
 import { AlertChart } from './alert-chart';
@@ -60,6 +61,10 @@ export function AlertDetail({ group, busy, error, onAct }: Props) {
             {entry.type === 'alert' ? (
               <span>
                 detector: {entry.state} ({entry.severity}, value {entry.value})
+              </span>
+            ) : entry.type === 'notification' ? (
+              <span className={entry.outcome === 'sent' ? '' : styles.muted} data-testid="notification-attempt">
+                {describeNotification(entry)}
               </span>
             ) : (
               <span className={entry.applied ? '' : styles.muted}>

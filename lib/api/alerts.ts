@@ -4,6 +4,7 @@ import type { Alert, AlertAction, AlertSilence, Team } from '../contracts/alerts
 import { alertActionSchema } from '../contracts/alerts';
 import { epochMs, idSchema, severitySchema } from '../contracts/common';
 import { fleetSchema } from '../contracts/fleet';
+import type { NotificationAttempt } from '../contracts/notifications';
 
 /**
  * Where an alert stands in the team's work: `open` (nobody has it yet), `acknowledged`,
@@ -16,10 +17,18 @@ export type AlertStatus = z.infer<typeof alertStatusSchema>;
 
 export const teamSchema = z.enum(['fleet', 'security', 'platform']);
 
-/** One line of an alert's audit trail: what the detector reported, or what a person did (and whether it took effect). */
+/** One line of an alert's audit trail: what the detector reported, what a person did (and whether it took effect), or a notification attempt. */
 export type AuditEntry =
   | { type: 'alert'; at: number; state: Alert['state']; severity: Alert['severity']; value: number }
-  | ({ type: 'action'; applied: boolean } & AlertAction);
+  | ({ type: 'action'; applied: boolean } & AlertAction)
+  | ({ type: 'notification' } & NotificationAttempt);
+
+/** "email[0] to fleet-oncall@example.com sent", "webhook[0] failed: HTTP 503, retrying": one attempt as the trail words it. */
+export function describeNotification(entry: NotificationAttempt): string {
+  const what = `${entry.status === 'resolved' ? 'resolved notice' : 'notification'} by ${entry.integration} to ${entry.target} (${entry.receiver})`;
+  if (entry.outcome === 'sent') return `${what} sent`;
+  return `${what} failed${entry.error ? `: ${entry.error}` : ''}${entry.outcome === 'retrying' ? `, retrying (attempt ${entry.attempt})` : ` after ${entry.attempt} attempts`}`;
+}
 
 /** An alert as the inbox shows it: the latest detector record plus the team's work on it. */
 export interface AlertView {

@@ -2,6 +2,7 @@ import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, TeamTimes } from
 import { byNewest, matchesFilter, subjectOf } from '@/lib/api/alerts';
 import type { Alert, AlertAction, AlertSilence, Team } from '@/lib/contracts/alerts';
 import { TEAMS } from '@/lib/contracts/alerts';
+import type { NotificationAttempt } from '@/lib/contracts/notifications';
 
 import type { Workflow } from './workflow';
 import { applyAction, emptyWorkflow, statusAt } from './workflow';
@@ -41,6 +42,8 @@ export class AlertStore {
   private readonly silenceListeners = new Set<() => void>();
   private readonly vehicleListeners = new Set<VehicleOpenAlertsListener>();
   private readonly actionWaiters = new Map<string, () => void>();
+  /** Notification attempts per alert (from `alerts.notifications`), the latest few hundred of each. */
+  private readonly notifications = new Map<string, Extract<AuditEntry, { type: 'notification' }>[]>();
 
   constructor(
     private readonly options: AlertStoreOptions,
@@ -70,6 +73,15 @@ export class AlertStore {
       if (entry) this.changed(entry);
     }
     this.actionWaiters.get(action.actionId)?.();
+  }
+
+  /** A notification attempt joins the alert's audit trail. */
+  applyNotification(attempt: NotificationAttempt): void {
+    const attempts = this.notifications.get(attempt.alertId) ?? [];
+    attempts.push({ type: 'notification', ...attempt });
+    this.notifications.set(attempt.alertId, attempts.slice(-200));
+    const entry = this.entries.get(attempt.alertId);
+    if (entry) this.changed(entry);
   }
 
   /** The latest record of a silence is its state; every alert whose status it changes is told. */
@@ -177,7 +189,7 @@ export class AlertStore {
   private toView(entry: Entry, now: number): AlertView {
     const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
     const silencedBy = workflow.base === 'resolved' ? null : (this.matchingSilence(entry.alert, now)?.silenceId ?? null);
-    const audit: AuditEntry[] = [...entry.history, ...workflow.actions].sort((a, b) => a.at - b.at);
+    const audit: AuditEntry[] = [...entry.history, ...workflow.actions, ...(this.notifications.get(entry.alert.alertId) ?? [])].sort((a, b) => a.at - b.at);
     return {
       alert: entry.alert,
       status: statusAt(workflow, silencedBy !== null, now),
@@ -239,6 +251,7 @@ export class AlertStore {
     for (const entry of resolved.slice(0, this.entries.size - this.options.maxAlerts)) {
       this.entries.delete(entry.alert.alertId);
       this.workflows.delete(entry.alert.alertId);
+      this.notifications.delete(entry.alert.alertId);
       if (entry.alert.kind === 'anomaly') this.byVehicle.get(entry.alert.vehicleId)?.delete(entry.alert.alertId);
     }
   }
