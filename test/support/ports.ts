@@ -17,4 +17,10 @@ export const TEST_PORTS = {
   lagSecond: BASE + 13,
   fleet: BASE + 14,
   bench: BASE + 20,
+  notify: BASE + 21,
+  notifySecond: BASE + 22,
+  /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */
+  notifyHttp: BASE + 23,
+  notifySmtp: BASE + 24,
+  notifySns: BASE + 25,
 } as const;
