@@ -129,16 +129,13 @@ export class Notifier {
       else if (state === 'resolved') resolved.push(member);
     }
     const firingIds = new Set(firing.map((member) => member.view.alert.alertId));
-    // An alert resolved without the receiver ever hearing of it firing is not news to it.
-    const told = resolved.filter((member) => entry?.firing.has(member.view.alert.alertId));
-    if (!needsUpdate(entry, firingIds, new Set(told.map((member) => member.view.alert.alertId)), integration.sendResolved, group.route.repeatIntervalMs, now)) return undefined;
-    const members = [...firing, ...(integration.sendResolved ? told : [])];
+    // Resolved alerts this integration heard fire and has not yet heard end.
+    const owed = resolved.filter((member) => this.log.owesResolved(group.key, integration.id, member.view.alert.alertId));
+    if (!integration.sendResolved) for (const member of owed) this.log.settleResolved(group.key, integration.id, member.view.alert.alertId);
+    const owedIds = new Set(owed.map((member) => member.view.alert.alertId));
+    if (!needsUpdate(entry, firingIds, owedIds, integration.sendResolved, group.route.repeatIntervalMs, now)) return undefined;
+    const members = [...firing, ...(integration.sendResolved ? owed : [])];
     const notificationId = randomUUID();
-    if (members.length === 0) {
-      // Everything it knew of resolved and it does not want resolved notices: only the log moves on.
-      this.log.record({ alertId: 'none', notificationId, groupKey: group.key, receiver: group.route.receiver, integration: integration.id, target: integration.target, status: 'resolved', attempt: 1, outcome: 'sent', at: now });
-      return undefined;
-    }
     const statuses = new Map(members.map((member) => [member.view.alert.alertId, firingIds.has(member.view.alert.alertId) ? ('firing' as const) : ('resolved' as const)]));
     const notification: Notification = {
       notificationId,

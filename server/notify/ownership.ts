@@ -6,16 +6,20 @@ import { TOPICS } from '@/lib/contracts/topics';
 
 import type { Logger } from '../logger';
 
+const SETTLE_MS = 3_000;
+
 /**
  * Which BFF instance sends for which alert group, decided by Kafka: every instance joins one
  * consumer group over `alerts.notifications`, and a group key belongs to whoever is assigned the
  * partition its hash falls on. An instance that stops or dies loses its partitions to the
- * others at the next rebalance; during a rebalance nobody sends.
+ * others at the next rebalance; during a rebalance, and for a few seconds after it, nobody sends.
  */
 export class SenderOwnership {
   private consumer: Consumer | undefined;
   private partitions = 0;
   private owned = new Set<number>();
+  /** A new assignment sends only after this, so the previous owner's last records have been read back. */
+  private sendingFrom = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -36,6 +40,7 @@ export class SenderOwnership {
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       this.owned = new Set(payload.memberAssignment[TOPICS.alertNotifications] ?? []);
+      this.sendingFrom = Date.now() + SETTLE_MS;
       this.logger.info({ partitions: [...this.owned], of: this.partitions }, 'notifier: alert groups assigned');
     });
     const release = () => (this.owned = new Set());
@@ -49,7 +54,7 @@ export class SenderOwnership {
   }
 
   owns(groupKey: string): boolean {
-    if (this.partitions === 0) return false;
+    if (this.partitions === 0 || Date.now() < this.sendingFrom) return false;
     const hash = createHash('sha256').update(groupKey).digest().readUInt32BE(0);
     return this.owned.has(hash % this.partitions);
   }

@@ -6,7 +6,7 @@ import type { Alert } from '@/lib/contracts/alerts';
 import type { AlertingConfigError} from './config';
 import { parseAlertingConfig } from './config';
 import { GroupIndex } from './groups';
-import { needsUpdate } from './notification-log';
+import { NotificationLog, needsUpdate } from './notification-log';
 import { isInhibited, matchRoutes } from './routing';
 
 const CONFIG = `
@@ -117,13 +117,27 @@ describe('grouping and the notification log', () => {
     expect(groups.size).toBe(0);
   });
 
-  it('decides as Alertmanager: new firing, all resolved, newly resolved with send_resolved, repeat_interval', () => {
+  it('decides as Alertmanager: a new firing alert, an owed resolved notice (send_resolved), repeat_interval; muted alerts never', () => {
     const entry = { notificationId: 'n', firing: new Set(['a']), resolved: new Set<string>(), at: T };
     expect(needsUpdate(undefined, new Set(['a']), new Set(), true, 10_000, T)).toBe(true);
-    expect(needsUpdate(undefined, new Set(), new Set(['a']), true, 10_000, T)).toBe(false);
+    expect(needsUpdate(undefined, new Set(), new Set(), true, 10_000, T)).toBe(false);
     expect(needsUpdate(entry, new Set(['a']), new Set(), true, 10_000, T + 5_000)).toBe(false);
     expect(needsUpdate(entry, new Set(['a', 'b']), new Set(), true, 10_000, T + 5_000)).toBe(true);
-    expect(needsUpdate(entry, new Set(), new Set(['a']), false, 10_000, T + 5_000)).toBe(true);
+    expect(needsUpdate(entry, new Set(), new Set(['a']), true, 10_000, T + 5_000)).toBe(true);
+    expect(needsUpdate(entry, new Set(), new Set(['a']), false, 10_000, T + 5_000)).toBe(false);
     expect(needsUpdate(entry, new Set(['a']), new Set(), true, 10_000, T + 10_000)).toBe(true);
+    // Everything acknowledged: nothing fires unmuted, so no repeat however long it has been.
+    expect(needsUpdate(entry, new Set(), new Set(), true, 10_000, T + 60_000)).toBe(false);
+  });
+
+  it('owes a resolved notice only for alerts it was told fired, once', () => {
+    const log = new NotificationLog();
+    const sent = { notificationId: 'n1', groupKey: 'g', receiver: 'r', integration: 'webhook[0]', target: 't', attempt: 1, outcome: 'sent' as const, at: T };
+    log.record({ ...sent, alertId: 'a', status: 'firing' });
+    expect(log.owesResolved('g', 'webhook[0]', 'a')).toBe(true);
+    expect(log.owesResolved('g', 'webhook[0]', 'b')).toBe(false);
+    expect(log.owesResolved('g', 'email[0]', 'a')).toBe(false);
+    log.record({ ...sent, notificationId: 'n2', alertId: 'a', status: 'resolved', at: T + 1 });
+    expect(log.owesResolved('g', 'webhook[0]', 'a')).toBe(false);
   });
 });

@@ -142,10 +142,13 @@ describe('notifications to real receivers', () => {
     await expect.poll(() => payloadsFor('/fleet', overheat.alertId).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     const acknowledged = await stack.fetch(`/api/alerts/${overheat.alertId}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) });
     expect(acknowledged.status).toBe(200);
+    // A repeat already on its way when the acknowledgement landed may still arrive.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     const afterAck = payloadsFor('/fleet', overheat.alertId).length;
     const mailsAfterAck = mailsAbout('FIRING').length;
     await new Promise((resolve) => setTimeout(resolve, 6_000));
     expect(payloadsFor('/fleet', overheat.alertId).length).toBe(afterAck);
+    expect(afterAck).toBeLessThanOrEqual(3);
     // Each e-mail went out once, from one instance: the first and the repeat(s) before the acknowledgement.
     expect(mailsAbout('FIRING').length).toBe(mailsAfterAck);
   });
@@ -187,17 +190,17 @@ describe('notifications to real receivers', () => {
 
   it('neither loses nor repeats a notification across a restart of both instances', async () => {
     await Promise.all([stack.stopBff(), second.stopBff()]);
-    // An alert arriving while no instance runs is sent once they are back.
-    const late: Alert = { ...overheat, alertId: `anomaly.${vehicleId}.fuelPct.${run}`, metric: 'fuelPct', value: 2, severity: 'warning', startedAt: Date.now(), detectedAt: Date.now(), state: 'firing' };
-    await send(TOPICS.anomalies, late.alertId, late);
-    const before = { fleet: http.on('/fleet').length, platform: http.on('/platform').length, mails: smtp.mails().length };
+    // An alert arriving while no instance runs is sent once they are back; nothing sent before is sent again.
+    const late: Alert = { alertId: `consumer-lag.late-group.${run}`, kind: 'consumer-lag', team: 'platform', groupId: 'late-group', metric: 'lagSeconds', value: 600, normal: { min: 0, max: 300 }, startedAt: Date.now(), detectedAt: Date.now(), severity: 'warning', state: 'firing' };
+    await send(TOPICS.lagAlerts, late.alertId, late);
+    const before = { fleet: http.on('/fleet').length, platform: http.on('/platform').length, mails: smtp.mails().length, sms: sns.published.length };
     await Promise.all([stack.startBff(), second.startBff()]);
-    await expect.poll(() => payloadsFor('/fleet', late.alertId).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    // The only new deliveries are the late alert's: one webhook and one e-mail; the lag alert is not sent again.
-    expect(http.on('/platform').length).toBe(before.platform);
-    expect(http.on('/fleet').length - before.fleet).toBe(payloadsFor('/fleet', late.alertId).length);
-    expect(smtp.mails().length - before.mails).toBe(1);
+    await expect.poll(() => payloadsFor('/platform', late.alertId).length, { timeout: 30_000 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    expect(http.on('/platform').length - before.platform).toBe(1);
+    expect(http.on('/fleet').length).toBe(before.fleet);
+    expect(smtp.mails().length).toBe(before.mails);
+    expect(sns.published.length).toBe(before.sms);
   });
 });
 
