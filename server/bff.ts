@@ -26,6 +26,7 @@ import { LagMonitor } from './lag/lag-monitor';
 import type { Logger } from './logger';
 import { registry } from './metrics';
 import type { AlertingConfig } from './notify/config';
+import { InboundAlerts } from './notify/inbound';
 import { NotifyService } from './notify/notify-service';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
@@ -66,6 +67,7 @@ export class Bff {
   private streamsStarted = false;
   /** Undefined without ALERTING_CONFIG: nothing is sent. */
   readonly notify: NotifyService | undefined;
+  private readonly inbound = new InboundAlerts(() => this.producer);
   private stopping = false;
   private readonly startedAt = Date.now();
 
@@ -166,6 +168,8 @@ export class Bff {
       lagSummaries: () => this.lag.summaries(),
       lagGroup: (groupId) => this.lag.detail(groupId),
       alerts: this.alertService,
+      alerting: this.notify,
+      inbound: this.inbound,
       fleetMapTileUrl: this.config.bff.fleetMapTileUrl,
     };
   }

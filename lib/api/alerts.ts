@@ -138,6 +138,8 @@ export function subjectOf(alert: Alert): string {
       return alert.zoneId;
     case 'consumer-lag':
       return alert.groupId;
+    case 'external':
+      return alert.labels.instance ?? alert.labels.alertname ?? alert.source;
   }
 }
 

@@ -30,6 +30,7 @@ export const TOPICS = {
   alertActions: 'alerts.actions',
   alertSilences: 'alerts.silences',
   alertNotifications: 'alerts.notifications',
+  externalAlerts: 'alerts.external',
   simulatorControl: 'simulator.control',
 } as const;
 
@@ -54,6 +55,7 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.alertSilences, partitions: 1, compacted: false, retentionMs: 30 * DAY },
   // The notifier's log and the trail of every delivery attempt; its partitions also pick each alert group's one sender.
   { name: TOPICS.alertNotifications, partitions: 6, compacted: false, retentionMs: 30 * DAY },
+  { name: TOPICS.externalAlerts, partitions: 3, compacted: false, retentionMs: 7 * DAY },
   { name: TOPICS.simulatorControl, partitions: 1, compacted: false, retentionMs: HOUR },
 ];
 

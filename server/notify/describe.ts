@@ -1,24 +1,9 @@
+import type { AlertingOverview } from '@/lib/api/alerting';
 import type { NotificationAttempt } from '@/lib/contracts/notifications';
 
 import type { AlertingConfig, RouteConfig } from './config';
 import { formatMatcher } from './matchers';
 import type { Integration } from './receivers/integration';
-
-/** The admin page's view of ALERTING_CONFIG: receivers by redacted target, never a secret. */
-export interface AlertingOverview {
-  enabled: boolean;
-  receivers: { name: string; integrations: { id: string; kind: string; target: string; sendResolved: boolean }[] }[];
-  routes: { id: string; receiver: string; matchers: string[]; groupBy: string[]; groupWaitMs: number; groupIntervalMs: number; repeatIntervalMs: number; continue: boolean; depth: number }[];
-  inhibitRules: { source: string[]; target: string[]; equal: string[] }[];
-  recentAttempts: NotificationAttempt[];
-}
-
-export interface TestResult {
-  integration: string;
-  target: string;
-  ok: boolean;
-  error?: string;
-}
 
 export function describeConfig(config: AlertingConfig, integrationsOf: (receiver: string) => Integration[], recent: readonly NotificationAttempt[]): AlertingOverview {
   return {

@@ -7,6 +7,8 @@ import type { Labels } from './matchers';
  * and metric (`anomaly_engineTempC`), because Alertmanager groups by it by default.
  */
 export function alertLabels(alert: Alert): Labels {
+  // Outside alerts keep their own labels; team and severity are the inbox's reading of them.
+  if (alert.kind === 'external') return { ...alert.labels, team: alert.team, severity: alert.severity, kind: alert.kind, source: alert.source };
   const labels: Labels = { alertname: `${alert.kind}_${alert.metric}`, team: alert.team, severity: alert.severity, kind: alert.kind, metric: alert.metric };
   if (alert.kind === 'anomaly') {
     labels.vehicleId = alert.vehicleId;
@@ -21,6 +23,7 @@ export function alertLabels(alert: Alert): Labels {
 /** The alert's explanation, in Alertmanager's annotations. */
 export function alertAnnotations(alert: Alert, link: string): Record<string, string> {
   const normal = 'mean' in alert.normal ? `mean ${round(alert.normal.mean)} ± ${round(alert.normal.std)}` : `${round(alert.normal.min)}–${round(alert.normal.max)}`;
+  if (alert.kind === 'external') return { ...alert.annotations, summary: alert.annotations.summary ?? `${alert.severity} ${alert.metric} from ${alert.source}`, link };
   const subject = alert.kind === 'anomaly' ? `vehicle ${alert.vehicleId}${alert.plate ? ` (${alert.plate})` : ''}` : alert.kind === 'capacity' ? `zone ${alert.zoneId}` : `consumer group ${alert.groupId}`;
   return {
     summary: `${alert.severity} ${alert.metric} on ${subject}: ${round(alert.value)} (normal ${normal})`,

@@ -1,5 +1,6 @@
 import type { Kafka, Producer } from 'kafkajs';
 
+import type { AlertingOverview, TestResult } from '@/lib/api/alerting';
 import { TEAMS } from '@/lib/contracts/alerts';
 import type { Vehicle } from '@/lib/contracts/fleet';
 import { vehicleSchema } from '@/lib/contracts/fleet';
@@ -18,7 +19,6 @@ import type { Logger } from '../logger';
 
 import type { AlertingConfig } from './config';
 import { describeConfig } from './describe';
-import type { AlertingOverview, TestResult } from './describe';
 import { Notifier } from './notifier';
 import { SenderOwnership } from './ownership';
 import { alertLink, outgoingAlert } from './payload';

@@ -188,6 +188,35 @@ describe('notifications to real receivers', () => {
     expect(trail.filter((entry) => entry.outcome === 'sent')).toHaveLength(1);
   });
 
+  it('takes alerts in Alertmanager API v2 form into the inbox and through the same routes; an unknown team is refused', async () => {
+    const post = (body: unknown, token?: string | null) => stack.fetch('/api/v2/alerts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, token);
+    const unknown = await post([{ labels: { alertname: 'DiskFull', team: 'storage' } }]);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('unknown team "storage"') } });
+    expect((await post([{ labels: { alertname: 'DiskFull', team: 'fleet' } }], null)).status).toBe(401);
+    const startsAt = new Date().toISOString();
+    const accepted = await post([{ labels: { alertname: 'GpsGatewayDown', team: 'fleet', severity: 'critical', vehicleId: `gw-${run}` }, annotations: { summary: 'GPS gateway down' }, startsAt, generatorURL: 'http://prometheus.example/graph' }]);
+    expect(accepted.status).toBe(200);
+    const [alertId] = ((await accepted.json()) as { accepted: string[] }).accepted;
+    await expect.poll(async () => (await viewOf(second, alertId ?? ''))?.alert.kind, { timeout: 10_000 }).toBe('external');
+    await expect.poll(() => payloadsFor('/fleet', alertId ?? '').length, { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(payloadsFor('/fleet', alertId ?? '')[0]?.alerts[0]?.labels).toMatchObject({ alertname: 'GpsGatewayDown', team: 'fleet', vehicleId: `gw-${run}` });
+    const ack = await stack.fetch(`/api/alerts/${alertId}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) });
+    expect(ack.status).toBe(200);
+  });
+
+  it('lists receivers and routes for the admin without secrets, and sends a test per receiver', async () => {
+    const overview = await stack.fetchJson<{ receivers: { name: string; integrations: { id: string; target: string }[] }[]; routes: { id: string }[] }>('/api/alerting');
+    expect(overview.receivers.map((receiver) => receiver.name)).toEqual(['fleet-oncall', 'driver-sms', 'security-hook', 'platform-hook']);
+    expect(overview.routes.map((route) => route.id)).toEqual(['route', 'route.routes[0]', 'route.routes[1]', 'route.routes[2]']);
+    expect(JSON.stringify(overview)).not.toMatch(/slack-secret-token|notify-test-secret-key|\+31612345678/);
+    const before = http.on('/platform').length;
+    const test = await stack.fetch('/api/alerting/receivers/platform-hook/test', { method: 'POST' });
+    expect(await test.json()).toMatchObject({ results: [{ integration: 'webhook[0]', ok: true }] });
+    expect(http.on('/platform').length).toBe(before + 1);
+    expect((await stack.fetch('/api/alerting', {}, null)).status).toBe(401);
+  });
+
   it('neither loses nor repeats a notification across a restart of both instances', async () => {
     await Promise.all([stack.stopBff(), second.stopBff()]);
     // An alert arriving while no instance runs is sent once they are back; nothing sent before is sent again.
