@@ -16,6 +16,7 @@ import type { Notification, OutgoingAlert } from './payload';
 import { alertLink, outgoingAlert } from './payload';
 import { buildIntegrations } from './receivers/build';
 import type { Integration, SendContext } from './receivers/integration';
+import { PermanentError } from './receivers/integration';
 
 export interface NotifierSettings {
   maxAttempts: number;
@@ -160,12 +161,14 @@ export class Notifier {
     const { settings } = this.deps;
     for (let attempt = 1; attempt <= settings.maxAttempts; attempt += 1) {
       let error: string | undefined;
+      let permanent = false;
       try {
         await delivery.integration.send(delivery.notification, this.deps.context);
       } catch (caught) {
         error = (caught as Error).message || 'failed';
+        permanent = caught instanceof PermanentError;
       }
-      const last = attempt === settings.maxAttempts;
+      const last = attempt === settings.maxAttempts || permanent;
       const outcome = error === undefined ? 'sent' : last ? 'failed' : 'retrying';
       await this.record(delivery, attempt, outcome, error);
       if (outcome !== 'retrying') return;

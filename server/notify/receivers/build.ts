@@ -7,7 +7,7 @@ import { redactText, redactUrl } from '../redact';
 import { renderTemplate } from '../template';
 
 import type { Integration, SendContext } from './integration';
-import { postJson } from './integration';
+import { PermanentError, postJson } from './integration';
 
 /** Every integration of a receiver, each ready to send; secrets stay inside them. */
 export function buildIntegrations(receiver: ReceiverConfig, timeoutMs: number): Integration[] {
@@ -24,7 +24,8 @@ async function guarded(secrets: (string | undefined)[], send: () => Promise<void
   try {
     await send();
   } catch (error) {
-    throw new Error(redactText((error as Error).message || String(error), secrets.filter((secret): secret is string => !!secret)), { cause: undefined });
+    const message = redactText((error as Error).message || String(error), secrets.filter((secret): secret is string => !!secret));
+    throw error instanceof PermanentError ? new PermanentError(message) : new Error(message);
   }
 }
 
@@ -117,9 +118,9 @@ function snsDestination(config: SnsConfig, labels: Record<string, string>, conte
   if ('topicArn' in config.target) return { TopicArn: config.target.topicArn };
   if ('phoneNumber' in config.target) return { PhoneNumber: config.target.phoneNumber };
   const vehicleId = labels.vehicleId;
-  if (!vehicleId) throw new Error('to_driver: the notification is not about one vehicle (group by vehicleId)');
+  if (!vehicleId) throw new PermanentError('to_driver: the notification is not about one vehicle (group by vehicleId)');
   const phone = context.driverPhone(vehicleId);
-  if (!phone) throw new Error(`to_driver: the registry has no phone number for the driver of ${vehicleId}`);
+  if (!phone) throw new PermanentError(`to_driver: the registry has no phone number for the driver of ${vehicleId}`);
   return { PhoneNumber: phone };
 }
 

@@ -17,6 +17,9 @@ export interface Integration {
   send(notification: Notification, context: SendContext): Promise<void>;
 }
 
+/** A failure no retry can mend (the driver has no phone number): the attempt is the last. */
+export class PermanentError extends Error {}
+
 /** POSTs JSON; anything but a 2xx is an error naming the status, never the URL. */
 export async function postJson(url: string, body: unknown, timeoutMs: number): Promise<void> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'fleetwatch-notifier' }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
