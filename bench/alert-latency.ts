@@ -7,12 +7,16 @@ import { connectSocket, nextEvent, subscribe } from '../test/support/socket-clie
 import { TestStack } from '../test/support/stack';
 import { startTestKafka } from '../test/support/test-kafka';
 
+import { benchNotify } from './notify-latency';
+import { percentile } from './percentile';
+
 /**
  * Detection latency of the anomaly pipeline, end to end on a real broker: simulator (overheat)
  * → fleet-state → anomaly → fleet.anomalies → BFF → Socket.IO client. Two figures per run:
  *   fault → alert: from the scenario command to the alert in the client (includes the 10 s rule);
  *   after 10 s: from the moment the deviation had lasted 10 s (event time) to the alert in the client.
- * `npm run bench:alerts` (BENCH_RUNS, default 8; TEST_KAFKA_PORT / TEST_PORT_BASE move the ports).
+ * `npm run bench:alerts` (BENCH_RUNS, default 8; TEST_KAFKA_PORT / TEST_PORT_BASE move the ports);
+ * `npm run bench:alerts -- --notify` measures notifications instead (bench/notify-latency.ts).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 8);
 const FIRE_AFTER_MS = 10_000;
@@ -75,12 +79,8 @@ async function ignitionOff(stack: TestStack, vehicleId: string): Promise<boolean
   return points.slice(-40).some((point) => !point.ignition);
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-main().catch((error: unknown) => {
+// `-- --notify`: the notifier's latency instead (alert on topic → webhook received).
+(process.argv.includes('--notify') ? benchNotify : main)().catch((error: unknown) => {
   console.error('benchmark failed:', error);
   process.exit(1);
 });

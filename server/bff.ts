@@ -26,6 +26,9 @@ import { LagAlerts } from './lag/lag-alerts';
 import type { LagPollResult } from './lag/lag-monitor';
 import { LagMonitor } from './lag/lag-monitor';
 import { registry } from './metrics';
+import type { AlertingConfig } from './notify/config';
+import { InboundAlerts } from './notify/inbound';
+import { NotifyService } from './notify/notify-service';
 import type { BffRuntime } from './runtime';
 import { SalesStore } from './sales/sales-store';
 import { startAlertsStream } from './streams/alerts-stream';
@@ -64,12 +67,16 @@ export class Bff {
   private producer: Producer | undefined;
   private consumers: RunningConsumer[] = [];
   private streamsStarted = false;
+  /** Undefined without ALERTING_CONFIG: nothing is sent. */
+  readonly notify: NotifyService | undefined;
+  private readonly inbound = new InboundAlerts(() => this.producer);
   private stopping = false;
   private readonly startedAt = Date.now();
 
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
+    alerting?: AlertingConfig,
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
     this.monitor = new ClusterMonitor(this.kafka, logger, config.kafka);
@@ -91,6 +98,20 @@ export class Bff {
     this.alerts.onVehicleOpenAlertsChanged((vehicleId, openCount) => setVehicleOpenAlerts(vehicleId, openCount));
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
+    this.notify = alerting && this.notifyService(alerting);
+  }
+
+  private notifyService(alerting: AlertingConfig): NotifyService {
+    return new NotifyService({
+      kafka: this.kafka,
+      config: this.config,
+      alerting,
+      store: this.alerts,
+      producer: () => this.producer,
+      groupPrefix: `bff.${this.config.bff.instanceId}`,
+      stats: this.stats,
+      logger: this.logger.child({ component: 'notifier' }),
+    });
   }
 
   /** Called after every lag poll, e.g. by the `lag` channel. */
@@ -132,6 +153,7 @@ export class Bff {
     this.stopping = true;
     await this.lag.stop();
     clearInterval(this.alertSweep);
+    await this.notify?.stop();
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
@@ -151,6 +173,8 @@ export class Bff {
       lagSummaries: () => this.lag.summaries(),
       lagGroup: (groupId) => this.lag.detail(groupId),
       alerts: this.alertService,
+      alerting: this.notify,
+      inbound: this.inbound,
       fleetMapTileUrl: this.config.bff.fleetMapTileUrl,
     };
   }
@@ -246,5 +270,12 @@ export class Bff {
     });
     this.consumers.push(alertsStream);
     void alertsStream.caughtUp.then(() => this.logger.info({ alerts: this.alerts.size }, 'alerts and their actions loaded'));
+    if (this.notify) {
+      const notify = this.notify;
+      // Sending waits for the whole inbox, so nothing already told is told again after a restart.
+      void alertsStream.caughtUp.then(() =>
+        retryUntilDone('start the notifier', () => notify.start(deadLetters), { logger: this.logger, isStopping: () => this.stopping, cleanup: () => notify.stop() }).catch(() => undefined),
+      );
+    }
   }
 }

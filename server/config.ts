@@ -74,6 +74,11 @@ const envSchema = z.object({
   LAG_HISTORY_MINUTES: int(60, 24 * 60).default(60),
   LAG_TIMESTAMP_LOOKUPS: int(0, 100_000).default(500),
   LAG_CONCURRENCY: int(1, 256).default(16),
+  // Notifications (Alertmanager-format routes and receivers); unset ALERTING_CONFIG: nothing is sent.
+  ALERTING_CONFIG: z.string().min(1).optional(),
+  NOTIFY_MAX_ATTEMPTS: int(1, 100).default(8),
+  NOTIFY_BACKOFF_MAX_S: int(1, 3600).default(16),
+  NOTIFY_TIMEOUT_S: int(1, 300).default(10),
 
   // Access control.
   DEMO_MODE: bool.default(false),
@@ -142,6 +147,8 @@ export interface Config extends KafkaSettings {
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
   occupancy: { thresholdPct: number; hysteresisPct: number };
   lag: LagConfig;
+  /** configFile unset: no notifications, the inbox works alone. */
+  notify: { configFile?: string; maxAttempts: number; backoffMaxMs: number; timeoutMs: number };
   anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
   flink: FlinkConfig;
   auth: AuthConfig;
@@ -240,6 +247,7 @@ function toConfig(e: Env): Config {
       timestampLookups: e.LAG_TIMESTAMP_LOOKUPS,
       concurrency: e.LAG_CONCURRENCY,
     },
+    notify: { configFile: e.ALERTING_CONFIG, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, backoffMaxMs: e.NOTIFY_BACKOFF_MAX_S * 1000, timeoutMs: e.NOTIFY_TIMEOUT_S * 1000 },
     anomaly: {
       fireAfterMs: e.ANOMALY_FIRE_AFTER_S * 1000,
       clearAfterMs: e.ANOMALY_CLEAR_AFTER_S * 1000,

@@ -13,6 +13,7 @@ import type { Config } from './config';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
 import { limitBody } from './http/body-limit';
 import { applySecurityHeaders } from './http/security-headers';
+import { loadAlertingConfigOrExit } from './notify/config';
 import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
 import { LagChannel } from './realtime/lag-channel';
@@ -29,6 +30,7 @@ import { publishRuntime } from './runtime';
 async function main(): Promise<void> {
   const config = getConfigOrExit();
   const logger = getLogger('bff');
+  const alerting = loadAlertingConfigOrExit(config.notify.configFile);
   const dev = process.env.NODE_ENV !== 'production';
   // next-auth takes its own base URL (for redirects and callback URLs) from this variable.
   process.env.NEXTAUTH_URL ??= config.auth.publicUrl;
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const bff = new Bff(config, logger);
+  const bff = new Bff(config, logger, alerting);
   publishRuntime(bff.runtime());
   const revoked = new RevokedSessions();
   const gate = createGate(config.auth, revoked, logger);

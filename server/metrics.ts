@@ -88,3 +88,10 @@ export const lagGroups = new Gauge({
   labelNames: ['status'] as const,
   registers: [registry],
 });
+
+export const notificationsTotal = new Counter({
+  name: 'fleetwatch_notifications_total',
+  help: 'Notification attempts per receiver, integration kind (webhook, email, slack, sns) and outcome (sent, retrying, failed)',
+  labelNames: ['receiver', 'integration', 'outcome'] as const,
+  registers: [registry],
+});

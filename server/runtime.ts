@@ -6,6 +6,8 @@ import type { GroupDetail, LagResponse } from '@/lib/lag/api';
 import type { VehiclePoint } from '@/lib/realtime/events';
 
 import type { AlertService } from './alerts/alert-service';
+import type { InboundAlerts } from './notify/inbound';
+import type { NotifyService } from './notify/notify-service';
 
 /**
  * What route handlers may ask of the running BFF. Next.js bundles route handlers apart from the
@@ -25,6 +27,10 @@ export interface BffRuntime {
   lagGroup(groupId: string): GroupDetail | undefined;
   /** The shared inbox: list, act, silence (every call checks the identity's teams). */
   alerts: AlertService;
+  /** Notifications (undefined without ALERTING_CONFIG): the admin page's overview and "send test". */
+  alerting?: Pick<NotifyService, 'overview' | 'sendTest'>;
+  /** Alerts from outside in Alertmanager's formats (`POST /api/v2/alerts`). */
+  inbound: InboundAlerts;
   /** FLEET_MAP_TILE_URL: raster tiles under the fleet map, when configured. */
   fleetMapTileUrl?: string;
 }

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 
 import type { AlertGroup } from '@/lib/alerts/grouping';
 import type { ActionRequest, AlertView, AuditEntry } from '@/lib/api/alerts';
+import { describeNotification } from '@/lib/api/alerts';
 import { fetchAuditPage } from '@/lib/client/queries/alerts';
 
 import { AlertActions } from './alert-actions';
@@ -108,6 +109,10 @@ function AuditTrail({ view }: { view: AlertView }) {
             {entry.type === 'alert' ? (
               <span>
                 detector: {entry.state} ({entry.severity}, value {entry.value})
+              </span>
+            ) : entry.type === 'notification' ? (
+              <span className={entry.outcome === 'sent' ? '' : styles.muted} data-testid="notification-attempt">
+                {describeNotification(entry)}
               </span>
             ) : (
               <span className={entry.applied ? '' : styles.muted}>

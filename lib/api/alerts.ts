@@ -4,6 +4,8 @@ import type { Alert, AlertSilence, Team } from '../contracts/alerts';
 import { alertActionSchema, alertSchema } from '../contracts/alerts';
 import { epochMs, idSchema, severitySchema } from '../contracts/common';
 import { fleetSchema } from '../contracts/fleet';
+import type { NotificationAttempt } from '../contracts/notifications';
+import { notificationAttemptSchema } from '../contracts/notifications';
 
 /**
  * Where an alert stands in the team's work: `open` (nobody has it yet), `acknowledged`,
@@ -16,12 +18,20 @@ export type AlertStatus = z.infer<typeof alertStatusSchema>;
 
 export const teamSchema = z.enum(['fleet', 'security', 'platform']);
 
-/** One line of an alert's audit trail: what the detector reported, or what a person did (and whether it took effect). */
+/** One line of an alert's audit trail: what the detector reported, what a person did (and whether it took effect), or a notification attempt. */
 export const auditEntrySchema = z.union([
   z.object({ type: z.literal('alert'), at: epochMs, state: alertSchema.options[0].shape.state, severity: severitySchema, value: z.number() }),
   alertActionSchema.extend({ type: z.literal('action'), applied: z.boolean() }),
+  notificationAttemptSchema.extend({ type: z.literal('notification') }),
 ]);
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** "email[0] to fleet-oncall@example.com sent", "webhook[0] failed: HTTP 503, retrying": one attempt as the trail words it. */
+export function describeNotification(entry: NotificationAttempt): string {
+  const what = `${entry.status === 'resolved' ? 'resolved notice' : 'notification'} by ${entry.integration} to ${entry.target} (${entry.receiver})`;
+  if (entry.outcome === 'sent') return `${what} sent`;
+  return `${what} failed${entry.error ? `: ${entry.error}` : ''}${entry.outcome === 'retrying' ? `, retrying (attempt ${entry.attempt})` : ` after ${entry.attempt} attempts`}`;
+}
 
 /**
  * A view carries the newest this many audit entries (oldest first); the earlier ones are paged
@@ -162,6 +172,8 @@ export function subjectOf(alert: Alert): string {
       return alert.zoneId;
     case 'consumer-lag':
       return alert.groupId;
+    case 'external':
+      return alert.labels.instance ?? alert.labels.alertname ?? alert.source;
   }
 }
 

@@ -7,7 +7,7 @@ describe('the role matrix', () => {
     expect(viewsFor('fleet').map((v) => v.id)).toEqual(['fleet', 'alerts']);
     expect(viewsFor('security').map((v) => v.id)).toEqual(['alerts', 'concentration']);
     expect(viewsFor('platform').map((v) => v.id)).toEqual(['alerts', 'lag']);
-    expect(viewsFor('admin').map((v) => v.id)).toEqual(['fleet', 'alerts', 'sales', 'lag', 'concentration']);
+    expect(viewsFor('admin').map((v) => v.id)).toEqual(['fleet', 'alerts', 'sales', 'lag', 'concentration', 'alerting']);
   });
 
   it('guards pages and API routes by the same rule', () => {

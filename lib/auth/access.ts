@@ -9,7 +9,7 @@ import type { Role } from './roles';
  * test/integration/access.int.test.ts walks it independently.
  */
 export interface ViewAccess {
-  id: 'fleet' | 'alerts' | 'sales' | 'lag' | 'concentration';
+  id: 'fleet' | 'alerts' | 'sales' | 'lag' | 'concentration' | 'alerting';
   label: string;
   page: string;
   apiPrefixes: string[];
@@ -23,6 +23,8 @@ export const VIEW_ACCESS: readonly ViewAccess[] = [
   { id: 'sales', label: 'Sales', page: '/sales', apiPrefixes: ['/api/sales'], channels: ['sales'], roles: [] },
   { id: 'lag', label: 'Consumer lag', page: '/lag', apiPrefixes: ['/api/lag'], channels: ['lag'], roles: ['platform'] },
   { id: 'concentration', label: 'Concentration', page: '/concentration', apiPrefixes: ['/api/zones'], channels: ['zones'], roles: ['security'] },
+  // Receivers, routes and the last notification attempts (ALERTING_CONFIG): admin only.
+  { id: 'alerting', label: 'Alerting', page: '/alerting', apiPrefixes: ['/api/alerting'], channels: [], roles: [] },
 ];
 
 /** Paths anyone may reach: sign-in, health, Next.js assets. `/metrics` is decided by a setting. */

@@ -19,12 +19,21 @@ const alertBase = z.object({
   state: z.enum(['firing', 'cleared']),
 });
 
-/** `fleet.anomalies`, `campus.zone-alerts`, `platform.lag-alerts`: one alert shape, keyed by alertId. */
+/** `fleet.anomalies`, `campus.zone-alerts`, `platform.lag-alerts`, `alerts.external`: one alert shape, keyed by alertId. */
 export const alertSchema = z.discriminatedUnion('kind', [
   // fleet and plate are optional context (older producers omit them): filters, silences and search use them.
   alertBase.extend({ kind: z.literal('anomaly'), team: z.literal('fleet'), vehicleId: idSchema, fleet: fleetSchema.optional(), plate: z.string().max(32).optional() }),
   alertBase.extend({ kind: z.literal('capacity'), team: z.literal('security'), zoneId: idSchema }),
   alertBase.extend({ kind: z.literal('consumer-lag'), team: z.literal('platform'), groupId: z.string().min(1) }),
+  // `alerts.external`: alerts from Prometheus, Grafana or another Alertmanager (POST /api/v2/alerts), with their own labels.
+  alertBase.extend({
+    kind: z.literal('external'),
+    team: z.enum(['fleet', 'security', 'platform']),
+    source: z.string().min(1).max(64),
+    labels: z.record(z.string(), z.string().max(1_000)),
+    annotations: z.record(z.string(), z.string().max(4_000)),
+    generatorURL: z.string().max(2_000).optional(),
+  }),
 ]);
 export type Alert = z.infer<typeof alertSchema>;
 export type Team = Alert['team'];

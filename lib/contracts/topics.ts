@@ -29,6 +29,8 @@ export const TOPICS = {
   lagAlerts: 'platform.lag-alerts',
   alertActions: 'alerts.actions',
   alertSilences: 'alerts.silences',
+  alertNotifications: 'alerts.notifications',
+  externalAlerts: 'alerts.external',
   simulatorControl: 'simulator.control',
 } as const;
 
@@ -51,6 +53,9 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.alertActions, partitions: 3, compacted: false, retentionMs: 30 * DAY },
   // Not compacted: every change of a silence (created, lifted) stays as its audit trail.
   { name: TOPICS.alertSilences, partitions: 1, compacted: false, retentionMs: 30 * DAY },
+  // The notifier's log and the trail of every delivery attempt; its partitions also pick each alert group's one sender.
+  { name: TOPICS.alertNotifications, partitions: 6, compacted: false, retentionMs: 30 * DAY },
+  { name: TOPICS.externalAlerts, partitions: 3, compacted: false, retentionMs: 7 * DAY },
   { name: TOPICS.simulatorControl, partitions: 1, compacted: false, retentionMs: HOUR },
 ];
 

@@ -25,13 +25,13 @@ export function buildRegistry(seed: number, cabs: number, tankers: number, place
     const id = vehicleId('cab', i);
     const rng = mulberry32(deriveSeed(seed, 'registry', id));
     const garage = pick(rng, places.cabGarages);
-    members.push(member({ vehicleId: id, fleet: 'cabs', plate: dutchPlate(rng, false), driver: personName(rng), depot: '' }, garage));
+    members.push(member({ vehicleId: id, fleet: 'cabs', plate: dutchPlate(rng, false), driver: personName(rng), depot: '', driverPhone: mobileNumber(rng) }, garage));
   }
   for (let i = 0; i < tankers; i++) {
     const id = vehicleId('tanker', i);
     const rng = mulberry32(deriveSeed(seed, 'registry', id));
     const depot = pick(rng, places.tankerDepots);
-    const vehicle: Vehicle = { vehicleId: id, fleet: 'tankers', plate: dutchPlate(rng, true), driver: personName(rng), depot: '', cargo: cargo(rng) };
+    const vehicle: Vehicle = { vehicleId: id, fleet: 'tankers', plate: dutchPlate(rng, true), driver: personName(rng), depot: '', cargo: cargo(rng), driverPhone: mobileNumber(rng) };
     members.push(member(vehicle, depot));
   }
   return members;
@@ -39,6 +39,11 @@ export function buildRegistry(seed: number, cabs: number, tankers: number, place
 
 function member(vehicle: Vehicle, home: Place): FleetMember {
   return { vehicle: { ...vehicle, depot: home.name }, home: home.junction };
+}
+
+/** A Dutch mobile number in E.164 (+316 and eight digits), drawn last so earlier fields keep their values. */
+function mobileNumber(rng: Rng): string {
+  return `+316${String(Math.floor(rng() * 100_000_000)).padStart(8, '0')}`;
 }
 
 function cargo(rng: Rng): Cargo {

@@ -2,6 +2,7 @@ import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, AuditPage, TeamT
 import { AUDIT_PAGE_SIZE, byNewest, matchesFilter, subjectOf } from '@/lib/api/alerts';
 import type { Alert, AlertAction, AlertSilence, Team } from '@/lib/contracts/alerts';
 import { TEAMS } from '@/lib/contracts/alerts';
+import type { NotificationAttempt } from '@/lib/contracts/notifications';
 
 import type { Workflow } from './workflow';
 import { applyAction, emptyWorkflow, statusAt } from './workflow';
@@ -48,6 +49,8 @@ export class AlertStore {
   private readonly silenceListeners = new Set<() => void>();
   private readonly vehicleListeners = new Set<VehicleOpenAlertsListener>();
   private readonly actionWaiters = new Map<string, () => void>();
+  /** Notification attempts per alert (from `alerts.notifications`), the latest few hundred of each. */
+  private readonly notifications = new Map<string, Extract<AuditEntry, { type: 'notification' }>[]>();
 
   constructor(
     private readonly options: AlertStoreOptions,
@@ -88,6 +91,16 @@ export class AlertStore {
   /** Actions kept on an alert so far (see `limits.actionsMax`). */
   actionCount(alertId: string): number {
     return this.workflows.get(alertId)?.actions.length ?? 0;
+  }
+
+  /** A notification attempt joins the alert's audit trail. */
+  applyNotification(attempt: NotificationAttempt): void {
+    const added = { type: 'notification' as const, ...attempt };
+    const attempts = this.notifications.get(attempt.alertId) ?? [];
+    attempts.push(added);
+    this.notifications.set(attempt.alertId, attempts.slice(-200));
+    const entry = this.entries.get(attempt.alertId);
+    if (entry) this.changed(entry, [added]);
   }
 
   /** The latest record of a silence is its state; every alert whose status it changes is told. */
@@ -227,7 +240,7 @@ export class AlertStore {
   /** The whole trail in time order: the detector's records and the team's actions. */
   private trailOf(entry: Entry): AuditEntry[] {
     const workflow = this.workflows.get(entry.alert.alertId) ?? emptyWorkflow();
-    return [...entry.history, ...workflow.actions].sort((a, b) => a.at - b.at);
+    return [...entry.history, ...workflow.actions, ...(this.notifications.get(entry.alert.alertId) ?? [])].sort((a, b) => a.at - b.at);
   }
 
   private matchingSilence(alert: Alert, now: number): AlertSilence | undefined {
@@ -276,6 +289,7 @@ export class AlertStore {
     for (const entry of resolved.slice(0, this.entries.size - this.options.maxAlerts)) {
       this.entries.delete(entry.alert.alertId);
       this.workflows.delete(entry.alert.alertId);
+      this.notifications.delete(entry.alert.alertId);
       if (entry.alert.kind === 'anomaly') this.byVehicle.get(entry.alert.vehicleId)?.delete(entry.alert.alertId);
     }
   }

@@ -30,7 +30,7 @@ export async function startAlertsStream(deps: AlertsStreamDeps): Promise<Running
   const { store } = deps;
   const common = { kafka: deps.kafka, commitOffsets: false, start: { from: 'earliest' } as const, deadLetters: deps.deadLetters, stats: deps.stats, logger: deps.logger };
   const feeds: { topic: string; schema: z.ZodType; apply: (record: ContractRecord<never>) => void }[] = [
-    ...[TOPICS.anomalies, TOPICS.zoneAlerts, TOPICS.lagAlerts].map((topic) => ({ topic, schema: alertSchema, apply: (record: ContractRecord<never>) => store.applyAlert(record.value) })),
+    ...[TOPICS.anomalies, TOPICS.zoneAlerts, TOPICS.lagAlerts, TOPICS.externalAlerts].map((topic) => ({ topic, schema: alertSchema, apply: (record: ContractRecord<never>) => store.applyAlert(record.value) })),
     { topic: TOPICS.alertActions, schema: alertActionSchema, apply: (record) => store.applyAction(record.value) },
     { topic: TOPICS.alertSilences, schema: alertSilenceSchema, apply: (record) => store.applySilence(record.value) },
   ];

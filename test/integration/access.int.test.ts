@@ -19,6 +19,7 @@ const PAGES: { path: string; allowed: Who[] }[] = [
   { path: '/sales', allowed: ['admin'] },
   { path: '/lag', allowed: ['platform', 'admin'] },
   { path: '/concentration', allowed: ['security', 'admin'] },
+  { path: '/alerting', allowed: ['admin'] },
 ];
 const API: { path: string; allowed: Who[] }[] = [
   { path: '/api/health', allowed: EVERYONE },
@@ -29,6 +30,7 @@ const API: { path: string; allowed: Who[] }[] = [
   { path: '/api/sales/per-minute', allowed: ['admin'] },
   { path: '/api/lag', allowed: ['platform', 'admin'] },
   { path: '/api/zones/occupancy', allowed: ['security', 'admin'] },
+  { path: '/api/alerting', allowed: ['admin'] },
 ];
 const CHANNELS: { channel: string; allowed: Who[] }[] = [
   { channel: 'fleet', allowed: ['fleet', 'admin'] },

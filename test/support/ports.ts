@@ -24,4 +24,10 @@ export const TEST_PORTS = {
   securedWrong: BASE + 33,
   oidcIssuer: BASE + 34,
   oidcBff: BASE + 35,
+  notify: BASE + 21,
+  notifySecond: BASE + 22,
+  /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */
+  notifyHttp: BASE + 23,
+  notifySmtp: BASE + 24,
+  notifySns: BASE + 25,
 } as const;
