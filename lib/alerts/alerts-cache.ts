@@ -35,7 +35,9 @@ export function mergePush(known: AlertView | undefined, push: AlertPush): AlertV
 }
 
 function entryKey(entry: AlertView['audit'][number]): string {
-  return entry.type === 'action' ? entry.actionId : `alert:${entry.at}:${entry.state}:${entry.severity}`;
+  if (entry.type === 'action') return entry.actionId;
+  if (entry.type === 'notification') return `notification:${entry.notificationId}:${entry.integration}:${entry.attempt}`;
+  return `alert:${entry.at}:${entry.state}:${entry.severity}`;
 }
 
 export function replaceSilences(data: AlertsResponse | undefined, silences: AlertSilence[]): AlertsResponse | undefined {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { alertActionSchema, alertSchema, alertSilenceSchema } from './alerts';
 import { badgeSightingSchema, zoneOccupancySchema, zoneSchema } from './campus';
 import { rawTelemetrySchema, vehicleSchema, vehicleStateSchema } from './fleet';
+import { notificationAttemptSchema } from './notifications';
 import { bookSchema, bookstoreSchema, purchaseSchema, salesPerMinuteSchema } from './sales';
 import { scenarioCommandSchema } from './simulator-control';
 import type { TopicName } from './topics';
@@ -29,5 +30,7 @@ export const TOPIC_CONTRACTS = {
   [TOPICS.lagAlerts]: alertSchema,
   [TOPICS.alertActions]: alertActionSchema,
   [TOPICS.alertSilences]: alertSilenceSchema,
+  [TOPICS.alertNotifications]: notificationAttemptSchema,
+  [TOPICS.externalAlerts]: alertSchema,
   [TOPICS.simulatorControl]: scenarioCommandSchema,
 } as const satisfies Record<TopicName, z.ZodType>;

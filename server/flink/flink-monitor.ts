@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import type { FlinkHealth, FlinkJobState } from '@/lib/api/health';
+import type { Logger } from '@/platform/logger';
 
-import type { Logger } from '../logger';
 import { flinkJobUp } from '../metrics';
 
 /** The part of Flink's `GET /jobs/overview` this reads; anything else in the answer is ignored. */

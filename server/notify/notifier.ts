@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { AlertView } from '@/lib/api/alerts';
 import type { NotificationAttempt } from '@/lib/contracts/notifications';
+import type { Logger } from '@/platform/logger';
 
-import type { Logger } from '../logger';
 import { notificationsTotal } from '../metrics';
 
 import type { AlertingConfig } from './config';

@@ -7,6 +7,7 @@ import { vehicleSchema } from '@/lib/contracts/fleet';
 import type { NotificationAttempt } from '@/lib/contracts/notifications';
 import { notificationAttemptSchema } from '@/lib/contracts/notifications';
 import { TOPICS } from '@/lib/contracts/topics';
+import type { Logger } from '@/platform/logger';
 
 import type { AlertStore } from '../alerts/alert-store';
 import type { Config } from '../config';
@@ -15,7 +16,6 @@ import type { RunningConsumer } from '../kafka/contract-consumer';
 import type { DeadLetters } from '../kafka/dead-letters';
 import { KafkaTable } from '../kafka/kafka-table';
 import type { StreamStats } from '../kafka/stream-stats';
-import type { Logger } from '../logger';
 
 import type { AlertingConfig } from './config';
 import { describeConfig } from './describe';

@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
 
 import { TOPICS } from '@/lib/contracts/topics';
-
-import type { Logger } from '../logger';
+import type { Logger } from '@/platform/logger';
 
 const SETTLE_MS = 3_000;
 

@@ -48,7 +48,7 @@ function anomaly(id: string, vehicleId: string, severity: Alert['severity'], sta
 }
 
 function view(alert: Alert, status: AlertView['status'] = 'open'): AlertView {
-  return { alert, status, subject: 'x', assignee: null, snoozedUntil: null, silencedBy: null, acknowledged: null, resolved: null, firstDetectedAt: T, audit: [], revision: 1 };
+  return { alert, status, subject: 'x', assignee: null, snoozedUntil: null, silencedBy: null, acknowledged: null, resolved: null, firstDetectedAt: T, audit: [], auditTotal: 0, revision: 1 };
 }
 
 describe('alerting config', () => {
