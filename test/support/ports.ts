@@ -23,4 +23,5 @@ export const TEST_PORTS = {
   securedWrong: BASE + 33,
   oidcIssuer: BASE + 34,
   oidcBff: BASE + 35,
+  lagStatuses: BASE + 36,
 } as const;
