@@ -10,6 +10,7 @@ import {
   mavenProgressLine,
   parseJavaMajor,
   parseKafkaVersion,
+  scramFormatArgs,
   serverProperties,
   tailLines,
 } from './local-kafka-config';
@@ -59,6 +60,17 @@ describe('generateClusterId', () => {
 
 describe('serverProperties', () => {
   const base = { kafkaVersion: '4.3.1', port: 19092, controllerPort: 19093, logDir: '/tmp/k/logs' };
+
+  it('adds TLS and SASL listeners for the deployment-like tests, the plaintext one kept for the broker itself', () => {
+    const secured = { sslPort: 19094, saslSslPort: 19095, keystorePemFile: '/tmp/k/broker.pem', plainUsers: { bff: 'pw' }, scramUsers: { sim: 'pw2' } };
+    const props = parseProperties(serverProperties({ ...base, secured }));
+    expect(props.get('listeners')).toBe('PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093,SSL://127.0.0.1:19094,SASL_SSL://127.0.0.1:19095');
+    expect(props.get('inter.broker.listener.name')).toBe('PLAINTEXT');
+    expect(props.get('sasl.enabled.mechanisms')).toBe('PLAIN,SCRAM-SHA-512');
+    expect(props.get('listener.name.sasl_ssl.plain.sasl.jaas.config')).toContain('user_bff="pw"');
+    expect(scramFormatArgs(secured)).toEqual(['--add-scram', 'SCRAM-SHA-512=[name=sim,password=pw2]']);
+    expect(scramFormatArgs(undefined)).toEqual([]);
+  });
 
   it('describes a single loopback-only combined node', () => {
     const props = parseProperties(serverProperties(base));

@@ -24,6 +24,7 @@ export const TEST_PORTS = {
   securedWrong: BASE + 33,
   oidcIssuer: BASE + 34,
   oidcBff: BASE + 35,
+  lagStatuses: BASE + 36,
   notify: BASE + 21,
   notifySecond: BASE + 22,
   /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */
