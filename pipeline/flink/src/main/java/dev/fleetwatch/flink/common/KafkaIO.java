@@ -29,18 +29,28 @@ public final class KafkaIO {
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
   public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+    // Watermarks are assigned after parsing, where event time is known; see each job.
+    return source(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST), WatermarkStrategy.noWatermarks());
+  }
+
+  /**
+   * The same with where a new job starts and the watermarks: a watermark strategy given here runs per
+   * Kafka partition inside the source (the source takes the smallest), which a strategy after
+   * parsing cannot do; a compacted table is read from the earliest record on every new start.
+   */
+  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics,
+      OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
     KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.brokers())
         .setTopics(topics)
         .setGroupId(job.groupId())
         .setClientIdPrefix(job.groupId() + "." + sourceName)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+        .setStartingOffsets(start)
         .setDeserializer(new RawDeserializer())
         .setProperties(settings.kafkaSecurity())
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
-    // Watermarks are assigned after parsing, where event time is known; see each job.
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
+    return env.fromSource(source, watermarks, sourceName).uid(job.name() + "-source-" + sourceName);
   }
 
   /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */
