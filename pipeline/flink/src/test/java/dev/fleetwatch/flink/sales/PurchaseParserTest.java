@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fleetwatch.flink.contracts.ContractAssert;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,20 @@ class PurchaseParserTest {
     return outcome.reason();
   }
 
+  /** Rejected for its shape here, and by the contract too (lib/contracts/sales.ts purchaseSchema): the two sides agree. */
+  private static String contractReason(String json) {
+    String reason = reason(json);
+    assertTrue(!ContractAssert.problems("purchase", json).isEmpty(), "the contract accepts what the job rejects: " + json);
+    return reason;
+  }
+
   @Test
   void readsStringNumbersAndAllThreeTimestampFormsIntoTheSameMinute() {
     List<Object> forms = List.of("Sun Nov 22 14:00:27 UTC 2026", "Sun Nov 22 06:00:27 PST 2026", "2026-11-22T14:00:27.000Z", String.valueOf(T0 + 27_000), T0 + 27_000);
     for (Object form : forms) {
-      Purchase purchase = parse(purchaseJson("store-a", "b1", "3", "42", form)).purchase();
+      String json = purchaseJson("store-a", "b1", "3", "42", form);
+      ContractAssert.assertMatches("purchase", json);
+      Purchase purchase = parse(json).purchase();
       assertEquals(T0 + 27_000, purchase.eventTime, String.valueOf(form));
       assertEquals(3, purchase.quantity);
       assertEquals(12_600, purchase.revenueCents);
@@ -50,13 +60,13 @@ class PurchaseParserTest {
   void rejectsMalformedJsonWrongTypesAndEmptyMessagesWithTheirKind() {
     assertTrue(reason("{\"book_id\":").startsWith("not-json: "));
     assertEquals("empty: message has no value", PurchaseParser.parse(record("p1", null), NOW).reason());
-    assertTrue(reason("[1,2]").startsWith("contract: "));
-    assertTrue(reason(purchaseJson("s", "b", "three", "1", T0)).startsWith("contract: quantity: not a number"));
+    assertTrue(contractReason("[1,2]").startsWith("contract: "));
+    assertTrue(contractReason(purchaseJson("s", "b", "three", "1", T0)).startsWith("contract: quantity: not a number"));
     assertTrue(reason(purchaseJson("s", "b", "1.5", "1", T0)).startsWith("contract: quantity: expected a positive whole number"));
     assertTrue(reason(purchaseJson("s", "b", 0, "1", T0)).startsWith("contract: quantity: expected a positive whole number"));
     assertTrue(reason(purchaseJson("s", "b", "1", "-2", T0)).startsWith("contract: unit_price: expected a number >= 0"));
-    assertTrue(reason(purchaseJson("", "b", "1", "1", T0)).startsWith("contract: bookstore_id: expected a non-empty string"));
-    assertTrue(reason("{\"book_id\":\"b\",\"bookstore_id\":7,\"customer\":\"c\",\"quantity\":1,\"unit_price\":1,\"timestamp\":true}")
+    assertTrue(contractReason(purchaseJson("", "b", "1", "1", T0)).startsWith("contract: bookstore_id: expected a non-empty string"));
+    assertTrue(contractReason("{\"book_id\":\"b\",\"bookstore_id\":7,\"customer\":\"c\",\"quantity\":1,\"unit_price\":1,\"timestamp\":true}")
         .equals("contract: bookstore_id: expected string; timestamp: expected a non-empty string or a number"));
   }
 

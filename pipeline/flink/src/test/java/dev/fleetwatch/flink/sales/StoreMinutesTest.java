@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetwatch.flink.common.DeadLetter;
+import dev.fleetwatch.flink.contracts.ContractAssert;
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.KeyedRecord;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ class StoreMinutesTest {
     for (KeyedRecord record : all.subList(read, all.size())) {
       JsonNode row = Json.MAPPER.readTree(record.json);
       assertEquals(SalesRow.TOPIC, record.topic);
+      ContractAssert.assertMatches(record.topic, record.json);
       assertEquals(row.get("bookstoreId").asText() + "|" + row.get("windowStart").asText(), record.key);
       rows.add(row);
     }
@@ -221,6 +223,7 @@ class StoreMinutesTest {
     offer(line(T0 + 1_000, 2, 10));
     offer(line(T0 + 5 * MINUTE));
     KeyedRecord record = harness.extractOutputValues().get(0);
+    ContractAssert.assertMatches(record.topic, record.json);
     assertEquals("store-a|2026-11-22T14:00:00.000Z", record.key);
     assertEquals("{\"windowStart\":\"2026-11-22T14:00:00.000Z\",\"windowEnd\":\"2026-11-22T14:01:00.000Z\",\"bookstoreId\":\"store-a\",\"name\":\"A Books\","
         + "\"city\":\"Springfield\",\"state\":\"Oregon\",\"orders\":1,\"units\":2,\"revenue\":20.0,\"final\":true,"
