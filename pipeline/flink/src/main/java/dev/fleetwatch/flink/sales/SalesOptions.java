@@ -9,10 +9,15 @@ public record SalesOptions(long allowedLatenessMs, long unknownStoreWaitMs, long
   /** One-minute tumbling windows on event time. */
   public static final long WINDOW_MS = 60_000;
 
+  /** The same bounds as server/config.ts gives these settings. */
   public SalesOptions {
-    if (allowedLatenessMs < 0) throw new IllegalArgumentException("SALES_ALLOWED_LATENESS_S must not be negative");
-    if (unknownStoreWaitMs < 0) throw new IllegalArgumentException("SALES_UNKNOWN_STORE_WAIT_S must not be negative");
-    if (dedupWindowMs <= 0) throw new IllegalArgumentException("SALES_DEDUP_WINDOW_S must be positive");
+    within("SALES_ALLOWED_LATENESS_S", allowedLatenessMs, 0, 3_600);
+    within("SALES_UNKNOWN_STORE_WAIT_S", unknownStoreWaitMs, 0, 3_600);
+    within("SALES_DEDUP_WINDOW_S", dedupWindowMs, 1, 86_400);
+  }
+
+  private static void within(String name, long valueMs, long minS, long maxS) {
+    if (valueMs < minS * 1000 || valueMs > maxS * 1000) throw new IllegalArgumentException(name + " must be between " + minS + " and " + maxS + " seconds");
   }
 
   public static SalesOptions from(JobSettings settings) {
