@@ -2,26 +2,13 @@ import type { Admin, Kafka } from 'kafkajs';
 import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import type { SalesResponse } from '../../lib/api/sales';
 import { dlqTopic } from '../../lib/contracts/topics';
 import { TEST_PORTS } from '../support/ports';
-import type { OracleTotals } from '../support/sales-oracle';
+import { closedMinuteMismatches, expectClosedMinutesEqualToOracle, minuteBehind, salesSummary } from '../support/sales-check';
 import { SalesOracle, javaText } from '../support/sales-oracle';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import { TestStack } from '../support/stack';
-
-const MINUTE = 60_000;
-
-type Comparable = Record<string, [orders: number, units: number, cents: number]>;
-
-function fromApi(minute: SalesResponse['perMinute'][number]): Comparable {
-  return Object.fromEntries(minute.bookstores.map((row) => [row.bookstoreId, [row.orders, row.units, Math.round(row.revenue * 100)]]));
-}
-
-function fromOracle(totals: Map<string, OracleTotals>): Comparable {
-  return Object.fromEntries([...totals].map(([id, t]) => [id, [t.orders, t.units, t.cents]]));
-}
 
 /**
  * simulator (30× speed-up, 20 purchases/s) → sales processor → BFF, held against an independent
@@ -60,49 +47,12 @@ describe('sales per minute against an independent oracle', () => {
     await stack.stop();
   });
 
-  /**
-   * The minute of this file's simulator's first purchase: from there on, the oracle knows every
-   * minute the API must serve. (Earlier files' purchases on the same broker are compared when
-   * served, but whatever odd input they wrote is not this file's to demand.)
-   */
+  /** The minute of this file's simulator's first purchase: from there on, the oracle knows every minute the API must serve. */
   let firstMinute = Number.NaN;
   let stackStartedAt = 0;
 
-  /**
-   * Closed minutes the API serves, each compared with the oracle once both have read the same
-   * input; and every minute the oracle saw, from the first purchase up to the newest closed one,
-   * must be served and closed too (a processor that skipped part of the backlog would otherwise
-   * pass by serving fewer minutes).
-   */
-  async function closedMinuteMismatches(): Promise<{ compared: number; mismatches: string[] }> {
-    const summary = await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
-    await oracle.caughtUp(admin);
-    const closed = summary.perMinute.filter((minute) => minute.final);
-    const mismatches = closed
-      .map((minute) => ({ minute, expected: fromOracle(oracle.minute(Date.parse(minute.windowStart))) }))
-      .filter(({ minute, expected }) => JSON.stringify(sorted(fromApi(minute))) !== JSON.stringify(sorted(expected)))
-      .map(({ minute, expected }) => `${minute.windowStart}: api ${JSON.stringify(sorted(fromApi(minute)))} oracle ${JSON.stringify(sorted(expected))}`);
-    const newestClosed = Math.max(...closed.map((minute) => Date.parse(minute.windowStart)));
-    const served = new Set(closed.map((minute) => Date.parse(minute.windowStart)));
-    for (const start of oracle.minuteStarts()) {
-      if (start >= firstMinute && start <= newestClosed && !served.has(start)) mismatches.push(`${new Date(start).toISOString()}: in the oracle, not served as a closed minute`);
-    }
-    return { compared: closed.length, mismatches };
-  }
-
   it('serves at least 5 closed minutes, every one equal to the oracle to the cent', async () => {
-    await oracle.caughtUp(admin);
-    await expect.poll(() => oracle.minuteStarts(stackStartedAt).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    firstMinute = Math.min(...oracle.minuteStarts(stackStartedAt));
-    expect(Number.isFinite(firstMinute)).toBe(true);
-    await expect.poll(async () => (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.filter((m) => m.final).length, { timeout: 90_000, interval: 1_000 }).toBeGreaterThanOrEqual(5);
-    // The BFF reads the processor's partitions independently, so a minute may show final a moment before its last store's row lands.
-    await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
-    const { compared } = await closedMinuteMismatches();
-    expect(compared).toBeGreaterThanOrEqual(5);
-    const totals = (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.filter((m) => m.final);
-    expect(totals.every((minute) => minute.orders > 0 && minute.revenue > 0)).toBe(true);
-    expect(totals.some((minute) => minute.bookstores.some((row) => (row.genres ?? []).length > 0))).toBe(true);
+    firstMinute = await expectClosedMinutesEqualToOracle(stack, oracle, admin, stackStartedAt);
   });
 
   it("counts messages in the generator's exact format from an outside client, and waits for, then gives up on, an unknown store", async () => {
@@ -110,9 +60,7 @@ describe('sales per minute against an independent oracle', () => {
     const tag = Date.now().toString(36);
     const storeId = `outside-store-${tag}`;
     const bookId = `outside-book-${tag}`;
-    // Behind the newest simulated purchase, as the generator's "past 10 seconds" are: an event
-    // ahead would move the watermark on and rightly make the simulator's own purchases late.
-    const minute = Math.floor((oracle.maxEventTime - 45_000) / MINUTE) * MINUTE;
+    const minute = minuteBehind(oracle);
     const producer = outside.producer();
     await producer.connect();
     await producer.send({ topic: 'bookstore', messages: [{ key: storeId, value: JSON.stringify({ name: 'Outside Books', city: 'Testville', state: 'Nowhere' }) }] });
@@ -137,9 +85,9 @@ describe('sales per minute against an independent oracle', () => {
     await producer.disconnect();
 
     await expect
-      .poll(async () => (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 })
+      .poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 })
       .toBeTruthy();
-    const summary = await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
+    const summary = await salesSummary(stack);
     const closed = summary.perMinute.find((m) => Date.parse(m.windowStart) === minute);
     const row = closed?.bookstores.find((r) => r.bookstoreId === storeId);
     expect(row).toMatchObject({ name: 'Outside Books', city: 'Testville', state: 'Nowhere', orders: 5, units: 15, revenue: 426, final: true });
@@ -159,7 +107,7 @@ describe('sales per minute against an independent oracle', () => {
     const tooLate = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.sales",kind="too-late"\} (\d+)/)?.[1] ?? 0);
     await expect.poll(tooLate, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     // And the oracle still agrees on every closed minute, this one included.
-    await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
   });
 
   it('pushes sales:update on the sales channel', async () => {
@@ -180,10 +128,6 @@ describe('sales per minute against an independent oracle', () => {
     }
   });
 });
-
-function sorted(record: Comparable): Comparable {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
 
 async function dlqReasons(kafka: Kafka, topic: string, atLeast: number): Promise<string[]> {
   const consumer = kafka.consumer({ groupId: `test-dlq-reader-${Date.now()}` });
