@@ -12,6 +12,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +29,7 @@ public final class KafkaIO {
    * checkpoint; a new one from its group's committed offsets, else from the earliest record.
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
-  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
     // Watermarks are assigned after parsing, where event time is known; see each job.
     return source(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST), WatermarkStrategy.noWatermarks());
   }
@@ -38,7 +39,7 @@ public final class KafkaIO {
    * Kafka partition inside the source (the source takes the smallest), which a strategy after
    * parsing cannot do; a compacted table is read from the earliest record on every new start.
    */
-  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics,
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics,
       OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
     KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.brokers())

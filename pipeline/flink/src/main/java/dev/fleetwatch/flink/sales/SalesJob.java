@@ -31,11 +31,16 @@ public class SalesJob implements StreamJob {
   @Override
   public void build(StreamExecutionEnvironment env, JobSettings settings) {
     SalesOptions options = SalesOptions.from(settings);
+    // One reader for every partition of `purchase`, whatever the job's parallelism: Flink takes a
+    // reader that has no partition yet (a second reader still starting) as idle, so the other's
+    // partitions would move the watermark on alone and make the whole backlog of the late one
+    // "too late". One reader gets all partitions at once and combines their watermarks itself.
+    // Parsing stays at that parallelism; everything after it is keyed and runs at FLINK_PARALLELISM.
     DataStream<KafkaRecord> purchases = KafkaIO.source(env, settings, this, "purchase", List.of("purchase"),
-        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), PurchaseWatermarks.strategy(options));
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), PurchaseWatermarks.strategy(options)).setParallelism(1);
     // Tables are read whole on every new start; a restored job has them in its checkpoint.
     DataStream<KafkaRecord> catalogue = KafkaIO.source(env, settings, this, "catalogue",
-        List.of(CatalogueEntry.BOOKSTORE_TOPIC, CatalogueEntry.BOOK_TOPIC), OffsetsInitializer.earliest(), PurchaseWatermarks.tables());
+        List.of(CatalogueEntry.BOOKSTORE_TOPIC, CatalogueEntry.BOOK_TOPIC), OffsetsInitializer.earliest(), PurchaseWatermarks.tables()).setParallelism(1);
     Outputs outputs = pipeline(purchases, catalogue, options);
     outputs.rows.sinkTo(KafkaIO.sink(settings, this)).name("sales per minute").uid("sales-rows-sink");
     KafkaIO.sendDeadLetters(outputs.deadLetters, settings, this);
@@ -46,8 +51,10 @@ public class SalesJob implements StreamJob {
 
   /** The processing between the sources and the sinks: tests run it on in-memory input. */
   public static Outputs pipeline(DataStream<KafkaRecord> purchases, DataStream<KafkaRecord> catalogue, SalesOptions options) {
-    SingleOutputStreamOperator<Purchase> parsed = purchases.process(new ParsePurchases()).name("parse purchases").uid("sales-parse");
-    SingleOutputStreamOperator<CatalogueEntry> entries = catalogue.process(new ParseCatalogue()).name("parse catalogue").uid("sales-catalogue");
+    SingleOutputStreamOperator<Purchase> parsed = purchases.process(new ParsePurchases())
+        .setParallelism(purchases.getParallelism()).name("parse purchases").uid("sales-parse");
+    SingleOutputStreamOperator<CatalogueEntry> entries = catalogue.process(new ParseCatalogue())
+        .setParallelism(catalogue.getParallelism()).name("parse catalogue").uid("sales-catalogue");
     BroadcastStream<CatalogueEntry> tables = entries.broadcast(PurchaseResolver.STORES, PurchaseResolver.GENRES);
     SingleOutputStreamOperator<SaleEvent> resolved = parsed
         .keyBy(purchase -> purchase.id)

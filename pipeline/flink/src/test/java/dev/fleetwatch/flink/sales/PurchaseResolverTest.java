@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +30,8 @@ class PurchaseResolverTest {
     harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
         new PurchaseResolver(OPTIONS), purchase -> purchase.id, Types.STRING, PurchaseResolver.STORES, PurchaseResolver.GENRES);
     harness.setProcessingTime(WALL);
-    // As PurchaseWatermarks.tables(): the tables never hold the watermark back.
-    harness.processBroadcastWatermark(Long.MAX_VALUE);
+    // As PurchaseWatermarks.tables(): the tables' input is idle, so the watermark is the purchases' alone.
+    harness.getOperator().processWatermarkStatus2(WatermarkStatus.IDLE);
     harness.processBroadcastElement(storeEntry(STORE_A), 0);
     harness.processBroadcastElement(bookEntry("b1", "Horror"), 0);
   }
@@ -122,5 +124,14 @@ class PurchaseResolverTest {
     harness.processBroadcastElement(tombstone, 0);
     send(purchase("p1", "store-a", "b1", 1, 10, T0));
     assertEquals(List.of("HOLD store-a", "HOLD unknown"), events());
+  }
+
+  @Test
+  void passesThePurchasesWatermarkOnAndNothingMoreWhenPurchasesPause() throws Exception {
+    harness.processWatermark(T0);
+    harness.getOperator().processWatermarkStatus1(WatermarkStatus.IDLE);
+    harness.setProcessingTime(WALL + 60_000);
+    List<Long> watermarks = harness.getOutput().stream().filter(Watermark.class::isInstance).map(w -> ((Watermark) w).getTimestamp()).toList();
+    assertEquals(List.of(T0), watermarks);
   }
 }
