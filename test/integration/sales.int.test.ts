@@ -1,70 +1,40 @@
-import type { Admin, Kafka } from 'kafkajs';
-import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { dlqTopic } from '../../lib/contracts/topics';
 import { TEST_PORTS } from '../support/ports';
-import { closedMinuteMismatches, expectClosedMinutesEqualToOracle, minuteBehind, salesSummary } from '../support/sales-check';
-import { SalesOracle, javaText } from '../support/sales-oracle';
+import { SalesRig, closedMinuteMismatches, expectClosedMinutesEqualToOracle, outsideCatalogue, salesSummary } from '../support/sales-check';
+import { javaText } from '../support/sales-oracle';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
-import { TestStack } from '../support/stack';
 
 /**
- * simulator (30× speed-up, 20 purchases/s) → sales processor → BFF, held against an independent
+ * simulator (30× speed-up, 20 purchases/s) → sales job → BFF, held against an independent
  * recomputation from the raw `purchase` topic: every closed minute equal to the cent.
  */
 describe('sales per minute against an independent oracle', () => {
-  const brokers = inject('brokers');
-  const stack = new TestStack({
-    brokers,
-    bffPort: TEST_PORTS.sales,
-    logName: 'integration-sales',
-    cabs: 1,
-    tankers: 0,
-    // No campus sightings: at 30× they would be stamped up to an hour ahead and confuse the next file's occupancy figures.
-    simulatorArgs: ['--speedup', '30', '--purchases-per-s', '20', '--sightings-per-s', '0', '--no-archiver'],
-    // At 30× a simulated minute lasts 2 s: 2 minutes of lateness give the outside client's messages 4 s to land.
-    env: { SALES_UNKNOWN_STORE_WAIT_S: '2', SALES_ALLOWED_LATENESS_S: '120' },
-  });
-  // An outside Kafka client, as the MSK Data Generator would be: not the product's factory.
-  const outside: Kafka = new KafkaClient({ clientId: 'outside-sales-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
-  const oracle = new SalesOracle(outside);
-  const admin: Admin = outside.admin();
+  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales');
+  const { stack, outside, oracle, admin } = rig;
   const sockets: TestSocket[] = [];
 
-  beforeAll(async () => {
-    stackStartedAt = Date.now();
-    await stack.start();
-    await admin.connect();
-    await oracle.start();
-  });
+  beforeAll(() => rig.start());
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await oracle.stop();
-    await admin.disconnect();
-    await stack.stop();
+    await rig.stop();
   });
 
   /** The minute of this file's simulator's first purchase: from there on, the oracle knows every minute the API must serve. */
   let firstMinute = Number.NaN;
-  let stackStartedAt = 0;
 
   it('serves at least 5 closed minutes, every one equal to the oracle to the cent', async () => {
-    firstMinute = await expectClosedMinutesEqualToOracle(stack, oracle, admin, stackStartedAt);
+    firstMinute = await expectClosedMinutesEqualToOracle(stack, oracle, admin, rig.startedAt);
   });
 
   it("counts messages in the generator's exact format from an outside client, and waits for, then gives up on, an unknown store", async () => {
-    await oracle.caughtUp(admin);
-    const tag = Date.now().toString(36);
-    const storeId = `outside-store-${tag}`;
-    const bookId = `outside-book-${tag}`;
-    const minute = minuteBehind(oracle);
     const producer = outside.producer();
     await producer.connect();
-    await producer.send({ topic: 'bookstore', messages: [{ key: storeId, value: JSON.stringify({ name: 'Outside Books', city: 'Testville', state: 'Nowhere' }) }] });
-    await producer.send({ topic: 'book', messages: [{ key: bookId, value: JSON.stringify({ title: 'Kafka on the Shore', genre: 'Outside genre', author: 'H. M.' }) }] });
+    const { storeId, bookId, tag, minute } = await outsideCatalogue(producer, oracle, admin, 'outside', { name: 'Outside Books' }, { title: 'Kafka on the Shore', genre: 'Outside genre' });
     const purchase = (bookstoreId: string, quantity: string | number, unitPrice: string | number, timestamp: string | number) => ({
       key: `purchase-${tag}-${Math.random().toString(36).slice(2)}`,
       value: JSON.stringify({ book_id: bookId, bookstore_id: bookstoreId, customer: 'jdoe', quantity, unit_price: unitPrice, timestamp }),

@@ -1,10 +1,56 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { expect } from 'vitest';
 
 import type { SalesResponse } from '../../lib/api/sales';
 
-import type { OracleTotals, SalesOracle } from './sales-oracle';
-import type { TestStack } from './stack';
+import type { OracleTotals } from './sales-oracle';
+import { SalesOracle } from './sales-oracle';
+import { TestStack } from './stack';
+
+/**
+ * What a sales test file runs: simulator (30× speed-up, 20 purchases/s) → sales job → BFF, an
+ * outside Kafka client (as the MSK Data Generator would be: not the product's factory) and the
+ * oracle reading the raw `purchase` topic through it.
+ */
+export class SalesRig {
+  readonly stack: TestStack;
+  readonly outside: Kafka;
+  readonly oracle: SalesOracle;
+  readonly admin: Admin;
+  /** When this file's stack started: its own simulator's purchases are written from here on. */
+  startedAt = 0;
+
+  constructor(brokers: string, bffPort: number, logName: string, env: Record<string, string> = {}) {
+    this.stack = new TestStack({
+      brokers,
+      bffPort,
+      logName,
+      cabs: 1,
+      tankers: 0,
+      // No campus sightings: at 30× they would be stamped up to an hour ahead and confuse the next file's occupancy figures.
+      simulatorArgs: ['--speedup', '30', '--purchases-per-s', '20', '--sightings-per-s', '0', '--no-archiver'],
+      // At 30× a simulated minute lasts 2 s: 2 minutes of lateness give the outside client's messages 4 s to land.
+      env: { SALES_UNKNOWN_STORE_WAIT_S: '2', SALES_ALLOWED_LATENESS_S: '120', ...env },
+    });
+    this.outside = new KafkaClient({ clientId: `outside-${logName}`, brokers: [brokers], logLevel: logLevel.NOTHING });
+    this.oracle = new SalesOracle(this.outside);
+    this.admin = this.outside.admin();
+  }
+
+  async start(): Promise<void> {
+    this.startedAt = Date.now();
+    await this.stack.start();
+    await this.admin.connect();
+    await this.oracle.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.oracle.stop();
+    await this.admin.disconnect();
+    await this.stack.stop();
+  }
+}
 
 type Comparable = Record<string, [orders: number, units: number, cents: number]>;
 
@@ -71,4 +117,18 @@ export async function expectClosedMinutesEqualToOracle(stack: TestStack, oracle:
 /** A minute safely behind the newest simulated purchase, as the generator's "past 10 seconds" are: an event ahead would move the watermark on and rightly make the simulator's own purchases late. */
 export function minuteBehind(oracle: SalesOracle): number {
   return Math.floor((oracle.maxEventTime - 45_000) / 60_000) * 60_000;
+}
+
+/**
+ * A store and a book of this test's own on the tables, written as an outside client would, and the
+ * minute to stamp its purchases with (behind the newest simulated purchase). Returns their keys.
+ */
+export async function outsideCatalogue(producer: Producer, oracle: SalesOracle, admin: Admin, label: string, store: { name: string }, book: { title: string; genre: string }): Promise<{ storeId: string; bookId: string; tag: string; minute: number }> {
+  await oracle.caughtUp(admin);
+  const tag = Date.now().toString(36);
+  const storeId = `${label}-store-${tag}`;
+  const bookId = `${label}-book-${tag}`;
+  await producer.send({ topic: 'bookstore', messages: [{ key: storeId, value: JSON.stringify({ ...store, city: 'Testville', state: 'Nowhere' }) }] });
+  await producer.send({ topic: 'book', messages: [{ key: bookId, value: JSON.stringify({ ...book, author: 'H. M.' }) }] });
+  return { storeId, bookId, tag, minute: minuteBehind(oracle) };
 }
