@@ -1,10 +1,7 @@
 package dev.fleetwatch.flink.sales;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fleetwatch.flink.common.Json;
+import dev.fleetwatch.flink.common.ContractReader;
 import dev.fleetwatch.flink.common.KafkaRecord;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One record of the compacted `bookstore` or `book` table (lib/contracts/sales.ts bookstoreSchema,
@@ -38,20 +35,17 @@ public class CatalogueEntry {
     entry.key = record.keyString();
     if (entry.key == null || entry.key.isEmpty()) return new Outcome(null, "empty: " + record.topic + " record has no key");
     if (record.value == null || record.value.length == 0) return new Outcome(entry, null);
-    JsonNode json;
-    try {
-      json = Json.MAPPER.readTree(record.value);
-    } catch (Exception e) {
-      return new Outcome(null, "not-json: " + e.getMessage().lines().findFirst().orElse("unreadable JSON"));
+    ContractReader.Parsed parsed = ContractReader.parse(record.value);
+    if (parsed.reader() == null) return new Outcome(null, parsed.reason());
+    ContractReader json = parsed.reader();
+    if (entry.isBookstore()) {
+      entry.store = new StoreRef(entry.key, json.string("name", 0, Integer.MAX_VALUE), json.string("city", 0, Integer.MAX_VALUE), json.string("state", 0, Integer.MAX_VALUE));
+    } else {
+      json.string("title", 0, Integer.MAX_VALUE);
+      entry.genre = json.string("genre", 0, Integer.MAX_VALUE);
+      json.string("author", 0, Integer.MAX_VALUE);
     }
-    List<String> fields = entry.isBookstore() ? List.of("name", "city", "state") : List.of("title", "genre", "author");
-    List<String> issues = new ArrayList<>();
-    for (String field : fields) {
-      if (json == null || !json.isObject() || !json.path(field).isTextual()) issues.add(field + ": expected string");
-    }
-    if (!issues.isEmpty()) return new Outcome(null, "contract: " + String.join("; ", issues));
-    if (entry.isBookstore()) entry.store = new StoreRef(entry.key, json.get("name").asText(), json.get("city").asText(), json.get("state").asText());
-    else entry.genre = json.get("genre").asText();
+    if (json.problem() != null) return new Outcome(null, json.problem());
     return new Outcome(entry, null);
   }
 }

@@ -1,16 +1,13 @@
 package dev.fleetwatch.flink.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fleetwatch.flink.common.Json;
+import dev.fleetwatch.flink.common.ContractReader;
 import dev.fleetwatch.flink.common.KafkaRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code purchase} records to {@link Purchase}, by the rules of lib/contracts/sales.ts: string
@@ -19,7 +16,6 @@ import java.util.regex.Pattern;
  * contract, timestamp, implausible-timestamp).
  */
 public final class PurchaseParser {
-  private static final Pattern NUMERIC = Pattern.compile("^-?\\d+(\\.\\d+)?$");
   /** A year-3000 timestamp would drag the watermark forward and make every honest purchase late. */
   static final long EARLIEST_MS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
   /** A day, not minutes: the simulator's speed-up runs event time ahead of the wall clock. */
@@ -30,26 +26,20 @@ public final class PurchaseParser {
   public record Outcome(Purchase purchase, String reason) {}
 
   public static Outcome parse(KafkaRecord record, long now) {
-    if (record.value == null || record.value.length == 0) return rejected("empty: message has no value");
-    JsonNode json;
-    try {
-      json = Json.MAPPER.readTree(record.value);
-    } catch (Exception e) {
-      return rejected("not-json: " + firstLine(e.getMessage()));
+    ContractReader.Parsed parsed = ContractReader.parse(record.value);
+    if (parsed.reader() == null) return rejected(parsed.reason());
+    ContractReader json = parsed.reader();
+    String bookId = json.string("book_id", 1, Integer.MAX_VALUE);
+    String bookstoreId = json.string("bookstore_id", 1, Integer.MAX_VALUE);
+    json.string("customer", 0, Integer.MAX_VALUE);
+    double quantity = json.numberOrNumericString("quantity");
+    double unitPrice = json.numberOrNumericString("unit_price");
+    if (quantity != Math.rint(quantity) || quantity <= 0) {
+      if (!Double.isNaN(quantity)) json.refuse("quantity", "expected a positive whole number");
     }
-    if (json == null || !json.isObject()) return rejected("contract: (root): expected object");
-    List<String> issues = new ArrayList<>();
-    String bookId = text(json, "book_id", 1, issues);
-    String bookstoreId = text(json, "bookstore_id", 1, issues);
-    text(json, "customer", 0, issues);
-    Double quantity = number(json, "quantity", issues);
-    Double unitPrice = number(json, "unit_price", issues);
-    if (quantity != null && (quantity != Math.rint(quantity) || quantity <= 0)) issues.add("quantity: expected a positive whole number");
-    if (unitPrice != null && unitPrice < 0) issues.add("unit_price: expected a number >= 0");
-    JsonNode timestamp = json.get("timestamp");
-    boolean timestampShaped = timestamp != null && (timestamp.isNumber() || (timestamp.isTextual() && !timestamp.asText().isEmpty()));
-    if (!timestampShaped) issues.add("timestamp: expected a non-empty string or a number");
-    if (!issues.isEmpty()) return rejected("contract: " + String.join("; ", issues.subList(0, Math.min(3, issues.size()))));
+    if (unitPrice < 0) json.refuse("unit_price", "expected a number >= 0");
+    JsonNode timestamp = json.textOrNumber("timestamp");
+    if (json.problem() != null) return rejected(json.problem());
 
     EventTimes.Result time = timestamp.isNumber() ? EventTimes.parseNumber(timestamp.doubleValue()) : EventTimes.parseText(timestamp.asText());
     if (!time.ok()) return rejected(time.reason());
@@ -60,8 +50,8 @@ public final class PurchaseParser {
     purchase.id = purchaseId(record);
     purchase.bookId = bookId;
     purchase.bookstoreId = bookstoreId;
-    purchase.quantity = quantity.intValue();
-    purchase.revenueCents = revenueCents(quantity.intValue(), unitPrice);
+    purchase.quantity = (int) quantity;
+    purchase.revenueCents = revenueCents((int) quantity, unitPrice);
     purchase.eventTime = time.value();
     purchase.source = record;
     return new Outcome(purchase, null);
@@ -86,30 +76,6 @@ public final class PurchaseParser {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String text(JsonNode json, String field, int minLength, List<String> issues) {
-    JsonNode node = json.get(field);
-    if (node == null || !node.isTextual()) {
-      issues.add(field + ": expected string");
-      return null;
-    }
-    if (node.asText().length() < minLength) issues.add(field + ": expected a non-empty string");
-    return node.asText();
-  }
-
-  private static Double number(JsonNode json, String field, List<String> issues) {
-    JsonNode node = json.get(field);
-    if (node != null && node.isNumber()) return node.doubleValue();
-    if (node != null && node.isTextual() && NUMERIC.matcher(node.asText().trim()).matches()) return Double.parseDouble(node.asText().trim());
-    issues.add(field + (node != null && node.isTextual() ? ": not a number" : ": expected number or numeric string"));
-    return null;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) return "unreadable JSON";
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static Outcome rejected(String reason) {

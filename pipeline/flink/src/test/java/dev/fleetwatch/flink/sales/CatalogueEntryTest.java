@@ -40,7 +40,7 @@ class CatalogueEntryTest {
     assertTrue(!ContractAssert.problems("bookstore", wrong).isEmpty());
     CatalogueEntry.Outcome outcome = parse("bookstore", "store-a", wrong);
     assertNull(outcome.entry());
-    assertEquals("contract: city: expected string; state: expected string", outcome.reason());
+    assertEquals("contract: city: expected string; state: required string", outcome.reason());
     assertTrue(parse("book", "b1", "{oops").reason().startsWith("not-json: "));
     assertEquals("empty: bookstore record has no key", parse("bookstore", null, "{}").reason());
   }

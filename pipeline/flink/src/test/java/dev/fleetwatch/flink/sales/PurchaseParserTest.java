@@ -65,7 +65,7 @@ class PurchaseParserTest {
     assertTrue(reason(purchaseJson("s", "b", "1.5", "1", T0)).startsWith("contract: quantity: expected a positive whole number"));
     assertTrue(reason(purchaseJson("s", "b", 0, "1", T0)).startsWith("contract: quantity: expected a positive whole number"));
     assertTrue(reason(purchaseJson("s", "b", "1", "-2", T0)).startsWith("contract: unit_price: expected a number >= 0"));
-    assertTrue(contractReason(purchaseJson("", "b", "1", "1", T0)).startsWith("contract: bookstore_id: expected a non-empty string"));
+    assertTrue(contractReason(purchaseJson("", "b", "1", "1", T0)).startsWith("contract: bookstore_id: too short: at least 1 characters"));
     assertTrue(contractReason("{\"book_id\":\"b\",\"bookstore_id\":7,\"customer\":\"c\",\"quantity\":1,\"unit_price\":1,\"timestamp\":true}")
         .equals("contract: bookstore_id: expected string; timestamp: expected a non-empty string or a number"));
   }
