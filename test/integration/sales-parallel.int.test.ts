@@ -17,6 +17,14 @@ describe('sales per minute at parallelism 2', () => {
   beforeAll(() => rig.start());
   afterAll(() => rig.stop());
 
+  it('runs the keyed steps of the sales job at parallelism 2 (Flink REST API)', async () => {
+    const overview = (await (await fetch(`${stack.flinkRestUrl}/jobs/overview`)).json()) as { jobs: { jid: string; name: string; state: string }[] };
+    const job = overview.jobs.find((entry) => entry.name === 'sales' && entry.state === 'RUNNING');
+    expect(job).toBeTruthy();
+    const detail = (await (await fetch(`${stack.flinkRestUrl}/jobs/${job?.jid}`)).json()) as { vertices: { name: string; parallelism: number }[] };
+    expect(detail.vertices.filter((vertex) => /^(dedup and join|minutes per store)/.test(vertex.name)).map((vertex) => vertex.parallelism)).toEqual([2, 2]);
+  });
+
   it('serves at least 5 closed minutes, every one equal to the oracle to the cent', async () => {
     firstMinute = await expectClosedMinutesEqualToOracle(stack, oracle, admin, rig.startedAt);
   });
