@@ -44,6 +44,19 @@ describe('bookstore model', () => {
     expect(purchases(6, 10)).not.toEqual(purchases(5, 10));
   });
 
+  it('gives every run fresh purchase ids, while the seed still fixes the purchases themselves', () => {
+    const run = () => {
+      const model = createBookstoreModel(5, 50);
+      return Array.from({ length: 20 }, (_, i) => model.tick(NOW + i * 100, 0.1).purchases).flat();
+    };
+    const [first, restarted] = [run(), run()];
+    expect(first.length).toBeGreaterThan(50);
+    expect(restarted.map((p) => p.value)).toEqual(first.map((p) => p.value));
+    const ids = new Set([...first, ...restarted].map((p) => p.key));
+    expect(ids.size).toBe(first.length + restarted.length);
+    for (const id of ids) expect(id).toMatch(UUID);
+  });
+
   it('writes purchases exactly as the MSK Data Generator: every field a string', () => {
     const model = createBookstoreModel(3, 50);
     const { bookstores, books } = model.initial();

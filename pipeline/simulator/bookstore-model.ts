@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { Book, Bookstore } from '@/lib/contracts/sales';
 
 import { bookRecord, bookstoreRecord } from './bookstore-catalog';
@@ -42,7 +44,12 @@ const MAX_LATENESS_MS = 10_000;
 const NEW_BOOK_PER_S = 1 / 120;
 const NEW_STORE_PER_S = 1 / 900;
 
-export function createBookstoreModel(seed: number, purchasesPerS: number): BookstoreModel {
+/**
+ * The seed fixes the stores, books and the shape of the purchases, so a run is reproducible; the
+ * purchase ids are drawn fresh every run instead, because a restarted simulator that re-issued
+ * its earlier ids would look to the sales job like producer retries of old purchases (counted once).
+ */
+export function createBookstoreModel(seed: number, purchasesPerS: number, newPurchaseId: () => string = randomUUID): BookstoreModel {
   const rng = mulberry32(deriveSeed(seed, 'bookstore'));
   const stores: Keyed<Bookstore>[] = [];
   // Some stores sell far more than others, as real shops do.
@@ -68,7 +75,7 @@ export function createBookstoreModel(seed: number, purchasesPerS: number): Books
       const batch: BookstoreBatch = { purchases: [], bookstores: [], books: [] };
       // Purchases draw from the catalogue as it was before this tick: a new key is on its topic first.
       const count = poisson(rng, purchasesPerS * wallDtS);
-      for (let i = 0; i < count; i++) batch.purchases.push(purchase(rng, simNowMs, stores, storeWeights, books));
+      for (let i = 0; i < count; i++) batch.purchases.push({ key: newPurchaseId(), value: purchase(rng, simNowMs, stores, storeWeights, books) });
       if (chance(rng, NEW_STORE_PER_S * wallDtS)) batch.bookstores.push(addStore());
       if (chance(rng, NEW_BOOK_PER_S * wallDtS)) batch.books.push(addBook());
       return batch;
@@ -76,17 +83,14 @@ export function createBookstoreModel(seed: number, purchasesPerS: number): Books
   };
 }
 
-function purchase(rng: Rng, simNowMs: number, stores: Keyed<Bookstore>[], storeWeights: number[], books: Keyed<Book>[]): Keyed<PurchaseRecord> {
+function purchase(rng: Rng, simNowMs: number, stores: Keyed<Bookstore>[], storeWeights: number[], books: Keyed<Book>[]): PurchaseRecord {
   const eventMs = simNowMs - Math.floor(rng() * MAX_LATENESS_MS);
   return {
-    key: uuidV4(rng),
-    value: {
-      book_id: itemAt(books, intBetween(rng, 0, books.length - 1)).key,
-      bookstore_id: itemAt(stores, weightedIndex(rng, storeWeights)).key,
-      customer: username(rng),
-      quantity: String(intBetween(rng, 1, 5)),
-      unit_price: String(intBetween(rng, 10, 75)),
-      timestamp: purchaseTimestamp(rng, eventMs),
-    },
+    book_id: itemAt(books, intBetween(rng, 0, books.length - 1)).key,
+    bookstore_id: itemAt(stores, weightedIndex(rng, storeWeights)).key,
+    customer: username(rng),
+    quantity: String(intBetween(rng, 1, 5)),
+    unit_price: String(intBetween(rng, 10, 75)),
+    timestamp: purchaseTimestamp(rng, eventMs),
   };
 }

@@ -1,122 +1,40 @@
-import type { Admin, Kafka } from 'kafkajs';
-import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import type { SalesResponse } from '../../lib/api/sales';
 import { dlqTopic } from '../../lib/contracts/topics';
 import { TEST_PORTS } from '../support/ports';
-import type { OracleTotals } from '../support/sales-oracle';
-import { SalesOracle, javaText } from '../support/sales-oracle';
+import { SalesRig, closedMinuteMismatches, expectClosedMinutesEqualToOracle, outsideCatalogue, salesSummary } from '../support/sales-check';
+import { javaText } from '../support/sales-oracle';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
-import { TestStack } from '../support/stack';
-
-const MINUTE = 60_000;
-
-type Comparable = Record<string, [orders: number, units: number, cents: number]>;
-
-function fromApi(minute: SalesResponse['perMinute'][number]): Comparable {
-  return Object.fromEntries(minute.bookstores.map((row) => [row.bookstoreId, [row.orders, row.units, Math.round(row.revenue * 100)]]));
-}
-
-function fromOracle(totals: Map<string, OracleTotals>): Comparable {
-  return Object.fromEntries([...totals].map(([id, t]) => [id, [t.orders, t.units, t.cents]]));
-}
 
 /**
- * simulator (30× speed-up, 20 purchases/s) → sales processor → BFF, held against an independent
+ * simulator (30× speed-up, 20 purchases/s) → sales job → BFF, held against an independent
  * recomputation from the raw `purchase` topic: every closed minute equal to the cent.
  */
 describe('sales per minute against an independent oracle', () => {
-  const brokers = inject('brokers');
-  const stack = new TestStack({
-    brokers,
-    bffPort: TEST_PORTS.sales,
-    logName: 'integration-sales',
-    cabs: 1,
-    tankers: 0,
-    // No campus sightings: at 30× they would be stamped up to an hour ahead and confuse the next file's occupancy figures.
-    simulatorArgs: ['--speedup', '30', '--purchases-per-s', '20', '--sightings-per-s', '0', '--no-archiver'],
-    // At 30× a simulated minute lasts 2 s: 2 minutes of lateness give the outside client's messages 4 s to land.
-    env: { SALES_UNKNOWN_STORE_WAIT_S: '2', SALES_ALLOWED_LATENESS_S: '120' },
-  });
-  // An outside Kafka client, as the MSK Data Generator would be: not the product's factory.
-  const outside: Kafka = new KafkaClient({ clientId: 'outside-sales-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
-  const oracle = new SalesOracle(outside);
-  const admin: Admin = outside.admin();
+  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales');
+  const { stack, outside, oracle, admin } = rig;
   const sockets: TestSocket[] = [];
 
-  beforeAll(async () => {
-    stackStartedAt = Date.now();
-    await stack.start();
-    await admin.connect();
-    await oracle.start();
-  });
+  beforeAll(() => rig.start());
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    await oracle.stop();
-    await admin.disconnect();
-    await stack.stop();
+    await rig.stop();
   });
 
-  /**
-   * The minute of this file's simulator's first purchase: from there on, the oracle knows every
-   * minute the API must serve. (Earlier files' purchases on the same broker are compared when
-   * served, but whatever odd input they wrote is not this file's to demand.)
-   */
+  /** The minute of this file's simulator's first purchase: from there on, the oracle knows every minute the API must serve. */
   let firstMinute = Number.NaN;
-  let stackStartedAt = 0;
-
-  /**
-   * Closed minutes the API serves, each compared with the oracle once both have read the same
-   * input; and every minute the oracle saw, from the first purchase up to the newest closed one,
-   * must be served and closed too (a processor that skipped part of the backlog would otherwise
-   * pass by serving fewer minutes).
-   */
-  async function closedMinuteMismatches(): Promise<{ compared: number; mismatches: string[] }> {
-    const summary = await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
-    await oracle.caughtUp(admin);
-    const closed = summary.perMinute.filter((minute) => minute.final);
-    const mismatches = closed
-      .map((minute) => ({ minute, expected: fromOracle(oracle.minute(Date.parse(minute.windowStart))) }))
-      .filter(({ minute, expected }) => JSON.stringify(sorted(fromApi(minute))) !== JSON.stringify(sorted(expected)))
-      .map(({ minute, expected }) => `${minute.windowStart}: api ${JSON.stringify(sorted(fromApi(minute)))} oracle ${JSON.stringify(sorted(expected))}`);
-    const newestClosed = Math.max(...closed.map((minute) => Date.parse(minute.windowStart)));
-    const served = new Set(closed.map((minute) => Date.parse(minute.windowStart)));
-    for (const start of oracle.minuteStarts()) {
-      if (start >= firstMinute && start <= newestClosed && !served.has(start)) mismatches.push(`${new Date(start).toISOString()}: in the oracle, not served as a closed minute`);
-    }
-    return { compared: closed.length, mismatches };
-  }
 
   it('serves at least 5 closed minutes, every one equal to the oracle to the cent', async () => {
-    await oracle.caughtUp(admin);
-    await expect.poll(() => oracle.minuteStarts(stackStartedAt).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    firstMinute = Math.min(...oracle.minuteStarts(stackStartedAt));
-    expect(Number.isFinite(firstMinute)).toBe(true);
-    await expect.poll(async () => (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.filter((m) => m.final).length, { timeout: 90_000, interval: 1_000 }).toBeGreaterThanOrEqual(5);
-    // The BFF reads the processor's partitions independently, so a minute may show final a moment before its last store's row lands.
-    await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
-    const { compared } = await closedMinuteMismatches();
-    expect(compared).toBeGreaterThanOrEqual(5);
-    const totals = (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.filter((m) => m.final);
-    expect(totals.every((minute) => minute.orders > 0 && minute.revenue > 0)).toBe(true);
-    expect(totals.some((minute) => minute.bookstores.some((row) => (row.genres ?? []).length > 0))).toBe(true);
+    firstMinute = await expectClosedMinutesEqualToOracle(stack, oracle, admin, rig.startedAt);
   });
 
   it("counts messages in the generator's exact format from an outside client, and waits for, then gives up on, an unknown store", async () => {
-    await oracle.caughtUp(admin);
-    const tag = Date.now().toString(36);
-    const storeId = `outside-store-${tag}`;
-    const bookId = `outside-book-${tag}`;
-    // Behind the newest simulated purchase, as the generator's "past 10 seconds" are: an event
-    // ahead would move the watermark on and rightly make the simulator's own purchases late.
-    const minute = Math.floor((oracle.maxEventTime - 45_000) / MINUTE) * MINUTE;
     const producer = outside.producer();
     await producer.connect();
-    await producer.send({ topic: 'bookstore', messages: [{ key: storeId, value: JSON.stringify({ name: 'Outside Books', city: 'Testville', state: 'Nowhere' }) }] });
-    await producer.send({ topic: 'book', messages: [{ key: bookId, value: JSON.stringify({ title: 'Kafka on the Shore', genre: 'Outside genre', author: 'H. M.' }) }] });
+    const { storeId, bookId, tag, minute } = await outsideCatalogue(producer, oracle, admin, 'outside', { name: 'Outside Books' }, { title: 'Kafka on the Shore', genre: 'Outside genre' });
     const purchase = (bookstoreId: string, quantity: string | number, unitPrice: string | number, timestamp: string | number) => ({
       key: `purchase-${tag}-${Math.random().toString(36).slice(2)}`,
       value: JSON.stringify({ book_id: bookId, bookstore_id: bookstoreId, customer: 'jdoe', quantity, unit_price: unitPrice, timestamp }),
@@ -137,9 +55,9 @@ describe('sales per minute against an independent oracle', () => {
     await producer.disconnect();
 
     await expect
-      .poll(async () => (await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440')).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 })
+      .poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 })
       .toBeTruthy();
-    const summary = await stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
+    const summary = await salesSummary(stack);
     const closed = summary.perMinute.find((m) => Date.parse(m.windowStart) === minute);
     const row = closed?.bookstores.find((r) => r.bookstoreId === storeId);
     expect(row).toMatchObject({ name: 'Outside Books', city: 'Testville', state: 'Nowhere', orders: 5, units: 15, revenue: 426, final: true });
@@ -159,7 +77,7 @@ describe('sales per minute against an independent oracle', () => {
     const tooLate = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.sales",kind="too-late"\} (\d+)/)?.[1] ?? 0);
     await expect.poll(tooLate, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     // And the oracle still agrees on every closed minute, this one included.
-    await expect.poll(async () => (await closedMinuteMismatches()).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
   });
 
   it('pushes sales:update on the sales channel', async () => {
@@ -180,10 +98,6 @@ describe('sales per minute against an independent oracle', () => {
     }
   });
 });
-
-function sorted(record: Comparable): Comparable {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
 
 async function dlqReasons(kafka: Kafka, topic: string, atLeast: number): Promise<string[]> {
   const consumer = kafka.consumer({ groupId: `test-dlq-reader-${Date.now()}` });

@@ -10,6 +10,7 @@ export const TEST_PORTS = {
   access: BASE + 5,
   malformed: BASE + 6,
   sales: BASE + 7,
+  salesParallel: BASE + 9,
   zones: BASE + 8,
   alerts: BASE + 10,
   alertsSecond: BASE + 11,

@@ -16,6 +16,7 @@ public final class ContractReader {
   /** lib/contracts/common.ts idSchema: ids become Kafka keys, room names and URL segments. */
   private static final Pattern ID = Pattern.compile("^[\\w.:@-]+$");
   private static final int MAX_REPORTED = 3;
+  private static final Pattern NUMERIC = Pattern.compile("^-?\\d+(\\.\\d+)?$");
 
   private final JsonNode node;
   private final List<String> problems = new ArrayList<>();
@@ -92,6 +93,30 @@ public final class ContractReader {
       return Double.NaN;
     }
     return number;
+  }
+
+  /**
+   * A number, or a string of one (lib/contracts/sales.ts numberOrNumericString: the MSK Data
+   * Generator writes every field as a string); NaN (with the problem recorded) when neither.
+   */
+  public double numberOrNumericString(String field) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isNumber()) return value.asDouble();
+    if (value != null && value.isTextual() && NUMERIC.matcher(value.asText().trim()).matches()) return Double.parseDouble(value.asText().trim());
+    fail(field, value != null && value.isTextual() ? "not a number" : "expected number or numeric string");
+    return Double.NaN;
+  }
+
+  /** A non-empty string or a number (as event times come), else null with the problem recorded. */
+  public JsonNode textOrNumber(String field) {
+    JsonNode value = node.get(field);
+    if (value != null && (value.isNumber() || (value.isTextual() && !value.asText().isEmpty()))) return value;
+    return fail(field, "expected a non-empty string or a number");
+  }
+
+  /** Records a problem the field's type alone does not show (a range, a whole number). */
+  public void refuse(String field, String problem) {
+    fail(field, problem);
   }
 
   public Double optionalNumber(String field, double min, double max) {

@@ -18,6 +18,7 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,7 +39,7 @@ public final class KafkaIO {
    * checkpoint; a new one from its group's committed offsets, else from the earliest record.
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
-  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
     return source(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST));
   }
 
@@ -46,7 +47,17 @@ public final class KafkaIO {
    * As above, but a job without a checkpoint starts at {@code start}: {@link OffsetsInitializer#earliest()}
    * for a compacted table the job must read whole (a restored job still resumes from its checkpoint).
    */
-  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start) {
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start) {
+    // Watermarks are assigned after parsing, where event time is known; see each job.
+    return source(env, settings, job, sourceName, topics, start, WatermarkStrategy.noWatermarks());
+  }
+
+  /**
+   * As above, with the watermarks: a strategy given here runs per Kafka partition inside the source
+   * (the source takes the smallest of its partitions'), which a strategy after parsing cannot do.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics,
+      OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
     KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.brokers())
         .setTopics(topics)
@@ -57,8 +68,7 @@ public final class KafkaIO {
         .setProperties(settings.kafkaSecurity())
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
-    // Watermarks are assigned after parsing, where event time is known; see each job.
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
+    return env.fromSource(source, watermarks, sourceName).uid(job.name() + "-source-" + sourceName);
   }
 
   /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */
