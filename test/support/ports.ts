@@ -16,5 +16,6 @@ export const TEST_PORTS = {
   lag: BASE + 12,
   lagSecond: BASE + 13,
   fleet: BASE + 14,
+  flinkRestart: BASE + 15,
   bench: BASE + 20,
 } as const;
