@@ -17,6 +17,7 @@ export const TEST_PORTS = {
   lag: BASE + 12,
   lagSecond: BASE + 13,
   fleet: BASE + 14,
+  flinkRestart: BASE + 15,
   security: BASE + 17,
   bench: BASE + 20,
   deployed: BASE + 30,

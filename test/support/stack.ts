@@ -99,14 +99,28 @@ export class TestStack {
     await this.waitFlinkJobsRunning();
   }
 
-  /** Waits until Flink's REST API lists every Flink job with all its tasks running (a JVM start takes 10-30 s on a busy machine). */
+  /**
+   * Waits until Flink's REST API lists every Flink job with all its tasks running and records
+   * moving through it (a JVM start takes 10-30 s on a busy machine; the first records a few more).
+   */
   async waitFlinkJobsRunning(timeoutMs = 120_000): Promise<void> {
-    const allRunning = (body: unknown) => {
-      const jobs = (body as { jobs?: { name: string; state: string; tasks: { running: number; total: number } }[] }).jobs ?? [];
-      return FLINK_JOBS.every((name) => jobs.some((job) => job.name === name && job.state === 'RUNNING' && job.tasks.running === job.tasks.total));
-    };
+    type Overview = { jobs?: { jid: string; name: string; state: string; 'start-time': number; tasks: { running: number; total: number } }[] };
+    const newestRunning = (body: unknown) =>
+      FLINK_JOBS.map((name) =>
+        ((body as Overview).jobs ?? [])
+          .filter((job) => job.name === name)
+          .sort((a, b) => b['start-time'] - a['start-time'])
+          .find((job) => job.state === 'RUNNING' && job.tasks.running === job.tasks.total),
+      );
+    const deadline = Date.now() + timeoutMs;
     try {
-      await waitForUrl(`${this.flinkRestUrl}/jobs/overview`, timeoutMs, allRunning);
+      await waitForUrl(`${this.flinkRestUrl}/jobs/overview`, timeoutMs, (body) => newestRunning(body).every(Boolean));
+      const jobs = newestRunning(await (await fetch(`${this.flinkRestUrl}/jobs/overview`)).json());
+      for (const job of jobs) {
+        const moving = (body: unknown) =>
+          ((body as { vertices?: { metrics: Record<string, number> }[] }).vertices ?? []).some((vertex) => (vertex.metrics['read-records'] ?? 0) + (vertex.metrics['write-records'] ?? 0) > 0);
+        await waitForUrl(`${this.flinkRestUrl}/jobs/${job?.jid ?? ''}`, Math.max(1_000, deadline - Date.now()), moving);
+      }
     } catch (error) {
       throw new Error(`Flink jobs not running: ${(error as Error).message}; see ${this.logPath}`);
     }

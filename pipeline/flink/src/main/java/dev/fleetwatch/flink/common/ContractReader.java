@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +38,25 @@ public final class ContractReader {
     }
     if (node == null || !node.isObject()) return Parsed.rejected("contract: (root): expected object");
     return new Parsed(new ContractReader(node), null);
+  }
+
+  /**
+   * A record's value read field by field with {@code fields}, or null after handing a dead letter
+   * with the reason (empty, not JSON, or the contract's problems) to {@code reject}.
+   */
+  public static <T> T read(KafkaRecord record, Function<ContractReader, T> fields, Consumer<DeadLetter> reject) {
+    Parsed parsed = parse(record.value);
+    if (parsed.reason() != null) {
+      reject.accept(new DeadLetter(record, parsed.reason()));
+      return null;
+    }
+    T value = fields.apply(parsed.reader());
+    String problem = parsed.reader().problem();
+    if (problem != null) {
+      reject.accept(new DeadLetter(record, problem));
+      return null;
+    }
+    return value;
   }
 
   public record Parsed(ContractReader reader, String reason) {

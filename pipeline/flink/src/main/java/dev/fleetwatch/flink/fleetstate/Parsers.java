@@ -13,15 +13,8 @@ final class Parsers {
   static final class TelemetryParser extends ProcessFunction<KafkaRecord, Fix> {
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<Fix> out) {
-      ContractReader.Parsed parsed = ContractReader.parse(record.value);
-      if (parsed.reason() != null) {
-        ctx.output(DeadLetter.TAG, new DeadLetter(record, parsed.reason()));
-        return;
-      }
-      Telemetry telemetry = Telemetry.read(parsed.reader());
-      String problem = parsed.reader().problem();
-      if (problem != null) ctx.output(DeadLetter.TAG, new DeadLetter(record, problem));
-      else out.collect(Fix.of(telemetry, record));
+      Telemetry telemetry = ContractReader.read(record, Telemetry::read, letter -> ctx.output(DeadLetter.TAG, letter));
+      if (telemetry != null) out.collect(Fix.of(telemetry, record));
     }
   }
 
@@ -33,15 +26,8 @@ final class Parsers {
         out.collect(new VehicleUpdate(record.keyString(), null));
         return;
       }
-      ContractReader.Parsed parsed = ContractReader.parse(record.value);
-      if (parsed.reason() != null) {
-        ctx.output(DeadLetter.TAG, new DeadLetter(record, parsed.reason()));
-        return;
-      }
-      Vehicle vehicle = Vehicle.read(parsed.reader());
-      String problem = parsed.reader().problem();
-      if (problem != null) ctx.output(DeadLetter.TAG, new DeadLetter(record, problem));
-      else out.collect(new VehicleUpdate(vehicle.vehicleId, vehicle));
+      Vehicle vehicle = ContractReader.read(record, Vehicle::read, letter -> ctx.output(DeadLetter.TAG, letter));
+      if (vehicle != null) out.collect(new VehicleUpdate(vehicle.vehicleId, vehicle));
     }
   }
 }

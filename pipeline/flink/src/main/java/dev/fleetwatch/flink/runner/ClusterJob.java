@@ -15,9 +15,9 @@ import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The same jobs on a Flink cluster: {@code flink run -c dev.fleetwatch.flink.runner.ClusterJob
- * fleetwatch-flink-jobs.jar --job sales [--KAFKA_BROKERS b1:9092 ...]} (standalone, Kubernetes
- * operator), or as an Amazon Managed Service for Apache Flink application whose runtime
+ * The same jobs on a Flink cluster: {@code flink run fleetwatch-flink-jobs.jar --job sales
+ * [--KAFKA_BROKERS b1:9092 ...]} (standalone, Kubernetes operator; the jar's main class hands over
+ * to this one), or as an Amazon Managed Service for Apache Flink application whose runtime
  * properties group {@value #PROPERTY_GROUP} holds the same setting names (and {@code job}).
  * Settings: environment, then the runtime properties, then {@code --NAME value} arguments.
  * Checkpointing is the cluster's (Managed Flink configures it itself); FLINK_CHECKPOINT_INTERVAL_S
@@ -44,6 +44,11 @@ public final class ClusterJob {
     KafkaIO.ensureDeadLetterTopic(settings, job);
     job.build(env, settings);
     env.execute(job.name());
+  }
+
+  /** Arguments name a job ({@code --job}), or the JVM runs on Managed Flink (its runtime properties exist). */
+  static boolean isClusterSubmission(String[] args) {
+    return java.util.Arrays.asList(args).contains("--job") || new File(MANAGED_FLINK_PROPERTIES).exists();
   }
 
   /** {@code --NAME value} pairs. */

@@ -46,6 +46,11 @@ public final class JobRunner {
   }
 
   public static void main(String[] args) throws Exception {
+    // The same jar's main class on a cluster: `flink run jar --job sales`, or Managed Flink with its runtime properties.
+    if (ClusterJob.isClusterSubmission(args)) {
+      ClusterJob.main(args);
+      return;
+    }
     JobSettings settings = JobSettings.fromEnvironment();
     FlinkSettings flink;
     List<StreamJob> selected;
