@@ -9,6 +9,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,16 +30,29 @@ public final class KafkaIO {
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
   public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
-    KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
-        .setBootstrapServers(settings.brokers())
-        .setTopics(topics)
-        .setGroupId(job.groupId())
-        .setClientIdPrefix(job.groupId() + "." + sourceName)
+    KafkaSource<KafkaRecord> source = sourceBuilder(settings, job.groupId(), sourceName, topics)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new RawDeserializer())
-        .setProperties(settings.kafkaSecurity())
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
+    return fromSource(env, source, job, sourceName);
+  }
+
+  /**
+   * A raw-record source read by {@code groupId}, for a job that starts elsewhere than its committed
+   * offsets or reads a topic only up to where it ended at start (set on the returned builder).
+   */
+  public static KafkaSourceBuilder<KafkaRecord> sourceBuilder(JobSettings settings, String groupId, String sourceName, List<String> topics) {
+    return KafkaSource.<KafkaRecord>builder()
+        .setBootstrapServers(settings.brokers())
+        .setTopics(topics)
+        .setGroupId(groupId)
+        .setClientIdPrefix(groupId + "." + sourceName)
+        .setDeserializer(new RawDeserializer())
+        .setProperties(settings.kafkaSecurity());
+  }
+
+  /** Adds {@code source} to the job under a stable uid, so checkpoints map back to it. */
+  public static DataStream<KafkaRecord> fromSource(StreamExecutionEnvironment env, KafkaSource<KafkaRecord> source, StreamJob job, String sourceName) {
     // Watermarks are assigned after parsing, where event time is known; see each job.
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
   }
