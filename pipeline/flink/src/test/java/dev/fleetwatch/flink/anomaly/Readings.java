@@ -64,9 +64,18 @@ final class Readings {
 
   /** WARMUP_S healthy readings, then {@code seconds} readings each overridden by {@code at(second since warm-up)}. */
   static List<ParsedReading> series(int seconds, IntFunction<Map<String, Object>> at, String vehicleId) {
+    return series(seconds, at, vehicleId, Map.of());
+  }
+
+  /** The same, every reading (warm-up too) with {@code base} applied first, e.g. another cargo. */
+  static List<ParsedReading> series(int seconds, IntFunction<Map<String, Object>> at, String vehicleId, Map<String, Object> base) {
     List<ParsedReading> readings = new ArrayList<>();
-    for (int s = 0; s < WARMUP_S; s += 1) readings.add(reading(s, Map.of(), vehicleId));
-    for (int s = 0; s < seconds; s += 1) readings.add(reading(WARMUP_S + s, at.apply(s), vehicleId));
+    for (int s = 0; s < WARMUP_S; s += 1) readings.add(reading(s, base, vehicleId));
+    for (int s = 0; s < seconds; s += 1) {
+      Map<String, Object> override = new java.util.HashMap<>(base);
+      override.putAll(at.apply(s));
+      readings.add(reading(WARMUP_S + s, override, vehicleId));
+    }
     return readings;
   }
 
