@@ -3,6 +3,7 @@ package dev.fleetwatch.flink.anomaly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.fleetwatch.flink.common.DeadLetter;
+import dev.fleetwatch.flink.contracts.ContractAssert;
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.KeyedRecord;
 import java.nio.charset.StandardCharsets;
@@ -64,11 +65,12 @@ final class DetectorHarness implements AutoCloseable {
     return this;
   }
 
-  /** Every alert written so far, checked against the output contract and keyed by its id. */
+  /** Every alert written so far, checked against the output contract (lib/contracts' JSON Schema) and keyed by its id. */
   List<AnomalyAlert> alerts() throws Exception {
     List<AnomalyAlert> alerts = new ArrayList<>();
     for (KeyedRecord record : harness.extractOutputValues()) {
       assertEquals(AnomalyFunction.OUTPUT_TOPIC, record.topic);
+      ContractAssert.assertMatches(AnomalyFunction.OUTPUT_TOPIC, record.json);
       AnomalyAlert alert = AnomalyContracts.anomalyAlert(record.json.getBytes(StandardCharsets.UTF_8));
       assertEquals(record.key, alert.alertId);
       alerts.add(alert);

@@ -2,6 +2,7 @@ package dev.fleetwatch.flink.anomaly;
 
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.KafkaRecord;
+import dev.fleetwatch.flink.contracts.ContractAssert;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,9 @@ final class Readings {
     return reading(second, Map.of(), "cab-1");
   }
 
+  /** A reading the contract accepts (checked against lib/contracts' JSON Schema too), parsed as the job parses it. */
   static ParsedReading parsed(String json) {
+    ContractAssert.assertMatches(AnomalyJob.INPUT_TOPIC, json);
     KafkaRecord raw = raw(json);
     try {
       return new ParsedReading(raw, AnomalyContracts.vehicleState(raw.value));
