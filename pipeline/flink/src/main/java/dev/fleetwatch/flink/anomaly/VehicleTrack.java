@@ -101,7 +101,7 @@ public class VehicleTrack {
       Band learned = track.model.band(rule, settings.warmupSamples());
       if (track.resumeAfter != null && reading.ts <= track.resumeAfter) {
         // Already judged before the restart; its normal readings still teach the model.
-        if (!watched.inhibited() && learned.positionOf(value, rule) != Position.OUTSIDE) track.model.learn(value);
+        if (!watched.inhibited() && learned.positionOf(value, rule) == Position.INSIDE) track.model.learn(value);
         continue;
       }
       if (watched.inhibited() || gap) {
@@ -114,7 +114,9 @@ public class VehicleTrack {
       Episode.Reading seen = new Episode.Reading(reading.ts, value, position, band.excessRatio(value, rule), band);
       Episode.Event event = track.episode.observe(seen, rule, reading.vehicleId, settings.fireAfterMs(), settings.clearAfterMs());
       if (event != null) alerts.add(toAlert(reading, rule, event));
-      if (!track.episode.abnormal() && position != Position.OUTSIDE) track.model.learn(value);
+      // Only readings well inside teach the model: learning the edge lets a band follow a steady rise
+      // read twice a second (a cooling failure at +1 °C/s) all the way up, so it never fired.
+      if (!track.episode.abnormal() && position == Position.INSIDE) track.model.learn(value);
     }
   }
 

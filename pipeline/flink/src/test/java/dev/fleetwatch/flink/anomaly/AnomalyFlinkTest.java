@@ -110,6 +110,22 @@ class AnomalyFlinkTest {
   }
 
   @Test
+  void firesOnACoolingFailureReadTwiceASecondInsteadOfLearningTheRiseAsNormal() throws Exception {
+    // The integration tests' telemetry: every 500 ms. An LPG tank at 3.9 °C warms 1 °C/s for 20 s (the cooling-failure scenario).
+    List<ParsedReading> input = new ArrayList<>();
+    for (int i = -240; i < 80; i += 1) {
+      double tempC = Math.round((3.9 + Math.min(Math.max(i, 0) / 2.0, 20)) * 10) / 10.0;
+      Map<String, Object> state = new LinkedHashMap<>(Readings.state(0, Map.of("cargo", "lpg", "containerTempC", tempC), "tanker-1"));
+      state.put("ts", T0 + i * 500L);
+      input.add(Readings.parsed(dev.fleetwatch.flink.common.Json.write(state)));
+    }
+    List<AnomalyAlert> firing = run(input).stream().filter(AnomalyAlert::firing).toList();
+    assertEquals("containerTempC", firing.get(0).metric);
+    assertTrue(firing.get(0).startedAt <= T0 + 5_000, "outside its band within 5 s of the failure");
+    assertEquals(firing.get(0).startedAt + 10_000, firing.get(0).detectedAt);
+  }
+
+  @Test
   void firesOnATankThatGetsTooColdTheLowSideOfTheCargoLimits() throws Exception {
     // LPG (limits −10…30 °C) at 18 °C, then its tank cools 1 °C/s down to −12 °C.
     List<ParsedReading> input = series(60, s -> s < 40 ? Map.of("containerTempC", Math.max(-12.0, 18.0 - s)) : Map.of(), "tanker-9", Map.of("cargo", "lpg"));
