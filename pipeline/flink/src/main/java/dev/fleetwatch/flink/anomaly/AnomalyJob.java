@@ -40,7 +40,10 @@ public class AnomalyJob implements StreamJob {
   public void build(StreamExecutionEnvironment env, JobSettings settings) {
     AnomalySettings anomaly = AnomalySettings.from(settings);
 
-    SingleOutputStreamOperator<ParsedReading> readings = KafkaIO.fromSource(env, readingsSource(settings, anomaly), this, "vehicle-state")
+    // Without a checkpoint the models start empty, so the job starts ANOMALY_REPLAY_S back (not at its
+    // committed offsets) to re-learn each vehicle's normal; restored, it resumes from the checkpoint.
+    OffsetsInitializer replay = OffsetsInitializer.timestamp(System.currentTimeMillis() - anomaly.replayMs());
+    SingleOutputStreamOperator<ParsedReading> readings = KafkaIO.source(env, settings, this, "vehicle-state", List.of(INPUT_TOPIC), replay)
         .process(new ReadingParser()).name("parse vehicle states").uid("anomaly-parse-readings");
     SingleOutputStreamOperator<AnomalyAlert> previous = KafkaIO.fromSource(env, previousAlertsSource(settings), this, "previous-alerts")
         .process(new PreviousAlertParser()).name("parse earlier alerts").uid("anomaly-parse-previous");
@@ -59,18 +62,6 @@ public class AnomalyJob implements StreamJob {
     KafkaIO.sendDeadLetters(
         readings.getSideOutput(DeadLetter.TAG).union(previous.getSideOutput(DeadLetter.TAG), alerts.getSideOutput(DeadLetter.TAG)),
         settings, this);
-  }
-
-  /**
-   * Without a checkpoint the models start empty, so the job starts {@code ANOMALY_REPLAY_S} back
-   * (not at committed offsets) to re-learn each vehicle's normal; restored, it resumes from the
-   * checkpoint's offsets. Offsets are committed on checkpoint for the lag view.
-   */
-  private KafkaSource<KafkaRecord> readingsSource(JobSettings settings, AnomalySettings anomaly) {
-    return KafkaIO.sourceBuilder(settings, groupId(), "vehicle-state", List.of(INPUT_TOPIC))
-        .setStartingOffsets(OffsetsInitializer.timestamp(System.currentTimeMillis() - anomaly.replayMs()))
-        .setProperty("commit.offsets.on.checkpoint", "true")
-        .build();
   }
 
   /** The job's own earlier alerts, read once from the beginning to where the topic ended at start. */

@@ -16,7 +16,7 @@ public class PreviousAlertParser extends ProcessFunction<KafkaRecord, AnomalyAle
     try {
       AnomalyAlert alert = AnomalyContracts.anomalyAlert(raw.value);
       if (alert != null) out.collect(alert);
-    } catch (ContractReader.Rejected rejected) {
+    } catch (AnomalyContracts.Rejected rejected) {
       ctx.output(DeadLetter.TAG, new DeadLetter(raw, rejected.getMessage()));
     }
   }

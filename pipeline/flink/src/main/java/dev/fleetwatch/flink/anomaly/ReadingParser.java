@@ -11,7 +11,7 @@ public class ReadingParser extends ProcessFunction<KafkaRecord, ParsedReading> {
   public void processElement(KafkaRecord raw, Context ctx, Collector<ParsedReading> out) {
     try {
       out.collect(new ParsedReading(raw, AnomalyContracts.vehicleState(raw.value)));
-    } catch (ContractReader.Rejected rejected) {
+    } catch (AnomalyContracts.Rejected rejected) {
       ctx.output(DeadLetter.TAG, new DeadLetter(raw, rejected.getMessage()));
     }
   }

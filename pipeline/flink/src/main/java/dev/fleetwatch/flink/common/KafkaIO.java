@@ -30,8 +30,16 @@ public final class KafkaIO {
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
   public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+    return source(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST));
+  }
+
+  /**
+   * As above, but a job without a checkpoint starts at {@code start}: {@link OffsetsInitializer#earliest()}
+   * for a compacted table the job must read whole (a restored job still resumes from its checkpoint).
+   */
+  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start) {
     KafkaSource<KafkaRecord> source = sourceBuilder(settings, job.groupId(), sourceName, topics)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+        .setStartingOffsets(start)
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
     return fromSource(env, source, job, sourceName);

@@ -56,7 +56,7 @@ final class Readings {
     KafkaRecord raw = raw(json);
     try {
       return new ParsedReading(raw, AnomalyContracts.vehicleState(raw.value));
-    } catch (ContractReader.Rejected rejected) {
+    } catch (AnomalyContracts.Rejected rejected) {
       throw new AssertionError(rejected.getMessage());
     }
   }
