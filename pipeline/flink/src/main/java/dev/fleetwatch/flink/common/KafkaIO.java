@@ -1,8 +1,14 @@
 package dev.fleetwatch.flink.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -15,7 +21,11 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -86,6 +96,26 @@ public final class KafkaIO {
         .setRecordSerializer((KafkaRecordSerializationSchema<DeadLetter>) (letter, context, timestamp) ->
             new ProducerRecord<>(topic, null, null, letter.source.key, letter.source.value, headers(letter)))
         .build();
+  }
+
+  /**
+   * Creates {@code dlq.<job>} when missing (1 partition, kept 7 days, as lib/contracts/topics.ts
+   * dlqTopicSpec says): brokers here refuse to create topics on first write. Called before a job
+   * is submitted, by the runner and the cluster entry point alike.
+   */
+  public static void ensureDeadLetterTopic(JobSettings settings, StreamJob job) throws Exception {
+    Properties props = new Properties();
+    props.putAll(settings.kafkaSecurity());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.brokers());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    int replication = settings.getInt("KAFKA_TOPIC_REPLICATION_FACTOR", -1);
+    NewTopic topic = new NewTopic(job.deadLetterTopic(), Optional.of(1), replication < 0 ? Optional.empty() : Optional.of((short) replication))
+        .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
+    try (Admin admin = Admin.create(props)) {
+      admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) throw e;
+    }
   }
 
   /** Routes a job's dead-letter side output to {@code dlq.<job>}. */
