@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AlertPush, AlertsResponse } from '../../lib/api/alerts';
 import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { Alert } from '../../lib/contracts/alerts';
+import type { Cargo } from '../../lib/contracts/fleet';
 import { TOPICS } from '../../lib/contracts/topics';
 import { TEST_PORTS } from '../support/ports';
 import { sendScenario } from '../support/scenario';
@@ -13,8 +14,16 @@ import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import { TestStack } from '../support/stack';
 
+/** The container rule's limits per cargo, as the README's anomaly section gives them. */
+const CARGO_LIMITS_C: Record<Cargo, { min: number; max: number }> = {
+  gasoline: { min: -5, max: 35 },
+  diesel: { min: -5, max: 40 },
+  naphtha: { min: -5, max: 35 },
+  lpg: { min: -10, max: 30 },
+};
+
 /**
- * simulator (overheat) → fleet-state → anomaly processor → fleet.anomalies → BFF alert store →
+ * simulator (overheat, cooling-failure) → fleet-state → anomaly job → fleet.anomalies → BFF alert store →
  * `alerts` channel, on the real broker; actions through one BFF instance seen by a second one,
  * and the inbox's state rebuilt from Kafka after a restart.
  */
@@ -34,7 +43,7 @@ describe('the alert inbox end to end', () => {
     startedAt = Date.now();
     await Promise.all([stack.start(), second.start()]);
     await stack.waitForLog(/listening for scenario commands/);
-    await stack.waitForLog(/anomaly detector ready/);
+    // The anomaly job runs on Flink: stack.start() returns once Flink lists it running.
     fleetCookie = await signInOverHttp(stack.url, 'fleet', 'demo');
   });
 
@@ -79,6 +88,32 @@ describe('the alert inbox end to end', () => {
     // The spike did go through the pipeline: the vehicle's history shows it.
     const { points } = await stack.fetchJson<{ points: { engineTempC: number }[] }>(`/api/fleet/vehicles/${target}/history?minutes=2`);
     expect(Math.max(...points.map((point) => point.engineTempC))).toBeGreaterThan(110);
+  });
+
+  it('delivers the cooling-failure scenario as a container-temperature alert within the cargo limits, and clears it under the same id', async () => {
+    // The scenario only warms a tank (+1 °C/s, then back): the rule's low side is pinned by the Flink job's JUnit tests.
+    const { vehicles } = await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles');
+    const tanker = vehicles.find((vehicle) => vehicle.fleet === 'tankers' && vehicle.status !== 'offline' && vehicle.containerTempC !== undefined);
+    expect(tanker?.cargo).toBeDefined();
+    const limits = CARGO_LIMITS_C[tanker?.cargo ?? 'gasoline'];
+    const socket = await socketOn(stack);
+    const ofTank = (view: AlertView) => view.alert.kind === 'anomaly' && view.alert.vehicleId === tanker?.vehicleId && view.alert.metric === 'containerTempC';
+    const fired = nextEvent(socket, 'alert:upsert', 30_000, (view) => ofTank(view) && view.alert.state === 'firing');
+    // 20 s of rising: well past the tank's learned band (±3 °C at least), and back to normal 15 s later.
+    const command = await sendScenario(outside, 'cooling-failure', { target: tanker?.vehicleId, durationS: 20 });
+    const firing = await fired;
+    expect(Date.now() - command.issuedAt).toBeLessThan(30_000);
+    expect(firing.alert).toMatchObject({ kind: 'anomaly', team: 'fleet', fleet: 'tankers', state: 'firing' });
+    expect(firing.alert.startedAt).toBeGreaterThanOrEqual(command.issuedAt - 1_000);
+    const normal = firing.alert.normal as { min: number; max: number };
+    expect(normal.min).toBeGreaterThanOrEqual(limits.min);
+    expect(normal.max).toBeLessThanOrEqual(limits.max);
+    expect(firing.alert.value).toBeGreaterThan(normal.max);
+    // Listened for only now (no await in between loses nothing): the clear comes ANOMALY_CLEAR_AFTER_S after the fire at the earliest.
+    const end = await nextEvent(socket, 'alert:upsert', 60_000, (view) => ofTank(view) && view.alert.state === 'cleared');
+    expect(end.alert.alertId).toBe(firing.alert.alertId);
+    // Not before the tank stopped warming (20 s) and stayed back inside for ANOMALY_CLEAR_AFTER_S (10 s).
+    expect(end.alert.detectedAt).toBeGreaterThanOrEqual(command.issuedAt + 29_000);
   });
 
   it('refuses a malformed action with a 400 in the error shape, and an unknown alert with a 404', async () => {

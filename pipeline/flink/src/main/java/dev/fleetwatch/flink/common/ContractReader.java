@@ -21,10 +21,14 @@ public final class ContractReader {
   private static final Pattern NUMERIC = Pattern.compile("^-?\\d+(\\.\\d+)?$");
 
   private final JsonNode node;
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
+  /** Where this reader's fields sit in the record ({@code normal.} for a nested object), for the problems' paths. */
+  private final String path;
 
-  private ContractReader(JsonNode node) {
+  private ContractReader(JsonNode node, List<String> problems, String path) {
     this.node = node;
+    this.problems = problems;
+    this.path = path;
   }
 
   /** The record's value as a JSON object reader, or the reason it is not one. */
@@ -37,7 +41,7 @@ public final class ContractReader {
       return Parsed.rejected("not-json: " + firstLine(e.getMessage()));
     }
     if (node == null || !node.isObject()) return Parsed.rejected("contract: (root): expected object");
-    return new Parsed(new ContractReader(node), null);
+    return new Parsed(new ContractReader(node, new ArrayList<>(), ""), null);
   }
 
   /**
@@ -69,6 +73,21 @@ public final class ContractReader {
   public String problem() {
     if (problems.isEmpty()) return null;
     return "contract: " + String.join("; ", problems.subList(0, Math.min(MAX_REPORTED, problems.size())));
+  }
+
+  /** True when the record has {@code field} at all (for a contract with alternative shapes). */
+  public boolean has(String field) {
+    return !absent(field);
+  }
+
+  /** A nested object's reader: its problems are this record's, under {@code field.}. */
+  public ContractReader object(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isObject()) {
+      fail(field, "expected object");
+      return new ContractReader(Json.MAPPER.createObjectNode(), new ArrayList<>(), path + field + ".");
+    }
+    return new ContractReader(value, problems, path + field + ".");
   }
 
   public String id(String field) {
@@ -169,7 +188,7 @@ public final class ContractReader {
   }
 
   private <T> T fail(String field, String problem) {
-    problems.add(field + ": " + problem);
+    problems.add(path + field + ": " + problem);
     return null;
   }
 

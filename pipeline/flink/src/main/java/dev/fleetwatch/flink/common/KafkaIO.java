@@ -15,6 +15,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -58,17 +59,31 @@ public final class KafkaIO {
    */
   public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics,
       OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
-    KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
-        .setBootstrapServers(settings.brokers())
-        .setTopics(topics)
-        .setGroupId(job.groupId())
-        .setClientIdPrefix(job.groupId() + "." + sourceName)
+    KafkaSource<KafkaRecord> source = sourceBuilder(settings, job.groupId(), sourceName, topics)
         .setStartingOffsets(start)
-        .setDeserializer(new RawDeserializer())
-        .setProperties(settings.kafkaSecurity())
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
     return env.fromSource(source, watermarks, sourceName).uid(job.name() + "-source-" + sourceName);
+  }
+
+  /**
+   * A raw-record source read by {@code groupId}, for a job that starts elsewhere than its committed
+   * offsets or reads a topic only up to where it ended at start (set on the returned builder).
+   */
+  public static KafkaSourceBuilder<KafkaRecord> sourceBuilder(JobSettings settings, String groupId, String sourceName, List<String> topics) {
+    return KafkaSource.<KafkaRecord>builder()
+        .setBootstrapServers(settings.brokers())
+        .setTopics(topics)
+        .setGroupId(groupId)
+        .setClientIdPrefix(groupId + "." + sourceName)
+        .setDeserializer(new RawDeserializer())
+        .setProperties(settings.kafkaSecurity());
+  }
+
+  /** Adds {@code source} to the job under a stable uid, so checkpoints map back to it. */
+  public static SingleOutputStreamOperator<KafkaRecord> fromSource(StreamExecutionEnvironment env, KafkaSource<KafkaRecord> source, StreamJob job, String sourceName) {
+    // Watermarks are assigned after parsing, where event time is known; see each job.
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
   }
 
   /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */

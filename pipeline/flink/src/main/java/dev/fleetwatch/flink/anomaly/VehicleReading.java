@@ -1,0 +1,18 @@
+package dev.fleetwatch.flink.anomaly;
+
+/** What the detector needs of one {@code fleet.vehicle-state} record (validated against the whole contract first). */
+public class VehicleReading {
+  public String vehicleId;
+  public String fleet;
+  public long ts;
+  public double engineTempC;
+  /** Tankers only. */
+  public Double containerTempC;
+  public boolean ignition;
+  public String plate;
+  /** Tankers only. */
+  public String cargo;
+  public String status;
+
+  public VehicleReading() {}
+}
