@@ -12,7 +12,6 @@ import { AlertService } from './alerts/alert-service';
 import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
-import { onVehicleAlertsChange, openAlertsOf, setVehicleOpenAlerts } from './fleet/vehicle-alerts';
 import { createKafka } from './kafka/client';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
@@ -72,20 +71,19 @@ export class Bff {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
     this.monitor = new ClusterMonitor(this.kafka, logger);
     this.stats = new StreamStats(logger);
+    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax });
+    this.alertService = new AlertService(this.alerts, () => this.producer);
+    // The fleet view marks vehicles with open alerts: the alert store, where they open and close, is asked directly.
     this.fleet = new FleetStore({
       offlineAfterMs: config.bff.fleetOfflineAfterMs,
       delayedAfterMs: config.bff.fleetDelayedAfterMs,
       frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
-      openAlertsOf,
+      openAlertsOf: (vehicleId) => this.alerts.openAlertsOf(vehicleId),
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });
     // An alert opening or closing on a vehicle puts it in the next fleet delta, so its map mark follows.
-    onVehicleAlertsChange((vehicleId) => this.fleet.markChanged(vehicleId));
-    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax });
-    this.alertService = new AlertService(this.alerts, () => this.producer);
-    // The fleet view marks vehicles with open alerts: the alert store is where they open and close.
-    this.alerts.onVehicleOpenAlertsChanged((vehicleId, openCount) => setVehicleOpenAlerts(vehicleId, openCount));
+    this.alerts.onVehicleOpenAlertsChanged((vehicleId) => this.fleet.markChanged(vehicleId));
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
   }
