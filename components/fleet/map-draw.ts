@@ -4,6 +4,7 @@ import type { Cluster, PlacedMarker, Viewport, WorldPoint } from '@/lib/fleet/ma
 import { project, scaleOf, toScreen, toWorld, unproject } from '@/lib/fleet/map-geometry';
 import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
+import { clusterRadius } from './map/hit-test';
 import { ALERT_COLOUR, CONCERN_COLOURS, SELECTED_COLOUR, STALE_COLOUR, STATUS_COLOURS, worstConcern } from './map-style';
 
 const MARKER_RADIUS = 5;
@@ -139,10 +140,6 @@ function addMarker(path: Path2D, vehicle: VehicleView, x: number, y: number): vo
   path.lineTo(x, y);
   path.lineTo(right.x, right.y);
   path.closePath();
-}
-
-export function clusterRadius(size: number): number {
-  return 10 + Math.min(14, Math.log2(size) * 2.5);
 }
 
 /** A cluster is a ring split by the share of each status, outlined in its worst concern, with its size inside. */
