@@ -12,6 +12,8 @@ import { AlertService } from './alerts/alert-service';
 import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
+import type { StreetMap } from './fleet/street-map';
+import { streetMap } from './fleet/street-map';
 import { createKafka } from './kafka/client';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
@@ -62,6 +64,8 @@ export class Bff {
   private consumers: RunningConsumer[] = [];
   private streamsStarted = false;
   private stopping = false;
+  /** Built on first request: the same for the whole life of the BFF (one seed). */
+  private streets: StreetMap | undefined;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -144,7 +148,8 @@ export class Bff {
       lagSummaries: () => this.lag.summaries(),
       lagGroup: (groupId) => this.lag.detail(groupId),
       alerts: this.alertService,
-      fleetMapTileUrl: this.config.bff.fleetMapTileUrl,
+      fleetMapStyleUrl: this.config.bff.fleetMapStyleUrl,
+      streetMap: () => (this.streets ??= streetMap(this.config.simulator.seed)),
     };
   }
 

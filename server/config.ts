@@ -52,9 +52,9 @@ const envSchema = z.object({
   ALERTS_MAX: int(100, 1_000_000).default(20_000),
   FLEET_DELAYED_AFTER_S: int(1, 3600).default(5),
   FLEET_FROZEN_GPS_AFTER_S: int(2, 3600).default(10),
-  FLEET_MAP_TILE_URL: z
+  FLEET_MAP_STYLE_URL: z
     .string()
-    .regex(/^(https?:\/\/|\/)\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'a raster tile URL template with {z}, {x} and {y}')
+    .regex(/^(https?:\/\/[^\s/]+\/|\/)\S*$/, 'a MapLibre style URL: https://host/… or a path on this site')
     .optional(),
   // The sales processor.
   SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
@@ -154,7 +154,8 @@ export interface Config {
     fleetDelayedAfterMs: number;
     fleetFrozenGpsAfterMs: number;
     /** Raster tiles under the fleet map (`{z}/{x}/{y}` template); unset: the map draws its own light base. */
-    fleetMapTileUrl?: string;
+    /** A MapLibre style for the fleet map's base; unset, the map draws the simulator's own streets. */
+    fleetMapStyleUrl?: string;
   };
   log: { level: Env['LOG_LEVEL']; format: Env['LOG_FORMAT'] };
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number };
@@ -251,7 +252,7 @@ function toConfig(e: Env): Config {
       alertsMax: e.ALERTS_MAX,
       fleetDelayedAfterMs: e.FLEET_DELAYED_AFTER_S * 1000,
       fleetFrozenGpsAfterMs: e.FLEET_FROZEN_GPS_AFTER_S * 1000,
-      fleetMapTileUrl: e.FLEET_MAP_TILE_URL,
+      fleetMapStyleUrl: e.FLEET_MAP_STYLE_URL,
     },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000 },

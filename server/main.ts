@@ -8,7 +8,7 @@ import { createGate } from './auth/gate';
 import { Bff } from './bff';
 import type { Config } from './config';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
-import { applySecurityHeaders } from './http/security-headers';
+import { applySecurityHeaders, mapStyleOrigin } from './http/security-headers';
 import type { Logger } from './logger';
 import { getLogger } from './logger';
 import { AlertsChannel } from './realtime/alerts-channel';
@@ -38,8 +38,9 @@ async function main(): Promise<void> {
   const bff = new Bff(config, logger);
   publishRuntime(bff.runtime());
   const gate = createGate(config.auth, logger);
+  const mapOrigin = mapStyleOrigin(config.bff.fleetMapStyleUrl);
   const httpServer = createServer((request, response) => {
-    applySecurityHeaders(request, response, dev);
+    applySecurityHeaders(request, response, dev, mapOrigin);
     gate(request, response)
       .then((answered) => (answered ? undefined : handle(request, response)))
       .catch((error: unknown) => {

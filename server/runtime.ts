@@ -6,6 +6,7 @@ import type { GroupDetail, LagResponse } from '@/lib/lag/api';
 import type { VehiclePoint } from '@/lib/realtime/events';
 
 import type { AlertService } from './alerts/alert-service';
+import type { StreetMap } from './fleet/street-map';
 
 /**
  * What route handlers may ask of the running BFF. Next.js bundles route handlers apart from the
@@ -25,8 +26,10 @@ export interface BffRuntime {
   lagGroup(groupId: string): GroupDetail | undefined;
   /** The shared inbox: list, act, silence (every call checks the identity's teams). */
   alerts: AlertService;
-  /** FLEET_MAP_TILE_URL: raster tiles under the fleet map, when configured. */
-  fleetMapTileUrl?: string;
+  /** FLEET_MAP_STYLE_URL: the fleet map's base style, when configured. */
+  fleetMapStyleUrl?: string;
+  /** The simulator's street network for its seed: the fleet map's own base. */
+  streetMap(): StreetMap;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');
