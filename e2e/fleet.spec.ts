@@ -162,7 +162,13 @@ test('a shared link reopens the same map view, filters and vehicle', async ({ pa
   await page.mouse.up();
   await page.mouse.wheel(0, -300);
   await expect.poll(() => new URL(page.url()).searchParams.get('c'), { timeout: 10_000 }).not.toBe('51.91000,4.45000');
-  await page.waitForTimeout(800);
+  // Shared once the map has settled: the address then names exactly the view on screen.
+  const addressShowsView = async () => {
+    const state = await fleet.mapState();
+    const params = new URL(page.url()).searchParams;
+    return params.get('z') === state.zoom.toFixed(2) && params.get('c') === `${state.center.lat.toFixed(5)},${state.center.lon.toFixed(5)}`;
+  };
+  await expect.poll(addressShowsView, { timeout: 10_000 }).toBe(true);
   const shared = new URL(page.url());
   const moved = await fleet.mapState();
 

@@ -6,7 +6,7 @@ import { CITY_BOUNDS } from '@/lib/fleet/city-bounds';
 import type { ListQuery } from '@/lib/fleet/list-query';
 import { queryVehicles } from '@/lib/fleet/list-query';
 import type { PlacedMarker } from '@/lib/fleet/map-geometry';
-import { clusterMarkers } from '@/lib/fleet/map-geometry';
+import { clusterMarkers, MAX_ZOOM } from '@/lib/fleet/map-geometry';
 import { readMapView, setOrDelete, writeMapView } from '@/lib/fleet/url-view';
 import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
@@ -61,6 +61,7 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
     style: styleUrl ?? streetStyle(new URL('/api/fleet/streets', window.location.href).href),
     ...(initial ? { center: initial.center, zoom: initial.zoom } : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
     attributionControl: styleUrl ? { compact: true } : false,
+    maxZoom: MAX_ZOOM,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
@@ -154,12 +155,23 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
   // A drag or a fit is the person taking the map back from "follow".
   map.on('dragstart', () => inputs.current.onFollowLost());
 
+  // The view goes into the URL once it differs from the one the page opened with, so a plain link
+  // stays plain until someone moves the map (or fits or follows).
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let viewWritten = false;
+  const viewParams = () => {
+    const params = new URLSearchParams(window.location.search);
+    writeMapView(params, { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() });
+    return params;
+  };
+  // The camera as constructed (the link's view, or the city fitted): a resize keeps it, a person's move does not.
+  const openedWith = { c: viewParams().get('c'), z: viewParams().get('z') };
   map.on('moveend', () => {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
-      const params = new URLSearchParams(window.location.search);
-      writeMapView(params, { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() });
+      const params = viewParams();
+      if (!viewWritten && params.get('c') === openedWith.c && params.get('z') === openedWith.z) return;
+      viewWritten = true;
       setOrDelete(params, 'follow', inputs.current.following ? '1' : undefined);
       window.history.replaceState(null, '', `?${params.toString()}`);
     }, URL_WRITE_DELAY_MS);
