@@ -86,3 +86,116 @@ test('a vehicle whose telemetry stops turns offline within 35 s', async ({ page,
   expect(Date.now() - sentAt).toBeLessThanOrEqual(35_000);
   await expect(fleet.cell('cab-0003', 4)).toHaveText('offline');
 });
+
+test('the base map draws the simulator\'s streets, and every vehicle lies on a drawn road', async ({ page, stack }) => {
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.open(stack.url);
+  await expect(fleet.map).toHaveAttribute('data-drawn-vehicles', String(FLEET_SIZE), { timeout: 30_000 });
+  await expect.poll(async () => (await fleet.mapState()).streetFeatures, { timeout: 15_000 }).toBeGreaterThan(300);
+
+  const { vehicles } = (await (await page.request.get(`${stack.url}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; lat: number; lon: number }[] };
+  expect(vehicles.length).toBeGreaterThanOrEqual(FLEET_SIZE);
+  for (const vehicle of vehicles.slice(0, FLEET_SIZE)) {
+    expect((await fleet.mapState(vehicle)).roadsAt, `${vehicle.vehicleId} at ${vehicle.lat},${vehicle.lon} is on a drawn road`).toBeGreaterThan(0);
+  }
+  // The river is drawn too, and a point in it is water, not road.
+  const { features } = (await (await page.request.get(`${stack.url}/api/fleet/streets`)).json()) as { features: { properties: { layer: string }; geometry: { coordinates: number[][][] } }[] };
+  const river = features.find((feature) => feature.properties.layer === 'water');
+  // The polygon runs along the south bank west to east, then back along the north bank: [1] and
+  // [-3] are the two banks at the westernmost column, and half-way between them is mid-river.
+  const [southBank, northBank] = [river!.geometry.coordinates[0]![1]!, river!.geometry.coordinates[0]!.at(-3)!];
+  const inRiver = { lon: (southBank[0]! + northBank[0]!) / 2, lat: (southBank[1]! + northBank[1]!) / 2 };
+  expect((await fleet.mapState(inRiver)).waterAt).toBeGreaterThan(0);
+});
+
+test('following a vehicle keeps it in the centre of the map while it drives', async ({ page, stack }) => {
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.open(stack.url);
+  await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(FLEET_SIZE), { timeout: 30_000 });
+  const moving = async () => ((await (await page.request.get(`${stack.url}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; status: string }[] }).vehicles.find((vehicle) => vehicle.status === 'moving')?.vehicleId;
+  await expect.poll(moving, { timeout: 30_000 }).toBeTruthy();
+  const vehicleId = (await moving())!;
+
+  await fleet.row(vehicleId).click();
+  await fleet.mapButton(`Follow ${vehicleId}`).click();
+  await expect(fleet.map).toHaveAttribute('data-following', 'true');
+  await expect(page).toHaveURL(/follow=1/);
+  const start = await fleet.mapState();
+  const centred = async () => {
+    const state = await fleet.mapState();
+    if (!state.selectedAt) return Number.POSITIVE_INFINITY;
+    return Math.hypot(state.selectedAt.x - state.size.width / 2, state.selectedAt.y - state.size.height / 2);
+  };
+  await expect.poll(centred, { timeout: 10_000 }).toBeLessThan(3);
+  // Several seconds later the map has moved with the vehicle, and it is still in the centre.
+  await expect.poll(async () => Math.abs((await fleet.mapState()).center.lat - start.center.lat) + Math.abs((await fleet.mapState()).center.lon - start.center.lon), { timeout: 20_000 }).toBeGreaterThan(1e-5);
+  expect(await centred()).toBeLessThan(3);
+
+  // Dragging the map takes it back: following stops.
+  const box = (await fleet.map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 6 });
+  await page.mouse.up();
+  await expect(fleet.map).toHaveAttribute('data-following', 'false');
+});
+
+test('a shared link reopens the same map view, filters and vehicle', async ({ page, stack }) => {
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.openLink(stack.url, '?vehicle=cab-0001&c=51.91000,4.45000&z=14.25&fleet=tankers');
+  await expect(fleet.detail).toContainText('cab-0001');
+  await expect(fleet.fleetFilter).toHaveValue('tankers');
+  await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(E2E_TANKERS), { timeout: 30_000 });
+  await expect.poll(async () => (await fleet.mapState()).zoom, { timeout: 15_000 }).toBeCloseTo(14.25, 2);
+  const opened = await fleet.mapState();
+  expect(opened.center.lat).toBeCloseTo(51.91, 4);
+  expect(opened.center.lon).toBeCloseTo(4.45, 4);
+
+  // Moving the map writes the new view into the address; that address opens the same view elsewhere.
+  const box = (await fleet.map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2 - 80, { steps: 6 });
+  await page.mouse.up();
+  await page.mouse.wheel(0, -300);
+  await expect.poll(() => new URL(page.url()).searchParams.get('c'), { timeout: 10_000 }).not.toBe('51.91000,4.45000');
+  // Shared once the map has settled: the address then names exactly the view on screen.
+  const addressShowsView = async () => {
+    const state = await fleet.mapState();
+    const params = new URL(page.url()).searchParams;
+    return params.get('z') === state.zoom.toFixed(2) && params.get('c') === `${state.center.lat.toFixed(5)},${state.center.lon.toFixed(5)}`;
+  };
+  await expect.poll(addressShowsView, { timeout: 10_000 }).toBe(true);
+  const shared = new URL(page.url());
+  const moved = await fleet.mapState();
+
+  const other = await page.context().newPage();
+  const again = new FleetPage(other);
+  await again.openLink(stack.url, shared.search);
+  await expect(again.detail).toContainText('cab-0001');
+  await expect(again.fleetFilter).toHaveValue('tankers');
+  await expect.poll(async () => (await again.mapState()).zoom, { timeout: 15_000 }).toBeCloseTo(moved.zoom, 1);
+  const reopened = await again.mapState();
+  expect(reopened.center.lat).toBeCloseTo(moved.center.lat, 4);
+  expect(reopened.center.lon).toBeCloseTo(moved.center.lon, 4);
+});
+
+test('on a 1440 px screen with a vehicle open, list, map and detail share the width without wrapping the list', async ({ page, stack }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.open(stack.url, 'tanker-0001');
+  await expect(fleet.detail).toBeVisible();
+  await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(FLEET_SIZE), { timeout: 30_000 });
+  const cells = fleet.row('tanker-0001').getByRole('cell');
+  await expect(cells.first()).toBeVisible();
+  // Every cell is one line high: its text does not wrap onto a second (two lines would be over twice the font size).
+  const cellSizes = await cells.evaluateAll((elements) => elements.map((element) => ({ text: element.textContent, height: element.getBoundingClientRect().height, fontPx: parseFloat(getComputedStyle(element).fontSize) })));
+  for (const cell of cellSizes) expect(cell.height, `cell "${cell.text}"`).toBeLessThan(cell.fontPx * 2.2);
+  const [map, detail] = [await fleet.map.boundingBox(), await fleet.detail.boundingBox()];
+  expect(map!.width).toBeGreaterThan(300);
+  expect(detail!.x + detail!.width).toBeLessThanOrEqual(1440);
+});

@@ -15,7 +15,8 @@ import { AlertService } from './alerts/alert-service';
 import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
-import { onVehicleAlertsChange, openAlertsOf, setVehicleOpenAlerts } from './fleet/vehicle-alerts';
+import type { StreetMap } from './fleet/street-map';
+import { streetMap } from './fleet/street-map';
 import { FlinkMonitor } from './flink/flink-monitor';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
@@ -71,6 +72,8 @@ export class Bff {
   readonly notify: NotifyService | undefined;
   private readonly inbound = new InboundAlerts(() => this.producer);
   private stopping = false;
+  /** Built on first request: the same for the whole life of the BFF (one seed). */
+  private streets: StreetMap | undefined;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -82,20 +85,19 @@ export class Bff {
     this.monitor = new ClusterMonitor(this.kafka, logger, config.kafka);
     this.flink = new FlinkMonitor(config.flink.restUrl, logger);
     this.stats = new StreamStats(logger);
+    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax, limits: config.alertLimits });
+    this.alertService = new AlertService(this.alerts, () => this.producer, config.alertLimits);
+    // The fleet view marks vehicles with open alerts: the alert store, where they open and close, is asked directly.
     this.fleet = new FleetStore({
       offlineAfterMs: config.bff.fleetOfflineAfterMs,
       delayedAfterMs: config.bff.fleetDelayedAfterMs,
       frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
-      openAlertsOf,
+      openAlertsOf: (vehicleId) => this.alerts.openAlertsOf(vehicleId),
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });
     // An alert opening or closing on a vehicle puts it in the next fleet delta, so its map mark follows.
-    onVehicleAlertsChange((vehicleId) => this.fleet.markChanged(vehicleId));
-    this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax, limits: config.alertLimits });
-    this.alertService = new AlertService(this.alerts, () => this.producer, config.alertLimits);
-    // The fleet view marks vehicles with open alerts: the alert store is where they open and close.
-    this.alerts.onVehicleOpenAlertsChanged((vehicleId, openCount) => setVehicleOpenAlerts(vehicleId, openCount));
+    this.alerts.onVehicleOpenAlertsChanged((vehicleId) => this.fleet.markChanged(vehicleId));
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
     this.notify = alerting && this.notifyService(alerting);
@@ -175,7 +177,8 @@ export class Bff {
       alerts: this.alertService,
       alerting: this.notify,
       inbound: this.inbound,
-      fleetMapTileUrl: this.config.bff.fleetMapTileUrl,
+      fleetMapStyleUrl: this.config.bff.fleetMapStyleUrl,
+      streetMap: () => (this.streets ??= streetMap(this.config.bff.streetMapSeed)),
     };
   }
 

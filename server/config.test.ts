@@ -11,10 +11,10 @@ describe('loadConfig', () => {
   });
 
   it('reads the fleet view settings, and refuses a tile URL without {z}/{x}/{y}', () => {
-    const config = loadConfig({ DEMO_MODE: 'true', FLEET_DELAYED_AFTER_S: '8', FLEET_FROZEN_GPS_AFTER_S: '20', FLEET_MAP_TILE_URL: 'https://tiles.example/{z}/{x}/{y}.png' });
-    expect(config.bff).toMatchObject({ fleetDelayedAfterMs: 8_000, fleetFrozenGpsAfterMs: 20_000, fleetMapTileUrl: 'https://tiles.example/{z}/{x}/{y}.png' });
-    expect(loadConfig({ DEMO_MODE: 'true' }).bff).toMatchObject({ fleetDelayedAfterMs: 5_000, fleetFrozenGpsAfterMs: 10_000, fleetMapTileUrl: undefined });
-    expect(() => loadConfig({ DEMO_MODE: 'true', FLEET_MAP_TILE_URL: 'https://tiles.example/map.png' })).toThrow(ConfigError);
+    const config = loadConfig({ DEMO_MODE: 'true', FLEET_DELAYED_AFTER_S: '8', FLEET_FROZEN_GPS_AFTER_S: '20', FLEET_MAP_STYLE_URL: 'https://tiles.example/styles/dark.json' });
+    expect(config.bff).toMatchObject({ fleetDelayedAfterMs: 8_000, fleetFrozenGpsAfterMs: 20_000, fleetMapStyleUrl: 'https://tiles.example/styles/dark.json' });
+    expect(loadConfig({ DEMO_MODE: 'true' }).bff).toMatchObject({ fleetDelayedAfterMs: 5_000, fleetFrozenGpsAfterMs: 10_000, fleetMapStyleUrl: undefined });
+    expect(() => loadConfig({ DEMO_MODE: 'true', FLEET_MAP_STYLE_URL: 'javascript:alert(1)' })).toThrow(ConfigError);
   });
 
   it('reads a remote cluster with TLS and SCRAM', () => {

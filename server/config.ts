@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import type { Role } from '@/lib/auth/roles';
 import { ROLES, roleSchema } from '@/lib/auth/roles';
+import { simulatorEnvShape } from '@/pipeline/simulator/settings';
 import { ConfigError, envBool as bool, envInt as int, envPositive as positive, parseEnv, settingsOrExit } from '@/platform/env';
 import type { KafkaSettings } from '@/platform/kafka/settings';
 import { kafkaEnvShape, kafkaProblems, toKafkaSettings } from '@/platform/kafka/settings';
@@ -40,9 +41,9 @@ const envSchema = z.object({
   ALERTS_MAX: int(100, 1_000_000).default(20_000),
   FLEET_DELAYED_AFTER_S: int(1, 3600).default(5),
   FLEET_FROZEN_GPS_AFTER_S: int(2, 3600).default(10),
-  FLEET_MAP_TILE_URL: z
+  FLEET_MAP_STYLE_URL: z
     .string()
-    .regex(/^(https?:\/\/|\/)\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'a raster tile URL template with {z}, {x} and {y}')
+    .regex(/^(https?:\/\/[^\s/]+\/|\/)\S*$/, 'a MapLibre style URL: https://host/… or a path on this site')
     .optional(),
   // The sales processor.
   SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
@@ -108,6 +109,8 @@ const envSchema = z.object({
   ALERT_NOTE_MAX_CHARS: int(1, 4_000).default(1_000),
   ALERT_ACTIONS_MAX: int(1, 100_000).default(200),
   SILENCE_MAX_HOURS: positive(24 * 365).default(168),
+  // The fleet map draws the streets of the simulator with this seed (the simulator's own setting).
+  SIM_SEED: simulatorEnvShape.SIM_SEED,
   ...logEnvShape,
 });
 
@@ -138,7 +141,10 @@ export interface Config extends KafkaSettings {
     fleetDelayedAfterMs: number;
     fleetFrozenGpsAfterMs: number;
     /** Raster tiles under the fleet map (`{z}/{x}/{y}` template); unset: the map draws its own light base. */
-    fleetMapTileUrl?: string;
+    /** A MapLibre style for the fleet map's base; unset, the map draws the simulator's own streets. */
+    fleetMapStyleUrl?: string;
+    /** SIM_SEED: the simulator whose streets the map draws when no style is set. */
+    streetMapSeed: number;
     /** Largest request body accepted on any route; bigger ones get 413 before they are read. */
     maxBodyBytes: number;
   };
@@ -230,7 +236,8 @@ function toConfig(e: Env): Config {
       alertsMax: e.ALERTS_MAX,
       fleetDelayedAfterMs: e.FLEET_DELAYED_AFTER_S * 1000,
       fleetFrozenGpsAfterMs: e.FLEET_FROZEN_GPS_AFTER_S * 1000,
-      fleetMapTileUrl: e.FLEET_MAP_TILE_URL,
+      fleetMapStyleUrl: e.FLEET_MAP_STYLE_URL,
+      streetMapSeed: e.SIM_SEED,
       maxBodyBytes: e.MAX_BODY_BYTES,
     },
     alertLimits: { noteMaxChars: e.ALERT_NOTE_MAX_CHARS, actionsMax: e.ALERT_ACTIONS_MAX, silenceMaxMs: e.SILENCE_MAX_HOURS * 3_600_000 },

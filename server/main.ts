@@ -12,7 +12,7 @@ import { Bff } from './bff';
 import type { Config } from './config';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
 import { limitBody } from './http/body-limit';
-import { applySecurityHeaders } from './http/security-headers';
+import { applySecurityHeaders, mapStyleOrigin } from './http/security-headers';
 import { loadAlertingConfigOrExit } from './notify/config';
 import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
@@ -44,8 +44,9 @@ async function main(): Promise<void> {
   const revoked = new RevokedSessions();
   const gate = createGate(config.auth, revoked, logger);
   const https = config.auth.publicUrl.startsWith('https://');
+  const mapOrigin = mapStyleOrigin(config.bff.fleetMapStyleUrl);
   const httpServer = createServer((request, response) => {
-    applySecurityHeaders(request, response, { dev, https });
+    applySecurityHeaders(request, response, { dev, https, mapOrigin });
     if (limitBody(request, response, config.bff.maxBodyBytes)) return;
     gate(request, response)
       .then((answered) => (answered ? undefined : handle(request, response)))

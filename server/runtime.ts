@@ -6,6 +6,7 @@ import type { GroupDetail, LagResponse } from '@/lib/lag/api';
 import type { VehiclePoint } from '@/lib/realtime/events';
 
 import type { AlertService } from './alerts/alert-service';
+import type { StreetMap } from './fleet/street-map';
 import type { InboundAlerts } from './notify/inbound';
 import type { NotifyService } from './notify/notify-service';
 
@@ -31,8 +32,10 @@ export interface BffRuntime {
   alerting?: Pick<NotifyService, 'overview' | 'sendTest'>;
   /** Alerts from outside in Alertmanager's formats (`POST /api/v2/alerts`). */
   inbound: InboundAlerts;
-  /** FLEET_MAP_TILE_URL: raster tiles under the fleet map, when configured. */
-  fleetMapTileUrl?: string;
+  /** FLEET_MAP_STYLE_URL: the fleet map's base style, when configured. */
+  fleetMapStyleUrl?: string;
+  /** The simulator's street network for its seed: the fleet map's own base. */
+  streetMap(): StreetMap;
 }
 
 const RUNTIME_KEY = Symbol.for('fleetwatch.bff-runtime');

@@ -7,13 +7,13 @@ import { getRuntime } from '@/server/runtime';
 import './fleet.css';
 
 export const metadata: Metadata = { title: 'Fleet · Fleetwatch' };
-// The tile setting is read from the running BFF per request, not baked in at build time.
+// The map style setting is read from the running BFF per request, not baked in at build time.
 export const dynamic = 'force-dynamic';
 
 export default function FleetPage() {
   return (
     <Suspense>
-      <FleetView tileUrl={getRuntime()?.fleetMapTileUrl} />
+      <FleetView styleUrl={getRuntime()?.fleetMapStyleUrl} />
     </Suspense>
   );
 }

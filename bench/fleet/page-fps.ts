@@ -11,7 +11,7 @@ export interface PageFigures {
 export async function measureFleetPage(baseUrl: string, expectVehicles: number, seconds: number): Promise<PageFigures> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });

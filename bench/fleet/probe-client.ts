@@ -1,7 +1,9 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 
-import type { ClientToServerEvents, FleetUpdate, ServerToClientEvents } from '../../lib/realtime/events';
+import type { FleetFrame } from '../../lib/contracts/fleet-frame';
+import { applyFrame } from '../../lib/fleet/frame-codec';
+import type { ClientToServerEvents, ServerToClientEvents, VehicleView } from '../../lib/realtime/events';
 import { DEMO_ADMIN_TOKEN } from '../../server/config';
 
 import { percentile } from './proc-stats';
@@ -25,7 +27,8 @@ export interface ProbeWindow {
  * time (`ts`, stamped by the simulator from the wall clock of this same machine) to receipt here.
  */
 export class ProbeClient {
-  readonly vehicles = new Set<string>();
+  /** The fleet as this client has it: frames folded in as the browser folds them. */
+  readonly vehicles = new Map<string, VehicleView>();
   /** Newest fix time seen per vehicle: only a newer fix is a latency sample (an offline flip or an alert change re-sends an old one). */
   private readonly lastTs = new Map<string, number>();
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
@@ -50,14 +53,16 @@ export class ProbeClient {
     await new Promise((resolve) => socket.emit('subscribe', { channel: 'fleet' }, resolve));
   }
 
-  private onUpdate(update: FleetUpdate): void {
+  private onUpdate(frame: FleetFrame): void {
     const now = Date.now();
     this.frames += 1;
-    for (const vehicle of update.vehicles) {
-      this.vehicles.add(vehicle.vehicleId);
-      const previous = this.lastTs.get(vehicle.vehicleId);
-      this.lastTs.set(vehicle.vehicleId, Math.max(previous ?? 0, vehicle.ts));
-      if (update.snapshot) continue;
+    applyFrame(this.vehicles, frame);
+    for (const [vehicleId] of frame.v) {
+      const vehicle = this.vehicles.get(vehicleId);
+      if (!vehicle) continue;
+      const previous = this.lastTs.get(vehicleId);
+      this.lastTs.set(vehicleId, Math.max(previous ?? 0, vehicle.ts));
+      if (frame.s) continue;
       this.updates += 1;
       if (previous !== undefined && vehicle.ts <= previous) continue;
       this.latencies.push(now - vehicle.ts);

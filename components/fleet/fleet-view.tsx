@@ -8,6 +8,7 @@ import { useVehicleSeries } from '@/lib/client/use-vehicle';
 import { fleetKpis } from '@/lib/fleet/kpis';
 import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
 import { DEFAULT_LIST_QUERY } from '@/lib/fleet/list-query';
+import { readFilters, setOrDelete, writeFilters } from '@/lib/fleet/url-view';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
@@ -19,19 +20,20 @@ import { VehicleDetail } from './vehicle-detail';
 import { VehicleList } from './vehicle-list';
 
 /** The Fleet page: KPIs, live map and list sharing one selection, and the selected vehicle's detail (`?vehicle=<id>`). */
-export function FleetView({ tileUrl }: { tileUrl?: string }) {
+export function FleetView({ styleUrl }: { styleUrl?: string }) {
   const fleet = useFleet();
   const store = useFleetFeed();
   const connection = useConnectionState();
-  const [query, setQuery] = useState<ListQuery>(DEFAULT_LIST_QUERY);
+  const { query, setQuery } = useUrlQuery();
   const { selectedId, select } = useSelectedVehicle();
+  const [following, setFollowing] = useUrlFlag('follow');
   const kpis = useMemo(() => fleetKpis(fleet.vehicles.values()), [fleet.vehicles]);
   // One subscription to `vehicle:<id>` feeds both the map's trail and the detail's charts.
   const trail = useVehicleSeries(selectedId);
   const selected = selectedId ? fleet.vehicles.get(selectedId) : undefined;
   const onSort = useCallback(
     (column: SortColumn) => setQuery((current) => ({ ...current, sort: { column, descending: current.sort.column === column ? !current.sort.descending : false } })),
-    [],
+    [setQuery],
   );
 
   return (
@@ -44,9 +46,9 @@ export function FleetView({ tileUrl }: { tileUrl?: string }) {
       <ConnectionLostBanner state={connection} hasData={fleet.loaded} />
       <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} />
       <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
-        <FleetMap store={store} selectedId={selectedId} trail={trail} tileUrl={tileUrl} onSelect={select} />
+        <FleetMap store={store} selectedId={selectedId} trail={trail} styleUrl={styleUrl} query={query} following={following} onFollowChange={setFollowing} onSelect={select} />
         <div className="fleet-list-pane">
-          <ListControls query={query} onChange={setQuery} />
+          <ListControls query={query} onChange={(next) => setQuery(() => next)} />
           {!fleet.loaded ? (
             <p className="empty" aria-busy="true">
               Loading the fleet…
@@ -85,4 +87,38 @@ function useSelectedVehicle(): { selectedId: string | null; select: (vehicleId: 
     [params, router, pathname],
   );
   return { selectedId, select };
+}
+
+/**
+ * The list's filters live in the URL (`q`, `fleet`, `status`, `alerts`), so a shared link shows
+ * the same vehicles; written with `history.replaceState`, which Next.js follows without a reload.
+ */
+function useUrlQuery(): { query: ListQuery; setQuery: (update: (current: ListQuery) => ListQuery) => void } {
+  const params = useSearchParams();
+  const [query, setState] = useState<ListQuery>(() => ({ ...DEFAULT_LIST_QUERY, ...readFilters(params) }));
+  const setQuery = useCallback((update: (current: ListQuery) => ListQuery) => {
+    setState((current) => {
+      const next = update(current);
+      const search = new URLSearchParams(window.location.search);
+      writeFilters(search, next);
+      window.history.replaceState(null, '', `?${search.toString()}`);
+      return next;
+    });
+  }, []);
+  return { query, setQuery };
+}
+
+/** A yes/no setting of the page kept in the URL as `<name>=1`. */
+function useUrlFlag(name: string): [boolean, (on: boolean) => void] {
+  const params = useSearchParams();
+  const on = params.get(name) === '1';
+  const set = useCallback(
+    (value: boolean) => {
+      const search = new URLSearchParams(window.location.search);
+      setOrDelete(search, name, value ? '1' : undefined);
+      window.history.replaceState(null, '', `?${search.toString()}`);
+    },
+    [name],
+  );
+  return [on, set];
 }

@@ -1,9 +1,11 @@
 import { formatAge, formatNumber } from '@/lib/format';
 import type { VehicleView } from '@/lib/realtime/events';
 
+import type { Hit } from './map/hit-test';
 import { FRESHNESS_LABELS } from './map-style';
 
-export type Hovered = { kind: 'vehicle'; x: number; y: number; vehicle: VehicleView } | { kind: 'cluster'; x: number; y: number; members: readonly VehicleView[] };
+/** What the pointer is over: a hit from the map's hit test. */
+export type Hovered = Hit;
 
 /** A cluster lists this many members; a list of hundreds is no help under a pointer. */
 const MAX_LISTED = 12;

@@ -11,6 +11,8 @@ export class FleetPage {
   readonly search: Locator;
   readonly detail: Locator;
   readonly charts: Locator;
+  /** The list's fleet filter (All, Cabs, Tankers). */
+  readonly fleetFilter: Locator;
 
   constructor(private readonly page: Page) {
     this.connection = page.getByTestId('connection-state');
@@ -22,10 +24,20 @@ export class FleetPage {
     this.search = page.getByRole('searchbox', { name: 'Search vehicles by id, plate or driver' });
     this.detail = page.getByTestId('vehicle-detail');
     this.charts = page.getByTestId('vehicle-charts');
+    this.fleetFilter = page.getByRole('search').getByRole('combobox').first();
   }
 
   async open(baseUrl: string, vehicleId?: string): Promise<void> {
     await this.page.goto(`${baseUrl}/fleet${vehicleId ? `?vehicle=${encodeURIComponent(vehicleId)}` : ''}`);
+  }
+
+  /** Opens a link to the page as someone shared it (its query string as is). */
+  async openLink(baseUrl: string, search: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/fleet${search}`);
+  }
+
+  mapButton(name: RegExp | string): Locator {
+    return this.page.getByRole('toolbar', { name: 'Map controls' }).getByRole('button', { name });
   }
 
   rows(): Locator {
@@ -44,6 +56,30 @@ export class FleetPage {
   /** The visible rows' text: it changes whenever a shown vehicle reports. */
   async visibleRowsText(): Promise<string> {
     return (await this.rows().allInnerTexts()).join('\n');
+  }
+
+  /** The map's own answers (MapLibre, as drawn): centre, zoom, and what it rendered where a position lies. */
+  async mapState(position?: { lat: number; lon: number }): Promise<{ center: { lat: number; lon: number }; zoom: number; roadsAt: number; waterAt: number; streetFeatures: number; selectedAt?: { x: number; y: number }; size: { width: number; height: number } }> {
+    return this.map.evaluate((element, at) => {
+      type Feature = { geometry: { coordinates: number[] } };
+      const map = (element as unknown as { fleetMap: { getCenter(): { lat: number; lng: number }; getZoom(): number; project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): Feature[]; querySourceFeatures(source: string): Feature[] } }).fleetMap;
+      const rendered = (layers: string[]) => {
+        if (!at) return 0;
+        const p = map.project([at.lon, at.lat]);
+        return map.queryRenderedFeatures([[p.x - 2, p.y - 2], [p.x + 2, p.y + 2]], { layers }).length;
+      };
+      const selected = map.queryRenderedFeatures([[0, 0], [element.clientWidth, element.clientHeight]], { layers: ['vehicle-selected'] })[0];
+      const center = map.getCenter();
+      return {
+        center: { lat: center.lat, lon: center.lng },
+        zoom: map.getZoom(),
+        roadsAt: rendered(['roads', 'bridges']),
+        waterAt: rendered(['water']),
+        streetFeatures: map.querySourceFeatures('streets').length,
+        selectedAt: selected ? map.project(selected.geometry.coordinates as [number, number]) : undefined,
+        size: { width: element.clientWidth, height: element.clientHeight },
+      };
+    }, position);
   }
 
   /** Time of the newest point in the detail charts (epoch ms), 0 before any. */

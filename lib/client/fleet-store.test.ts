@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 
+import { FULL_MASK } from '../contracts/fleet-frame';
+import type { FleetFrame } from '../contracts/fleet-frame';
+import { toEntry, toRow } from '../fleet/frame-codec';
 import type { VehicleView } from '../realtime/events';
 
 import { FleetStore } from './fleet-store';
 
 
-
 function vehicle(vehicleId: string, status: VehicleView['status'], ts: number): VehicleView {
   return { vehicleId, fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status, freshness: 'live', openAlerts: 0 };
+}
+
+/** A frame with complete entries, as the BFF sends on subscribe (`snapshot`) or to catch a client up. */
+function frame(snapshot: boolean, vehicles: VehicleView[], sentAt: number, removed: string[] = []): FleetFrame {
+  return { s: snapshot, t: sentAt, v: vehicles.map((v) => toEntry(v.vehicleId, toRow(v), FULL_MASK, sentAt)), r: removed };
 }
 
 function manualStore() {
@@ -22,9 +29,9 @@ describe('browser FleetStore', () => {
     const { store, flush } = manualStore();
     let renders = 0;
     store.subscribe(() => (renders += 1));
-    store.apply({ snapshot: true, vehicles: [vehicle('a', 'moving', 1)], removed: [], sentAt: 1 });
-    store.apply({ snapshot: false, vehicles: [vehicle('b', 'idle', 2)], removed: [], sentAt: 2 });
-    store.apply({ snapshot: false, vehicles: [vehicle('a', 'parked', 3)], removed: [], sentAt: 3 });
+    store.apply(frame(true, [vehicle('a', 'moving', 1)], 1));
+    store.apply(frame(false, [vehicle('b', 'idle', 2)], 2));
+    store.apply(frame(false, [vehicle('a', 'parked', 3)], 3));
     expect(store.getSnapshot().loaded).toBe(false);
     flush();
     expect(renders).toBe(1);
@@ -36,18 +43,29 @@ describe('browser FleetStore', () => {
 
   it('replaces everything on a snapshot and drops removed vehicles', () => {
     const { store, flush } = manualStore();
-    store.apply({ snapshot: true, vehicles: [vehicle('a', 'moving', 1), vehicle('b', 'moving', 1)], removed: [], sentAt: 1 });
-    store.apply({ snapshot: false, vehicles: [], removed: ['a'], sentAt: 2 });
+    store.apply(frame(true, [vehicle('a', 'moving', 1), vehicle('b', 'moving', 1)], 1));
+    store.apply(frame(false, [], 2, ['a']));
     flush();
     expect([...store.getSnapshot().vehicles.keys()]).toEqual(['b']);
-    store.apply({ snapshot: true, vehicles: [vehicle('c', 'idle', 5)], removed: [], sentAt: 5 });
+    store.apply(frame(true, [vehicle('c', 'idle', 5)], 5));
     flush();
     expect([...store.getSnapshot().vehicles.keys()]).toEqual(['c']);
   });
 
+  it('counts a frame or an entry that breaks the contract and keeps the fleet as it was', () => {
+    const { store, flush } = manualStore();
+    store.apply(frame(true, [vehicle('a', 'moving', 1)], 1));
+    store.apply({ s: false, t: 2, v: [['a', 1 << 5, 'flying']] });
+    store.apply({ snapshot: true, vehicles: [] });
+    flush();
+    expect(store.rejected).toBe(2);
+    expect(store.getSnapshot().vehicles.get('a')?.status).toBe('moving');
+    expect(store.getSnapshot().lastFrameAt).toBe(2);
+  });
+
   it('keeps the same view object between frames so React does not re-render', () => {
     const { store, flush } = manualStore();
-    store.apply({ snapshot: true, vehicles: [vehicle('a', 'moving', 1)], removed: [], sentAt: 1 });
+    store.apply(frame(true, [vehicle('a', 'moving', 1)], 1));
     flush();
     expect(store.getSnapshot()).toBe(store.getSnapshot());
   });
@@ -60,11 +78,11 @@ describe('browser FleetStore', () => {
     const fleet = Array.from({ length: 5_000 }, (_, i) => vehicle(`v${i}`, 'moving', 1));
     let renders = 0;
     store.subscribe(() => (renders += 1));
-    store.apply({ snapshot: true, vehicles: fleet, removed: [], sentAt: 1 });
+    store.apply(frame(true, fleet, 1));
     flush();
     expect(renders).toBe(1);
     for (now = 16; now < 500; now += 16) {
-      store.apply({ snapshot: false, vehicles: [vehicle('v1', 'idle', now)], removed: [], sentAt: now });
+      store.apply(frame(false, [vehicle('v1', 'idle', now)], now));
       flush();
     }
     expect(renders).toBe(1);

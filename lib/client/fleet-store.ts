@@ -1,6 +1,7 @@
 import { summariseFleet } from '../api/fleet';
 import type { FleetCounts } from '../api/fleet';
-import type { FleetUpdate, VehicleView } from '../realtime/events';
+import { applyFrame, parseFrame } from '../fleet/frame-codec';
+import type { VehicleView } from '../realtime/events';
 
 export interface FleetView {
   vehicles: ReadonlyMap<string, VehicleView>;
@@ -60,12 +61,19 @@ export class FleetStore {
     return () => this.listeners.delete(listener);
   };
 
-  apply(update: FleetUpdate): void {
-    if (update.snapshot) this.vehicles.clear();
-    for (const vehicle of update.vehicles) this.vehicles.set(vehicle.vehicleId, vehicle);
-    for (const vehicleId of update.removed) this.vehicles.delete(vehicleId);
-    this.lastFrameAt = update.sentAt;
-    if (update.consumerLagMs !== undefined) this.consumerLagMs = update.consumerLagMs;
+  /** Entries and frames refused because they broke the frame contract (kept out of the fleet, counted). */
+  rejected = 0;
+
+  /** Folds one `fleet:update` frame in; a frame that breaks the contract changes nothing. */
+  apply(raw: unknown): void {
+    const frame = parseFrame(raw);
+    if (!frame) {
+      this.rejected += 1;
+      return;
+    }
+    this.rejected += applyFrame(this.vehicles, frame).rejected;
+    this.lastFrameAt = frame.t;
+    if (frame.l !== undefined) this.consumerLagMs = frame.l;
     this.loaded = true;
     this.version += 1;
     this.scheduleFlush();

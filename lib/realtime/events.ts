@@ -1,27 +1,15 @@
+import type { z } from 'zod';
+
 import type { AlertPush } from '../api/alerts';
 import type { FleetSnapshot } from '../api/fleet';
 import type { ZonesResponse } from '../api/zones';
 import type { AlertSilence } from '../contracts/alerts';
 import type { VehicleState } from '../contracts/fleet';
+import type { FleetFrame, freshnessSchema } from '../contracts/fleet-frame';
 import type { SalesPerMinute } from '../contracts/sales';
 import type { LagUpdate } from '../lag/api';
 
 import type { SubscriptionAck, SubscriptionRequest } from './channels';
-
-/**
- * `fleet:update`: what changed since the last tick, coalesced per vehicle. `snapshot: true`
- * replaces the client's whole fleet (sent on subscribe and after a reconnect); otherwise the
- * vehicles are upserted and `removed` ids are dropped.
- */
-export interface FleetUpdate {
-  snapshot: boolean;
-  vehicles: VehicleView[];
-  removed: string[];
-  /** Server time of this frame, for the client's freshness display. */
-  sentAt: number;
-  /** The BFF's own lag behind `fleet.vehicle-state` (ms from the record's Kafka time to its receipt), when known. */
-  consumerLagMs?: number;
-}
 
 /** A vehicle as the BFF serves it: the processed state plus what the BFF knows of its freshness. */
 export type VehicleView = VehicleState & {
@@ -29,7 +17,7 @@ export type VehicleView = VehicleState & {
   receivedAt: number;
   /** How far to trust the position: see `lib/fleet/freshness.ts`. */
   freshness: Freshness;
-  /** Alerts open on this vehicle now (set by the alert store through `server/fleet/vehicle-alerts.ts`). */
+  /** Alerts open on this vehicle now (the alert store's count, looked up by the BFF's fleet store). */
   openAlerts: number;
 };
 
@@ -40,7 +28,7 @@ export type VehiclePoint = Pick<VehicleState, 'ts' | 'lat' | 'lon' | 'speedKmh' 
  * live: fixes arrive on time; delayed: the latest fix reached the BFF late; frozen: the GPS
  * repeats one position while the speed says the vehicle moves; offline: silent too long.
  */
-export type Freshness = 'live' | 'delayed' | 'frozen' | 'offline';
+export type Freshness = z.infer<typeof freshnessSchema>;
 
 /** `sales:update`: sales rows changed since the last tick, latest per `bookstoreId|windowStart`. */
 export interface SalesUpdate {
@@ -49,7 +37,8 @@ export interface SalesUpdate {
 }
 
 export interface ServerToClientEvents {
-  'fleet:update': (update: FleetUpdate) => void;
+  /** What changed since the last tick, only the changed fields (see `lib/contracts/fleet-frame.ts`); a snapshot on subscribe. */
+  'fleet:update': (frame: FleetFrame) => void;
   'vehicle:update': (update: { vehicleId: string; points: VehiclePoint[] }) => void;
   'sales:update': (update: SalesUpdate) => void;
   /** The whole campus picture (the same shape as `GET /api/zones/occupancy`), when anything changed. */

@@ -113,3 +113,23 @@ function hasLight(rng: Rng, roads: readonly Road[]): boolean {
   const busy = roads.some((road) => road.kind === 'arterial');
   return chance(rng, busy ? 0.85 : 0.35);
 }
+
+/** Whether the road is one of the river's crossings (a bridge or tunnel of the ring or an arterial). */
+export function crossesRiver(road: Pick<Road, 'from' | 'to'>): boolean {
+  return Math.min(Math.floor(road.from / COLS), Math.floor(road.to / COLS)) === RIVER_SOUTH_ROW && Math.abs(road.from - road.to) === COLS;
+}
+
+/**
+ * The river's banks, west to east: at each column the south and north bank (metres north), a
+ * third of the way in from the two rows of junctions it flows between, so no junction is wet.
+ */
+export function riverBanks(city: City): { x: number; south: number; north: number }[] {
+  const banks: { x: number; south: number; north: number }[] = [];
+  for (let col = 0; col < COLS; col++) {
+    const south = itemAt(city.junctions, junctionId(RIVER_SOUTH_ROW, col));
+    const north = itemAt(city.junctions, junctionId(RIVER_SOUTH_ROW + 1, col));
+    const gap = north.y - south.y;
+    banks.push({ x: (south.x + north.x) / 2, south: south.y + gap / 3, north: north.y - gap / 3 });
+  }
+  return banks;
+}

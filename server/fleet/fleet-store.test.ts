@@ -104,4 +104,16 @@ describe('FleetStore', () => {
     fleet.apply(fix('cab-1', t0), t0);
     expect(fleet.view('cab-1', t0 + 31_000)).toMatchObject({ freshness: 'offline', status: 'offline' });
   });
+
+  it('asks the alert lookup it was given for each vehicle\'s open alerts, and pushes a vehicle marked changed', () => {
+    const open = new Map<string, number>();
+    const fleet = new FleetStore({ offlineAfterMs: 30_000, historyMs: 60_000, maxHistoryPoints: 100, openAlertsOf: (vehicleId) => open.get(vehicleId) ?? 0 });
+    fleet.apply(fix('cab-1', t0), t0);
+    fleet.takeChanges(t0);
+    open.set('cab-1', 2);
+    fleet.markChanged('cab-1');
+    fleet.markChanged('cab-unknown');
+    expect(fleet.takeChanges(t0 + 100).map((vehicle) => [vehicle.vehicleId, vehicle.openAlerts])).toEqual([['cab-1', 2]]);
+    expect(fleet.snapshot(t0 + 100).vehicles[0]?.openAlerts).toBe(2);
+  });
 });

@@ -10,7 +10,7 @@ import { VehicleHistory } from './vehicle-history';
 export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offlineAfterMs'>> {
   /** A vehicle silent for longer than this shows as offline, whatever its last status said. */
   offlineAfterMs: number;
-  /** Open alerts per vehicle (server/fleet/vehicle-alerts.ts); none when absent. */
+  /** Open alerts per vehicle now: the alert store's lookup, passed in by the BFF; none when absent. */
   openAlertsOf?: (vehicleId: string) => number;
   /** How much of each vehicle's recent telemetry is kept for its detail charts. */
   historyMs: number;

@@ -7,7 +7,10 @@ import type { Socket as ClientSocket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { VehicleState } from '@/lib/contracts/fleet';
-import type { FleetUpdate } from '@/lib/realtime/events';
+import type { FleetFrame } from '@/lib/contracts/fleet-frame';
+import { FULL_MASK } from '@/lib/contracts/fleet-frame';
+import { applyFrame } from '@/lib/fleet/frame-codec';
+import type { VehicleView } from '@/lib/realtime/events';
 
 import { FleetStore } from '../fleet/fleet-store';
 
@@ -18,7 +21,7 @@ import { roomOf } from './socket-server';
 const t0 = Date.now();
 
 function fix(vehicleId: string, ts: number, speedKmh = 40): VehicleState {
-  return { vehicleId, fleet: 'cabs', ts, lat: 51.9 + ts / 1e9, lon: 4.47, speedKmh, headingDeg: 90, engineTempC: 90, fuelPct: 60, ignition: true, plate: 'P', driver: 'D', status: 'moving' };
+  return { vehicleId, fleet: 'cabs', ts, lat: 51.9 + (ts - t0) / 1e8, lon: 4.47, speedKmh, headingDeg: 90, engineTempC: 90, fuelPct: 60, ignition: true, plate: 'P', driver: 'D', status: 'moving' };
 }
 
 /** A real Socket.IO server and client on loopback, the channel ticked by hand: the push rules end to end without Kafka. */
@@ -48,11 +51,11 @@ describe('FleetChannel over real sockets', () => {
     await io.close();
   });
 
-  async function subscriber(): Promise<FleetUpdate[]> {
-    const frames: FleetUpdate[] = [];
+  async function subscriber(): Promise<FleetFrame[]> {
+    const frames: FleetFrame[] = [];
     const client = connect(url, { transports: ['websocket'], reconnection: false });
     clients.push(client);
-    client.on('fleet:update', (update: FleetUpdate) => frames.push(update));
+    client.on('fleet:update', (frame: FleetFrame) => frames.push(frame));
     await new Promise<void>((resolve) => client.once('connect', () => resolve()));
     await waitFor(() => io.of('/').adapter.rooms.get(roomOf('fleet'))?.size === clients.length);
     return frames;
@@ -64,8 +67,8 @@ describe('FleetChannel over real sockets', () => {
     const frames = await subscriber();
     channel.tick(t0 + 100);
     await waitFor(() => frames.length === 1);
-    expect(frames[0]).toMatchObject({ snapshot: true });
-    expect(frames[0]?.vehicles.map((v) => v.vehicleId).sort()).toEqual(['cab-1', 'cab-2']);
+    expect(frames[0]).toMatchObject({ s: true });
+    expect(frames[0]?.v.map((entry) => [entry[0], entry[1]]).sort()).toEqual([['cab-1', FULL_MASK], ['cab-2', FULL_MASK]]);
 
     fleet.apply(fix('cab-1', t0 + 1000, 10), t0 + 1000);
     fleet.apply(fix('cab-1', t0 + 2000, 20), t0 + 2000);
@@ -74,8 +77,11 @@ describe('FleetChannel over real sockets', () => {
     await waitFor(() => frames.length === 2);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(frames).toHaveLength(2);
-    expect(frames[1]).toMatchObject({ snapshot: false });
-    expect(frames[1]?.vehicles.map((v) => [v.vehicleId, v.speedKmh])).toEqual([['cab-1', 20]]);
+    expect(frames[1]).toMatchObject({ s: false });
+    expect(frames[1]?.v.map((entry) => entry[0])).toEqual(['cab-1']);
+    expect(frames[1]?.v[0]?.[1]).not.toBe(FULL_MASK);
+    const fleetSeen = fold(frames);
+    expect(fleetSeen.get('cab-1')).toMatchObject({ speedKmh: 20, ts: t0 + 2000, plate: 'P' });
   });
 
   it('gives a client that joins later its own snapshot, without disturbing the others', async () => {
@@ -87,12 +93,19 @@ describe('FleetChannel over real sockets', () => {
     const second = await subscriber();
     channel.tick(t0 + 200);
     await waitFor(() => first.length === 2 && second.length === 1);
-    expect(second[0]).toMatchObject({ snapshot: true });
-    expect(second[0]?.vehicles.map((v) => v.vehicleId).sort()).toEqual(['cab-1', 'cab-2']);
-    expect(first[1]).toMatchObject({ snapshot: false });
-    expect(first[1]?.vehicles.map((v) => v.vehicleId)).toEqual(['cab-2']);
+    expect(second[0]).toMatchObject({ s: true });
+    expect([...fold(second).keys()].sort()).toEqual(['cab-1', 'cab-2']);
+    expect(first[1]).toMatchObject({ s: false });
+    expect(first[1]?.v.map((entry) => entry[0])).toEqual(['cab-2']);
+    expect(fold(first)).toEqual(fold(second));
   });
 });
+
+function fold(frames: FleetFrame[]): Map<string, VehicleView> {
+  const fleet = new Map<string, VehicleView>();
+  for (const frame of frames) expect(applyFrame(fleet, frame).rejected).toBe(0);
+  return fleet;
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,6 @@
-import type { FleetUpdate, VehicleView } from '@/lib/realtime/events';
+import type { VehicleView } from '@/lib/realtime/events';
 
+import { FleetFrameEncoder } from '../fleet/fleet-frames';
 import { FleetPushPlanner } from '../fleet/fleet-push';
 import type { FleetStore } from '../fleet/fleet-store';
 import { socketFramesSent } from '../metrics';
@@ -10,13 +11,15 @@ import type { RealtimeServer, RealtimeSocket } from './socket-server';
 /**
  * Pushes the fleet once per tick: the vehicles changed since the last tick, latest value each,
  * as one frame broadcast to the `fleet` room (Socket.IO's cost is per message written, so one
- * frame per tick instead of one per fix, encoded once for every socket). A socket whose previous
+ * frame per tick instead of one per fix, encoded once for every socket). Frames carry only the
+ * fields that changed, compactly (see FleetFrameEncoder, lib/contracts/fleet-frame.ts). A socket whose previous
  * frames are still queued is left out and caught up later (see FleetPushPlanner), so a slow
  * client never slows the others. Watchers of `vehicle:<id>` get that vehicle's new points.
  */
 export class FleetChannel {
   private timer: NodeJS.Timeout | undefined;
   private readonly planner = new FleetPushPlanner();
+  private readonly frames = new FleetFrameEncoder();
   /** Clients that subscribed since the last tick: they get one snapshot frame, encoded once for all of them. */
   private readonly awaitingSnapshot = new Set<string>();
 
@@ -66,24 +69,27 @@ export class FleetChannel {
   }
 
   private pushFleet(changed: VehicleView[], now: number): void {
+    const lag = this.fleet.consumerLagMs;
+    // Recorded every tick, clients or not, so a later snapshot holds the newest picture.
+    const delta = this.frames.delta(changed, now, lag);
     const joiners = this.takeJoiners();
     if (joiners.length > 0) {
-      // Taken after this tick's changes, so it already holds them: the joiners sit out this delta.
-      this.io.to(joiners).emit('fleet:update', this.frame(true, this.fleet.snapshot(now).vehicles, now));
+      // Built after this tick's changes, so it already holds them: the joiners sit out this delta.
+      this.io.to(joiners).emit('fleet:update', this.frames.snapshot(now, lag));
       socketFramesSent.inc({ event: 'fleet:update' });
     }
     const clients = this.fleetClients().filter((socket) => !joiners.includes(socket.id));
     if (clients.length === 0) return;
     const plan = this.planner.plan(
-      changed.map((vehicle) => vehicle.vehicleId),
+      delta.v.map((entry) => entry[0]),
       clients.map((socket) => ({ id: socket.id, ready: isReady(socket) })),
     );
-    if (changed.length > 0 && plan.skip.length < clients.length) {
-      this.io.to(roomOf('fleet')).except([...plan.skip, ...joiners]).emit('fleet:update', this.frame(false, changed, now));
+    if (delta.v.length > 0 && plan.skip.length < clients.length) {
+      this.io.to(roomOf('fleet')).except([...plan.skip, ...joiners]).emit('fleet:update', delta);
       socketFramesSent.inc({ event: 'fleet:update' });
     }
     for (const [socketId, vehicleIds] of plan.catchUp) {
-      this.io.to(socketId).emit('fleet:update', this.frame(false, this.fleet.views(vehicleIds, now), now));
+      this.io.to(socketId).emit('fleet:update', this.frames.catchUp(vehicleIds, now, lag));
       socketFramesSent.inc({ event: 'fleet:update' });
     }
   }
@@ -94,10 +100,6 @@ export class FleetChannel {
     const joiners = [...this.awaitingSnapshot].filter((id) => room?.has(id));
     this.awaitingSnapshot.clear();
     return joiners;
-  }
-
-  private frame(snapshot: boolean, vehicles: VehicleView[], sentAt: number): FleetUpdate {
-    return { snapshot, vehicles, removed: [], sentAt, consumerLagMs: this.fleet.consumerLagMs };
   }
 
   private fleetClients(): RealtimeSocket[] {

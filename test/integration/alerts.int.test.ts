@@ -97,7 +97,7 @@ describe('the alert inbox end to end', () => {
     expect(tanker?.cargo).toBeDefined();
     const limits = CARGO_LIMITS_C[tanker?.cargo ?? 'gasoline'];
     const socket = await socketOn(stack);
-    const ofTank = (view: AlertView) => view.alert.kind === 'anomaly' && view.alert.vehicleId === tanker?.vehicleId && view.alert.metric === 'containerTempC';
+    const ofTank = (view: AlertPush) => view.alert.kind === 'anomaly' && view.alert.vehicleId === tanker?.vehicleId && view.alert.metric === 'containerTempC';
     const fired = nextEvent(socket, 'alert:upsert', 30_000, (view) => ofTank(view) && view.alert.state === 'firing');
     // 20 s of rising: well past the tank's learned band (±3 °C at least), and back to normal 15 s later.
     const command = await sendScenario(outside, 'cooling-failure', { target: tanker?.vehicleId, durationS: 20 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { HealthResponse } from '../../lib/api/health';
 import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
+import { applyFrame } from '../../lib/fleet/frame-codec';
+import type { VehicleView } from '../../lib/realtime/events';
 import { TEST_PORTS } from '../support/ports';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
@@ -49,11 +51,14 @@ describe('the fleet pipeline end to end', () => {
   it('pushes fleet:update to a Socket.IO client within 5 s of subscribing, then live deltas', async () => {
     const socket = await connectSocket(stack.url);
     sockets.push(socket);
-    const snapshot = nextEvent(socket, 'fleet:update', 5_000, (update) => update.snapshot);
+    const snapshot = nextEvent(socket, 'fleet:update', 5_000, (frame) => frame.s);
     expect(await subscribe(socket, 'fleet')).toEqual({ ok: true });
-    expect((await snapshot).sentAt).toBeGreaterThan(0);
-    const delta = await nextEvent(socket, 'fleet:update', 5_000, (update) => !update.snapshot && update.vehicles.length > 0);
-    expect(delta.vehicles[0]?.plate).toMatch(/\S/);
+    const fleet = new Map<string, VehicleView>();
+    expect(applyFrame(fleet, await snapshot).rejected).toBe(0);
+    const delta = await nextEvent(socket, 'fleet:update', 5_000, (frame) => !frame.s && frame.v.length > 0);
+    // A delta carries only changed fields; folded onto the snapshot it gives whole vehicles.
+    expect(applyFrame(fleet, delta).rejected).toBe(0);
+    expect(fleet.get(delta.v[0]![0])?.plate).toMatch(/\S/);
   });
 
   it('serves as many vehicles as the simulator runs', async () => {

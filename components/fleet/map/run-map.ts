@@ -1,0 +1,202 @@
+import type * as MapLibreGl from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+
+import type { FleetStore } from '@/lib/client/fleet-store';
+import { CITY_BOUNDS } from '@/lib/fleet/city-bounds';
+import type { ListQuery } from '@/lib/fleet/list-query';
+import { queryVehicles } from '@/lib/fleet/list-query';
+import type { PlacedMarker } from '@/lib/fleet/map-geometry';
+import { clusterMarkers, MAX_ZOOM } from '@/lib/fleet/map-geometry';
+import { readMapView, setOrDelete, writeMapView } from '@/lib/fleet/url-view';
+import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
+
+import { streetStyle } from './base-style';
+import { FramePacer } from './frame-pacing';
+import { GlideTracker } from './glides';
+import type { DrawnMarkers, Hit } from './hit-test';
+import { hitTest } from './hit-test';
+import { addVehicleLayers, trailCollection, vehicleCollection } from './vehicle-layers';
+
+type MapLibre = typeof MapLibreGl;
+
+/** Below this (MapLibre) zoom nearby vehicles gather into clusters; above it every vehicle stands alone. */
+const CLUSTER_BELOW_ZOOM = 13;
+const CLUSTER_CELL_PX = 44;
+/** A jump longer than this (about 1 km, |Δlon| + |Δlat| in degrees) is a vehicle coming back, not driving: it is not animated. */
+const MAX_GLIDE_DEGREES = 0.012;
+/** Fitting the map to vehicles never zooms in further than a street's width. */
+const FIT_MAX_ZOOM = 16;
+const FIT_PADDING_PX = 48;
+/** The URL follows the map after it settles, not on every frame of a pan or a follow. */
+const URL_WRITE_DELAY_MS = 400;
+const CULL_MARGIN_PX = 40;
+
+export interface MapInputs {
+  selectedId: string | null;
+  trail: readonly VehiclePoint[];
+  following: boolean;
+  onSelect: (vehicleId: string) => void;
+  onHover: (hit: Hit | null) => void;
+  /** The person moved the map themselves: following stops. */
+  onFollowLost: () => void;
+}
+
+/** What the map's controls can ask of a running map. */
+export interface MapHandle {
+  fitTo(query: ListQuery): void;
+  fitToSelection(): void;
+  destroy(): void;
+}
+
+/**
+ * MapLibre draws the base (the configured style, or the simulator's streets) and the vehicles in
+ * its own layers; this loop feeds them from the fleet store: glided positions, screen-space
+ * clusters, culling, at a pace the draw cost allows. Hit testing runs on the same placed markers.
+ */
+export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore, inputs: { current: MapInputs }, styleUrl: string | undefined): MapHandle {
+  lib.setWorkerUrl(new URL('/api/fleet/map-worker', window.location.href).href);
+  const initial = readMapView(new URLSearchParams(window.location.search));
+  const map: MapLibreMap = new lib.Map({
+    container,
+    style: styleUrl ?? streetStyle(new URL('/api/fleet/streets', window.location.href).href),
+    ...(initial ? { center: initial.center, zoom: initial.zoom } : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
+    attributionControl: styleUrl ? { compact: true } : false,
+    maxZoom: MAX_ZOOM,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+  });
+  map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
+  // The browser tests ask the real map what it drew (rendered features, centre); nothing else reads it.
+  Object.defineProperty(container, 'fleetMap', { value: map, configurable: true });
+  const glides = new GlideTracker((vehicle) => ({ x: vehicle.lon, y: vehicle.lat }), MAX_GLIDE_DEGREES);
+  const pacer = new FramePacer();
+  let ready = false;
+  let dirty = true;
+  let seenVersion = -1;
+  let drawnTrail: readonly VehiclePoint[] | undefined;
+  let drawn: DrawnMarkers = { singles: [], clusters: [] };
+
+  map.on('load', () => {
+    addVehicleLayers(map);
+    ready = true;
+    dirty = true;
+  });
+  map.on('move', () => (dirty = true));
+  map.on('error', (event) => console.warn('fleet map:', event.error.message));
+
+  const draw = (now: number): boolean => {
+    const { selectedId, trail } = inputs.current;
+    if (trail !== drawnTrail) {
+      drawnTrail = trail;
+      map.getSource<GeoJSONSource>('trail')?.setData(trailCollection(trail));
+    }
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const markers: PlacedMarker<VehicleView>[] = [];
+    const positions = new Map<string, [number, number]>();
+    let gliding = false;
+    for (const vehicle of store.live.values()) {
+      const position = glides.positionOf(vehicle.vehicleId, now);
+      if (!position) continue;
+      gliding ||= glides.isGliding(vehicle.vehicleId, now);
+      const at = map.project([position.x, position.y]);
+      if (at.x < -CULL_MARGIN_PX || at.y < -CULL_MARGIN_PX || at.x > width + CULL_MARGIN_PX || at.y > height + CULL_MARGIN_PX) continue;
+      markers.push({ item: vehicle, x: at.x, y: at.y });
+      positions.set(vehicle.vehicleId, [position.x, position.y]);
+    }
+    drawn = map.getZoom() < CLUSTER_BELOW_ZOOM ? clusterMarkers(markers, CLUSTER_CELL_PX, (vehicle) => vehicle.vehicleId === selectedId) : { singles: markers, clusters: [] };
+    const collection = vehicleCollection(drawn, selectedId, (id) => positions.get(id), (x, y) => map.unproject([x, y]).toArray() as [number, number]);
+    map.getSource<GeoJSONSource>('vehicles')?.setData(collection as never);
+    container.dataset.drawnVehicles = String(markers.length);
+    container.dataset.clusters = String(drawn.clusters.length);
+    container.setAttribute('aria-label', `Fleet map: ${markers.length} vehicles in view`);
+    return gliding;
+  };
+
+  const follow = (now: number) => {
+    const { following, selectedId } = inputs.current;
+    const position = following && selectedId ? glides.positionOf(selectedId, now) : undefined;
+    if (!position) return;
+    const center = map.getCenter();
+    if (Math.abs(center.lng - position.x) + Math.abs(center.lat - position.y) > 1e-7) map.jumpTo({ center: [position.x, position.y] });
+  };
+
+  let frame = 0;
+  const loop = (now: number) => {
+    frame = requestAnimationFrame(loop);
+    if (!ready) return;
+    const wall = Date.now();
+    if (store.version !== seenVersion) {
+      seenVersion = store.version;
+      glides.update(store.live, wall);
+      dirty = true;
+    }
+    if (inputs.current.trail !== drawnTrail) dirty = true;
+    follow(wall);
+    if (pacer.mayDraw(now, dirty)) dirty = pacer.draw(now, () => draw(wall));
+  };
+  frame = requestAnimationFrame(loop);
+
+  map.on('mousemove', (event) => {
+    const hit = hitTest(drawn, event.point);
+    map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    inputs.current.onHover(hit);
+  });
+  map.on('mouseout', () => inputs.current.onHover(null));
+  map.on('click', (event) => {
+    const hit = hitTest(drawn, event.point);
+    if (hit?.kind === 'vehicle') inputs.current.onSelect(hit.vehicle.vehicleId);
+    if (hit?.kind === 'cluster') {
+      map.easeTo({ center: map.unproject([hit.x, hit.y]), zoom: map.getZoom() + 2 });
+      inputs.current.onHover(null);
+    }
+  });
+  // A drag or a fit is the person taking the map back from "follow".
+  map.on('dragstart', () => inputs.current.onFollowLost());
+
+  // The view goes into the URL once it differs from the one the page opened with, so a plain link
+  // stays plain until someone moves the map (or fits or follows).
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let viewWritten = false;
+  const viewParams = () => {
+    const params = new URLSearchParams(window.location.search);
+    writeMapView(params, { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() });
+    return params;
+  };
+  // The camera as constructed (the link's view, or the city fitted): a resize keeps it, a person's move does not.
+  const openedWith = { c: viewParams().get('c'), z: viewParams().get('z') };
+  map.on('moveend', () => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const params = viewParams();
+      if (!viewWritten && params.get('c') === openedWith.c && params.get('z') === openedWith.z) return;
+      viewWritten = true;
+      setOrDelete(params, 'follow', inputs.current.following ? '1' : undefined);
+      window.history.replaceState(null, '', `?${params.toString()}`);
+    }, URL_WRITE_DELAY_MS);
+  });
+
+  const fitPositions = (positions: [number, number][]) => {
+    inputs.current.onFollowLost();
+    const [first] = positions;
+    if (!first) return;
+    if (positions.length === 1) return map.easeTo({ center: first, zoom: Math.max(map.getZoom(), FIT_MAX_ZOOM - 1) });
+    const bounds = new lib.LngLatBounds(first, first);
+    for (const position of positions) bounds.extend(position);
+    map.fitBounds(bounds, { padding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM });
+  };
+  return {
+    fitTo: (query) => fitPositions(queryVehicles(store.live.values(), query).map((vehicle) => [vehicle.lon, vehicle.lat])),
+    fitToSelection: () => {
+      const { selectedId, trail } = inputs.current;
+      const vehicle = selectedId ? store.live.get(selectedId) : undefined;
+      if (vehicle) fitPositions([...trail.map((point): [number, number] => [point.lon, point.lat]), [vehicle.lon, vehicle.lat]]);
+    },
+    destroy: () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(urlTimer);
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+
+import type { VehicleView } from '@/lib/realtime/events';
+
+import { clusterIconId } from './cluster-icon';
+import { vehicleCollection, vehicleProperties } from './vehicle-layers';
+
+function vehicle(vehicleId: string, overrides: Partial<VehicleView> = {}): VehicleView {
+  return { vehicleId, status: 'moving', speedKmh: 40, headingDeg: 90, freshness: 'live', openAlerts: 0, lat: 51.9, lon: 4.47, ...overrides } as VehicleView;
+}
+
+describe('vehicle layers', () => {
+  it('marks each vehicle as the map shows it: arrow or dot, offline, stale, alert, selected', () => {
+    expect(vehicleProperties(vehicle('a'), 'a')).toMatchObject({ id: 'a', status: 'moving', heading: 90, arrow: true, offline: false, stale: false, alert: false, selected: true });
+    expect(vehicleProperties(vehicle('b', { speedKmh: 2, status: 'idle' }), null)).toMatchObject({ arrow: false, selected: false });
+    expect(vehicleProperties(vehicle('c', { freshness: 'offline', status: 'offline' }), null)).toMatchObject({ offline: true, arrow: false, stale: false });
+    expect(vehicleProperties(vehicle('d', { freshness: 'frozen', openAlerts: 2 }), null)).toMatchObject({ stale: true, alert: true });
+  });
+
+  it('puts lone vehicles at their drawn position and clusters where they are drawn', () => {
+    const drawn = { singles: [{ item: vehicle('a'), x: 10, y: 20 }], clusters: [{ x: 100, y: 200, members: [vehicle('b'), vehicle('c', { freshness: 'offline', status: 'offline' })] }] };
+    const collection = vehicleCollection(drawn, null, (id) => (id === 'a' ? [4.5, 51.9] : undefined), (x, y) => [x / 100, y / 100]);
+    expect(collection.features.map((feature) => [feature.properties.kind, feature.geometry.coordinates])).toEqual([
+      ['vehicle', [4.5, 51.9]],
+      ['cluster', [1, 2]],
+    ]);
+    expect(collection.features[1]?.properties.icon).toBe('cluster:2:4004:offline');
+  });
+
+  it('names cluster icons by what they show, so look-alike clusters share one', () => {
+    const many = Array.from({ length: 1_234 }, (_, i) => vehicle(`v${i}`, { status: i % 2 === 0 ? 'moving' : 'parked' }));
+    expect(clusterIconId(many)).toBe('cluster:1.2k:4040:none');
+    expect(clusterIconId([vehicle('a', { openAlerts: 1 }), vehicle('b', { freshness: 'delayed' })])).toBe('cluster:2:8000:alert');
+  });
+});
