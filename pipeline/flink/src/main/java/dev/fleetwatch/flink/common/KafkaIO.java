@@ -3,6 +3,9 @@ package dev.fleetwatch.flink.common;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -12,9 +15,11 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -29,18 +34,51 @@ public final class KafkaIO {
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
   public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+    // Watermarks are assigned after parsing, where event time is known; see each job.
+    return source(env, settings, job, sourceName, topics, WatermarkStrategy.noWatermarks());
+  }
+
+  /**
+   * As above, with watermarks generated per Kafka partition in the source (Flink's per-split
+   * watermarks): a partition read ahead of the others, as after a restore, cannot make their
+   * records late.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, WatermarkStrategy<KafkaRecord> watermarks) {
+    return read(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), watermarks);
+  }
+
+  /**
+   * A compacted table topic (zones, bookstores...) read whole: a job that starts without a
+   * checkpoint must see every row, whatever its group committed before. A table never holds
+   * event time back: its watermark is the end of time, so the joined stream's own decides.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> table(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, String topic) {
+    return read(env, settings, job, sourceName, List.of(topic), OffsetsInitializer.earliest(), WatermarkStrategy.forGenerator(context -> new EndOfTime()));
+  }
+
+  private static SingleOutputStreamOperator<KafkaRecord> read(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
     KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.brokers())
         .setTopics(topics)
         .setGroupId(job.groupId())
         .setClientIdPrefix(job.groupId() + "." + sourceName)
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+        .setStartingOffsets(start)
         .setDeserializer(new RawDeserializer())
         .setProperties(settings.kafkaSecurity())
         .setProperty("commit.offsets.on.checkpoint", "true")
         .build();
-    // Watermarks are assigned after parsing, where event time is known; see each job.
-    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
+    return env.fromSource(source, watermarks, sourceName).uid(job.name() + "-source-" + sourceName);
+  }
+
+  /** The watermark of a table stream: it never holds back the stream it is joined with. */
+  private static final class EndOfTime implements WatermarkGenerator<KafkaRecord> {
+    @Override
+    public void onEvent(KafkaRecord event, long eventTimestamp, WatermarkOutput output) {}
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+      output.emitWatermark(new Watermark(Long.MAX_VALUE));
+    }
   }
 
   /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */
