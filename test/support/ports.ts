@@ -11,6 +11,7 @@ export const TEST_PORTS = {
   malformed: BASE + 6,
   sales: BASE + 7,
   zones: BASE + 8,
+  zonesParallel: BASE + 16,
   alerts: BASE + 10,
   alertsSecond: BASE + 11,
   lag: BASE + 12,
