@@ -34,8 +34,16 @@ public final class KafkaIO {
    * Offsets are committed on checkpoint so the lag view shows the job's real progress.
    */
   public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics) {
+    return source(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+  }
+
+  /**
+   * As above, but a job without a checkpoint starts at {@code start}: {@link OffsetsInitializer#earliest()}
+   * for a compacted table the job must read whole (a restored job still resumes from its checkpoint).
+   */
+  public static DataStream<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start) {
     // Watermarks are assigned after parsing, where event time is known; see each job.
-    return source(env, settings, job, sourceName, topics, WatermarkStrategy.noWatermarks());
+    return read(env, settings, job, sourceName, topics, start, WatermarkStrategy.noWatermarks());
   }
 
   /**

@@ -1,0 +1,139 @@
+package dev.fleetwatch.flink.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one record's JSON against its contract in lib/contracts, field by field, and collects the
+ * problems the way the TypeScript side words them ({@code empty: ...}, {@code not-json: ...},
+ * {@code contract: path: problem; ...}), so a dead letter's reason reads the same from either side.
+ */
+public final class ContractReader {
+  /** lib/contracts/common.ts idSchema: ids become Kafka keys, room names and URL segments. */
+  private static final Pattern ID = Pattern.compile("^[\\w.:@-]+$");
+  private static final int MAX_REPORTED = 3;
+
+  private final JsonNode node;
+  private final List<String> problems = new ArrayList<>();
+
+  private ContractReader(JsonNode node) {
+    this.node = node;
+  }
+
+  /** The record's value as a JSON object reader, or the reason it is not one. */
+  public static Parsed parse(byte[] value) {
+    if (value == null || value.length == 0) return Parsed.rejected("empty: message has no value");
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(new String(value, StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      return Parsed.rejected("not-json: " + firstLine(e.getMessage()));
+    }
+    if (node == null || !node.isObject()) return Parsed.rejected("contract: (root): expected object");
+    return new Parsed(new ContractReader(node), null);
+  }
+
+  public record Parsed(ContractReader reader, String reason) {
+    static Parsed rejected(String reason) {
+      return new Parsed(null, reason);
+    }
+  }
+
+  /** Null when every field read so far matched, else {@code contract: <up to three problems>}. */
+  public String problem() {
+    if (problems.isEmpty()) return null;
+    return "contract: " + String.join("; ", problems.subList(0, Math.min(MAX_REPORTED, problems.size())));
+  }
+
+  public String id(String field) {
+    String value = string(field, 1, 128);
+    if (value != null && !ID.matcher(value).matches()) return fail(field, "letters, digits and . _ : @ - only");
+    return value;
+  }
+
+  public String string(String field, int minLength, int maxLength) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) return fail(field, "required string");
+    if (!value.isTextual()) return fail(field, "expected string");
+    String text = value.asText();
+    if (text.length() < minLength) return fail(field, "too short: at least " + minLength + " characters");
+    if (text.length() > maxLength) return fail(field, "too long: at most " + maxLength + " characters");
+    return text;
+  }
+
+  public String optionalString(String field, int minLength, int maxLength) {
+    return absent(field) ? null : string(field, minLength, maxLength);
+  }
+
+  public String oneOf(String field, Set<String> allowed) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual() || !allowed.contains(value.asText())) return fail(field, "expected one of " + String.join("|", allowed));
+    return value.asText();
+  }
+
+  public String optionalOneOf(String field, Set<String> allowed) {
+    return absent(field) ? null : oneOf(field, allowed);
+  }
+
+  /** A number within [min, max]; NaN (with the problem recorded) when it is not. */
+  public double number(String field, double min, double max) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber()) {
+      fail(field, "expected number");
+      return Double.NaN;
+    }
+    double number = value.asDouble();
+    if (number < min || number > max) {
+      fail(field, "expected a number in [" + trim(min) + ", " + trim(max) + "], got " + trim(number));
+      return Double.NaN;
+    }
+    return number;
+  }
+
+  public Double optionalNumber(String field, double min, double max) {
+    return absent(field) ? null : number(field, min, max);
+  }
+
+  /** Epoch milliseconds (lib/contracts/common.ts epochMs): a non-negative whole number. */
+  public long epochMs(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber() || value.asDouble() != Math.rint(value.asDouble()) || value.asDouble() < 0) {
+      fail(field, "expected epoch milliseconds (a non-negative whole number)");
+      return -1;
+    }
+    return value.asLong();
+  }
+
+  public boolean bool(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isBoolean()) {
+      fail(field, "expected boolean");
+      return false;
+    }
+    return value.asBoolean();
+  }
+
+  /** Only a missing field is absent: zod's optional() refuses an explicit null, and so does this. */
+  private boolean absent(String field) {
+    return node.get(field) == null;
+  }
+
+  private <T> T fail(String field, String problem) {
+    problems.add(field + ": " + problem);
+    return null;
+  }
+
+  private static String trim(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) return "unreadable";
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.fleetwatch.flink.fleetstate;
+
+import dev.fleetwatch.flink.common.Json;
+import dev.fleetwatch.flink.common.KafkaRecord;
+import java.nio.charset.StandardCharsets;
+
+/** A parsed fix and where it was read, so a rejection after parsing still names its source offset. */
+public class Fix {
+  public Telemetry telemetry;
+  public String topic;
+  public int partition;
+  public long offset;
+  public long timestamp;
+  public byte[] key;
+
+  public Fix() {}
+
+  static Fix of(Telemetry telemetry, KafkaRecord source) {
+    Fix fix = new Fix();
+    fix.telemetry = telemetry;
+    fix.topic = source.topic;
+    fix.partition = source.partition;
+    fix.offset = source.offset;
+    fix.timestamp = source.timestamp;
+    fix.key = source.key;
+    return fix;
+  }
+
+  /** The record for {@code dlq.fleet-state}: the parsed value as JSON, as the TypeScript processors wrote rejections after parsing. */
+  KafkaRecord asSource() {
+    return new KafkaRecord(topic, partition, offset, timestamp, key, Json.write(telemetry).getBytes(StandardCharsets.UTF_8));
+  }
+}
