@@ -18,10 +18,18 @@ public final class ContractReader {
   private static final int MAX_REPORTED = 3;
 
   private final JsonNode node;
-  private final List<String> problems = new ArrayList<>();
+  private final List<String> problems;
+  /** Where this reader's fields sit in the record ({@code shape.} for a nested object), for the reasons. */
+  private final String path;
 
   private ContractReader(JsonNode node) {
+    this(node, new ArrayList<>(), "");
+  }
+
+  private ContractReader(JsonNode node, List<String> problems, String path) {
     this.node = node;
+    this.problems = problems;
+    this.path = path;
   }
 
   /** The record's value as a JSON object reader, or the reason it is not one. */
@@ -122,8 +130,52 @@ public final class ContractReader {
     return node.get(field) == null;
   }
 
+  /** A whole number within [min, max] (zod's int()); -1 (with the problem recorded) when it is not. */
+  public long integer(String field, long min, long max) {
+    double number = number(field, min, max);
+    if (Double.isNaN(number)) return -1;
+    if (number != Math.rint(number)) {
+      fail(field, "expected a whole number, got " + trim(number));
+      return -1;
+    }
+    return (long) number;
+  }
+
+  /** An array of ids (z.array(idSchema)); null when it is not one. */
+  public List<String> ids(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isArray()) return fail(field, "expected array");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isTextual() || item.asText().isEmpty() || item.asText().length() > 128 || !ID.matcher(item.asText()).matches()) return fail(field + "." + i, "letters, digits and . _ : @ - only (1 to 128 characters)");
+      ids.add(item.asText());
+    }
+    return ids;
+  }
+
+  /** An array of at least {@code minSize} items that each pass {@code item}; its size, or -1 when it is not one. */
+  public int array(String field, int minSize, java.util.function.Predicate<JsonNode> item, String itemRule) {
+    JsonNode value = node.get(field);
+    String problem = value == null || !value.isArray() ? "expected array" : value.size() < minSize ? "expected at least " + minSize + " items" : null;
+    for (int i = 0; problem == null && i < value.size(); i++) if (!item.test(value.get(i))) problem = i + ": " + itemRule;
+    if (problem == null) return value.size();
+    fail(field, problem);
+    return -1;
+  }
+
+  /** A nested object, read with the same rules; its problems count for this record, under {@code field.}. */
+  public ContractReader object(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isObject()) {
+      fail(field, "expected object");
+      return new ContractReader(Json.MAPPER.createObjectNode(), new ArrayList<>(), path + field + ".");
+    }
+    return new ContractReader(value, problems, path + field + ".");
+  }
+
   private <T> T fail(String field, String problem) {
-    problems.add(field + ": " + problem);
+    problems.add(path + field + ": " + problem);
     return null;
   }
 
