@@ -3,6 +3,11 @@ package dev.fleetwatch.flink.common;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -18,14 +23,22 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The jobs' one way in and out of Kafka: raw records in, keyed JSON records and dead letters out. */
 public final class KafkaIO {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaIO.class);
+
   private KafkaIO() {}
 
   /**
@@ -114,7 +127,31 @@ public final class KafkaIO {
 
   /** Routes a job's dead-letter side output to {@code dlq.<job>}. */
   public static void sendDeadLetters(DataStream<DeadLetter> letters, JobSettings settings, StreamJob job) {
+    ensureDeadLetterTopic(settings, job.deadLetterTopic());
     letters.sinkTo(deadLetterSink(settings, job)).name("dead letters").uid(job.name() + "-dlq-sink");
+  }
+
+  /**
+   * Creates {@code dlq.<job>} when it is missing (1 partition, 7 days, as lib/contracts/topics.ts
+   * dlqTopicSpec says), when the job is built. Without it the first rejected record would block its
+   * producer and then fail the job, again on every restart: one poison record would stop the job.
+   * Not fatal when it cannot be checked (no ACL to describe topics): the topic may well exist.
+   */
+  static void ensureDeadLetterTopic(JobSettings settings, String topic) {
+    Properties props = settings.kafkaSecurity();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.brokers());
+    int replication = settings.getInt("KAFKA_TOPIC_REPLICATION_FACTOR", -1);
+    NewTopic spec = new NewTopic(topic, Optional.of(1), replication < 1 ? Optional.empty() : Optional.of((short) replication))
+        .configs(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60_000)));
+    try (Admin admin = Admin.create(props)) {
+      if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) return;
+      admin.createTopics(List.of(spec)).all().get(15, TimeUnit.SECONDS);
+      LOG.info("created dead-letter topic {}", topic);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) LOG.warn("cannot check or create dead-letter topic {}: {}", topic, e.getCause().getMessage());
+    } catch (Exception e) {
+      LOG.warn("cannot check or create dead-letter topic {}: {}", topic, e.toString());
+    }
   }
 
   private static List<Header> headers(DeadLetter letter) {
