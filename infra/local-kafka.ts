@@ -79,7 +79,8 @@ function display(p: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
 }
 
-function javaCommand(): string {
+/** The JVM to run: JAVA_HOME's when set, else `java` on PATH. */
+export function javaCommand(): string {
   const fromHome = process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java');
   return fromHome && existsSync(fromHome) ? fromHome : 'java';
 }

@@ -4,14 +4,16 @@ import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/conf
 import { ensureProductTopics } from '../server/kafka/topics';
 import { getLogger } from '../server/logger';
 
+import { ensureFlinkJar, streamJobSpecs } from './lib/flink';
 import { ensureNextBuild } from './lib/next-build';
 import { ProcessGroup, waitForUrl } from './lib/process-group';
-import { ROOT, bffSpec, processorsSpec, simulatorSpec } from './lib/stack';
+import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
 
 
 /**
  * `npm run demo`: the whole product with live data on this machine. A local Kafka broker unless
- * KAFKA_BROKERS names a cluster, then the simulator, the processors and the BFF. Ctrl-C stops all.
+ * KAFKA_BROKERS names a cluster, then the simulator, the stream jobs (Flink runner) and the BFF.
+ * Ctrl-C stops all.
  */
 const say = (line: string) => console.log(`\x1b[1mdemo\x1b[0m       ${line}`);
 
@@ -58,14 +60,16 @@ async function main(): Promise<void> {
   const created = await ensureProductTopics(config.kafka, getLogger('demo'));
   say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
   ensureNextBuild(ROOT, say);
+  await ensureFlinkJar(say);
   if (stopping) return;
 
   children.start(simulatorSpec());
-  children.start(processorsSpec());
+  for (const spec of streamJobSpecs()) children.start(spec);
   children.start(bffSpec());
   const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
   await waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok');
   say(`\x1b[32mready in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
+  say(`Flink web UI (the stream jobs): http://127.0.0.1:${config.flink.restPort}`);
   if (config.auth.demoMode) {
     say(`sign in as fleet, security, platform or admin with password "${DEMO_PASSWORD}"; API token for admin: ${DEMO_ADMIN_TOKEN}`);
   }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { FLINK_DIR, ensureFlinkJar } from './lib/flink';
 import { ensureNextBuild } from './lib/next-build';
 import { ROOT } from './lib/stack';
 import { readTestCounts } from './lib/test-counts';
@@ -12,10 +13,18 @@ const RESULTS_DIR = path.join(ROOT, '.data', 'test-results');
  * `npm test`: every check, in order of cost, stopping at the first that fails. The broker-backed
  * steps start their own Kafka on a test port and data folder, so a running demo is never touched.
  */
-const STEPS: { name: string; run: () => boolean }[] = [
+const STEPS: { name: string; run: () => boolean | Promise<boolean> }[] = [
   { name: 'type check', run: () => npm('typecheck') },
   { name: 'lint', run: () => npm('lint') },
   { name: 'unit tests', run: () => npm('test:unit') },
+  { name: 'Flink job tests (JUnit, Maven)', run: () => spawnSync('mvn', ['-B', '-q', 'test'], { cwd: FLINK_DIR, stdio: 'inherit' }).status === 0 },
+  {
+    name: 'build Flink jobs',
+    run: async () => {
+      await ensureFlinkJar((line) => console.log(line));
+      return true;
+    },
+  },
   {
     name: 'build pages',
     run: () => {
@@ -37,17 +46,28 @@ function printTotals(): void {
   console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 }
 
-const started = Date.now();
-fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
-for (const [index, step] of STEPS.entries()) {
-  console.log(`\n\x1b[1m[${index + 1}/${STEPS.length}] ${step.name}\x1b[0m`);
-  const stepStarted = Date.now();
-  if (!step.run()) {
-    console.error(`\n${step.name} failed after ${((Date.now() - stepStarted) / 1000).toFixed(0)} s. Logs of the product's processes: .data/test-logs/`);
-    printTotals();
-    process.exit(1);
+async function main(): Promise<void> {
+  const started = Date.now();
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+  fs.rmSync(path.join(FLINK_DIR, 'target', 'surefire-reports'), { recursive: true, force: true });
+  for (const [index, step] of STEPS.entries()) {
+    console.log(`\n\x1b[1m[${index + 1}/${STEPS.length}] ${step.name}\x1b[0m`);
+    const stepStarted = Date.now();
+    const passed = await Promise.resolve()
+      .then(() => step.run())
+      .catch((error: unknown) => {
+        console.error((error as Error).message);
+        return false;
+      });
+    if (!passed) {
+      console.error(`\n${step.name} failed after ${((Date.now() - stepStarted) / 1000).toFixed(0)} s. Logs of the product's processes: .data/test-logs/`);
+      printTotals();
+      process.exit(1);
+    }
+    console.log(`${step.name}: passed in ${((Date.now() - stepStarted) / 1000).toFixed(0)} s`);
   }
-  console.log(`${step.name}: passed in ${((Date.now() - stepStarted) / 1000).toFixed(0)} s`);
+  console.log(`\nall checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  printTotals();
 }
-console.log(`\nall checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-printTotals();
+
+void main();

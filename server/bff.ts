@@ -13,6 +13,7 @@ import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
 import { onVehicleAlertsChange, openAlertsOf, setVehicleOpenAlerts } from './fleet/vehicle-alerts';
+import { FlinkMonitor } from './flink/flink-monitor';
 import { createKafka } from './kafka/client';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
@@ -59,6 +60,7 @@ export class Bff {
   private pendingLagAlerts: Alert[] = [];
   private readonly kafka: Kafka;
   private readonly monitor: ClusterMonitor;
+  private readonly flink: FlinkMonitor;
   private producer: Producer | undefined;
   private consumers: RunningConsumer[] = [];
   private streamsStarted = false;
@@ -71,6 +73,7 @@ export class Bff {
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
     this.monitor = new ClusterMonitor(this.kafka, logger);
+    this.flink = new FlinkMonitor(config.flink.restUrl, logger);
     this.stats = new StreamStats(logger);
     this.fleet = new FleetStore({
       offlineAfterMs: config.bff.fleetOfflineAfterMs,
@@ -118,6 +121,7 @@ export class Bff {
   /** Starts streaming in the background; resolves once the first attempt is made. */
   start(): void {
     void this.monitor.start();
+    this.flink.start();
     void this.startStreamsWithRetry();
     this.lag.start();
     // Snoozes and silences end with time, not with a message.
@@ -131,6 +135,7 @@ export class Bff {
     await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
+    this.flink.stop();
   }
 
   runtime(): BffRuntime {
@@ -155,11 +160,14 @@ export class Bff {
     const problems: string[] = [];
     if (!kafka.connected) problems.push(`Kafka at ${this.config.kafka.brokers.join(',')} does not answer`);
     if (!this.streamsStarted) problems.push('streams are not consuming yet');
+    const { problems: flinkProblems, ...flink } = this.flink.status();
+    problems.push(...flinkProblems);
     return {
       status: problems.length === 0 ? 'ok' : 'degraded',
       kafka: { connected: kafka.connected, brokers: kafka.connected ? kafka.brokers : this.config.kafka.brokers },
       streams: this.stats.snapshot(),
       deadLetters: kafka.deadLetters,
+      flink,
       uptimeS: Math.round((Date.now() - this.startedAt) / 1000),
       instanceId: this.config.bff.instanceId,
       problems,

@@ -89,4 +89,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_MODE: 'true', LAG_POLL_INTERVAL_MS: '10' })).toThrow(/LAG_POLL_INTERVAL_MS/);
     expect(() => loadConfig({ DEMO_MODE: 'true', LAG_HISTORY_MINUTES: '30' })).toThrow(/LAG_HISTORY_MINUTES/);
   });
+
+  it('reads the Flink settings: web UI on 8081, checkpoints every 10 s under .data, and refuses a clash of ports', () => {
+    expect(loadConfig({ DEMO_MODE: 'true' }).flink).toEqual({
+      restPort: 8081,
+      restUrl: 'http://127.0.0.1:8081',
+      prometheusPort: 9249,
+      checkpointDir: '.data/flink/checkpoints',
+      checkpointIntervalS: 10,
+      parallelism: 1,
+    });
+    const cluster = loadConfig({ DEMO_MODE: 'true', FLINK_REST_URL: 'http://jobmanager:8081/', FLINK_CHECKPOINT_DIR: 's3://bucket/checkpoints', FLINK_PARALLELISM: '4' }).flink;
+    expect(cluster).toMatchObject({ restUrl: 'http://jobmanager:8081', checkpointDir: 's3://bucket/checkpoints', parallelism: 4 });
+    expect(() => loadConfig({ DEMO_MODE: 'true', FLINK_PROMETHEUS_PORT: '8081' })).toThrow(/FLINK_PROMETHEUS_PORT/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', FLINK_CHECKPOINT_INTERVAL_S: '0' })).toThrow(/FLINK_CHECKPOINT_INTERVAL_S/);
+  });
 });

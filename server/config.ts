@@ -69,6 +69,13 @@ const envSchema = z.object({
   ANOMALY_WARMUP_SAMPLES: int(1, 100_000).default(30),
   ANOMALY_REPLAY_S: int(0, 24 * 3600).default(120),
   PUBLIC_URL: z.url().optional(),
+  // The stream jobs on Flink (pipeline/flink): the embedded runner and what the BFF asks about them.
+  FLINK_REST_PORT: int(1, 65_535).default(8081),
+  FLINK_REST_URL: z.url().optional(),
+  FLINK_PROMETHEUS_PORT: int(1, 65_535).default(9249),
+  FLINK_CHECKPOINT_DIR: z.string().min(1).default('.data/flink/checkpoints'),
+  FLINK_CHECKPOINT_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(10),
+  FLINK_PARALLELISM: int(1, 256).default(1),
   // The consumer lag monitor.
   LAG_POLL_INTERVAL_MS: int(500, 300_000).default(5_000),
   LAG_GROUPS_ALLOW: z.string().optional(),
@@ -161,6 +168,7 @@ export interface Config {
   occupancy: { thresholdPct: number; hysteresisPct: number };
   lag: LagConfig;
   anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
+  flink: FlinkConfig;
   auth: AuthConfig;
   simulator: {
     seed: number;
@@ -171,6 +179,18 @@ export interface Config {
     sightingsPerS: number;
     speedup: number;
   };
+}
+
+export interface FlinkConfig {
+  /** Where the embedded runner serves Flink's web UI and REST API (loopback). */
+  restPort: number;
+  /** Where the BFF asks Flink's REST API for the jobs' states: the embedded runner's, or a cluster's JobManager. */
+  restUrl: string;
+  prometheusPort: number;
+  /** Folder or any Flink file-system URI (s3://...); one sub-folder per job. */
+  checkpointDir: string;
+  checkpointIntervalS: number;
+  parallelism: number;
 }
 
 export interface AuthConfig {
@@ -225,6 +245,7 @@ function crossFieldProblems(e: Env): string[] {
   }
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
   if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT) problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
+  if (e.FLINK_REST_PORT === e.FLINK_PROMETHEUS_PORT) problems.push('FLINK_REST_PORT and FLINK_PROMETHEUS_PORT must differ');
   if (e.SIM_CABS + e.SIM_TANKERS === 0) problems.push('SIM_CABS + SIM_TANKERS: the fleet needs at least one vehicle');
   return problems;
 }
@@ -273,6 +294,14 @@ function toConfig(e: Env): Config {
       allowedLatenessMs: e.ANOMALY_ALLOWED_LATENESS_MS,
       warmupSamples: e.ANOMALY_WARMUP_SAMPLES,
       replayMs: e.ANOMALY_REPLAY_S * 1000,
+    },
+    flink: {
+      restPort: e.FLINK_REST_PORT,
+      restUrl: (e.FLINK_REST_URL ?? `http://127.0.0.1:${e.FLINK_REST_PORT}`).replace(/\/$/, ''),
+      prometheusPort: e.FLINK_PROMETHEUS_PORT,
+      checkpointDir: e.FLINK_CHECKPOINT_DIR,
+      checkpointIntervalS: e.FLINK_CHECKPOINT_INTERVAL_S,
+      parallelism: e.FLINK_PARALLELISM,
     },
     auth: toAuthConfig(e),
     simulator: {

@@ -69,6 +69,13 @@ export const deadLetterReasons = new Gauge({
   registers: [registry],
 });
 
+export const flinkJobUp = new Gauge({
+  name: 'fleetwatch_flink_job_up',
+  help: 'Whether each stream job runs on Flink (1) or not (0: restarting, failed, stopped, Flink unreachable), from Flink\'s REST API',
+  labelNames: ['job'] as const,
+  registers: [registry],
+});
+
 export const lagPollSeconds = new Gauge({
   name: 'fleetwatch_lag_poll_seconds',
   help: 'How long the last full poll of the consumer lag monitor took',

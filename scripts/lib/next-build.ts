@@ -17,7 +17,8 @@ export function ensureNextBuild(root: string, log: (line: string) => void): void
   log(`pages built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-function newestMtime(target: string): number {
+/** The newest modification time of a file or of anything under a folder (0 when missing). */
+export function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
   const stat = fs.statSync(target);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -13,8 +13,9 @@ export function simulatorSpec(args: string[] = [], env: ChildEnv = {}): ChildSpe
   return tsEntry('simulator', 'pipeline/simulator/main.ts', args, env);
 }
 
-export function processorsSpec(env: ChildEnv = {}): ChildSpec {
-  return tsEntry('processors', 'pipeline/processors/main.ts', [], env);
+/** The Node processors for the named jobs (those not yet on Flink, scripts/lib/flink.ts NODE_JOBS). */
+export function processorsSpec(jobs: readonly string[], env: ChildEnv = {}): ChildSpec {
+  return tsEntry('processors', 'pipeline/processors/main.ts', [...jobs], env);
 }
 
 export function bffSpec(env: ChildEnv = {}): ChildSpec {

@@ -40,6 +40,12 @@ describe('the fleet pipeline end to end', () => {
     expect(health.kafka.brokers).toEqual([brokers]);
   });
 
+  it('reports the fleet-state job running on Flink in health and metrics', async () => {
+    await expect.poll(async () => (await stack.fetchJson<HealthResponse>('/api/health')).flink.jobs['fleet-state'], { timeout: 15_000 }).toBe('running');
+    const metrics = await (await stack.fetch('/metrics')).text();
+    expect(metrics).toMatch(/fleetwatch_flink_job_up\{job="fleet-state"\} 1/);
+  });
+
   it('pushes fleet:update to a Socket.IO client within 5 s of subscribing, then live deltas', async () => {
     const socket = await connectSocket(stack.url);
     sockets.push(socket);

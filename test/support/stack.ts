@@ -3,9 +3,10 @@ import path from 'node:path';
 
 import pino from 'pino';
 
+import { FLINK_JOBS, ensureFlinkJar, flinkRunnerSpec, streamJobSpecs } from '../../scripts/lib/flink';
 import type { ChildEnv, ManagedChild } from '../../scripts/lib/process-group';
 import { ProcessGroup, waitForUrl } from '../../scripts/lib/process-group';
-import { bffSpec, processorsSpec, simulatorSpec } from '../../scripts/lib/stack';
+import { ROOT, bffSpec, simulatorSpec } from '../../scripts/lib/stack';
 import { DEMO_ADMIN_TOKEN, loadConfig } from '../../server/config';
 import { ensureProductTopics } from '../../server/kafka/topics';
 
@@ -27,20 +28,28 @@ export interface StackOptions {
 }
 
 /**
- * The product's processes for one test file, against the test broker: simulator, processors
- * and one BFF. Their output goes to a log file, named in every failure message.
+ * The product's processes for one test file, against the test broker: simulator, stream jobs
+ * (Flink runner and any remaining Node processors) and one BFF. Their output goes to a log file,
+ * named in every failure message. Flink's REST and Prometheus ports are the BFF's port + 100 and
+ * + 200, and its checkpoints live in a folder of this file's own, emptied at start.
  */
 export class TestStack {
   readonly url: string;
   readonly logPath: string;
   private readonly group: ProcessGroup;
+  readonly flinkRestUrl: string;
+  readonly checkpointDir: string;
   private bff: ManagedChild | undefined;
+  private flink: ManagedChild | undefined;
   private readonly started: ManagedChild[] = [];
 
   constructor(private readonly options: StackOptions) {
     fs.mkdirSync(TEST_LOG_DIR, { recursive: true });
     this.logPath = path.join(TEST_LOG_DIR, `${options.logName}.log`);
     fs.writeFileSync(this.logPath, '');
+    this.checkpointDir = path.join(ROOT, '.data', 'test-flink', options.logName, 'checkpoints');
+    fs.rmSync(this.checkpointDir, { recursive: true, force: true });
+    this.flinkRestUrl = `http://127.0.0.1:${options.bffPort + 100}`;
     this.group = new ProcessGroup({ output: { kind: 'file', path: this.logPath } });
     this.url = `http://127.0.0.1:${options.bffPort}`;
   }
@@ -53,6 +62,9 @@ export class TestStack {
       LOG_LEVEL: 'info',
       // The demo's users (password "demo") and admin token are what tests sign in with.
       DEMO_MODE: 'true',
+      FLINK_REST_PORT: String(this.options.bffPort + 100),
+      FLINK_PROMETHEUS_PORT: String(this.options.bffPort + 200),
+      FLINK_CHECKPOINT_DIR: this.checkpointDir,
       ...this.options.env,
     };
   }
@@ -62,6 +74,7 @@ export class TestStack {
     // The test process has no product settings of its own, so it logs through a plain logger.
     await ensureProductTopics(connection, pino({ level: 'warn' }));
     if (this.options.pipeline === false) return this.startBff();
+    await ensureFlinkJar(() => undefined);
     this.track(
       simulatorSpec(
         [
@@ -76,8 +89,38 @@ export class TestStack {
         this.env,
       ),
     );
-    this.track(processorsSpec(this.env));
+    for (const spec of streamJobSpecs(this.env)) {
+      const child = this.track(spec);
+      if (child.name === 'flink') this.flink = child;
+    }
     await this.startBff();
+    await this.waitFlinkJobsRunning();
+  }
+
+  /** Waits until Flink's REST API lists every Flink job with all its tasks running (a JVM start takes 10-30 s on a busy machine). */
+  async waitFlinkJobsRunning(timeoutMs = 120_000): Promise<void> {
+    const allRunning = (body: unknown) => {
+      const jobs = (body as { jobs?: { name: string; state: string; tasks: { running: number; total: number } }[] }).jobs ?? [];
+      return FLINK_JOBS.every((name) => jobs.some((job) => job.name === name && job.state === 'RUNNING' && job.tasks.running === job.tasks.total));
+    };
+    try {
+      await waitForUrl(`${this.flinkRestUrl}/jobs/overview`, timeoutMs, allRunning);
+    } catch (error) {
+      throw new Error(`Flink jobs not running: ${(error as Error).message}; see ${this.logPath}`);
+    }
+  }
+
+  /** Kills the Flink JVM outright (SIGKILL: no final checkpoint, no clean stop), as a crash would. */
+  async killFlink(): Promise<void> {
+    const flink = this.flink;
+    if (!flink || flink.process.exitCode !== null || flink.process.signalCode !== null) return;
+    flink.process.kill('SIGKILL');
+    await flink.exited;
+  }
+
+  /** Starts the Flink runner again, as an operator restarting it would. */
+  startFlink(): void {
+    this.flink = this.track(flinkRunnerSpec(FLINK_JOBS, this.env));
   }
 
   async startBff(): Promise<void> {

@@ -1,6 +1,7 @@
 package dev.fleetwatch.flink.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The jobs' one way in and out of Kafka: raw records in, keyed JSON records and dead letters out. */
 public final class KafkaIO {
-  private static final Logger LOG = LoggerFactory.getLogger(KafkaIO.class);
-
   private KafkaIO() {}
 
   /**
@@ -125,33 +122,29 @@ public final class KafkaIO {
         .build();
   }
 
-  /** Routes a job's dead-letter side output to {@code dlq.<job>}. */
-  public static void sendDeadLetters(DataStream<DeadLetter> letters, JobSettings settings, StreamJob job) {
-    ensureDeadLetterTopic(settings, job.deadLetterTopic());
-    letters.sinkTo(deadLetterSink(settings, job)).name("dead letters").uid(job.name() + "-dlq-sink");
+  /**
+   * Creates {@code dlq.<job>} when missing (1 partition, kept 7 days, as lib/contracts/topics.ts
+   * dlqTopicSpec says): brokers here refuse to create topics on first write. Called before a job
+   * is submitted, by the runner and the cluster entry point alike.
+   */
+  public static void ensureDeadLetterTopic(JobSettings settings, StreamJob job) throws Exception {
+    Properties props = new Properties();
+    props.putAll(settings.kafkaSecurity());
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.brokers());
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    int replication = settings.getInt("KAFKA_TOPIC_REPLICATION_FACTOR", -1);
+    NewTopic topic = new NewTopic(job.deadLetterTopic(), Optional.of(1), replication < 0 ? Optional.empty() : Optional.of((short) replication))
+        .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
+    try (Admin admin = Admin.create(props)) {
+      admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) throw e;
+    }
   }
 
-  /**
-   * Creates {@code dlq.<job>} when it is missing (1 partition, 7 days, as lib/contracts/topics.ts
-   * dlqTopicSpec says), when the job is built. Without it the first rejected record would block its
-   * producer and then fail the job, again on every restart: one poison record would stop the job.
-   * Not fatal when it cannot be checked (no ACL to describe topics): the topic may well exist.
-   */
-  static void ensureDeadLetterTopic(JobSettings settings, String topic) {
-    Properties props = settings.kafkaSecurity();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.brokers());
-    int replication = settings.getInt("KAFKA_TOPIC_REPLICATION_FACTOR", -1);
-    NewTopic spec = new NewTopic(topic, Optional.of(1), replication < 1 ? Optional.empty() : Optional.of((short) replication))
-        .configs(Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(7L * 24 * 60 * 60_000)));
-    try (Admin admin = Admin.create(props)) {
-      if (admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic)) return;
-      admin.createTopics(List.of(spec)).all().get(15, TimeUnit.SECONDS);
-      LOG.info("created dead-letter topic {}", topic);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) LOG.warn("cannot check or create dead-letter topic {}: {}", topic, e.getCause().getMessage());
-    } catch (Exception e) {
-      LOG.warn("cannot check or create dead-letter topic {}: {}", topic, e.toString());
-    }
+  /** Routes a job's dead-letter side output to {@code dlq.<job>}. */
+  public static void sendDeadLetters(DataStream<DeadLetter> letters, JobSettings settings, StreamJob job) {
+    letters.sinkTo(deadLetterSink(settings, job)).name("dead letters").uid(job.name() + "-dlq-sink");
   }
 
   private static List<Header> headers(DeadLetter letter) {

@@ -3,6 +3,7 @@ package dev.fleetwatch.flink.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.JobSettings;
+import dev.fleetwatch.flink.common.KafkaIO;
 import dev.fleetwatch.flink.common.StreamJob;
 import dev.fleetwatch.flink.common.StreamJobs;
 import java.io.File;
@@ -40,6 +41,7 @@ public final class ClusterJob {
     if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
       env.enableCheckpointing(FlinkSettings.from(settings).checkpointInterval().toMillis());
     }
+    KafkaIO.ensureDeadLetterTopic(settings, job);
     job.build(env, settings);
     env.execute(job.name());
   }

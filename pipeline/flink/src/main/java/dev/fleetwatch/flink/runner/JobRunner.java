@@ -1,6 +1,7 @@
 package dev.fleetwatch.flink.runner;
 
 import dev.fleetwatch.flink.common.JobSettings;
+import dev.fleetwatch.flink.common.KafkaIO;
 import dev.fleetwatch.flink.common.StreamJob;
 import dev.fleetwatch.flink.common.StreamJobs;
 import java.util.Arrays;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
-  private static final long SHUTDOWN_CHECKPOINT_MS = 4_000;
+  /** Within the 10 s a process group gives a child between SIGTERM and SIGKILL. */
+  private static final long SHUTDOWN_CHECKPOINT_MS = 3_000;
+  private static final long SHUTDOWN_CANCEL_MS = 3_000;
 
   private final MiniCluster cluster;
   private final Map<String, JobID> jobs = new LinkedHashMap<>();
@@ -108,6 +111,7 @@ public final class JobRunner {
   }
 
   private void submit(StreamJob job, JobSettings settings, FlinkSettings flink) throws Exception {
+    KafkaIO.ensureDeadLetterTopic(settings, job);
     String folder = flink.checkpointUri(job.name());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(Checkpoints.jobConfiguration(flink, job.name()));
     job.build(env, settings);
@@ -157,7 +161,14 @@ public final class JobRunner {
     } catch (Exception e) {
       LOG.warn("final checkpoint not complete in time; the jobs resume from the one before");
     }
-    for (JobID id : jobs.values()) cluster.cancelJob(id).exceptionally(error -> null);
+    CompletableFuture<?>[] cancelled = jobs.values().stream()
+        .map(id -> cluster.cancelJob(id).thenCompose(ack -> cluster.requestJobResult(id)).exceptionally(error -> null))
+        .toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(cancelled).get(SHUTDOWN_CANCEL_MS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("jobs not cancelled in time; stopping the cluster anyway");
+    }
     try {
       cluster.closeAsync().get(5, TimeUnit.SECONDS);
     } catch (Exception e) {

@@ -79,6 +79,28 @@ class FleetStateOperatorsTest {
   }
 
   @Test
+  void aFixBeforeItsRegistryEntryWaitsForIt() throws Exception {
+    KeyedTwoInputStreamOperatorTestHarness<String, Fix, VehicleUpdate, KeyedRecord> harness = joinHarness();
+    harness.setProcessingTime(0);
+    harness.processElement1(new StreamRecord<>(parsedFix(EnrichmentTest.NOW - 1000)));
+    assertTrue(harness.extractOutputValues().isEmpty(), "held while the registry is still being read");
+    harness.setProcessingTime(1_000);
+    harness.processElement2(new StreamRecord<>(vehicleUpdate(VEHICLE)));
+    assertEquals("TK-001", onlyOutput(harness).get("plate").asText());
+  }
+
+  @Test
+  void aVehicleStillUnknownAfterTheWaitShowsAsUnregisteredAndItsNextFixesPassAtOnce() throws Exception {
+    KeyedTwoInputStreamOperatorTestHarness<String, Fix, VehicleUpdate, KeyedRecord> harness = joinHarness();
+    harness.setProcessingTime(0);
+    harness.processElement1(new StreamRecord<>(parsedFix(EnrichmentTest.NOW - 1000)));
+    harness.setProcessingTime(EnrichFunction.REGISTRY_WAIT_MS);
+    assertEquals("unregistered", onlyOutput(harness).get("plate").asText());
+    harness.processElement1(new StreamRecord<>(parsedFix(EnrichmentTest.NOW - 500)));
+    assertEquals(2, harness.extractOutputValues().size());
+  }
+
+  @Test
   void aTombstoneUnregistersTheVehicle() throws Exception {
     KeyedTwoInputStreamOperatorTestHarness<String, Fix, VehicleUpdate, KeyedRecord> harness = joinHarness();
     harness.processElement2(new StreamRecord<>(vehicleUpdate(VEHICLE)));
