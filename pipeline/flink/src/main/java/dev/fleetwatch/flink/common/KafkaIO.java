@@ -74,6 +74,27 @@ public final class KafkaIO {
     return read(env, settings, job, sourceName, List.of(topic), OffsetsInitializer.earliest(), WatermarkStrategy.forGenerator(context -> new EndOfTime()));
   }
 
+  /**
+   * What {@code topic} held when the job was built, read once from the beginning (a bounded source,
+   * finished by its first checkpoint, so a restored job does not read it again). Until it is read
+   * it holds event time back, so whatever it restores comes before the first event-time result.
+   * Its offsets are not committed: the group does not consume the topic, the lag view must not say so.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> history(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, String topic) {
+    KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
+        .setBootstrapServers(settings.brokers())
+        .setTopics(List.of(topic))
+        .setGroupId(job.groupId())
+        .setClientIdPrefix(job.groupId() + "." + sourceName)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.latest())
+        .setDeserializer(new RawDeserializer())
+        .setProperties(settings.kafkaSecurity())
+        .setProperty("commit.offsets.on.checkpoint", "false")
+        .build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName).setParallelism(1);
+  }
+
   private static SingleOutputStreamOperator<KafkaRecord> read(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
     KafkaSource<KafkaRecord> source = KafkaSource.<KafkaRecord>builder()
         .setBootstrapServers(settings.brokers())

@@ -53,6 +53,21 @@ final class CampusContracts {
     return Parsed.ok(new Zone(zoneId, name, (int) capacity, sensors.toArray(String[]::new)));
   }
 
+  /**
+   * One of the job's own capacity alerts read back from {@code campus.zone-alerts}; null for
+   * another kind or a record that is not one (the topic is shared with nothing else, but a
+   * restart must never fail on it).
+   */
+  static ZoneEvent previousAlert(KafkaRecord record) {
+    ContractReader.Parsed json = ContractReader.parse(record.value);
+    if (json.reason() != null) return null;
+    ContractReader reader = json.reader();
+    if (!"capacity".equals(reader.oneOf("kind", Set.of("anomaly", "capacity", "consumer-lag")))) return null;
+    ZoneEvent event = ZoneEvent.previousAlert(reader.id("zoneId"), reader.id("alertId"), reader.epochMs("startedAt"),
+        reader.oneOf("severity", Set.of("info", "warning", "critical")), "cleared".equals(reader.oneOf("state", Set.of("firing", "cleared"))));
+    return reader.problem() == null ? event : null;
+  }
+
   /** zoneShapeSchema: a rect with a positive size, or a polygon of at least 3 points. */
   private static void shape(ContractReader shape) {
     String type = shape.oneOf("type", Set.of("rect", "polygon"));

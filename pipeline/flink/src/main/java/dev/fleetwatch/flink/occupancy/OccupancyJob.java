@@ -37,7 +37,9 @@ public final class OccupancyJob implements StreamJob {
     DataStream<KafkaRecord> sightings = KafkaIO.source(env, settings, this, "sightings", List.of(SIGHTINGS_TOPIC), EventClock.strategy(options));
     // One partition, one reader: a reader without a partition would have no watermark to give.
     DataStream<KafkaRecord> zones = KafkaIO.table(env, settings, this, "zones", ZONES_TOPIC).setParallelism(1);
-    Outputs outputs = topology(sightings, zones, options);
+    // The job's own earlier alerts: an episode open when it last ran without this state continues.
+    DataStream<KafkaRecord> previousAlerts = KafkaIO.history(env, settings, this, "previous-alerts", ZoneFigures.ALERTS_TOPIC);
+    Outputs outputs = topology(sightings, zones, previousAlerts, options);
     outputs.records().sinkTo(KafkaIO.sink(settings, this)).name("occupancy and alerts").uid("occupancy-sink");
     KafkaIO.sendDeadLetters(outputs.deadLetters(), settings, this);
   }
@@ -46,7 +48,7 @@ public final class OccupancyJob implements StreamJob {
   record Outputs(DataStream<KeyedRecord> records, DataStream<DeadLetter> deadLetters) {}
 
   /** The job between its Kafka source and sinks; {@code sightings} carry their event-time watermarks. */
-  static Outputs topology(DataStream<KafkaRecord> sightings, DataStream<KafkaRecord> zoneRecords, OccupancySettings options) {
+  static Outputs topology(DataStream<KafkaRecord> sightings, DataStream<KafkaRecord> zoneRecords, DataStream<KafkaRecord> previousAlerts, OccupancySettings options) {
     SingleOutputStreamOperator<Sighting> parsed = sightings
         .process(new ParseRecords<>(CampusContracts::sighting), Types.POJO(Sighting.class)).name("parse sightings").uid("occupancy-parse-sightings");
     SingleOutputStreamOperator<Zone> zones = zoneRecords
@@ -62,7 +64,12 @@ public final class OccupancyJob implements StreamJob {
     DataStream<ZoneEvent> presence = sightingsInZones
         .keyBy(event -> event.badgeId, Types.STRING)
         .process(new BadgePresence(options), Types.POJO(ZoneEvent.class)).name("badge presence").uid("occupancy-badge-presence");
-    SingleOutputStreamOperator<KeyedRecord> records = located.union(presence)
+    DataStream<ZoneEvent> episodes = previousAlerts
+        .flatMap((KafkaRecord record, org.apache.flink.util.Collector<ZoneEvent> out) -> {
+          ZoneEvent alert = CampusContracts.previousAlert(record);
+          if (alert != null) out.collect(alert);
+        }, Types.POJO(ZoneEvent.class)).name("previous alerts").uid("occupancy-previous-alerts").setParallelism(previousAlerts.getParallelism());
+    SingleOutputStreamOperator<KeyedRecord> records = located.union(presence, episodes)
         .keyBy(event -> event.zoneId, Types.STRING)
         .process(new ZoneFigures(options), Types.POJO(KeyedRecord.class)).name("zone figures").uid("occupancy-zone-figures");
 

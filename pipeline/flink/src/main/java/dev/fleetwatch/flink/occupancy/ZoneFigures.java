@@ -75,6 +75,10 @@ final class ZoneFigures extends KeyedProcessFunction<String, ZoneEvent, KeyedRec
       case SIGHTING -> count(event, ctx);
       case ENTER -> present.update(presentNow() + 1);
       case LEAVE -> present.update(presentNow() - 1);
+      case PREVIOUS_ALERT -> {
+        restoreEpisode(event);
+        return;
+      }
     }
     if (nextTick.value() == null) startTicking(ctx, event.kind == ZoneEvent.Kind.SIGHTING ? event.ts : Long.MIN_VALUE);
   }
@@ -199,6 +203,23 @@ final class ZoneFigures extends KeyedProcessFunction<String, ZoneEvent, KeyedRec
     if (outcome.episode() == null) episode.clear();
     else episode.update(outcome.episode());
     if (outcome.alert() != null) out.collect(new KeyedRecord(ALERTS_TOPIC, outcome.alert().alertId, Json.write(outcome.alert())));
+  }
+
+  /**
+   * An episode still firing when the job last ran without this state (a new deployment, a lost
+   * checkpoint) continues, and clears under its own id, instead of staying open in the inbox forever.
+   */
+  private void restoreEpisode(ZoneEvent previous) throws Exception {
+    CapacityAlerts.Episode open = episode.value();
+    if (!previous.cleared && open == null) {
+      CapacityAlerts.Episode restored = new CapacityAlerts.Episode();
+      restored.alertId = previous.alertId;
+      restored.startedAt = previous.ts;
+      restored.severity = previous.severity;
+      episode.update(restored);
+    } else if (previous.cleared && open != null && open.alertId.equals(previous.alertId)) {
+      episode.clear();
+    }
   }
 
   private long presentNow() throws Exception {

@@ -56,4 +56,19 @@ class CampusContractsTest {
     assertNull(shapeless.value());
     assertTrue(shapeless.reason().startsWith("contract: shape"));
   }
+
+  @Test
+  void readsBackOnlyTheJobsOwnCapacityAlerts() {
+    String capacity = "{\"alertId\":\"capacity.lab.5\",\"kind\":\"capacity\",\"team\":\"security\",\"zoneId\":\"lab\",\"metric\":\"occupancy\",\"value\":9,"
+        + "\"normal\":{\"min\":0,\"max\":8},\"startedAt\":5,\"detectedAt\":6,\"severity\":\"critical\",\"state\":\"cleared\"}";
+    ContractAssert.assertMatches(ZoneFigures.ALERTS_TOPIC, capacity);
+    ZoneEvent event = CampusContracts.previousAlert(Fixtures.raw(ZoneFigures.ALERTS_TOPIC, "capacity.lab.5", capacity, 0));
+    assertEquals("lab", event.zoneId);
+    assertEquals("capacity.lab.5", event.alertId);
+    assertEquals(5, event.ts);
+    assertEquals("critical", event.severity);
+    assertTrue(event.cleared);
+    assertNull(CampusContracts.previousAlert(Fixtures.raw(ZoneFigures.ALERTS_TOPIC, "x", capacity.replace("\"capacity\",", "\"anomaly\","), 0)));
+    assertNull(CampusContracts.previousAlert(Fixtures.raw(ZoneFigures.ALERTS_TOPIC, "x", "{oops", 0)));
+  }
 }

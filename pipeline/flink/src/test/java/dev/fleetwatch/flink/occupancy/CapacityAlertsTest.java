@@ -113,6 +113,26 @@ class CapacityAlertsTest {
   }
 
   @Test
+  void continuesAnEpisodeRestoredFromItsOwnEarlierOutputInsteadOfFiringASecondOne() throws Exception {
+    Zone zone = new Zone(null);
+    // A start without a checkpoint: the job's earlier alerts on the topic are read back first.
+    zone.harness.processElement(ZoneEvent.previousAlert("main-hall", "capacity.main-hall." + T, T, "warning", false), 0);
+    assertNull(zone.evaluate(95, T + 60_000, T + 60_000));
+    Output cleared = zone.evaluate(10, T + 70_000, T + 70_000);
+    assertEquals("capacity.main-hall." + T, cleared.key());
+    assertEquals("cleared", cleared.text("state"));
+  }
+
+  @Test
+  void forgetsARestoredEpisodeThatItsOwnOutputAlreadyCleared() throws Exception {
+    Zone zone = new Zone(null);
+    zone.harness.processElement(ZoneEvent.previousAlert("main-hall", "capacity.main-hall." + T, T, "warning", false), 0);
+    zone.harness.processElement(ZoneEvent.previousAlert("main-hall", "capacity.main-hall." + T, T, "warning", true), 0);
+    assertNull(zone.evaluate(10, T + 60_000, T + 60_000));
+    assertEquals("capacity.main-hall." + (T + 70_000), zone.evaluate(95, T + 70_000, T + 70_000).key());
+  }
+
+  @Test
   void firesTheSameEpisodeUnderTheSameIdWhenTheInputIsReplayedAfterARestore() throws Exception {
     Zone first = new Zone(null);
     assertNull(first.evaluate(50, T, T));

@@ -91,7 +91,11 @@ class OccupancyPipelineTest {
     DataStream<KafkaRecord> input = env.fromData(sightings, Types.POJO(KafkaRecord.class))
         .map(new AfterZones(), Types.POJO(KafkaRecord.class))
         .assignTimestampsAndWatermarks(EventClock.strategy(SETTINGS));
-    OccupancyJob.Outputs outputs = OccupancyJob.topology(input, zones, SETTINGS);
+    // An episode the job left open when it last ran without this state: read back before the first tick.
+    KafkaRecord openEpisode = Fixtures.raw(ZoneFigures.ALERTS_TOPIC, "capacity.lab.1000", "{\"alertId\":\"capacity.lab.1000\",\"kind\":\"capacity\",\"team\":\"security\",\"zoneId\":\"lab\","
+        + "\"metric\":\"occupancy\",\"value\":39,\"normal\":{\"min\":0,\"max\":36},\"startedAt\":1000,\"detectedAt\":1000,\"severity\":\"warning\",\"state\":\"firing\"}", 0);
+    DataStream<KafkaRecord> previousAlerts = env.fromData(List.of(openEpisode), Types.POJO(KafkaRecord.class)).setParallelism(1);
+    OccupancyJob.Outputs outputs = OccupancyJob.topology(input, zones, previousAlerts, SETTINGS);
     DataStream<String> all = outputs.records().map(record -> "R " + record.topic + " " + record.key + " " + record.json, Types.STRING)
         .union(outputs.deadLetters().map(letter -> "D " + letter.reason, Types.STRING));
     List<String> lines = new ArrayList<>();
