@@ -10,5 +10,5 @@ concentrationSuite({
   brokers: inject('brokers'),
   bffPort: TEST_PORTS.zonesParallel,
   logName: 'integration-zones-parallel',
-  env: { FLINK_PARALLELISM: '2' },
+  parallelism: 2,
 });

@@ -21,7 +21,9 @@ export interface ConcentrationSuiteOptions {
   brokers: string;
   bffPort: number;
   logName: string;
-  /** Settings for the stack's processes, e.g. the occupancy job's parallelism. */
+  /** The occupancy job's parallelism on Flink (FLINK_PARALLELISM), 1 unless said. */
+  parallelism?: number;
+  /** More settings for the stack's processes. */
   env?: ChildEnv;
 }
 
@@ -34,7 +36,7 @@ export function concentrationSuite(options: ConcentrationSuiteOptions): void {
   describe(options.title, () => {
     const { brokers } = options;
     // Many sightings per second, so a crowd shows within seconds rather than minutes.
-    const stack = new TestStack({ brokers, bffPort: options.bffPort, logName: options.logName, cabs: 2, tankers: 1, simulatorArgs: ['--sightings-per-s', '300'], env: options.env });
+    const stack = new TestStack({ brokers, bffPort: options.bffPort, logName: options.logName, cabs: 2, tankers: 1, simulatorArgs: ['--sightings-per-s', '300'], env: { FLINK_PARALLELISM: String(options.parallelism ?? 1), ...options.env } });
     const outside: Kafka = new KafkaClient({ clientId: `${options.logName}-test`, brokers: [brokers], logLevel: logLevel.NOTHING });
     const sockets: TestSocket[] = [];
 
@@ -57,6 +59,14 @@ export function concentrationSuite(options: ConcentrationSuiteOptions): void {
     });
 
     const occupancy = async (query = ''): Promise<ZonesResponse> => zonesResponseSchema.parse(await stack.fetchJson(`/api/zones/occupancy${query}`));
+
+    it('runs the occupancy job on Flink at the parallelism asked for', async () => {
+      const overview = (await (await fetch(`${stack.flinkRestUrl}/jobs/overview`)).json()) as { jobs: { jid: string; name: string; state: string }[] };
+      const job = overview.jobs.find((candidate) => candidate.name === 'occupancy' && candidate.state === 'RUNNING');
+      expect(job).toBeDefined();
+      const detail = (await (await fetch(`${stack.flinkRestUrl}/jobs/${job?.jid}`)).json()) as { vertices: { name: string; parallelism: number }[] };
+      expect(Math.max(...detail.vertices.map((vertex) => vertex.parallelism))).toBe(options.parallelism ?? 1);
+    });
 
     it('serves every zone with its shape, capacity and live count, ranked by occupancy', async () => {
       const snapshot = await occupancy('?windows=4');
