@@ -13,7 +13,7 @@ export const STREAM_JOBS = ['fleet-state', 'sales', 'occupancy', 'anomaly'] as c
 export type StreamJobName = (typeof STREAM_JOBS)[number];
 
 /** The jobs that run on Flink; the rest still run as Node processors until they move too. */
-export const FLINK_JOBS: readonly StreamJobName[] = ['fleet-state', 'sales', 'anomaly'];
+export const FLINK_JOBS: readonly StreamJobName[] = ['fleet-state', 'sales', 'anomaly', 'occupancy'];
 
 /** The jobs still on the Node processors (pipeline/processors), started only when this is not empty. */
 export const NODE_JOBS: readonly StreamJobName[] = STREAM_JOBS.filter((job) => !FLINK_JOBS.includes(job));

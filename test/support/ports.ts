@@ -12,6 +12,7 @@ export const TEST_PORTS = {
   sales: BASE + 7,
   salesParallel: BASE + 9,
   zones: BASE + 8,
+  zonesParallel: BASE + 16,
   alerts: BASE + 10,
   alertsSecond: BASE + 11,
   lag: BASE + 12,

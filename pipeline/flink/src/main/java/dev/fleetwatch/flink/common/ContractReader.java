@@ -187,6 +187,40 @@ public final class ContractReader {
     return node.get(field) == null;
   }
 
+  /** A whole number within [min, max] (zod's int()); -1 (with the problem recorded) when it is not. */
+  public long integer(String field, long min, long max) {
+    double number = number(field, min, max);
+    if (Double.isNaN(number)) return -1;
+    if (number != Math.rint(number)) {
+      fail(field, "expected a whole number, got " + trim(number));
+      return -1;
+    }
+    return (long) number;
+  }
+
+  /** An array of ids (z.array(idSchema)); null when it is not one. */
+  public List<String> ids(String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isArray()) return fail(field, "expected array");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isTextual() || item.asText().isEmpty() || item.asText().length() > 128 || !ID.matcher(item.asText()).matches()) return fail(field + "." + i, "letters, digits and . _ : @ - only (1 to 128 characters)");
+      ids.add(item.asText());
+    }
+    return ids;
+  }
+
+  /** An array of at least {@code minSize} items that each pass {@code item}; its size, or -1 when it is not one. */
+  public int array(String field, int minSize, java.util.function.Predicate<JsonNode> item, String itemRule) {
+    JsonNode value = node.get(field);
+    String problem = value == null || !value.isArray() ? "expected array" : value.size() < minSize ? "expected at least " + minSize + " items" : null;
+    for (int i = 0; problem == null && i < value.size(); i++) if (!item.test(value.get(i))) problem = i + ": " + itemRule;
+    if (problem == null) return value.size();
+    fail(field, problem);
+    return -1;
+  }
+
   private <T> T fail(String field, String problem) {
     problems.add(path + field + ": " + problem);
     return null;

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -26,9 +29,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
 /** The jobs' one way in and out of Kafka: raw records in, keyed JSON records and dead letters out. */
@@ -59,6 +63,43 @@ public final class KafkaIO {
    */
   public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics,
       OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
+    return read(env, settings, job, sourceName, topics, start, watermarks);
+  }
+
+  /**
+   * With watermarks generated per Kafka partition in the source (Flink's per-split watermarks),
+   * from the group's committed offsets: a partition read ahead of the others, as after a restore,
+   * cannot make their records late.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> source(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, WatermarkStrategy<KafkaRecord> watermarks) {
+    return read(env, settings, job, sourceName, topics, OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), watermarks);
+  }
+
+  /**
+   * A compacted table topic (zones, bookstores...) read whole: a job that starts without a
+   * checkpoint must see every row, whatever its group committed before. A table never holds
+   * event time back: its watermark is the end of time, so the joined stream's own decides.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> table(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, String topic) {
+    return read(env, settings, job, sourceName, List.of(topic), OffsetsInitializer.earliest(), WatermarkStrategy.forGenerator(context -> new EndOfTime()));
+  }
+
+  /**
+   * What {@code topic} held when the job was built, read once from the beginning (a bounded source,
+   * finished by its first checkpoint, so a restored job does not read it again). Until it is read
+   * it holds event time back, so whatever it restores comes before the first event-time result.
+   * Its offsets are not committed: the group does not consume the topic, the lag view must not say so.
+   */
+  public static SingleOutputStreamOperator<KafkaRecord> history(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, String topic) {
+    KafkaSource<KafkaRecord> source = sourceBuilder(settings, job.groupId(), sourceName, List.of(topic))
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setBounded(OffsetsInitializer.latest())
+        .setProperty("commit.offsets.on.checkpoint", "false")
+        .build();
+    return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName).setParallelism(1);
+  }
+
+  private static SingleOutputStreamOperator<KafkaRecord> read(StreamExecutionEnvironment env, JobSettings settings, StreamJob job, String sourceName, List<String> topics, OffsetsInitializer start, WatermarkStrategy<KafkaRecord> watermarks) {
     KafkaSource<KafkaRecord> source = sourceBuilder(settings, job.groupId(), sourceName, topics)
         .setStartingOffsets(start)
         .setProperty("commit.offsets.on.checkpoint", "true")
@@ -84,6 +125,17 @@ public final class KafkaIO {
   public static SingleOutputStreamOperator<KafkaRecord> fromSource(StreamExecutionEnvironment env, KafkaSource<KafkaRecord> source, StreamJob job, String sourceName) {
     // Watermarks are assigned after parsing, where event time is known; see each job.
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), sourceName).uid(job.name() + "-source-" + sourceName);
+  }
+
+  /** The watermark of a table stream: it never holds back the stream it is joined with. */
+  private static final class EndOfTime implements WatermarkGenerator<KafkaRecord> {
+    @Override
+    public void onEvent(KafkaRecord event, long eventTimestamp, WatermarkOutput output) {}
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+      output.emitWatermark(new Watermark(Long.MAX_VALUE));
+    }
   }
 
   /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */
