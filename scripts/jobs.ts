@@ -1,6 +1,6 @@
 import { getConfigOrExit } from '../server/config';
 
-import { FLINK_JOBS, NODE_JOBS, ensureFlinkJar, streamJobSpecs } from './lib/flink';
+import { FLINK_JOBS, ensureFlinkJar, streamJobSpecs } from './lib/flink';
 import { ProcessGroup } from './lib/process-group';
 
 /**
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
   await ensureFlinkJar(say);
   if (stopping) return;
-  say(`on Flink: ${FLINK_JOBS.join(', ')}${NODE_JOBS.length > 0 ? `; Node processors: ${NODE_JOBS.join(', ')}` : ''}; Kafka ${config.kafka.brokers.join(',')}`);
+  say(`on Flink: ${FLINK_JOBS.join(', ')}; Kafka ${config.kafka.brokers.join(',')}`);
   say(`Flink web UI: http://127.0.0.1:${config.flink.restPort}  (Ctrl-C stops the jobs)`);
   for (const spec of streamJobSpecs()) children.start(spec);
 }

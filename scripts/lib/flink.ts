@@ -6,17 +6,14 @@ import { javaCommand } from '../../infra/local-kafka';
 
 import { newestMtime } from './next-build';
 import type { ChildEnv, ChildSpec } from './process-group';
-import { ROOT, processorsSpec } from './stack';
+import { ROOT } from './stack';
 
 /** Every stream job of the product, by name (its consumer group is `processor.<name>`). */
 export const STREAM_JOBS = ['fleet-state', 'sales', 'occupancy', 'anomaly'] as const;
 export type StreamJobName = (typeof STREAM_JOBS)[number];
 
-/** The jobs that run on Flink; the rest still run as Node processors until they move too. */
-export const FLINK_JOBS: readonly StreamJobName[] = ['fleet-state', 'sales', 'anomaly', 'occupancy'];
-
-/** The jobs still on the Node processors (pipeline/processors), started only when this is not empty. */
-export const NODE_JOBS: readonly StreamJobName[] = STREAM_JOBS.filter((job) => !FLINK_JOBS.includes(job));
+/** The jobs the Flink runner starts (all of them: the Node processors they replaced are gone). */
+export const FLINK_JOBS: readonly StreamJobName[] = STREAM_JOBS;
 
 export const FLINK_DIR = path.join(ROOT, 'pipeline', 'flink');
 export const FLINK_JAR = path.join(FLINK_DIR, 'target', 'fleetwatch-flink-jobs.jar');
@@ -68,9 +65,7 @@ export function flinkRunnerSpec(jobs: readonly string[] = FLINK_JOBS, env: Child
   return { name: 'flink', command: javaCommand(), args: ['-XX:+ExitOnOutOfMemoryError', '-jar', FLINK_JAR, ...jobs], env };
 }
 
-/** Every stream job's process: the Flink runner for FLINK_JOBS, the Node processors for the rest (if any). */
+/** Every stream job's process: the Flink runner with every job. */
 export function streamJobSpecs(env: ChildEnv = {}): ChildSpec[] {
-  const specs = [flinkRunnerSpec(FLINK_JOBS, env)];
-  if (NODE_JOBS.length > 0) specs.push(processorsSpec(NODE_JOBS, env));
-  return specs;
+  return [flinkRunnerSpec(FLINK_JOBS, env)];
 }

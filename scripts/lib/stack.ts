@@ -13,11 +13,6 @@ export function simulatorSpec(args: string[] = [], env: ChildEnv = {}): ChildSpe
   return tsEntry('simulator', 'pipeline/simulator/main.ts', args, env);
 }
 
-/** The Node processors for the named jobs (those not yet on Flink, scripts/lib/flink.ts NODE_JOBS). */
-export function processorsSpec(jobs: readonly string[], env: ChildEnv = {}): ChildSpec {
-  return tsEntry('processors', 'pipeline/processors/main.ts', [...jobs], env);
-}
-
 export function bffSpec(env: ChildEnv = {}): ChildSpec {
   return tsEntry('bff', 'server/main.ts', [], { NODE_ENV: 'production', ...env });
 }
