@@ -187,6 +187,8 @@ describe('the alert inbox end to end', () => {
     });
     expect(created.status).toBe(201);
     await expect.poll(async () => (await alertsOf(second)).alerts.find((view) => view.alert.alertId === overheat?.alert.alertId)?.status, { timeout: 5_000 }).toBe('silenced');
-    expect((await alertsOf(second)).silences).toEqual([expect.objectContaining({ vehicleId, reason: 'engine test bench', createdBy: 'demo-admin' })]);
+    // Other files' silences share the broker's topic: this vehicle's is the one made here, once.
+    const ofVehicle = (await alertsOf(second)).silences.filter((silence) => silence.vehicleId === vehicleId);
+    expect(ofVehicle).toEqual([expect.objectContaining({ vehicleId, reason: 'engine test bench', createdBy: 'demo-admin' })]);
   });
 });

@@ -83,8 +83,10 @@ describe('the Flink runner killed and restarted', () => {
         { timeout: 30_000 },
       )
       .toBeGreaterThanOrEqual(0);
-    // From the beginning of retention would be every fix this broker holds; from the checkpoint, at most a few seconds' worth.
-    expect(replayed).toBeLessThanOrEqual(rate * (CHECKPOINT_S + 10));
+    // From the beginning of retention would be every fix this broker holds; from the checkpoint, a
+    // few seconds' worth: the fixes written between the checkpoint and the kill, plus those the job
+    // had not yet written when it died (its processing lag, several seconds on a loaded machine).
+    expect(replayed).toBeLessThanOrEqual(rate * (CHECKPOINT_S + 20));
     expect(replayed).toBeLessThan(rawAtKill / 4);
   });
 });
