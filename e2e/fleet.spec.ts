@@ -1,9 +1,6 @@
-import { Kafka, logLevel } from 'kafkajs';
-
-import { sendScenario } from '../test/support/scenario';
-
 import { E2E_CABS, E2E_TANKERS, expect, test } from './support/fixtures';
 import { FleetPage } from './support/fleet-page';
+import { startScenario } from './support/scenario';
 import { signInAs } from './support/sign-in-page';
 
 const FLEET_SIZE = E2E_CABS + E2E_TANKERS;
@@ -78,8 +75,7 @@ test('a vehicle whose telemetry stops turns offline within 35 s', async ({ page,
   await fleet.search.fill('cab-0003');
   await expect(fleet.cell('cab-0003', 4)).toHaveText('live', { timeout: 30_000 });
 
-  const brokers = process.env.E2E_KAFKA_BROKERS ?? '';
-  await sendScenario(new Kafka({ clientId: 'e2e-scenario', brokers: [brokers], logLevel: logLevel.NOTHING }), 'silence', { target: 'cab-0003', durationS: 90 });
+  await startScenario('silence', { target: 'cab-0003', durationS: 90 });
   const sentAt = Date.now();
 
   await expect(fleet.cell('cab-0003', 3)).toHaveText('offline', { timeout: 35_000 });
@@ -114,9 +110,7 @@ test('following a vehicle keeps it in the centre of the map while it drives', as
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
   await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(FLEET_SIZE), { timeout: 30_000 });
-  const moving = async () => ((await (await page.request.get(`${stack.url}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; status: string }[] }).vehicles.find((vehicle) => vehicle.status === 'moving')?.vehicleId;
-  await expect.poll(moving, { timeout: 30_000 }).toBeTruthy();
-  const vehicleId = (await moving())!;
+  const vehicleId = await fleet.movingVehicle(stack.url);
 
   await fleet.row(vehicleId).click();
   await fleet.mapButton(`Follow ${vehicleId}`).click();

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /** The Fleet page as a person sees it: the page object the browser tests speak through. */
 export class FleetPage {
@@ -51,6 +52,15 @@ export class FleetPage {
   /** A row's cell by column position (0: id, 1: plate, 3: status, 4: data freshness). */
   cell(vehicleId: string, column: number): Locator {
     return this.row(vehicleId).getByRole('cell').nth(column);
+  }
+
+  /** A vehicle driving now (by the BFF's fleet API), waiting up to 30 s for one; `except` are left out. */
+  async movingVehicle(baseUrl: string, except: string[] = []): Promise<string> {
+    const moving = async () =>
+      ((await (await this.page.request.get(`${baseUrl}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; status: string }[] }).vehicles.find((vehicle) => vehicle.status === 'moving' && !except.includes(vehicle.vehicleId))?.vehicleId;
+    let vehicleId: string | undefined;
+    await expect.poll(async () => (vehicleId = await moving()), { timeout: 30_000 }).toBeTruthy();
+    return vehicleId!;
   }
 
   /** The visible rows' text: it changes whenever a shown vehicle reports. */
