@@ -9,11 +9,13 @@ import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 
 /**
- * simulator (30× speed-up, 20 purchases/s) → sales job → BFF, held against an independent
- * recomputation from the raw `purchase` topic: every closed minute equal to the cent.
+ * simulator (30× speed-up, 20 purchases/s) → sales job at parallelism 2 → BFF, held against an
+ * independent recomputation from the raw `purchase` topic: every closed minute equal to the cent
+ * (issue 12: any parallelism is correct), and a purchase delivered twice counted once. One file
+ * only: a second 30× simulator on the same broker would write into the minutes this one checks.
  */
 describe('sales per minute against an independent oracle', () => {
-  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales');
+  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales', { FLINK_PARALLELISM: '2' });
   const { stack, outside, oracle, admin } = rig;
   const sockets: TestSocket[] = [];
 
@@ -26,6 +28,14 @@ describe('sales per minute against an independent oracle', () => {
 
   /** The minute of this file's simulator's first purchase: from there on, the oracle knows every minute the API must serve. */
   let firstMinute = Number.NaN;
+
+  it('runs the keyed steps of the sales job at parallelism 2 (Flink REST API)', async () => {
+    const overview = (await (await fetch(`${stack.flinkRestUrl}/jobs/overview`)).json()) as { jobs: { jid: string; name: string; state: string }[] };
+    const job = overview.jobs.find((entry) => entry.name === 'sales' && entry.state === 'RUNNING');
+    expect(job).toBeTruthy();
+    const detail = (await (await fetch(`${stack.flinkRestUrl}/jobs/${job?.jid}`)).json()) as { vertices: { name: string; parallelism: number }[] };
+    expect(detail.vertices.filter((vertex) => /^(dedup and join|minutes per store)/.test(vertex.name)).map((vertex) => vertex.parallelism)).toEqual([2, 2]);
+  });
 
   it('serves at least 5 closed minutes, every one equal to the oracle to the cent', async () => {
     firstMinute = await expectClosedMinutesEqualToOracle(stack, oracle, admin, rig.startedAt);
@@ -77,6 +87,25 @@ describe('sales per minute against an independent oracle', () => {
     const tooLate = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.sales",kind="too-late"\} (\d+)/)?.[1] ?? 0);
     await expect.poll(tooLate, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     // And the oracle still agrees on every closed minute, this one included.
+    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+  });
+
+  it('counts a purchase delivered twice (same key, same bytes) once', async () => {
+    const producer = outside.producer();
+    await producer.connect();
+    const { storeId, bookId, tag, minute } = await outsideCatalogue(producer, oracle, admin, 'retry', { name: 'Retry Books' }, { title: 'Twice Told Tales', genre: 'Retry genre' });
+    // Exactly what the issue measured with kcat: two identical 1,000-unit purchases, two produce requests.
+    const retried = { key: `purchase-${tag}`, value: JSON.stringify({ book_id: bookId, bookstore_id: storeId, customer: 'jdoe', quantity: '1000', unit_price: '10', timestamp: javaText(minute + 5_000) }) };
+    await producer.send({ topic: 'purchase', messages: [retried] });
+    await producer.send({ topic: 'purchase', messages: [retried] });
+    await producer.disconnect();
+
+    await expect.poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 }).toBeTruthy();
+    const closed = (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute);
+    expect(closed?.bookstores.find((row) => row.bookstoreId === storeId)).toMatchObject({ orders: 1, units: 1000, revenue: 10_000, final: true });
+    await oracle.caughtUp(admin);
+    expect(oracle.retries).toBeGreaterThanOrEqual(1);
+    // Every other minute still equal to the oracle, which counts a purchase id once too.
     await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
   });
 

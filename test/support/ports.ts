@@ -10,7 +10,6 @@ export const TEST_PORTS = {
   access: BASE + 5,
   malformed: BASE + 6,
   sales: BASE + 7,
-  salesParallel: BASE + 9,
   zones: BASE + 8,
   zonesParallel: BASE + 16,
   alerts: BASE + 10,
