@@ -2,7 +2,7 @@ import type { RawTelemetry } from '@/lib/contracts/fleet';
 import type { ScenarioName } from '@/lib/contracts/simulator-control';
 
 import type { ZoneOverride } from './campus-model';
-import { coolingFailureTemp, crowdZone, LATE_FIX_DELAY_MS, overheatEngineTemp, SCENARIOS, sensorSpikeTemp } from './scenarios';
+import { crowdZone, LATE_FIX_DELAY_MS, overheatEngineTemp, SCENARIOS, sensorSpikeTemp, tankFaultTemp } from './scenarios';
 
 /** A scenario in progress, with everything its effect needs fixed when it started. */
 export interface ActiveScenario {
@@ -87,8 +87,9 @@ export function applyToReading(reading: RawTelemetry, scenario: ActiveScenario):
     case 'sensor-spike':
       return { ...reading, engineTempC: round1(sensorSpikeTemp(reading.engineTempC, elapsedS)) };
     case 'cooling-failure':
+    case 'freezing':
       if (reading.containerTempC === undefined) return reading;
-      return { ...reading, containerTempC: round1(coolingFailureTemp(reading.containerTempC, elapsedS, scenario.durationS)) };
+      return { ...reading, containerTempC: round1(tankFaultTemp(scenario.name, reading.containerTempC, elapsedS, scenario.durationS)) };
     default:
       return reading;
   }

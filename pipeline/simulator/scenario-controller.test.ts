@@ -35,6 +35,7 @@ describe('resolveScenario', () => {
     };
     expect(resolved('overheat')).toEqual(['cab-0007', 60]);
     expect(resolved('cooling-failure')).toEqual(['tanker-0002', 60]);
+    expect(resolved('freezing')).toEqual(['tanker-0002', 60]);
     expect(resolved('crowd')).toEqual(['main-hall', 300]);
     expect(resolved('stalled-consumer')).toEqual(['demo.telemetry-archiver', 120]);
   });
@@ -50,6 +51,7 @@ describe('resolveScenario', () => {
   it('refuses targets that do not fit', () => {
     expect(resolveScenario(command('overheat', { target: 'cab-9999x' }), { ...targets(), fleetOf: () => undefined }, rng, T0).ok).toBe(false);
     expect(resolveScenario(command('cooling-failure', { target: 'cab-0001' }), targets(), rng, T0).ok).toBe(false);
+    expect(resolveScenario(command('freezing', { target: 'cab-0001' }), targets(), rng, T0).ok).toBe(false);
     expect(resolveScenario(command('crowd', { target: 'roof' }), targets(), rng, T0).ok).toBe(false);
     expect(resolveScenario(command('stalled-consumer', { target: 'processor.sales' }), targets(), rng, T0).ok).toBe(false);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawTelemetry } from '@/lib/contracts/fleet';
 
 import { ScenarioBoard } from './scenario-board';
-import { coolingFailureTemp, crowdZone, overheatEngineTemp, SCENARIOS, sensorSpikeTemp } from './scenarios';
+import { crowdZone, overheatEngineTemp, SCENARIOS, sensorSpikeTemp, tankFaultTemp } from './scenarios';
 
 const T0 = Date.UTC(2026, 10, 23, 12);
 const fix = (vehicleId: string, secondsAfterStart: number): RawTelemetry => ({
@@ -40,9 +40,16 @@ describe('scenario effects', () => {
   });
 
   it('cooling-failure: about 1 °C per second, at most +35 °C, for the duration', () => {
-    expect(coolingFailureTemp(15, 10, 120)).toBeCloseTo(25);
-    expect(coolingFailureTemp(15, 100, 120)).toBe(50);
-    expect(coolingFailureTemp(15, 120 + SCENARIOS['cooling-failure'].recoveryS, 120)).toBe(15);
+    expect(tankFaultTemp('cooling-failure', 15, 10, 120)).toBeCloseTo(25);
+    expect(tankFaultTemp('cooling-failure', 15, 100, 120)).toBe(50);
+    expect(tankFaultTemp('cooling-failure', 15, 120 + SCENARIOS['cooling-failure'].recoveryS, 120)).toBe(15);
+  });
+
+  it('freezing: the same drift downwards, at most −35 °C, and back', () => {
+    expect(tankFaultTemp('freezing', 15, 10, 120)).toBeCloseTo(5);
+    expect(tankFaultTemp('freezing', 15, 100, 120)).toBe(-20);
+    expect(tankFaultTemp('freezing', 15, 120 + SCENARIOS.freezing.recoveryS / 2, 120)).toBeCloseTo(-2.5);
+    expect(tankFaultTemp('freezing', 15, 120 + SCENARIOS.freezing.recoveryS, 120)).toBe(15);
   });
 
   it('crowd: most badges gather in the zone while it lasts, nobody before or after', () => {
@@ -74,6 +81,13 @@ describe('scenario board', () => {
     board.start({ commandId: 'c3', name: 'cooling-failure', target: 'tanker-0001', startedAtMs: T0, durationS: 60 });
     expect(board.adjustReading(fix('tanker-0001', 20))?.containerTempC).toBeCloseTo(35, 0);
     expect(board.adjustReading(fix('tanker-0001', 20))?.engineTempC).toBe(90);
+  });
+
+  it('lowers a tanker container temperature while it freezes, and leaves cabs alone', () => {
+    const board = new ScenarioBoard(1);
+    board.start({ commandId: 'c4', name: 'freezing', target: 'tanker-0001', startedAtMs: T0, durationS: 60 });
+    expect(board.adjustReading(fix('tanker-0001', 20))?.containerTempC).toBeCloseTo(-5, 0);
+    expect(board.adjustReading(fix('cab-0001', 20))?.containerTempC).toBeUndefined();
   });
 
   it('reports each scenario once when its duration ends, and forgets it after recovery', () => {

@@ -22,8 +22,9 @@ export const SPIKE_S = 3;
 /** late-fixes: how long before sending each fix was taken (a unit buffering over a weak mobile link). */
 export const LATE_FIX_DELAY_MS = 8_000;
 const OVERHEAT_RISE_S = 5;
-const COOLING_RISE_C_PER_S = 1;
-const COOLING_MAX_RISE_C = 35;
+/** cooling-failure and freezing: how fast and how far a tank's temperature drifts from its healthy value. */
+const TANK_DRIFT_C_PER_S = 1;
+const TANK_MAX_DRIFT_C = 35;
 const CROWD_SHARE = 0.85;
 const CROWD_GATHER_S = 20;
 
@@ -41,6 +42,15 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
     name: 'cooling-failure',
     summary: "a tanker's container temperature rises ~1 °C/s, up to +35 °C, then recovers",
     watch: 'Fleet view: the tanker\'s container temperature chart; Alert inbox: a container-temperature anomaly',
+    target: 'tanker',
+    defaultTarget: 'a random moving tanker',
+    defaultDurationS: 60,
+    recoveryS: 15,
+  },
+  freezing: {
+    name: 'freezing',
+    summary: "a tanker's container temperature falls ~1 °C/s, down to −35 °C from normal (tank heating failed in frost), then recovers",
+    watch: "Fleet view: the tanker's container temperature chart; Alert inbox: a container-temperature anomaly below the cargo's band",
     target: 'tanker',
     defaultTarget: 'a random moving tanker',
     defaultDurationS: 60,
@@ -120,12 +130,16 @@ export function overheatEngineTemp(baseC: number, elapsedS: number, durationS: n
   return fade(peakC, baseC, elapsedS - durationS, SCENARIOS.overheat.recoveryS);
 }
 
-/** Container temperature with its cooling broken: +1 °C/s up to +35 °C while it lasts. */
-export function coolingFailureTemp(baseC: number, elapsedS: number, durationS: number): number {
+/**
+ * Container temperature during a tank fault: cooling-failure warms it, freezing chills it, by
+ * 1 °C/s up to 35 °C while it lasts, then it fades back.
+ */
+export function tankFaultTemp(scenario: 'cooling-failure' | 'freezing', baseC: number, elapsedS: number, durationS: number): number {
   if (elapsedS < 0) return baseC;
-  const riseC = Math.min(COOLING_MAX_RISE_C, Math.min(elapsedS, durationS) * COOLING_RISE_C_PER_S);
-  if (elapsedS <= durationS) return baseC + riseC;
-  return fade(baseC + riseC, baseC, elapsedS - durationS, SCENARIOS['cooling-failure'].recoveryS);
+  const sign = scenario === 'freezing' ? -1 : 1;
+  const driftC = sign * Math.min(TANK_MAX_DRIFT_C, Math.min(elapsedS, durationS) * TANK_DRIFT_C_PER_S);
+  if (elapsedS <= durationS) return baseC + driftC;
+  return fade(baseC + driftC, baseC, elapsedS - durationS, SCENARIOS[scenario].recoveryS);
 }
 
 /** A faulty reading for exactly SPIKE_S seconds from the start, normal before and after. */

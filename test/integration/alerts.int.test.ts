@@ -23,13 +23,13 @@ const CARGO_LIMITS_C: Record<Cargo, { min: number; max: number }> = {
 };
 
 /**
- * simulator (overheat, cooling-failure) → fleet-state → anomaly job → fleet.anomalies → BFF alert store →
+ * simulator (overheat, cooling-failure, freezing) → fleet-state → anomaly job → fleet.anomalies → BFF alert store →
  * `alerts` channel, on the real broker; actions through one BFF instance seen by a second one,
  * and the inbox's state rebuilt from Kafka after a restart.
  */
 describe('the alert inbox end to end', () => {
   const brokers = inject('brokers');
-  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.alerts, logName: 'integration-alerts', cabs: 4, tankers: 1, telemetryIntervalMs: 500 });
+  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.alerts, logName: 'integration-alerts', cabs: 4, tankers: 2, telemetryIntervalMs: 500 });
   // A second BFF instance against the same cluster, with no pipeline of its own.
   const second = new TestStack({ brokers, bffPort: TEST_PORTS.alertsSecond, logName: 'integration-alerts-second', cabs: 1, tankers: 0, pipeline: false });
   const outside: Kafka = new KafkaClient({ clientId: 'alerts-test', brokers: [brokers], logLevel: logLevel.NOTHING });
@@ -90,30 +90,35 @@ describe('the alert inbox end to end', () => {
     expect(Math.max(...points.map((point) => point.engineTempC))).toBeGreaterThan(110);
   });
 
-  it('delivers the cooling-failure scenario as a container-temperature alert within the cargo limits, and clears it under the same id', async () => {
-    // The scenario only warms a tank (+1 °C/s, then back): the rule's low side is pinned by the Flink job's JUnit tests.
+  it('delivers the cooling-failure and freezing scenarios as container-temperature alerts above and below the cargo limits, each cleared under its own id', async () => {
     const { vehicles } = await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles');
-    const tanker = vehicles.find((vehicle) => vehicle.fleet === 'tankers' && vehicle.status !== 'offline' && vehicle.containerTempC !== undefined);
-    expect(tanker?.cargo).toBeDefined();
-    const limits = CARGO_LIMITS_C[tanker?.cargo ?? 'gasoline'];
+    const tankers = vehicles.filter((vehicle) => vehicle.fleet === 'tankers' && vehicle.status !== 'offline' && vehicle.containerTempC !== undefined);
+    expect(tankers.length).toBeGreaterThanOrEqual(2);
     const socket = await socketOn(stack);
-    const ofTank = (view: AlertPush) => view.alert.kind === 'anomaly' && view.alert.vehicleId === tanker?.vehicleId && view.alert.metric === 'containerTempC';
-    const fired = nextEvent(socket, 'alert:upsert', 30_000, (view) => ofTank(view) && view.alert.state === 'firing');
-    // 20 s of rising: well past the tank's learned band (±3 °C at least), and back to normal 15 s later.
-    const command = await sendScenario(outside, 'cooling-failure', { target: tanker?.vehicleId, durationS: 20 });
-    const firing = await fired;
-    expect(Date.now() - command.issuedAt).toBeLessThan(30_000);
-    expect(firing.alert).toMatchObject({ kind: 'anomaly', team: 'fleet', fleet: 'tankers', state: 'firing' });
-    expect(firing.alert.startedAt).toBeGreaterThanOrEqual(command.issuedAt - 1_000);
-    const normal = firing.alert.normal as { min: number; max: number };
-    expect(normal.min).toBeGreaterThanOrEqual(limits.min);
-    expect(normal.max).toBeLessThanOrEqual(limits.max);
-    expect(firing.alert.value).toBeGreaterThan(normal.max);
-    // Listened for only now (no await in between loses nothing): the clear comes ANOMALY_CLEAR_AFTER_S after the fire at the earliest.
-    const end = await nextEvent(socket, 'alert:upsert', 60_000, (view) => ofTank(view) && view.alert.state === 'cleared');
-    expect(end.alert.alertId).toBe(firing.alert.alertId);
-    // Not before the tank stopped warming (20 s) and stayed back inside for ANOMALY_CLEAR_AFTER_S (10 s).
-    expect(end.alert.detectedAt).toBeGreaterThanOrEqual(command.issuedAt + 29_000);
+    // Both faults at once, one tank each: the rule's high side (cooling-failure) and low side (freezing).
+    const faults = (['cooling-failure', 'freezing'] as const).map(async (scenario, index) => {
+      const tanker = tankers[index];
+      const limits = CARGO_LIMITS_C[tanker?.cargo ?? 'gasoline'];
+      const ofTank = (view: AlertPush) => view.alert.kind === 'anomaly' && view.alert.vehicleId === tanker?.vehicleId && view.alert.metric === 'containerTempC';
+      const fired = nextEvent(socket, 'alert:upsert', 30_000, (view) => ofTank(view) && view.alert.state === 'firing');
+      // 20 s of drifting 1 °C/s: well past the tank's learned band (±3 °C at least), and back to normal 15 s later.
+      const command = await sendScenario(outside, scenario, { target: tanker?.vehicleId, durationS: 20 });
+      const firing = await fired;
+      expect(Date.now() - command.issuedAt).toBeLessThan(30_000);
+      expect(firing.alert).toMatchObject({ kind: 'anomaly', team: 'fleet', fleet: 'tankers', metric: 'containerTempC', state: 'firing' });
+      expect(firing.alert.startedAt).toBeGreaterThanOrEqual(command.issuedAt - 1_000);
+      const normal = firing.alert.normal as { min: number; max: number };
+      expect(normal.min).toBeGreaterThanOrEqual(limits.min);
+      expect(normal.max).toBeLessThanOrEqual(limits.max);
+      if (scenario === 'freezing') expect(firing.alert.value).toBeLessThan(normal.min);
+      else expect(firing.alert.value).toBeGreaterThan(normal.max);
+      // Listened for only now (no await in between loses nothing): the clear comes ANOMALY_CLEAR_AFTER_S after the fire at the earliest.
+      const end = await nextEvent(socket, 'alert:upsert', 60_000, (view) => ofTank(view) && view.alert.state === 'cleared');
+      expect(end.alert.alertId).toBe(firing.alert.alertId);
+      // Not before the tank stopped drifting (20 s) and stayed back inside for ANOMALY_CLEAR_AFTER_S (10 s).
+      expect(end.alert.detectedAt).toBeGreaterThanOrEqual(command.issuedAt + 29_000);
+    });
+    await Promise.all(faults);
   });
 
   it('refuses a malformed action with a 400 in the error shape, and an unknown alert with a 404', async () => {

@@ -6,7 +6,8 @@ import pino from 'pino';
 import { loadKafkaSettings } from '@/platform/kafka/settings';
 import { ensureProductTopics } from '@/platform/kafka/topics';
 
-import { FLINK_JOBS, ensureFlinkJar, flinkRunnerSpec, streamJobSpecs } from '../../scripts/lib/flink';
+import type { StreamJobName } from '../../scripts/lib/flink';
+import { FLINK_JOBS, ensureFlinkJar, flinkRunnerSpec } from '../../scripts/lib/flink';
 import type { ChildEnv, ManagedChild } from '../../scripts/lib/process-group';
 import { ProcessGroup, waitForUrl } from '../../scripts/lib/process-group';
 import { ROOT, bffSpec, simulatorSpec } from '../../scripts/lib/stack';
@@ -26,12 +27,14 @@ export interface StackOptions {
   simulatorArgs?: string[];
   /** False: only the BFF, for tests about the BFF itself (access control, validation). */
   pipeline?: boolean;
+  /** The Flink jobs to run (default: all), e.g. only fleet-state and anomaly for a file that needs only engine alerts. */
+  flinkJobs?: readonly StreamJobName[];
   env?: ChildEnv;
 }
 
 /**
  * The product's processes for one test file, against the test broker: simulator, stream jobs
- * (Flink runner and any remaining Node processors) and one BFF. Their output goes to a log file,
+ * (the Flink runner with every job, or those named) and one BFF. Their output goes to a log file,
  * named in every failure message. Flink's REST and Prometheus ports are the BFF's port + 100 and
  * + 200, and its checkpoints live in a folder of this file's own, emptied at start.
  */
@@ -91,10 +94,7 @@ export class TestStack {
         this.env,
       ),
     );
-    for (const spec of streamJobSpecs(this.env)) {
-      const child = this.track(spec);
-      if (child.name === 'flink') this.flink = child;
-    }
+    this.startFlink();
     await this.startBff();
     await this.waitFlinkJobsRunning();
   }
@@ -104,7 +104,7 @@ export class TestStack {
    * moving through it (a JVM start takes 10-30 s on a busy machine; the first records a few more).
    * `names`: only these jobs, for a file whose simulator feeds the others nothing new.
    */
-  async waitFlinkJobsRunning(timeoutMs = 120_000, names: readonly string[] = FLINK_JOBS): Promise<void> {
+  async waitFlinkJobsRunning(timeoutMs = 120_000, names: readonly string[] = this.flinkJobs): Promise<void> {
     type Overview = { jobs?: { jid: string; name: string; state: string; 'start-time': number; tasks: { running: number; finished: number; total: number } }[] };
     const newestRunning = (body: unknown) =>
       names.map((name) =>
@@ -139,7 +139,11 @@ export class TestStack {
 
   /** Starts the Flink runner again, as an operator restarting it would. */
   startFlink(): void {
-    this.flink = this.track(flinkRunnerSpec(FLINK_JOBS, this.env));
+    this.flink = this.track(flinkRunnerSpec(this.flinkJobs, this.env));
+  }
+
+  private get flinkJobs(): readonly StreamJobName[] {
+    return this.options.flinkJobs ?? FLINK_JOBS;
   }
 
   async startBff(): Promise<void> {
