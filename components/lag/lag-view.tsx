@@ -57,7 +57,7 @@ export function LagView() {
         </label>
         <label>
           <input type="checkbox" checked={filter.showOwn} onChange={(event) => setFilter({ ...filter, showOwn: event.target.checked })} />
-          show the dashboard&apos;s own groups (bff.…{data ? `, ${data.groups.filter((group) => group.own).length} hidden` : ''})
+          show the dashboard&apos;s own groups (bff.*{data ? `: ${data.groups.filter((group) => group.own).length} hidden` : ''})
         </label>
       </div>
       {isPending ? (

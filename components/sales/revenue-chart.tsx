@@ -51,7 +51,8 @@ export function RevenueChart({ summary }: { summary: SalesResponse }) {
       : { windowStart: slot.windowStart, revenue: slot.minute.revenue, orders: slot.minute.orders, units: slot.minute.units, open: slot.kind === 'open' },
   );
   const gaps = gapRuns(slots);
-  const open = slots.find((slot) => slot.kind === 'open');
+  // Up to two minutes can be open at once: the newest, and the one before it while late purchases may still arrive.
+  const open = slots.filter((slot) => slot.kind === 'open');
   const latest = summary.perMinute.at(-1);
   const first = summary.perMinute[0];
   const money = (value: number) => formatMoney(value, summary.currency);
@@ -95,7 +96,9 @@ export function RevenueChart({ summary }: { summary: SalesResponse }) {
               label={{ value: run.minutes > 1 ? `no data · ${run.minutes} min` : 'no data', position: 'insideTop', fill: AXIS, fontSize: 11 }}
             />
           ))}
-          {open && <ReferenceArea yAxisId="revenue" x1={open.windowStart} x2={open.windowStart} fillOpacity={0} label={{ value: 'partial', position: 'top', fill: BAR, fontSize: 11 }} />}
+          {open.map((slot) => (
+            <ReferenceArea key={slot.windowStart} yAxisId="revenue" x1={slot.windowStart} x2={slot.windowStart} fillOpacity={0} label={{ value: 'partial', position: 'top', fill: BAR, fontSize: 11 }} />
+          ))}
           <Bar yAxisId="revenue" dataKey="revenue" name="Revenue" isAnimationActive={false}>
             {data.map((point) => (
               <Cell key={point.windowStart} fill={BAR} fillOpacity={point.open ? 0.35 : 0.9} stroke={point.open ? BAR : 'none'} strokeDasharray={point.open ? '4 3' : undefined} />
