@@ -28,3 +28,33 @@ test('the sales page draws revenue per minute live and fills the top bookstores'
   await expect(sales.chart).toHaveAttribute('data-latest-minute', /^\d{4}-/);
   expect(await sales.bookstoreRows().count()).toBeGreaterThan(0);
 });
+
+test('sales amounts carry a currency, the chart has axis titles, a legend and the open minute labelled partial, and no column is clipped at 1280 px', async ({ page, stack }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, stack.url, 'admin');
+  const sales = new SalesPage(page);
+  await sales.open(stack.url);
+  await expect(sales.chart).toHaveAttribute('data-latest-minute', /^\d{4}-/, { timeout: 45_000 });
+
+  // SALES_CURRENCY defaults to USD: every amount says so.
+  await expect(page.getByTestId('kpi-open')).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(sales.bookstoreRows().first().locator('td.num').first()).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(sales.byCity.locator('tbody tr td.num').first()).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(sales.chart.locator('figcaption')).toContainText('(USD)');
+  await expect(sales.chart.getByText('Revenue (USD)')).toBeVisible();
+  await expect(sales.chart.getByText('Minute (local time)')).toBeVisible();
+  await expect(sales.legend).toContainText('Open minute: partial, still counting');
+  await expect(sales.legend).toContainText('No data: gap, not zero sales');
+
+  // The minute still counting is labelled as partial on the chart and in the KPI.
+  await expect(sales.chart).toHaveAttribute('data-latest-final', 'false', { timeout: 30_000 });
+  await expect(sales.chart.getByText('partial', { exact: true }).last()).toBeVisible();
+  await expect(page.getByText('Open minute so far (partial)')).toBeVisible();
+
+  // Every table shows all its columns: nothing scrolls sideways or is cut at this width.
+  for (const table of [sales.topBookstores, sales.byCity, sales.byState, sales.byGenre]) {
+    expect(await table.evaluate((element) => (element.parentElement?.scrollWidth ?? 0) - (element.parentElement?.clientWidth ?? 0))).toBeLessThanOrEqual(1);
+  }
+  await expect(sales.chart).toHaveAttribute('data-latest-minute', /^\d{4}-/);
+  expect(await sales.bookstoreRows().count()).toBeGreaterThan(0);
+});

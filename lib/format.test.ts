@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAge, formatNumber } from './format';
+import { formatAge, formatMoney, formatNumber } from './format';
 
 describe('formatAge', () => {
   it('says how old something is in the largest sensible unit', () => {
@@ -14,5 +14,13 @@ describe('formatAge', () => {
 describe('formatNumber', () => {
   it('groups thousands and fixes decimals', () => {
     expect(formatNumber(12345.678, 1)).toBe('12,345.7');
+  });
+});
+
+describe('formatMoney', () => {
+  it('names the currency on every amount, in full or compact for axis ticks', () => {
+    expect(formatMoney(1234.5, 'USD')).toBe('$1,234.50');
+    expect(formatMoney(1234.5, 'EUR')).toBe('€1,234.50');
+    expect(formatMoney(1234.5, 'USD', true)).toBe('$1.2K');
   });
 });

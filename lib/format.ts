@@ -10,9 +10,12 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
 }
 
-/** Revenue: two decimals, no currency symbol, because the generator's prices carry no currency. */
-export function formatMoney(value: number): string {
-  return formatNumber(value, 2);
+/**
+ * An amount in `currency` (ISO 4217, the SALES_CURRENCY setting, since the generator's prices carry
+ * none): "$1,234.56"; `compact` for axis ticks: "$1.2K".
+ */
+export function formatMoney(value: number, currency: string, compact = false): string {
+  return value.toLocaleString('en-US', compact ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 } : { style: 'currency', currency });
 }
 
 /** "14:03" in the viewer's time zone: the label of a one-minute window. */

@@ -170,7 +170,7 @@ export class Bff {
       fleetSnapshot: () => this.fleet.snapshot(Date.now()),
       vehicleHistory: (vehicleId, minutes) =>
         this.fleet.view(vehicleId, Date.now()) ? this.fleet.history(vehicleId, Date.now() - minutes * 60_000) : undefined,
-      salesPerMinute: (minutes) => this.sales.summary(minutes, Date.now()),
+      salesPerMinute: (minutes) => ({ ...this.sales.summary(minutes, Date.now()), currency: this.config.sales.currency }),
       zonesOccupancy: (pastWindows) => this.zones.snapshot(Date.now(), pastWindows),
       lagSummaries: () => this.lag.summaries(),
       lagGroup: (groupId) => this.lag.detail(groupId),

@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_MODE: 'true', FLEET_MAP_STYLE_URL: 'javascript:alert(1)' })).toThrow(ConfigError);
   });
 
+  it('reads the sales currency, USD by default, and refuses a code that is no currency', () => {
+    expect(loadConfig({ DEMO_MODE: 'true' }).sales.currency).toBe('USD');
+    expect(loadConfig({ DEMO_MODE: 'true', SALES_CURRENCY: 'eur' }).sales.currency).toBe('EUR');
+    expect(() => loadConfig({ DEMO_MODE: 'true', SALES_CURRENCY: 'DOLLARS' })).toThrow(/SALES_CURRENCY/);
+  });
+
   it('reads a remote cluster with TLS and SCRAM', () => {
     const config = loadConfig({
       DEMO_MODE: 'true',

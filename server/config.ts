@@ -49,6 +49,13 @@ const envSchema = z.object({
   SALES_ALLOWED_LATENESS_S: int(0, 3600).default(30),
   SALES_UNKNOWN_STORE_WAIT_S: int(0, 3600).default(15),
   SALES_DEDUP_WINDOW_S: int(1, 86_400).default(600),
+  // The Sales page: the generator's prices carry no currency, so the operator names it.
+  SALES_CURRENCY: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code) => Intl.supportedValuesOf('currency').includes(code), 'an ISO 4217 currency code this runtime knows (USD, EUR, GBP, ...)')
+    .default('USD'),
   // The occupancy processor's capacity alerts.
   ZONE_ALERT_THRESHOLD_PCT: positive(1_000).default(90),
   ZONE_ALERT_HYSTERESIS_PCT: z.coerce.number().min(0).max(100).default(10),
@@ -151,7 +158,8 @@ export interface Config extends KafkaSettings {
   /** Limits on what people may write to the shared inbox. */
   alertLimits: AlertLimits;
   log: LogSettings;
-  sales: { allowedLatenessMs: number; unknownStoreWaitMs: number; dedupWindowMs: number };
+  /** currency: SALES_CURRENCY, the ISO 4217 code every amount on the Sales page is shown in. */
+  sales: { allowedLatenessMs: number; unknownStoreWaitMs: number; dedupWindowMs: number; currency: string };
   occupancy: { thresholdPct: number; hysteresisPct: number };
   lag: LagConfig;
   /** configFile unset: no notifications, the inbox works alone. */
@@ -242,7 +250,7 @@ function toConfig(e: Env): Config {
     },
     alertLimits: { noteMaxChars: e.ALERT_NOTE_MAX_CHARS, actionsMax: e.ALERT_ACTIONS_MAX, silenceMaxMs: e.SILENCE_MAX_HOURS * 3_600_000 },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
-    sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000, dedupWindowMs: e.SALES_DEDUP_WINDOW_S * 1000 },
+    sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000, dedupWindowMs: e.SALES_DEDUP_WINDOW_S * 1000, currency: e.SALES_CURRENCY },
     occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },
     lag: {
       pollIntervalMs: e.LAG_POLL_INTERVAL_MS,

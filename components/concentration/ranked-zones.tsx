@@ -1,16 +1,17 @@
+import Link from 'next/link';
+
 import type { ZoneView } from '@/lib/api/zones';
 import { formatNumber } from '@/lib/format';
-import { occupancyLevel } from '@/lib/zones/occupancy-level';
+import { occupancyBand } from '@/lib/zones/occupancy-level';
 
 import styles from './concentration.module.css';
-
-const LEVEL_COLOURS = { none: '#eef1f4', low: '#5cb85c', moderate: '#e3b341', high: '#f0883e', over: '#cf222e' } as const;
 
 /** Zones by live count against capacity, most concentrated first (the server ranks them). */
 export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneView[]; limit: number; onSelect: (zoneId: string) => void }) {
   return (
     <section className={styles.panel} aria-labelledby="ranked-title">
       <h2 id="ranked-title">Most concentrated now</h2>
+      <p className={styles.explain}>People now: badges whose latest sighting in the last 15 minutes was in the zone, each counted once, against the zone&apos;s capacity.</p>
       <ol className={styles.ranked} aria-label="Most concentrated zones">
         {zones.slice(0, limit).map((zone, index) => (
           <li
@@ -26,16 +27,22 @@ export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneVi
             <span>
               {zone.name}
               {zone.alert && (
-                <span className={styles.alertTag} data-testid={`alert-${zone.zoneId}`} title={`Capacity alert since ${new Date(zone.alert.startedAt).toLocaleTimeString()}`}>
+                <Link
+                  href={`/alerts?zone=${encodeURIComponent(zone.zoneId)}`}
+                  className={styles.alertTag}
+                  data-testid={`alert-${zone.zoneId}`}
+                  title={`Capacity alert since ${new Date(zone.alert.startedAt).toLocaleTimeString()}: open its alerts in the inbox`}
+                  onClick={(event) => event.stopPropagation()}
+                >
                   ALERT
-                </span>
+                </Link>
               )}
             </span>
             <span>
               {formatNumber(zone.live?.uniqueBadges ?? 0)} / {formatNumber(zone.capacity)} · {formatNumber(zone.occupancyPct)} %
             </span>
             <span className={styles.bar} aria-hidden>
-              <span className={styles.barFill} style={{ display: 'block', width: `${Math.min(100, zone.occupancyPct)}%`, background: LEVEL_COLOURS[occupancyLevel(zone.occupancyPct)] }} />
+              <span className={styles.barFill} style={{ display: 'block', width: `${Math.min(100, zone.occupancyPct)}%`, background: occupancyBand(zone.occupancyPct).colour }} />
             </span>
           </li>
         ))}

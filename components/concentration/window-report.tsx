@@ -11,6 +11,9 @@ function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
+const PEOPLE = 'distinct badges seen in the zone during the window, each person counted once however often a sensor saw them';
+const SIGHTINGS = 'every time a sensor saw a badge there, so one person lingering near a sensor adds many';
+
 /** The last 15-minute report (the newest window final everywhere), as the old warehouse report showed it. */
 export function WindowReport({ data }: { data: ZonesResponse }) {
   const now = useNow();
@@ -25,6 +28,9 @@ export function WindowReport({ data }: { data: ZonesResponse }) {
     <section className={styles.panel} aria-labelledby="report-title">
       <h2 id="report-title">15-minute report{report ? `: ${clock(report.windowStart)}–${clock(report.windowEnd)}` : ''}</h2>
       <p data-testid="next-report">{now === 0 ? '' : untilNext > 0 ? `Next report in ${formatCountdown(untilNext)}` : 'Next report any moment'}</p>
+      <p className={styles.explain} data-testid="report-terms">
+        <b>People</b>: {PEOPLE}. <b>Sightings</b>: {SIGHTINGS}.
+      </p>
       {!report ? (
         <p className="empty">No 15-minute window has closed yet.</p>
       ) : (
@@ -32,8 +38,12 @@ export function WindowReport({ data }: { data: ZonesResponse }) {
           <thead>
             <tr>
               <th>Zone</th>
-              <th className={styles.number}>People</th>
-              <th className={styles.number}>Sightings</th>
+              <th className={styles.number} title={PEOPLE}>
+                People
+              </th>
+              <th className={styles.number} title={SIGHTINGS}>
+                Sightings
+              </th>
               <th className={styles.number}>Of capacity</th>
             </tr>
           </thead>

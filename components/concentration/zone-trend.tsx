@@ -26,13 +26,13 @@ export function ZoneTrend({ zone }: { zone: ZoneView | undefined }) {
       ) : (
         <div className={styles.chart}>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="label" />
-              <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(max, zone.capacity)]} />
+              <XAxis dataKey="label" label={{ value: '15-minute window (start, local time)', position: 'insideBottom', offset: -10 }} />
+              <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(max, zone.capacity)]} label={{ value: 'People', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
               <Tooltip />
               <ReferenceLine y={zone.capacity} stroke="#cf222e" strokeDasharray="4 4" label="capacity" />
-              <Line type="monotone" dataKey="badges" name="distinct badges" stroke="#0969da" dot={false} isAnimationActive={false} />
+              <Line type="monotone" dataKey="badges" name="people (distinct badges)" stroke="#0969da" dot={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -10,7 +10,7 @@ import { formatLagSeconds } from '@/lib/lag/table';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
-import { LagSeconds } from './lag-seconds';
+import { LagMethodNote, LagSeconds } from './lag-seconds';
 import { LagTrend } from './lag-trend';
 import styles from './lag.module.css';
 import { MembersList } from './members-list';
@@ -29,7 +29,10 @@ export function GroupView({ groupId }: { groupId: string }) {
       </Link>
       <div className="view-header">
         <h1 id="group-title">{groupId}</h1>
-        {data && <StatusBadge status={data.status} />}
+        {data && <StatusBadge status={data.status} reason={data.statusReason} />}
+        <Link href={`/alerts?group=${encodeURIComponent(groupId)}`} className={styles.alertsLink} data-testid="group-alerts-link">
+          alerts of this group
+        </Link>
         <ConnectionBadge state={connection} />
       </div>
       <ConnectionLostBanner state={connection} hasData={data !== undefined} />
@@ -75,6 +78,7 @@ export function GroupView({ groupId }: { groupId: string }) {
           <section className={styles.panel} aria-labelledby="partitions-title">
             <h2 id="partitions-title">Partitions</h2>
             {data.partitionLags.length === 0 ? <p className={styles.muted}>No partitions: the group has neither commits nor assignments.</p> : <PartitionsTable partitions={data.partitionLags} now={now} />}
+            {data.partitionLags.some((p) => p.lagMethod !== null) && <LagMethodNote />}
           </section>
           <LagTrend history={data.history} />
           <MembersList members={data.memberList} />

@@ -57,8 +57,8 @@ export function GroupsTable({ groups, sort, onSort, now }: { groups: readonly Gr
                 </span>
               )}
             </td>
-            <td>
-              <StatusBadge status={group.status} />
+            <td className={styles.wrap}>
+              <StatusBadge status={group.status} reason={group.statusReason} />
             </td>
             <td className={styles.num}>{formatNumber(group.totalLag)}</td>
             <td className={styles.num}>

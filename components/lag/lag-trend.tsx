@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { LagPoint } from '@/lib/lag/api';
+import { trendSpanLabel } from '@/lib/lag/table';
 
 import styles from './lag.module.css';
 
@@ -24,19 +25,19 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
   const data = thin(history).map((point) => ({ at: point.at, totalLag: point.totalLag, maxLagSeconds: point.maxLagSeconds }));
   return (
     <section className={styles.panel} aria-labelledby="lag-trend-title" data-testid="lag-trend">
-      <h2 id="lag-trend-title">Trend (last hour and more, kept by the dashboard)</h2>
+      <h2 id="lag-trend-title">Trend ({data.length < 2 ? 'starting' : trendSpanLabel(data)}, one point per poll)</h2>
       {data.length < 2 ? (
         <p className="empty">The trend appears after a few polls.</p>
       ) : (
         <div className={styles.chart}>
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={timeLabel} />
-              <YAxis yAxisId="messages" allowDecimals={false} />
-              <YAxis yAxisId="seconds" orientation="right" />
+              <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={timeLabel} label={{ value: 'Time of poll (local)', position: 'insideBottom', offset: -10 }} />
+              <YAxis yAxisId="messages" allowDecimals={false} label={{ value: 'Total lag (messages)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+              <YAxis yAxisId="seconds" orientation="right" label={{ value: 'Max lag (seconds)', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }} />
               <Tooltip labelFormatter={(at) => timeLabel(Number(at))} />
-              <Legend />
+              <Legend verticalAlign="top" />
               <Line yAxisId="messages" type="linear" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
               <Line yAxisId="seconds" type="linear" dataKey="maxLagSeconds" name="max lag (s)" stroke="#bf8700" dot={false} isAnimationActive={false} connectNulls />
             </LineChart>

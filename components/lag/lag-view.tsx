@@ -7,11 +7,12 @@ import { useConnectionState, useNow } from '@/lib/client/use-fleet';
 import { useLagFeed } from '@/lib/client/use-lag-feed';
 import { LAG_STATUSES } from '@/lib/lag/api';
 import type { GroupFilter, GroupSort, GroupSortKey } from '@/lib/lag/table';
-import { STATUS_LABELS, filterGroups, sortGroups } from '@/lib/lag/table';
+import { DEFAULT_GROUP_FILTER, STATUS_LABELS, filterGroups, sortGroups } from '@/lib/lag/table';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
 
 import { GroupsTable } from './groups-table';
+import { LagMethodNote } from './lag-seconds';
 import styles from './lag.module.css';
 
 export function LagView() {
@@ -20,7 +21,7 @@ export function LagView() {
   const connection = useConnectionState();
   const now = useNow();
   const [sort, setSort] = useState<GroupSort>({ key: 'status', descending: true });
-  const [filter, setFilter] = useState<GroupFilter>({ text: '', status: 'all', showOwn: true });
+  const [filter, setFilter] = useState<GroupFilter>(DEFAULT_GROUP_FILTER);
   const shown = useMemo(() => sortGroups(filterGroups(data?.groups ?? [], filter), sort), [data, filter, sort]);
   const onSort = (key: GroupSortKey) => setSort((current) => ({ key, descending: current.key === key ? !current.descending : key !== 'groupId' }));
   return (
@@ -56,7 +57,7 @@ export function LagView() {
         </label>
         <label>
           <input type="checkbox" checked={filter.showOwn} onChange={(event) => setFilter({ ...filter, showOwn: event.target.checked })} />
-          show the dashboard&apos;s own groups
+          show the dashboard&apos;s own groups (bff.*{data ? `: ${data.groups.filter((group) => group.own).length} hidden` : ''})
         </label>
       </div>
       {isPending ? (
@@ -72,7 +73,10 @@ export function LagView() {
       ) : shown.length === 0 ? (
         <p className="empty">{data.groups.length === 0 ? 'No consumer groups in the cluster (or none the allow and deny lists let through).' : 'No group matches the filter.'}</p>
       ) : (
-        <GroupsTable groups={shown} sort={sort} onSort={onSort} now={now} />
+        <>
+          <GroupsTable groups={shown} sort={sort} onSort={onSort} now={now} />
+          {shown.some((group) => group.maxLagMethod !== null) && <LagMethodNote />}
+        </>
       )}
     </section>
   );

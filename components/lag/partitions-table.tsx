@@ -33,8 +33,8 @@ export function PartitionsTable({ partitions, now }: { partitions: readonly Part
           <tr key={`${p.topic}-${p.partition}`} data-testid="partition-row" data-partition={`${p.topic}-${p.partition}`}>
             <td>{p.topic}</td>
             <td className={styles.num}>{p.partition}</td>
-            <td>
-              <StatusBadge status={p.status} />
+            <td className={styles.wrap}>
+              <StatusBadge status={p.status} reason={p.statusReason} />
             </td>
             <td className={styles.num}>{p.committed === null ? <span className={styles.muted}>no commit</span> : formatNumber(p.committed)}</td>
             <td className={styles.num}>{formatNumber(p.end)}</td>

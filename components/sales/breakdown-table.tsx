@@ -4,7 +4,7 @@ import { formatMoney, formatNumber } from '@/lib/format';
 const ROWS = 8;
 
 /** Revenue, orders and units of the range by one dimension (city, state, genre), biggest first. */
-export function BreakdownTable({ title, dimension, rows }: { title: string; dimension: string; rows: readonly SalesBreakdown[] }) {
+export function BreakdownTable({ title, dimension, rows, currency }: { title: string; dimension: string; rows: readonly SalesBreakdown[]; currency: string }) {
   const total = rows.reduce((sum, row) => sum + row.revenue, 0);
   return (
     <section className="panel">
@@ -34,7 +34,7 @@ export function BreakdownTable({ title, dimension, rows }: { title: string; dime
             {rows.slice(0, ROWS).map((row) => (
               <tr key={row.key}>
                 <td>{row.key}</td>
-                <td className="num">{formatMoney(row.revenue)}</td>
+                <td className="num">{formatMoney(row.revenue, currency)}</td>
                 <td className="num">{total > 0 ? `${formatNumber((row.revenue / total) * 100, 1)} %` : '–'}</td>
                 <td className="num">{formatNumber(row.orders)}</td>
                 <td className="num">{formatNumber(row.units)}</td>

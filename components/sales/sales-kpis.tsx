@@ -11,7 +11,7 @@ export function SalesKpis({ summary }: { summary: SalesResponse }) {
     <dl className="kpis sales-kpis">
       <div className="kpi">
         <dt>Revenue, last closed minute</dt>
-        <dd data-testid="kpi-revenue">{closed ? formatMoney(closed.minute.revenue) : '–'}</dd>
+        <dd data-testid="kpi-revenue">{closed ? formatMoney(closed.minute.revenue, summary.currency) : '–'}</dd>
       </div>
       <div className="kpi">
         <dt>Change vs minute before</dt>
@@ -24,8 +24,8 @@ export function SalesKpis({ summary }: { summary: SalesResponse }) {
         <dd data-testid="kpi-orders">{closed ? `${formatNumber(closed.minute.orders)} / ${formatNumber(closed.minute.units)}` : '–'}</dd>
       </div>
       <div className="kpi">
-        <dt>{open && !open.final ? 'Open minute so far' : 'Newest minute'}</dt>
-        <dd data-testid="kpi-open">{open ? formatMoney(open.revenue) : '–'}</dd>
+        <dt>{open && !open.final ? 'Open minute so far (partial)' : 'Newest minute'}</dt>
+        <dd data-testid="kpi-open">{open ? formatMoney(open.revenue, summary.currency) : '–'}</dd>
       </div>
     </dl>
   );

@@ -44,9 +44,9 @@ export function SalesView() {
           <RevenueChart summary={summary} />
           <div className="sales-grid">
             <TopBookstores summary={summary} />
-            <BreakdownTable title="By city" dimension="City" rows={summary.byCity} />
-            <BreakdownTable title="By state" dimension="State" rows={summary.byState} />
-            <BreakdownTable title="By genre" dimension="Genre" rows={summary.byGenre} />
+            <BreakdownTable title="By city" dimension="City" rows={summary.byCity} currency={summary.currency} />
+            <BreakdownTable title="By state" dimension="State" rows={summary.byState} currency={summary.currency} />
+            <BreakdownTable title="By genre" dimension="Genre" rows={summary.byGenre} currency={summary.currency} />
           </div>
         </>
       )}

@@ -10,7 +10,7 @@ const TOP = 10;
 export function TopBookstores({ summary }: { summary: SalesResponse }) {
   const stores = topBookstores(summary, TOP);
   return (
-    <section className="panel">
+    <section className="panel top-bookstores">
       <h2>Top bookstores</h2>
       <table className="data-table" aria-label="Top bookstores">
         <thead>
@@ -36,8 +36,8 @@ export function TopBookstores({ summary }: { summary: SalesResponse }) {
               <td>
                 {store.city}, {store.state}
               </td>
-              <td className="num">{formatMoney(store.latestRevenue)}</td>
-              <td className="num">{formatMoney(store.revenue)}</td>
+              <td className="num">{formatMoney(store.latestRevenue, summary.currency)}</td>
+              <td className="num">{formatMoney(store.revenue, summary.currency)}</td>
               <td className="num">{formatNumber(store.orders)}</td>
               <td>
                 <Sparkline values={store.series} label={`${store.name}: revenue per minute`} />

@@ -9,6 +9,9 @@ export class ConcentrationPage {
   readonly allocation: Locator;
   readonly allocationTotal: Locator;
   readonly nextReport: Locator;
+  readonly reasoning: Locator;
+  readonly terms: Locator;
+  readonly legendSwatches: Locator;
 
   constructor(private readonly page: Page) {
     this.connection = page.getByTestId('connection-state');
@@ -18,6 +21,9 @@ export class ConcentrationPage {
     this.allocation = page.getByRole('table', { name: 'Guard allocation' });
     this.allocationTotal = page.getByTestId('guards-total');
     this.nextReport = page.getByTestId('next-report');
+    this.reasoning = page.getByTestId('guards-reasoning');
+    this.terms = page.getByTestId('report-terms');
+    this.legendSwatches = page.locator('figcaption svg');
   }
 
   async open(baseUrl: string): Promise<void> {
@@ -34,6 +40,19 @@ export class ConcentrationPage {
 
   guardsFor(zoneId: string): Locator {
     return this.page.getByTestId(`guards-${zoneId}`);
+  }
+
+  /** Zones whose drawn name reaches past their own outline (a clipped or overlapping label). */
+  async namesOutsideTheirZones(): Promise<string[]> {
+    return this.plan.locator('[data-zone-id]').evaluateAll((zones) =>
+      zones.flatMap((zone) => {
+        const outline = zone.querySelector('polygon')?.getBoundingClientRect();
+        const name = zone.querySelector('text')?.getBoundingClientRect();
+        if (!outline || !name) return [];
+        const inside = name.left >= outline.left - 0.5 && name.right <= outline.right + 0.5 && name.top >= outline.top - 0.5 && name.bottom <= outline.bottom + 0.5;
+        return inside ? [] : [zone.getAttribute('data-zone-id') ?? '?'];
+      }),
+    );
   }
 
   async sendGuards(count: number): Promise<void> {

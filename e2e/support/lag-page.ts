@@ -8,6 +8,7 @@ export class LagPage {
   readonly partitions: Locator;
   readonly members: Locator;
   readonly trend: Locator;
+  readonly showOwnGroups: Locator;
 
   constructor(private readonly page: Page) {
     this.connection = page.getByTestId('connection-state');
@@ -16,6 +17,7 @@ export class LagPage {
     this.partitions = page.getByRole('table', { name: 'Partitions' });
     this.members = page.getByRole('table', { name: 'Members' });
     this.trend = page.getByTestId('lag-trend');
+    this.showOwnGroups = page.getByLabel(/show the dashboard's own groups/);
   }
 
   async open(baseUrl: string): Promise<void> {
@@ -32,6 +34,11 @@ export class LagPage {
 
   partitionRows(): Locator {
     return this.partitions.getByTestId('partition-row');
+  }
+
+  /** The group page's own status badge (next to its title). */
+  groupStatus(): Locator {
+    return this.page.locator('.view-header [data-status]');
   }
 
   groupTitle(): Locator {

@@ -8,6 +8,7 @@ export class SalesPage {
   readonly byCity: Locator;
   readonly byState: Locator;
   readonly byGenre: Locator;
+  readonly legend: Locator;
 
   constructor(private readonly page: Page) {
     this.connection = page.getByTestId('connection-state');
@@ -16,6 +17,7 @@ export class SalesPage {
     this.byCity = page.getByRole('table', { name: 'By city' });
     this.byState = page.getByRole('table', { name: 'By state' });
     this.byGenre = page.getByRole('table', { name: 'By genre' });
+    this.legend = this.chart.getByRole('list', { name: 'Legend' });
   }
 
   async open(baseUrl: string): Promise<void> {

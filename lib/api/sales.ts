@@ -43,5 +43,10 @@ export const salesResponseSchema = z.object({
   byState: z.array(salesBreakdownSchema),
   byGenre: z.array(salesBreakdownSchema),
   serverTime: z.number(),
+  /** SALES_CURRENCY: the ISO 4217 code of every amount (the purchases themselves carry none). */
+  currency: z.string().regex(/^[A-Z]{3}$/),
 });
 export type SalesResponse = z.infer<typeof salesResponseSchema>;
+
+/** What the sales figures alone give; the BFF adds the currency setting. */
+export type SalesSummary = Omit<SalesResponse, 'currency'>;

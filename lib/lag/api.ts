@@ -29,6 +29,8 @@ export const partitionLagSchema = z.object({
   lagSeconds: z.number().nonnegative().nullable(),
   lagMethod: lagMethodSchema.nullable(),
   status: lagStatusSchema,
+  /** The rule that gave the status, in words, with the thresholds it used ("no commit for 75 s while lag waits; ..."). */
+  statusReason: z.string(),
   /** The member (client id) that owns the partition now, if any. */
   owner: z.string().nullable(),
   /** Messages per second over the status window. */
@@ -44,6 +46,8 @@ export const groupSummarySchema = z.object({
   /** Kafka's group state: Stable, Empty, PreparingRebalance, ... */
   state: z.string(),
   status: lagStatusSchema,
+  /** Why: the worst partition's rule in words (see partitionLagSchema.statusReason). */
+  statusReason: z.string(),
   /** One of the dashboard's own consumer groups (bff.<instance>.<stream>). */
   own: z.boolean(),
   /** Every partition's status window shows nothing new arriving. */

@@ -4,7 +4,7 @@ import type { LagStatus } from './api';
 import type { PartitionObservation, PartitionTrack } from './partition-track';
 import { catchUpSeconds, observe, observedCommitIntervalMs, windowRates } from './partition-track';
 import type { PartitionFacts, StatusRules } from './status';
-import { effectiveLag, evaluatePartition, groupStatus, stalledAfterMs, stoppedAfterMs } from './status';
+import { effectiveLag, evaluatePartition, groupReason, groupStatus, judgePartition, stalledAfterMs, stoppedAfterMs } from './status';
 
 const RULES: StatusRules = { allowedLag: 100, pollIntervalMs: 5_000, windowPolls: 6, minStoppedMs: 30_000 };
 
@@ -105,6 +105,37 @@ describe('partition status', () => {
     expect(status([[400, 400], [400, 400]], { owned: false })).toBe('idle');
     // A group with no members at all is judged by its commits: stalled, then stopped.
     expect(status([[100, 300], [100, 400], [100, 500], [100, 600], [100, 700]], { owned: false, groupHasMembers: false })).toBe('stalled');
+  });
+});
+
+describe('status reasons', () => {
+  function reason(polls: [number | null, number, number?][], facts: Partial<Omit<PartitionFacts, 'track'>> = {}): string {
+    const t = track(polls);
+    return judgePartition({ track: t, owned: true, groupHasMembers: true, markerOnly: false, commitIntervalMs: 5_000, now: t.window.at(-1)?.at ?? 0, ...facts }, RULES).reason;
+  }
+  const stuck = (n: number): [number, number][] => Array.from({ length: n }, (_, i) => [Math.min(i, 2) * 500, i * 500 + 100]);
+
+  it('names the wait and the threshold the stalled and stopped rules compared, and which side of each rule won', () => {
+    expect(reason(stuck(6))).toBe('no commit for 15 s while lag waits; stalled after 15 s (three 5 s polls, the minimum)');
+    expect(reason(stuck(9))).toBe('no commit for 30 s while lag waits; stopped after 30 s (the minimum; the group\'s commit interval is 5 s)');
+    expect(reason(stuck(9), { commitIntervalMs: 25_000 })).toBe("no commit for 30 s while lag waits; stalled after 30 s (the group's commit interval of 25 s plus one 5 s poll)");
+    expect(reason(stuck(13), { commitIntervalMs: 25_000 })).toBe("no commit for 50 s while lag waits; stopped after 50 s (twice the group's commit interval of 25 s)");
+  });
+
+  it('agrees with the status for every rule', () => {
+    const growing: [number, number][] = Array.from({ length: 6 }, (_, i) => [i * 100, 1_000 + i * 200]);
+    expect(reason(growing)).toBe('lag above 100 messages at each of the last 6 polls, and not shrinking');
+    expect(reason([[100, 1_000, 50], [100, 1_100, 400]])).toMatch(/^committed offset 100 is below the earliest kept offset 400/);
+    expect(reason([[100, 300], [200, 400]], { owned: false })).toBe('200 messages wait and no member of the group owns this partition');
+    expect(reason([[500, 500], [500, 500]])).toBe('caught up, and nothing new written in the last 2 polls');
+    expect(reason([[null, 5_000]])).toMatch(/^no commit yet/);
+  });
+
+  it("gives the group its worst partition's reason, naming it and how many more share the status", () => {
+    const p = (partition: number, status: LagStatus, statusReason = `reason ${partition}`) => ({ topic: 't', partition, status, statusReason });
+    expect(groupReason([p(0, 'ok'), p(1, 'stopped'), p(2, 'stopped'), p(3, 'stalled')])).toBe('t-1: reason 1 (and 1 more partition)');
+    expect(groupReason([p(0, 'idle'), p(1, 'idle')])).toBe('every partition caught up, nothing new written');
+    expect(groupReason([p(0, 'ok'), p(1, 'idle')])).toBe('every partition within the rules');
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import type { GroupSummary } from './api';
-import { filterGroups, formatLagSeconds, sortGroups } from './table';
+import { DEFAULT_GROUP_FILTER, filterGroups, formatLagSeconds, sortGroups, trendSpanLabel } from './table';
 
 function group(groupId: string, extra: Partial<GroupSummary> = {}): GroupSummary {
   return {
     groupId,
     state: 'Stable',
     status: 'ok',
+    statusReason: 'every partition within the rules',
     own: false,
     producerIdle: false,
     totalLag: 0,
@@ -42,11 +43,16 @@ describe('the groups table', () => {
     expect(filterGroups(GROUPS, { text: '', status: 'all', showOwn: false }).map((g) => g.groupId)).toEqual(['b', 'a', 'c']);
   });
 
-  it('sorts either way with ties by group id and missing values last', () => {
+  it('sorts either way with ties by group id and missing values last, the dashboard\'s own groups after all others', () => {
     expect(sortGroups(GROUPS, { key: 'totalLag', descending: true }).map((g) => g.groupId)).toEqual(['a', 'b', 'c', 'bff.x.fleet']);
+    expect(sortGroups(GROUPS, { key: 'totalLag', descending: false }).map((g) => g.groupId)).toEqual(['b', 'c', 'a', 'bff.x.fleet']);
     expect(sortGroups(GROUPS, { key: 'status', descending: true }).map((g) => g.groupId)).toEqual(['b', 'c', 'a', 'bff.x.fleet']);
-    expect(sortGroups(GROUPS, { key: 'maxLagSeconds', descending: false }).map((g) => g.groupId)).toEqual(['b', 'bff.x.fleet', 'c', 'a']);
-    expect(sortGroups(GROUPS, { key: 'maxLagSeconds', descending: true }).map((g) => g.groupId)).toEqual(['c', 'b', 'bff.x.fleet', 'a']);
+    expect(sortGroups(GROUPS, { key: 'maxLagSeconds', descending: false }).map((g) => g.groupId)).toEqual(['b', 'c', 'a', 'bff.x.fleet']);
+    expect(sortGroups(GROUPS, { key: 'maxLagSeconds', descending: true }).map((g) => g.groupId)).toEqual(['c', 'b', 'a', 'bff.x.fleet']);
+  });
+
+  it('hides the dashboard\'s own groups by default', () => {
+    expect(filterGroups(GROUPS, DEFAULT_GROUP_FILTER).map((g) => g.groupId)).toEqual(['b', 'a', 'c']);
   });
 
   it('formats lag in seconds for people', () => {
@@ -55,5 +61,13 @@ describe('the groups table', () => {
     expect(formatLagSeconds(42.4)).toBe('42 s');
     expect(formatLagSeconds(185)).toBe('3 min 05 s');
     expect(formatLagSeconds(7_800)).toBe('2 h 10 min');
+  });
+
+  it('names the span the trend really covers, not the most it could keep', () => {
+    const at = (seconds: number) => ({ at: 1_000_000 + seconds * 1000 });
+    expect(trendSpanLabel([])).toBe('last 0 s');
+    expect(trendSpanLabel([at(0), at(40)])).toBe('last 40 s');
+    expect(trendSpanLabel([at(0), at(450), at(900)])).toBe('last 15 min');
+    expect(trendSpanLabel([at(0), at(3_900)])).toBe('last 1 h 05 min');
   });
 });

@@ -13,6 +13,9 @@ export interface GroupFilter {
   showOwn: boolean;
 }
 
+/** The list starts without the dashboard's own `bff.` groups: they are noise to everyone but the people running the dashboard. */
+export const DEFAULT_GROUP_FILTER: GroupFilter = { text: '', status: 'all', showOwn: false };
+
 const STATUS_RANK: Record<LagStatus, number> = { ok: 0, idle: 0, lagging: 1, rewinding: 2, unassigned: 3, stalled: 4, stopped: 5, 'data-loss': 6 };
 
 export function filterGroups(groups: readonly GroupSummary[], filter: GroupFilter): GroupSummary[] {
@@ -25,7 +28,7 @@ export function filterGroups(groups: readonly GroupSummary[], filter: GroupFilte
   );
 }
 
-/** Sorted copy; missing values (no lag in seconds, no commit seen) always last; ties by group id. */
+/** Sorted copy; the dashboard's own groups after every other, missing values (no lag in seconds, no commit seen) last; ties by group id. */
 export function sortGroups(groups: readonly GroupSummary[], sort: GroupSort): GroupSummary[] {
   const value = (group: GroupSummary): number | string | null => {
     switch (sort.key) {
@@ -44,6 +47,7 @@ export function sortGroups(groups: readonly GroupSummary[], sort: GroupSort): Gr
     }
   };
   return [...groups].sort((a, b) => {
+    if (a.own !== b.own) return a.own ? 1 : -1;
     const left = value(a);
     const right = value(b);
     if (left === null || right === null) return left === right ? a.groupId.localeCompare(b.groupId) : left === null ? 1 : -1;
@@ -71,3 +75,14 @@ export const STATUS_LABELS: Record<LagStatus, string> = {
   stopped: 'Stopped',
   'data-loss': 'Data loss',
 };
+
+/** "last 40 s", "last 15 min", "last 1 h 05 min": the span a trend really covers, from its first point to its last. */
+export function trendSpanLabel(points: readonly { at: number }[]): string {
+  const first = points[0];
+  const last = points.at(-1);
+  const seconds = first && last ? Math.max(0, (last.at - first.at) / 1000) : 0;
+  if (seconds < 60) return `last ${Math.round(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `last ${minutes} min`;
+  return `last ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { SalesPerMinute } from '../contracts/sales';
 
-import { mergeSalesRows, minuteOverMinute, summariseSales, supersedes, topBookstores } from './summary';
+import { gapRuns, mergeSalesRows, minuteOverMinute, minuteSlots, summariseSales, supersedes, topBookstores } from './summary';
 
 const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
 const NOW = T0 + 3 * 60_000 + 10_000;
@@ -83,5 +83,46 @@ describe('top bookstores and change', () => {
     const gap = summariseSales([row(0, 'a', 10), row(2, 'a', 15)], 60, NOW);
     expect(minuteOverMinute(gap)?.change).toBeNull();
     expect(minuteOverMinute(summariseSales([], 60, NOW))).toBeUndefined();
+  });
+});
+
+describe('minuteSlots and gapRuns', () => {
+  const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
+
+  it('draws minutes without any row as gaps, not zero sales, and the open minute as open', () => {
+    // NOW is in minute 3: minutes 1 and 2 have no row at all (the pipeline was down), 3 is still counting.
+    const slots = minuteSlots(summariseSales([row(0, 'a', 5), row(3, 'a', 2, { final: false })], 60, NOW));
+    expect(slots.map((slot) => [slot.windowStart, slot.kind])).toEqual([
+      [at(0), 'closed'],
+      [at(1), 'gap'],
+      [at(2), 'gap'],
+      [at(3), 'open'],
+    ]);
+    expect(gapRuns(slots)).toEqual([{ from: at(1), to: at(2), minutes: 2 }]);
+  });
+
+  it('counts the minutes after the newest data as a gap up to the one before now, never the current minute itself', () => {
+    // Data stops after minute 0; NOW is 10 s into minute 3, which may just not have its first row yet.
+    const slots = minuteSlots(summariseSales([row(0, 'a', 5)], 60, NOW));
+    expect(slots.map((slot) => slot.kind)).toEqual(['closed', 'gap', 'gap']);
+    expect(gapRuns(slots)).toEqual([{ from: at(1), to: at(2), minutes: 2 }]);
+  });
+
+  it('finds no gap in an unbroken run and nothing without data', () => {
+    const slots = minuteSlots(summariseSales([row(1, 'a', 5), row(2, 'b', 1), row(3, 'a', 1, { final: false })], 60, NOW));
+    expect(gapRuns(slots)).toEqual([]);
+    expect(minuteSlots(summariseSales([], 60, NOW))).toEqual([]);
+  });
+
+  it('separates runs split by a minute with data', () => {
+    const slots = minuteSlots(summariseSales([row(0, 'a', 1), row(2, 'a', 1), row(3, 'a', 1, { final: false })], 60, NOW));
+    expect(gapRuns(slots)).toEqual([{ from: at(1), to: at(1), minutes: 1 }]);
+  });
+});
+
+describe('mergeSalesRows', () => {
+  it('keeps what the BFF added to the snapshot, such as the currency', () => {
+    const snapshot = { ...summariseSales([row(0, 'a', 1)], 60, NOW), currency: 'EUR' };
+    expect(mergeSalesRows(snapshot, [row(1, 'a', 2)], NOW).currency).toBe('EUR');
   });
 });

@@ -1,4 +1,4 @@
-import type { MinuteSales, SalesBreakdown, SalesResponse } from '../api/sales';
+import type { MinuteSales, SalesBreakdown, SalesSummary } from '../api/sales';
 import type { SalesPerMinute } from '../contracts/sales';
 
 const MINUTE_MS = 60_000;
@@ -25,7 +25,7 @@ export function rangeEnd(rows: Iterable<SalesPerMinute>, now: number): number {
 }
 
 /** Per-minute totals and breakdowns of the last `minutes`; money is added in cents so every sum is exact. */
-export function summariseSales(rows: Iterable<SalesPerMinute>, minutes: number, now: number): SalesResponse {
+export function summariseSales(rows: Iterable<SalesPerMinute>, minutes: number, now: number): SalesSummary {
   const all = [...rows];
   const to = rangeEnd(all, now);
   const from = to - minutes * MINUTE_MS;
@@ -43,12 +43,54 @@ export function summariseSales(rows: Iterable<SalesPerMinute>, minutes: number, 
   };
 }
 
-/** A snapshot patched with live rows: what the browser does with each `sales:update`. */
-export function mergeSalesRows(snapshot: SalesResponse, rows: readonly SalesPerMinute[], now: number): SalesResponse {
+/** A snapshot patched with live rows: what the browser does with each `sales:update` (the currency stays the snapshot's). */
+export function mergeSalesRows<T extends SalesSummary>(snapshot: T, rows: readonly SalesPerMinute[], now: number): T {
   const held = new Map<string, SalesPerMinute>();
   for (const minute of snapshot.perMinute) for (const row of minute.bookstores) held.set(rowKey(row), row);
   for (const row of rows) if (supersedes(held.get(rowKey(row)), row)) held.set(rowKey(row), row);
-  return summariseSales(held.values(), snapshot.minutes, now);
+  return { ...snapshot, ...summariseSales(held.values(), snapshot.minutes, now) };
+}
+
+/**
+ * One minute of the chart: `closed` (final), `open` (still counting, a partial figure) or `gap`
+ * (no row at all: nothing reached the BFF, e.g. the pipeline was down; not the same as no sales,
+ * which the processor would not leave silent across every store while purchases flow).
+ */
+export type MinuteSlot = { windowStart: string; kind: 'closed' | 'open'; minute: MinuteSales } | { windowStart: string; kind: 'gap' };
+
+/**
+ * Every minute from the first with data to the newest: minutes with data as they are, the ones
+ * between without any as gaps. Minutes after the newest data also count as gaps up to the one
+ * before the current minute (the pipeline is down now); the current minute itself may simply not
+ * have its first row yet, so it is never called a gap.
+ */
+export function minuteSlots(summary: Pick<SalesSummary, 'perMinute' | 'to'>): MinuteSlot[] {
+  const byStart = new Map(summary.perMinute.map((minute) => [Date.parse(minute.windowStart), minute]));
+  const first = summary.perMinute[0];
+  const last = summary.perMinute.at(-1);
+  if (!first || !last) return [];
+  const currentMinute = Date.parse(summary.to) - MINUTE_MS;
+  const end = Math.max(Date.parse(last.windowStart), currentMinute - MINUTE_MS);
+  const slots: MinuteSlot[] = [];
+  for (let t = Date.parse(first.windowStart); t <= end; t += MINUTE_MS) {
+    const minute = byStart.get(t);
+    const windowStart = new Date(t).toISOString();
+    slots.push(minute ? { windowStart, kind: minute.final ? 'closed' : 'open', minute } : { windowStart, kind: 'gap' });
+  }
+  return slots;
+}
+
+/** Runs of consecutive gap minutes, as [first, last] window starts: what the chart shades and names. */
+export function gapRuns(slots: readonly MinuteSlot[]): { from: string; to: string; minutes: number }[] {
+  const runs: { from: string; to: string; minutes: number }[] = [];
+  let previousWasGap = false;
+  for (const slot of slots) {
+    const run = runs.at(-1);
+    if (slot.kind === 'gap' && previousWasGap && run) runs[runs.length - 1] = { ...run, to: slot.windowStart, minutes: run.minutes + 1 };
+    else if (slot.kind === 'gap') runs.push({ from: slot.windowStart, to: slot.windowStart, minutes: 1 });
+    previousWasGap = slot.kind === 'gap';
+  }
+  return runs;
 }
 
 export interface BookstoreTrend {
@@ -66,7 +108,7 @@ export interface BookstoreTrend {
 }
 
 /** The best-selling bookstores of the range, with their per-minute revenue for a sparkline. */
-export function topBookstores(summary: SalesResponse, limit: number): BookstoreTrend[] {
+export function topBookstores(summary: SalesSummary, limit: number): BookstoreTrend[] {
   const minutes = summary.perMinute;
   const stores = new Map<string, BookstoreTrend & { cents: number }>();
   minutes.forEach((minute, index) => {
@@ -89,7 +131,7 @@ export function topBookstores(summary: SalesResponse, limit: number): BookstoreT
 }
 
 /** Change of a closed minute's revenue against the minute before it, as a fraction (null without a base). */
-export function minuteOverMinute(summary: SalesResponse): { minute: MinuteSales; previous: MinuteSales | undefined; change: number | null } | undefined {
+export function minuteOverMinute(summary: SalesSummary): { minute: MinuteSales; previous: MinuteSales | undefined; change: number | null } | undefined {
   const closed = summary.perMinute.filter((minute) => minute.final);
   const minute = closed.at(-1);
   if (!minute) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { allocateGuards } from './allocate-guards';
+import { allocateGuards, bySplitOrder, splitGuards } from './allocate-guards';
 
 const guardsOf = (allocation: { zoneId: string; guards: number }[]) => Object.fromEntries(allocation.map((a) => [a.zoneId, a.guards]));
 const sum = (allocation: { guards: number }[]) => allocation.reduce((total, a) => total + a.guards, 0);
@@ -67,5 +67,40 @@ describe('allocateGuards', () => {
     expect(() => allocateGuards(-1, [])).toThrow(RangeError);
     expect(() => allocateGuards(2.5, [])).toThrow(RangeError);
     expect(allocateGuards(3, [])).toEqual([]);
+  });
+});
+
+describe('splitGuards', () => {
+  it('shows its reasoning: people → share → whole guards → one more for the largest remainders', () => {
+    const split = splitGuards(7, [
+      { zoneId: 'hall', weight: 600 },
+      { zoneId: 'cafe', weight: 300 },
+      { zoneId: 'lab', weight: 100 },
+    ]);
+    // 7 × 0.6 = 4.2, 7 × 0.3 = 2.1, 7 × 0.1 = 0.7: 6 whole guards, the 7th to the largest remainder (lab's .7).
+    expect(split.map(({ zoneId, people, whole, fromRemainder, guards }) => ({ zoneId, people, whole, fromRemainder, guards }))).toEqual([
+      { zoneId: 'hall', people: 600, whole: 4, fromRemainder: false, guards: 4 },
+      { zoneId: 'cafe', people: 300, whole: 2, fromRemainder: false, guards: 2 },
+      { zoneId: 'lab', people: 100, whole: 0, fromRemainder: true, guards: 1 },
+    ]);
+    expect(split.map((row) => row.share)).toEqual([0.6, 0.3, 0.1]);
+    expect(split[0]?.exact).toBeCloseTo(4.2);
+    expect(guardsOf(split)).toEqual(guardsOf(allocateGuards(7, [{ zoneId: 'hall', weight: 600 }, { zoneId: 'cafe', weight: 300 }, { zoneId: 'lab', weight: 100 }])));
+  });
+
+  it('orders the split by guards, then people, then zone id', () => {
+    const split = splitGuards(3, [
+      { zoneId: 'b', weight: 10 },
+      { zoneId: 'a', weight: 10 },
+      { zoneId: 'c', weight: 40 },
+      { zoneId: 'd', weight: 0 },
+    ]);
+    expect([...split].sort(bySplitOrder).map((row) => `${row.zoneId}:${row.guards}`)).toEqual(['c:2', 'a:1', 'b:0', 'd:0']);
+  });
+
+  it('splits evenly, and says so through equal shares, when nobody is anywhere', () => {
+    const split = splitGuards(2, [{ zoneId: 'a', weight: 0 }, { zoneId: 'b', weight: 0 }, { zoneId: 'c', weight: 0 }]);
+    expect(split.map((row) => row.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(sum(split)).toBe(2);
   });
 });

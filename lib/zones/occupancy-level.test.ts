@@ -4,7 +4,8 @@ import { formatCountdown, occupancyLevel } from './occupancy-level';
 
 describe('occupancyLevel', () => {
   it('bands occupancy against capacity', () => {
-    expect([0, 10, 60, 95, 100, 140].map(occupancyLevel)).toEqual(['none', 'low', 'moderate', 'high', 'over', 'over']);
+    expect([0, 10, 30, 60, 75, 95, 100, 119, 140].map(occupancyLevel)).toEqual(['none', 'low', 'light', 'moderate', 'busy', 'high', 'over', 'over', 'crush']);
+    expect([24.9, 25, 84.9, 85].map(occupancyLevel)).toEqual(['low', 'light', 'busy', 'high']);
   });
 });
 

@@ -3,7 +3,7 @@ import { interpolatedLagSeconds } from '@/lib/lag/offset-table';
 import type { PartitionTrack } from '@/lib/lag/partition-track';
 import { catchUpSeconds, observe, windowRates } from '@/lib/lag/partition-track';
 import type { StatusRules } from '@/lib/lag/status';
-import { effectiveLag, evaluatePartition, groupStatus } from '@/lib/lag/status';
+import { effectiveLag, groupReason, groupStatus, judgePartition } from '@/lib/lag/status';
 
 import type { RecordLookup, TopicOffsets } from './cluster-reader';
 import { lookupKey } from './cluster-reader';
@@ -77,6 +77,7 @@ function partitionLag(
   const facts = { track, owned: observed.owner !== null, groupHasMembers: context.groupHasMembers, markerOnly, commitIntervalMs: context.commitIntervalMs, now: context.now };
   const lag = effectiveLag(facts);
   const { lagSeconds, lagMethod } = lagInSeconds(observed, lag, track, lookup, context.now);
+  const verdict = judgePartition(facts, context.rules);
   return {
     topic: observed.topic,
     partition: observed.partition,
@@ -86,7 +87,8 @@ function partitionLag(
     lag,
     lagSeconds,
     lagMethod,
-    status: evaluatePartition(facts, context.rules),
+    status: verdict.status,
+    statusReason: verdict.reason,
     owner: observed.owner,
     ...windowRates(track.window),
     lastCommitAt: track.lastMoveAt,
@@ -118,6 +120,7 @@ function rollUp(reading: GroupReading, partitionLags: PartitionLag[], now: numbe
     groupId: reading.groupId,
     state: reading.state,
     status: groupStatus(partitionLags.map((p) => p.status)),
+    statusReason: groupReason(partitionLags),
     own: isOwnGroup(reading.groupId),
     producerIdle: partitionLags.length > 0 && partitionLags.every((p) => p.status === 'idle'),
     totalLag,

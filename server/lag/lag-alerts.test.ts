@@ -7,7 +7,7 @@ import type { GroupVerdict } from './lag-alerts';
 import { LagAlerts, alertIdFor } from './lag-alerts';
 
 function partition(committed: number, status: PartitionLag['status'], lag = 10): PartitionLag {
-  return { topic: 't', partition: 0, committed, end: committed + lag, earliest: 0, lag, lagSeconds: 5, lagMethod: 'timestamp', status, owner: 'c', consumeRate: 0, produceRate: 1, lastCommitAt: 1 };
+  return { topic: 't', partition: 0, committed, end: committed + lag, earliest: 0, lag, lagSeconds: 5, lagMethod: 'timestamp', status, statusReason: 'a test partition', owner: 'c', consumeRate: 0, produceRate: 1, lastCommitAt: 1 };
 }
 
 function verdict(status: PartitionLag['status'], maxLagSeconds = 5, committed = 100, groupId = 'g'): GroupVerdict {

@@ -1,4 +1,4 @@
-import type { SalesResponse } from '@/lib/api/sales';
+import type { SalesSummary } from '@/lib/api/sales';
 import { SALES_RETENTION_MIN } from '@/lib/api/sales';
 import type { SalesPerMinute } from '@/lib/contracts/sales';
 import { rangeEnd, rowKey, summariseSales, supersedes } from '@/lib/sales/summary';
@@ -34,7 +34,7 @@ export class SalesStore {
     return changes;
   }
 
-  summary(minutes: number, now: number): SalesResponse {
+  summary(minutes: number, now: number): SalesSummary {
     return summariseSales(this.rows.values(), minutes, now);
   }
 

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { expect, test } from './support/fixtures';
+import { signInAs } from './support/sign-in-page';
+
+/**
+ * Issue 18's layout check, by hand: every view at 1280, 1440 and 1920 px, a full-page screenshot
+ * each plus a list of what overflows, in .data/screenshots (gitignored). Not part of the suite
+ * (it asserts nothing a person decides): run with E2E_SCREENSHOTS=1 and look at the pictures;
+ * E2E_SCREENSHOTS=sales,concentration takes only those views.
+ */
+const WIDTHS = [1280, 1440, 1920];
+const VIEWS = [
+  { name: 'fleet', path: '/fleet', ready: '[data-testid="connection-state"][data-state="live"]' },
+  { name: 'alerts', path: '/alerts', ready: 'main h1' },
+  { name: 'sales', path: '/sales', ready: '[data-testid="revenue-chart"]' },
+  { name: 'lag', path: '/lag', ready: 'table[aria-label="Consumer groups"]' },
+  { name: 'lag-group', path: '/lag/demo.telemetry-archiver', ready: '[data-testid="lag-trend"]' },
+  { name: 'concentration', path: '/concentration', ready: 'table[aria-label="Guard allocation"]' },
+];
+const OUT = '.data/screenshots';
+const ONLY = process.env.E2E_SCREENSHOTS && process.env.E2E_SCREENSHOTS !== '1' ? process.env.E2E_SCREENSHOTS.split(',') : undefined;
+
+test.skip(!process.env.E2E_SCREENSHOTS, 'a manual layout check: E2E_SCREENSHOTS=1');
+
+test('every view at 1280, 1440 and 1920 px, with what overflows listed', async ({ page, stack }) => {
+  test.setTimeout(600_000);
+  fs.mkdirSync(OUT, { recursive: true });
+  await signInAs(page, stack.url, 'admin');
+  const findings: Record<string, string[]> = {};
+  for (const view of VIEWS.filter((candidate) => !ONLY || ONLY.includes(candidate.name))) {
+    await page.goto(`${stack.url}${view.path}`);
+    await expect(page.locator(view.ready).first()).toBeVisible({ timeout: 90_000 });
+    // Charts and live figures settle.
+    await page.waitForTimeout(3_000);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(OUT, `${view.name}-${width}.png`), fullPage: true });
+      findings[`${view.name}-${width}`] = await page.evaluate(() => {
+        const found: string[] = [];
+        const root = document.documentElement;
+        if (root.scrollWidth > root.clientWidth + 1) found.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+        for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
+          const style = getComputedStyle(element);
+          const clips = ['hidden', 'clip', 'auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+          if (clips && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
+            found.push(`${element.tagName.toLowerCase()}.${element.className || '-'} cuts ${element.scrollWidth - element.clientWidth}px: "${(element.textContent ?? '').trim().slice(0, 60)}"`);
+          }
+        }
+        for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('main svg'))) {
+          const box = svg.getBoundingClientRect();
+          for (const text of Array.from(svg.querySelectorAll('text'))) {
+            const t = text.getBoundingClientRect();
+            if (t.width > 0 && (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1)) found.push(`svg text outside its drawing: "${text.textContent}"`);
+          }
+        }
+        return found;
+      });
+    }
+  }
+  fs.writeFileSync(path.join(OUT, `findings${ONLY ? `-${ONLY.join('-')}` : ''}.json`), JSON.stringify(findings, null, 2));
+});
