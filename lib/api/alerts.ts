@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { Alert, AlertSilence, Team } from '../contracts/alerts';
-import { alertActionSchema, alertSchema } from '../contracts/alerts';
+import { ALERT_STATES, alertActionSchema, alertSchema, INHIBIT_REASONS } from '../contracts/alerts';
 import { epochMs, idSchema, severitySchema } from '../contracts/common';
 import { fleetSchema } from '../contracts/fleet';
 import type { NotificationAttempt } from '../contracts/notifications';
@@ -20,7 +20,7 @@ export const teamSchema = z.enum(['fleet', 'security', 'platform']);
 
 /** One line of an alert's audit trail: what the detector reported, what a person did (and whether it took effect), or a notification attempt. */
 export const auditEntrySchema = z.union([
-  z.object({ type: z.literal('alert'), at: epochMs, state: alertSchema.options[0].shape.state, severity: severitySchema, value: z.number() }),
+  z.object({ type: z.literal('alert'), at: epochMs, state: z.enum(ALERT_STATES), reason: z.enum(INHIBIT_REASONS).optional(), severity: severitySchema, value: z.number() }),
   alertActionSchema.extend({ type: z.literal('action'), applied: z.boolean() }),
   notificationAttemptSchema.extend({ type: z.literal('notification') }),
 ]);

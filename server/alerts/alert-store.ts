@@ -63,7 +63,7 @@ export class AlertStore {
     const entry: Entry = known ?? { alert, firstDetectedAt: alert.detectedAt, history: [], revision: 0 };
     entry.alert = alert;
     entry.firstDetectedAt = Math.min(entry.firstDetectedAt, alert.detectedAt);
-    const record: AuditEntry = { type: 'alert', at: alert.detectedAt, state: alert.state, severity: alert.severity, value: alert.value };
+    const record: AuditEntry = { type: 'alert', at: alert.detectedAt, state: alert.state, ...(alert.reason && { reason: alert.reason }), severity: alert.severity, value: alert.value };
     entry.history.push(record);
     if (!known) {
       this.entries.set(alert.alertId, entry);
@@ -296,7 +296,8 @@ export class AlertStore {
 }
 
 /**
- * Whether a record replaces the alert known under its id. `cleared` ends an episode for good (a
+ * Whether a record replaces the alert known under its id. `inhibited` pauses an episode, which may
+ * fire again under its id (a later record wins as for firing). `cleared` ends an episode for good (a
  * new episode is a new id), so a `firing` record read again after it (a processor re-reading its
  * input) changes nothing; among `firing` records the later or more severe one wins.
  */
