@@ -74,6 +74,10 @@ export const alertSilenceSchema = z.object({
   team: z.enum(['fleet', 'security', 'platform']),
   fleet: fleetSchema.optional(),
   vehicleId: idSchema.optional(),
+  /** Security: one zone's capacity alerts. */
+  zoneId: idSchema.optional(),
+  /** Platform: one consumer group's lag alerts. */
+  groupId: z.string().min(1).max(256).optional(),
   metric: z.string().min(1).max(64).optional(),
   reason: z.string().trim().min(3).max(1000),
   createdBy: z.string().min(1),
