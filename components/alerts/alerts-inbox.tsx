@@ -90,7 +90,7 @@ export function AlertsInbox() {
 
   return (
     <section className="view" aria-labelledby="alerts-title">
-      <a href="#alert-list" className={styles.skipLink}>
+      <a href="#alert-list" className={styles.skipLink} onClick={() => document.getElementById('alert-list')?.focus()}>
         Skip to the alert list
       </a>
       <div className="view-header">
