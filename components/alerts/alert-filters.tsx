@@ -6,6 +6,7 @@ import type { Team } from '@/lib/contracts/alerts';
 import type { Severity } from '@/lib/contracts/common';
 
 import styles from './alerts.module.css';
+import { FleetField, GroupField, ZoneField } from './subject-fields';
 import type { ZoneOption } from './use-zone-lookup';
 
 export const DEFAULT_STATUSES: AlertStatus[] = ['open', 'acknowledged', 'snoozed'];
@@ -74,44 +75,15 @@ export function AlertFilters({ filter, teams, zones, groups, onChange, searchRef
       </fieldset>
       {teams.includes('fleet') && (
         <>
-          <label>
-            Fleet
-            <select value={filter.fleet ?? ''} onChange={(event) => set({ fleet: (event.target.value || undefined) as AlertsFilter['fleet'] })}>
-              <option value="">all</option>
-              <option value="cabs">cabs</option>
-              <option value="tankers">tankers</option>
-            </select>
-          </label>
+          <FleetField value={filter.fleet ?? ''} anyLabel="all" onChange={(fleet) => set({ fleet })} />
           <label>
             Vehicle
             <input size={10} value={filter.vehicle ?? ''} placeholder="cab-0001" onChange={(event) => set({ vehicle: event.target.value.trim() || undefined })} />
           </label>
         </>
       )}
-      {teams.includes('security') && (
-        <label>
-          Zone
-          <select value={filter.zone ?? ''} onChange={(event) => set({ zone: event.target.value || undefined })}>
-            <option value="">all</option>
-            {withCurrent(zones, filter.zone).map((zone) => (
-              <option key={zone.zoneId} value={zone.zoneId}>
-                {zone.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {teams.includes('platform') && (
-        <label>
-          Consumer group
-          <input size={16} list="alert-filter-groups" value={filter.group ?? ''} placeholder="any" onChange={(event) => set({ group: event.target.value.trim() || undefined })} />
-          <datalist id="alert-filter-groups">
-            {groups.map((group) => (
-              <option key={group} value={group} />
-            ))}
-          </datalist>
-        </label>
-      )}
+      {teams.includes('security') && <ZoneField value={filter.zone ?? ''} zones={zones} anyLabel="all" onChange={(zone) => set({ zone })} />}
+      {teams.includes('platform') && <GroupField id="alert-filter-groups" value={filter.group ?? ''} groups={groups} onChange={(group) => set({ group: group.trim() || undefined })} />}
       <label>
         From
         <input type="datetime-local" value={toLocalInput(filter.from)} onChange={(event) => set({ from: event.target.value ? Date.parse(event.target.value) : undefined })} />
@@ -124,8 +96,3 @@ export function AlertFilters({ filter, teams, zones, groups, onChange, searchRef
   );
 }
 
-/** The zones to offer, including one named in the URL that the snapshot does not (yet) list. */
-function withCurrent(zones: readonly ZoneOption[], current: string | undefined): readonly ZoneOption[] {
-  if (!current || zones.some((zone) => zone.zoneId === current)) return zones;
-  return [...zones, { zoneId: current, name: current }];
-}

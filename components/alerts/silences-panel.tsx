@@ -8,6 +8,7 @@ import type { AlertSilence, Team } from '@/lib/contracts/alerts';
 import { formatDateTime } from '@/lib/format';
 
 import styles from './alerts.module.css';
+import { FleetField, GroupField, ZoneField } from './subject-fields';
 import type { ZoneOption } from './use-zone-lookup';
 
 const EXPIRIES = [
@@ -85,44 +86,15 @@ export function SilencesPanel({ silences, teams, zones, groups }: { silences: Al
         </label>
         {team === 'fleet' && (
           <>
-            <label>
-              Fleet
-              <select value={fleet} onChange={(event) => setFleet(event.target.value)}>
-                <option value="">any</option>
-                <option value="cabs">cabs</option>
-                <option value="tankers">tankers</option>
-              </select>
-            </label>
+            <FleetField value={fleet} anyLabel="any" onChange={(value) => setFleet(value ?? '')} />
             <label>
               Vehicle
               <input value={vehicleId} placeholder="any" onChange={(event) => setVehicleId(event.target.value)} />
             </label>
           </>
         )}
-        {team === 'security' && (
-          <label>
-            Zone
-            <select value={zoneId} onChange={(event) => setZoneId(event.target.value)}>
-              <option value="">any</option>
-              {zones.map((zone) => (
-                <option key={zone.zoneId} value={zone.zoneId}>
-                  {zone.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        {team === 'platform' && (
-          <label>
-            Consumer group
-            <input value={groupId} placeholder="any" list="silence-groups" onChange={(event) => setGroupId(event.target.value)} />
-            <datalist id="silence-groups">
-              {groups.map((group) => (
-                <option key={group} value={group} />
-              ))}
-            </datalist>
-          </label>
-        )}
+        {team === 'security' && <ZoneField value={zoneId} zones={zones} anyLabel="any" onChange={(value) => setZoneId(value ?? '')} />}
+        {team === 'platform' && <GroupField id="silence-groups" value={groupId} groups={groups} onChange={setGroupId} />}
         {TEAM_METRICS[team].length > 0 && (
           <label>
             Metric
