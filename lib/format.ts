@@ -22,3 +22,24 @@ export function formatMoney(value: number, currency: string, compact = false): s
 export function formatMinute(iso: string | number): string {
   return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
+
+const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
+/** "14:03:07", 24-hour, in the viewer's time zone: the one clock format of every page. */
+export function formatClock(ms: number): string {
+  return CLOCK.format(ms);
+}
+
+/** "3 Dec, 14:03:07": a moment that may be on another day, in the same 24-hour format. */
+export function formatDateTime(ms: number): string {
+  return DATE_TIME.format(ms);
+}
+
+/** "45 s", "12 min", "1.5 h": a span of time; "—" when there is none yet. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5_400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3_600).toFixed(1)} h`;
+}

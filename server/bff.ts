@@ -148,7 +148,10 @@ export class Bff {
     void this.startStreamsWithRetry();
     this.lag.start();
     // Snoozes and silences end with time, not with a message.
-    this.alertSweep = setInterval(() => this.alerts.sweep(), 1_000);
+    this.alertSweep = setInterval(() => {
+      this.alerts.sweep();
+      this.alertService.autoResolve(this.config.alertAutoResolve, Date.now()).catch((error: unknown) => this.logger.warn({ err: error }, 'auto-resolve: could not write the actions; retrying next second'));
+    }, 1_000);
   }
 
   async stop(): Promise<void> {

@@ -5,6 +5,8 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+import type { AutoResolveRules } from '@/lib/alerts/auto-resolve';
+import { parseAutoResolve } from '@/lib/alerts/auto-resolve';
 import type { Role } from '@/lib/auth/roles';
 import { ROLES, roleSchema } from '@/lib/auth/roles';
 import { simulatorEnvShape } from '@/pipeline/simulator/settings';
@@ -116,6 +118,16 @@ const envSchema = z.object({
   ALERT_NOTE_MAX_CHARS: int(1, 4_000).default(1_000),
   ALERT_ACTIONS_MAX: int(1, 100_000).default(200),
   SILENCE_MAX_HOURS: positive(24 * 365).default(168),
+  ALERTS_AUTO_RESOLVE: z
+    .string()
+    .optional()
+    .superRefine((value, context) => {
+      try {
+        parseAutoResolve(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   // The fleet map draws the streets of the simulator with this seed (the simulator's own setting).
   SIM_SEED: simulatorEnvShape.SIM_SEED,
   ...logEnvShape,
@@ -157,6 +169,8 @@ export interface Config extends KafkaSettings {
   };
   /** Limits on what people may write to the shared inbox. */
   alertLimits: AlertLimits;
+  /** ALERTS_AUTO_RESOLVE: per team and kind, how long after clearing an untouched alert resolves itself (empty: never). */
+  alertAutoResolve: AutoResolveRules;
   log: LogSettings;
   /** currency: SALES_CURRENCY, the ISO 4217 code every amount on the Sales page is shown in. */
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number; dedupWindowMs: number; currency: string };
@@ -249,6 +263,7 @@ function toConfig(e: Env): Config {
       maxBodyBytes: e.MAX_BODY_BYTES,
     },
     alertLimits: { noteMaxChars: e.ALERT_NOTE_MAX_CHARS, actionsMax: e.ALERT_ACTIONS_MAX, silenceMaxMs: e.SILENCE_MAX_HOURS * 3_600_000 },
+    alertAutoResolve: parseAutoResolve(e.ALERTS_AUTO_RESOLVE),
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000, dedupWindowMs: e.SALES_DEDUP_WINDOW_S * 1000, currency: e.SALES_CURRENCY },
     occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },

@@ -4,9 +4,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 
 import type { AlertingOverview, TestResult } from '@/lib/api/alerting';
 import { describeNotification } from '@/lib/api/alerts';
+import { formatDateTime } from '@/lib/format';
 
 import styles from '../alerts/alerts.module.css';
-import { dateTime } from '../alerts/format';
 
 async function fetchOverview(): Promise<AlertingOverview> {
   const response = await fetch('/api/alerting', { cache: 'no-store' });
@@ -66,7 +66,7 @@ export function AlertingView() {
       <ol className={styles.audit} data-testid="attempts">
         {data.recentAttempts.map((attempt, index) => (
           <li key={`${attempt.notificationId}-${attempt.alertId}-${attempt.attempt}-${index}`}>
-            <time>{dateTime(attempt.at)}</time> {attempt.alertId}: {describeNotification(attempt)}
+            <time>{formatDateTime(attempt.at)}</time> {attempt.alertId}: {describeNotification(attempt)}
           </li>
         ))}
       </ol>

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 
-import type { ActionRequest } from '@/lib/api/alerts';
+import type { ActionRequest, AlertView } from '@/lib/api/alerts';
 
 import styles from './alerts.module.css';
 
@@ -15,29 +15,32 @@ const SNOOZES = [
 interface Props {
   /** How many alerts the buttons act on (1 in the detail pane, the selection in bulk). */
   count: number;
+  /** The one alert acted on (the detail pane): actions that do not apply to it are disabled. */
+  view?: Pick<AlertView, 'status' | 'acknowledged'>;
   busy: boolean;
   error: string | undefined;
   onAct: (request: ActionRequest) => void;
 }
 
 /** Acknowledge, assign, snooze, resolve, reopen and annotate: one set of controls for one alert or a selection. */
-export function AlertActions({ count, busy, error, onAct }: Props) {
+export function AlertActions({ count, view, busy, error, onAct }: Props) {
   const [assignee, setAssignee] = useState('');
   const [note, setNote] = useState('');
   const suffix = count > 1 ? ` ${count}` : '';
+  const applies = actionsThatApply(view);
   return (
     <div className={styles.actions} aria-label={count > 1 ? `Actions on ${count} selected alerts` : 'Actions'} role="group">
-      <button type="button" disabled={busy} onClick={() => onAct({ action: 'ack' })} title="a">
+      <button type="button" disabled={busy || !applies.ack} onClick={() => onAct({ action: 'ack' })} title="a">
         Acknowledge{suffix}
       </button>
-      <button type="button" disabled={busy} onClick={() => onAct({ action: 'resolve' })} title="r">
+      <button type="button" disabled={busy || !applies.open} onClick={() => onAct({ action: 'resolve' })} title="r">
         Resolve{suffix}
       </button>
-      <button type="button" disabled={busy} onClick={() => onAct({ action: 'reopen' })}>
+      <button type="button" disabled={busy || !applies.reopen} onClick={() => onAct({ action: 'reopen' })}>
         Reopen{suffix}
       </button>
       {SNOOZES.map((snooze) => (
-        <button key={snooze.label} type="button" disabled={busy} onClick={() => onAct({ action: 'snooze', until: Date.now() + snooze.ms })}>
+        <button key={snooze.label} type="button" disabled={busy || !applies.open} onClick={() => onAct({ action: 'snooze', until: Date.now() + snooze.ms })}>
           Snooze {snooze.label}
         </button>
       ))}
@@ -49,7 +52,7 @@ export function AlertActions({ count, busy, error, onAct }: Props) {
         }}
       >
         <input aria-label="Assignee" placeholder="assignee" value={assignee} onChange={(event) => setAssignee(event.target.value)} />
-        <button type="submit" disabled={busy || !assignee.trim()}>
+        <button type="submit" disabled={busy || !applies.open || !assignee.trim()}>
           Assign
         </button>
       </form>
@@ -74,4 +77,15 @@ export function AlertActions({ count, busy, error, onAct }: Props) {
       )}
     </div>
   );
+}
+
+/**
+ * Which actions change anything for this alert (the workflow ignores the others): acknowledge an
+ * alert nobody acknowledged, reopen a resolved one, the rest while not resolved. A selection
+ * (no single view) may mix states, so everything stays enabled there.
+ */
+export function actionsThatApply(view: Pick<AlertView, 'status' | 'acknowledged'> | undefined): { ack: boolean; open: boolean; reopen: boolean } {
+  if (!view) return { ack: true, open: true, reopen: true };
+  const resolved = view.status === 'resolved';
+  return { ack: !resolved && view.acknowledged === null, open: !resolved, reopen: resolved };
 }

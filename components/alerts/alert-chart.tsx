@@ -2,11 +2,12 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
+import { describeBand, metricLabel, metricUnit } from '@/lib/alerts/describe';
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertVehicleHistory } from '@/lib/client/queries/alerts';
+import { formatClock } from '@/lib/format';
 
 import styles from './alerts.module.css';
-import { clockTime, metricLabel } from './format';
 
 /** Recharts draws every point: beyond this many the series is thinned, because a long history would otherwise stall the pane. */
 const MAX_POINTS = 1_000;
@@ -35,7 +36,7 @@ export function AlertChart({ view }: { view: AlertView }) {
   return (
     <figure className={styles.chart} data-testid="alert-chart" aria-label={`${metricLabel(alert.metric)} of ${view.subject}`}>
       <figcaption className={styles.muted}>
-        {metricLabel(alert.metric)} — normal up to {normal.max.toFixed(1)}{alert.metric === 'engineTempC' ? '' : ` from ${normal.min.toFixed(1)}`}; green: normal band, red: the violating span
+        {metricLabel(alert.metric)} in {metricUnit(alert.metric)} — {describeBand(alert)}; green: normal band, red: the violating span
       </figcaption>
       {history.isError ? (
         <p className={styles.muted}>No recent history for {view.subject} (it may have gone offline, or your role cannot see the fleet).</p>
@@ -45,9 +46,9 @@ export function AlertChart({ view }: { view: AlertView }) {
         <ResponsiveContainer width="100%" height={220}>
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#2a3543" />
-            <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={clockTime} />
-            <YAxis domain={[(min: number) => Math.floor(Math.min(min, band.min) - 2), (max: number) => Math.ceil(Math.max(max, band.max) + 2)]} />
-            <Tooltip labelFormatter={(ts) => clockTime(Number(ts))} />
+            <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={formatClock} />
+            <YAxis unit={` ${metricUnit(alert.metric)}`} width={64} domain={[(min: number) => Math.floor(Math.min(min, band.min) - 2), (max: number) => Math.ceil(Math.max(max, band.max) + 2)]} />
+            <Tooltip labelFormatter={(ts) => formatClock(Number(ts))} formatter={(value) => `${String(value)} ${metricUnit(alert.metric)}`} />
             <ReferenceArea y1={band.min} y2={band.max} fill="#3fb950" fillOpacity={0.12} ifOverflow="extendDomain" />
             <ReferenceArea x1={Math.max(alert.startedAt, points[0]?.ts ?? alert.startedAt)} x2={spanEnd} fill="#f85149" fillOpacity={0.18} ifOverflow="hidden" />
             <Line type="monotone" dataKey="value" name={metricLabel(alert.metric)} stroke="#58a6ff" dot={false} isAnimationActive={false} />

@@ -2,41 +2,52 @@
 
 import { useEffect, useState } from 'react';
 
+import type { ZoneLookup } from '@/lib/alerts/describe';
+import { alertTitle, describeBand, describeCondition, withUnit } from '@/lib/alerts/describe';
 import type { AlertGroup } from '@/lib/alerts/grouping';
 import type { ActionRequest, AlertView, AuditEntry } from '@/lib/api/alerts';
 import { describeNotification } from '@/lib/api/alerts';
 import { fetchAuditPage } from '@/lib/client/queries/alerts';
+import { formatDateTime } from '@/lib/format';
 
 import { AlertActions } from './alert-actions';
 import { AlertChart } from './alert-chart';
 import styles from './alerts.module.css';
-import { alertTitle, dateTime } from './format';
+import { SubjectLink } from './subject-link';
 
 interface Props {
   group: AlertGroup;
   busy: boolean;
   error: string | undefined;
+  zones: ZoneLookup | undefined;
   onAct: (request: ActionRequest) => void;
 }
 
 /** The selected alert: facts, chart, actions, the audit trail, and the earlier episodes of the same thing. */
-export function AlertDetail({ group, busy, error, onAct }: Props) {
+export function AlertDetail({ group, busy, error, zones, onAct }: Props) {
   const view = group.latest;
   const { alert } = view;
   return (
     <section className={styles.detail} aria-labelledby="alert-detail-title" data-testid="alert-detail" data-alert-id={alert.alertId}>
-      <h2 id="alert-detail-title">{alertTitle(view)}</h2>
+      <h2 id="alert-detail-title">{alertTitle(alert, zones)}</h2>
+      <p>
+        <SubjectLink alert={alert} zones={zones} />
+      </p>
       <dl className={styles.facts}>
         <dt>Status</dt>
         <dd data-testid="detail-status">{view.status}</dd>
         <dt>Condition</dt>
-        <dd>{alert.state}</dd>
+        <dd data-testid="detail-condition" data-state={alert.state}>
+          {describeCondition(alert)}
+        </dd>
         <dt>Severity</dt>
         <dd>{alert.severity}</dd>
         <dt>Value</dt>
-        <dd>{alert.value}</dd>
+        <dd data-testid="detail-value">{withUnit(alert.value, alert.metric)}</dd>
+        <dt>Band</dt>
+        <dd data-testid="detail-band">{describeBand(alert)}</dd>
         <dt>Started</dt>
-        <dd>{dateTime(alert.startedAt)}</dd>
+        <dd>{formatDateTime(alert.startedAt)}</dd>
         <dt>Team</dt>
         <dd>{alert.team}</dd>
         <dt>Assignee</dt>
@@ -44,7 +55,7 @@ export function AlertDetail({ group, busy, error, onAct }: Props) {
         {view.snoozedUntil !== null && (
           <>
             <dt>Snoozed until</dt>
-            <dd>{dateTime(view.snoozedUntil)}</dd>
+            <dd>{formatDateTime(view.snoozedUntil)}</dd>
           </>
         )}
         {view.silencedBy && (
@@ -54,7 +65,7 @@ export function AlertDetail({ group, busy, error, onAct }: Props) {
           </>
         )}
       </dl>
-      <AlertActions count={1} busy={busy} error={error} onAct={onAct} />
+      <AlertActions count={1} view={view} busy={busy} error={error} onAct={onAct} />
       <AlertChart view={view} />
       <h3>Audit trail</h3>
       <AuditTrail view={view} />
@@ -66,7 +77,7 @@ export function AlertDetail({ group, busy, error, onAct }: Props) {
           <ul className={styles.audit}>
             {group.episodes.map((episode) => (
               <li key={episode.alert.alertId}>
-                {dateTime(episode.alert.startedAt)} · {episode.alert.severity} · {episode.status}
+                {formatDateTime(episode.alert.startedAt)} · {episode.alert.severity} · {episode.status} · {describeCondition(episode.alert)}
               </li>
             ))}
           </ul>
@@ -105,10 +116,10 @@ function AuditTrail({ view }: { view: AlertView }) {
       <ol className={styles.audit} data-testid="audit-trail">
         {[...earlier, ...view.audit].map((entry, index) => (
           <li key={entry.type === 'action' ? entry.actionId : `${entry.at}-${index}`}>
-            <time>{dateTime(entry.at)}</time>{' '}
+            <time>{formatDateTime(entry.at)}</time>{' '}
             {entry.type === 'alert' ? (
-              <span>
-                detector: {entry.state} ({entry.severity}, value {entry.value})
+              <span data-testid="detector-entry">
+                detector: {describeCondition(entry)} ({entry.severity}, {withUnit(entry.value, view.alert.metric)})
               </span>
             ) : entry.type === 'notification' ? (
               <span className={entry.outcome === 'sent' ? '' : styles.muted} data-testid="notification-attempt">
@@ -118,7 +129,7 @@ function AuditTrail({ view }: { view: AlertView }) {
               <span className={entry.applied ? '' : styles.muted}>
                 {entry.by}: {entry.action}
                 {entry.assignee ? ` → ${entry.assignee}` : ''}
-                {entry.until ? ` until ${dateTime(entry.until)}` : ''}
+                {entry.until ? ` until ${formatDateTime(entry.until)}` : ''}
                 {entry.note ? ` — “${entry.note}”` : ''}
                 {!entry.applied && ' (no effect: the alert was already past that)'}
               </span>

@@ -6,6 +6,8 @@ import type { Team } from '@/lib/contracts/alerts';
 import type { Severity } from '@/lib/contracts/common';
 
 import styles from './alerts.module.css';
+import { FleetField, GroupField, ZoneField } from './subject-fields';
+import type { ZoneOption } from './use-zone-lookup';
 
 export const DEFAULT_STATUSES: AlertStatus[] = ['open', 'acknowledged', 'snoozed'];
 const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
@@ -13,6 +15,10 @@ const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
 interface Props {
   filter: AlertsFilter;
   teams: readonly Team[];
+  /** Security: the zones to pick from. */
+  zones: readonly ZoneOption[];
+  /** Platform: the consumer groups with alerts, to pick from. */
+  groups: readonly string[];
   onChange: (filter: AlertsFilter) => void;
   searchRef?: React.Ref<HTMLInputElement>;
 }
@@ -29,8 +35,11 @@ function toLocalInput(ms: number | undefined): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-/** Status, team, severity, fleet, vehicle, time and free text: every filter of the inbox in one bar. */
-export function AlertFilters({ filter, teams, onChange, searchRef }: Props) {
+/**
+ * Status, team, severity, time and free text, plus each team's own subjects: fleet and vehicle for
+ * the fleet team, zone for the security desk, consumer group for the platform team.
+ */
+export function AlertFilters({ filter, teams, zones, groups, onChange, searchRef }: Props) {
   const set = (patch: Partial<AlertsFilter>) => onChange({ ...filter, ...patch });
   return (
     <form className={styles.filters} role="search" aria-label="Filter alerts" onSubmit={(event) => event.preventDefault()}>
@@ -64,18 +73,17 @@ export function AlertFilters({ filter, teams, onChange, searchRef }: Props) {
           </label>
         ))}
       </fieldset>
-      <label>
-        Fleet
-        <select value={filter.fleet ?? ''} onChange={(event) => set({ fleet: (event.target.value || undefined) as AlertsFilter['fleet'] })}>
-          <option value="">all</option>
-          <option value="cabs">cabs</option>
-          <option value="tankers">tankers</option>
-        </select>
-      </label>
-      <label>
-        Vehicle
-        <input size={10} value={filter.vehicle ?? ''} placeholder="cab-0001" onChange={(event) => set({ vehicle: event.target.value.trim() || undefined })} />
-      </label>
+      {teams.includes('fleet') && (
+        <>
+          <FleetField value={filter.fleet ?? ''} anyLabel="all" onChange={(fleet) => set({ fleet })} />
+          <label>
+            Vehicle
+            <input size={10} value={filter.vehicle ?? ''} placeholder="cab-0001" onChange={(event) => set({ vehicle: event.target.value.trim() || undefined })} />
+          </label>
+        </>
+      )}
+      {teams.includes('security') && <ZoneField value={filter.zone ?? ''} zones={zones} anyLabel="all" onChange={(zone) => set({ zone })} />}
+      {teams.includes('platform') && <GroupField id="alert-filter-groups" value={filter.group ?? ''} groups={groups} onChange={(group) => set({ group: group.trim() || undefined })} />}
       <label>
         From
         <input type="datetime-local" value={toLocalInput(filter.from)} onChange={(event) => set({ from: event.target.value ? Date.parse(event.target.value) : undefined })} />
@@ -87,3 +95,4 @@ export function AlertFilters({ filter, teams, onChange, searchRef }: Props) {
     </form>
   );
 }
+

@@ -20,8 +20,12 @@ import { ArrivalCue } from './arrival-cue';
 import { SilencesPanel } from './silences-panel';
 import { TeamTimes } from './team-times';
 import { useInboxKeys } from './use-inbox-keys';
+import { useUndoableAck } from './use-undoable-ack';
+import { useZoneLookup } from './use-zone-lookup';
 
 const FRESH_MS = 10_000;
+/** Links name one subject: `/alerts?vehicle=`, `?zone=`, `?group=` (from the vehicle detail, a zone's alert tag, a group page). */
+const SUBJECT_PARAMS = ['vehicle', 'zone', 'group'] as const;
 
 /** The shared inbox: live alerts of the user's teams, filtered, grouped, acted on one by one or in bulk. */
 export function AlertsInbox() {
@@ -35,15 +39,18 @@ export function AlertsInbox() {
   const [freshIds, setFreshIds] = useState<Set<string>>(new Set());
   const searchRef = useRef<HTMLInputElement>(null);
 
-  // A link like /alerts?vehicle=cab-0001 (from the vehicle detail) opens the inbox filtered.
+  // A link like /alerts?vehicle=cab-0001 opens the inbox filtered to that subject, whatever its status.
   useEffect(() => {
-    const vehicle = new URLSearchParams(window.location.search).get('vehicle');
-    if (vehicle) setFilter((current) => ({ ...current, vehicle, status: undefined }));
+    const params = new URLSearchParams(window.location.search);
+    const subject = Object.fromEntries(SUBJECT_PARAMS.flatMap((name) => (params.get(name) ? [[name, params.get(name)]] : [])));
+    if (Object.keys(subject).length > 0) setFilter((current) => ({ ...current, ...subject, status: undefined }));
   }, []);
 
   const groups = useMemo(() => groupAlerts((data?.alerts ?? []).filter((view) => matchesFilter(view, filter))), [data, filter]);
   const selected = groups.find((group) => group.key === selectedKey) ?? groups[0];
   const teams = useMemo(() => (data?.teams ?? []).map((row) => row.team), [data]);
+  const zones = useZoneLookup(teams.includes('security'));
+  const lagGroups = useMemo(() => [...new Set((data?.alerts ?? []).flatMap((view) => (view.alert.kind === 'consumer-lag' ? [view.alert.groupId] : [])))].sort(), [data]);
 
   const onArrival = useCallback((view: AlertView) => {
     const id = view.alert.alertId;
@@ -58,6 +65,7 @@ export function AlertsInbox() {
     [act],
   );
   const targets = checked.size > 0 ? [...checked] : selected ? [selected.latest.alert.alertId] : [];
+  const undoable = useUndoableAck((alertIds) => run({ action: 'ack' }, alertIds));
 
   useInboxKeys({
     onMove: (delta) => {
@@ -65,7 +73,8 @@ export function AlertsInbox() {
       const index = Math.max(0, groups.findIndex((group) => group.key === selected?.key));
       setSelectedKey(groups[Math.min(groups.length - 1, Math.max(0, index + delta))]?.key);
     },
-    onAct: (action) => run({ action }, targets),
+    // The `a` key acknowledges after a few seconds with an Undo: a stray key press costs nothing.
+    onAct: (action) => (action === 'ack' ? undoable.schedule(targets) : run({ action }, targets)),
     onToggle: () => {
       const id = selected?.latest.alert.alertId;
       if (!id) return;
@@ -81,12 +90,23 @@ export function AlertsInbox() {
 
   return (
     <section className="view" aria-labelledby="alerts-title">
+      <a href="#alert-list" className={styles.skipLink} onClick={() => document.getElementById('alert-list')?.focus()}>
+        Skip to the alert list
+      </a>
       <div className="view-header">
         <h1 id="alerts-title">Alert inbox</h1>
         <ConnectionBadge state={connection} />
-        <span className={styles.muted}>keys: j/k move · a acknowledge · r resolve · x select · / search</span>
+        <span className={styles.muted}>keys: j/k move · a acknowledge (undo for 5 s) · r resolve · x select · / search</span>
       </div>
-      <ArrivalCue onArrival={onArrival} />
+      <ArrivalCue onArrival={onArrival} zones={zones.lookup} />
+      {undoable.pending && (
+        <div className={styles.undo} role="status" data-testid="undo-ack">
+          Acknowledging {undoable.pending.alertIds.length === 1 ? 'the alert' : `${undoable.pending.alertIds.length} alerts`} in {undoable.pending.secondsLeft} s
+          <button type="button" onClick={undoable.undo}>
+            Undo
+          </button>
+        </div>
+      )}
       <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
         <p className="empty" aria-busy="true">
@@ -98,7 +118,7 @@ export function AlertsInbox() {
         </p>
       ) : (
         <>
-          <AlertFilters filter={filter} teams={teams} onChange={setFilter} searchRef={searchRef} />
+          <AlertFilters filter={filter} teams={teams} zones={zones.options} groups={lagGroups} onChange={setFilter} searchRef={searchRef} />
           {checked.size > 0 && (
             <div className={styles.bulk} data-testid="bulk-actions">
               <strong>{checked.size} selected</strong>
@@ -114,6 +134,7 @@ export function AlertsInbox() {
               selectedKey={selected?.key}
               checked={checked}
               freshIds={freshIds}
+              zones={zones.lookup}
               onSelect={setSelectedKey}
               onCheck={(id, on) =>
                 setChecked((current) => {
@@ -124,11 +145,11 @@ export function AlertsInbox() {
                 })
               }
             />
-            {selected ? <AlertDetail group={selected} busy={act.isPending} error={checked.size > 0 ? undefined : act.error?.message} onAct={(request) => run(request, [selected.latest.alert.alertId])} /> : <div />}
+            {selected ? <AlertDetail group={selected} zones={zones.lookup} busy={act.isPending} error={checked.size > 0 ? undefined : act.error?.message} onAct={(request) => run(request, [selected.latest.alert.alertId])} /> : <div />}
           </div>
           <div className={styles.columns}>
             <TeamTimes teams={data.teams} />
-            <SilencesPanel silences={data.silences} teams={teams} />
+            <SilencesPanel silences={data.silences} teams={teams} zones={zones.options} groups={lagGroups} />
           </div>
         </>
       )}

@@ -2,11 +2,12 @@
 
 import { useCallback, useEffect, useState } from 'react';
 
+import type { ZoneLookup } from '@/lib/alerts/describe';
+import { alertTitle } from '@/lib/alerts/describe';
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
 
 import styles from './alerts.module.css';
-import { alertTitle } from './format';
 
 const PREFERENCES_KEY = 'fleetwatch.alert-cues';
 const SHOW_MS = 6_000;
@@ -31,7 +32,7 @@ function beep(): void {
  * opt in (off by default: an inbox that beeps unasked gets muted). Calls `onArrival` so the
  * list can highlight the new row.
  */
-export function ArrivalCue({ onArrival }: { onArrival: (view: AlertView) => void }) {
+export function ArrivalCue({ onArrival, zones }: { onArrival: (view: AlertView) => void; zones?: ZoneLookup }) {
   const [latest, setLatest] = useState<AlertView | undefined>();
   const [preferences, setPreferences] = useState<Preferences>({ sound: false, desktop: false });
   useEffect(() => {
@@ -48,9 +49,9 @@ export function ArrivalCue({ onArrival }: { onArrival: (view: AlertView) => void
       setLatest(view);
       onArrival(view);
       if (preferences.sound) beep();
-      if (preferences.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('New alert', { body: alertTitle(view), tag: view.alert.alertId });
+      if (preferences.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('New alert', { body: alertTitle(view.alert, zones), tag: view.alert.alertId });
     },
-    [onArrival, preferences],
+    [onArrival, preferences, zones],
   );
   useAlertArrivals(arrive);
   useEffect(() => {
@@ -61,7 +62,7 @@ export function ArrivalCue({ onArrival }: { onArrival: (view: AlertView) => void
   return (
     <div className={styles.cueBar}>
       <div role="status" aria-live="polite" data-testid="arrival-cue" className={latest ? styles.cue : styles.cueIdle}>
-        {latest ? `New ${latest.alert.severity} alert: ${alertTitle(latest)}` : ''}
+        {latest ? `New ${latest.alert.severity} alert: ${alertTitle(latest.alert, zones)}` : ''}
       </div>
       <label>
         <input type="checkbox" checked={preferences.sound} onChange={(event) => save({ ...preferences, sound: event.target.checked })} /> sound

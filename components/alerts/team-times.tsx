@@ -1,7 +1,7 @@
 import type { TeamTimes as TeamTimesRow } from '@/lib/api/alerts';
+import { formatDuration } from '@/lib/format';
 
 import styles from './alerts.module.css';
-import { duration } from './format';
 
 /** Per team: what is open now, and the median time from detection to acknowledgement and to resolution. */
 export function TeamTimes({ teams }: { teams: TeamTimesRow[] }) {
@@ -13,7 +13,7 @@ export function TeamTimes({ teams }: { teams: TeamTimesRow[] }) {
           <tr>
             <th scope="col">Team</th>
             <th scope="col">Open</th>
-            <th scope="col">Unacknowledged</th>
+            <th scope="col">Firing, unacknowledged</th>
             <th scope="col">Time to acknowledge (median)</th>
             <th scope="col">Time to resolve (median)</th>
           </tr>
@@ -24,8 +24,8 @@ export function TeamTimes({ teams }: { teams: TeamTimesRow[] }) {
               <td>{team.team}</td>
               <td>{team.open}</td>
               <td>{team.unacknowledged}</td>
-              <td title={`${team.acknowledgedCount} acknowledged`}>{duration(team.timeToAcknowledgeS)}</td>
-              <td title={`${team.resolvedCount} resolved`}>{duration(team.timeToResolveS)}</td>
+              <td title={`${team.acknowledgedCount} acknowledged`} data-testid="time-to-acknowledge">{formatDuration(team.timeToAcknowledgeS)}</td>
+              <td title={`${team.resolvedCount} resolved`}>{formatDuration(team.timeToResolveS)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 
+import { describeCondition, metricLabel, withUnit } from '@/lib/alerts/describe';
 import { useAlerts } from '@/lib/client/queries/alerts';
 import { useAlertsFeed } from '@/lib/client/use-alerts-feed';
+import { formatClock } from '@/lib/format';
 
 import styles from './alerts.module.css';
-import { clockTime, metricLabel } from './format';
 
 const SHOWN = 10;
 
@@ -26,7 +27,7 @@ export function VehicleAlerts({ vehicleId }: { vehicleId: string }) {
         <ul className={styles.audit}>
           {mine.slice(0, SHOWN).map((view) => (
             <li key={view.alert.alertId} data-status={view.status}>
-              <span className={`${styles.severity} ${styles[`severity-${view.alert.severity}`] ?? ''}`}>{view.alert.severity}</span> {metricLabel(view.alert.metric)} at {clockTime(view.alert.startedAt)} · {view.status} · {view.alert.state}
+              <span className={`${styles.severity} ${styles[`severity-${view.alert.severity}`] ?? ''}`}>{view.alert.severity}</span> {metricLabel(view.alert.metric)} {withUnit(view.alert.value, view.alert.metric)} at {formatClock(view.alert.startedAt)} · {view.status} · {describeCondition(view.alert)}
             </li>
           ))}
         </ul>

@@ -16,7 +16,13 @@ export const test = base.extend<object, { stack: TestStack }>({
       if (!brokers) throw new Error('E2E_KAFKA_BROKERS is not set: run through `npm run test:e2e`, whose global setup starts the broker');
       const bffPort = Number(process.env.E2E_BFF_PORT ?? TEST_PORTS.e2e);
       const stack = new TestStack({ brokers, bffPort, logName: `e2e-${bffPort}`, cabs: E2E_CABS, tankers: E2E_TANKERS });
-      await stack.start();
+      try {
+        await stack.start();
+      } catch (error) {
+        // A stack that failed to start must not keep its ports: the next worker's stack would collide with it.
+        await stack.stop();
+        throw error;
+      }
       await use(stack);
       await stack.stop();
     },

@@ -1,5 +1,5 @@
 import type { AlertPush, AlertsResponse, AlertView } from '../api/alerts';
-import { AUDIT_PAGE_SIZE, byNewest } from '../api/alerts';
+import { AUDIT_PAGE_SIZE, byNewest, needsAttention, teamTimesOf } from '../api/alerts';
 import type { AlertSilence } from '../contracts/alerts';
 
 /** The inbox keeps this many alerts in the browser, newest first, because the list would otherwise grow without bound. */
@@ -23,7 +23,9 @@ export function upsertAlerts(data: AlertsResponse | undefined, updates: readonly
     changed = true;
   }
   if (!changed) return data;
-  return { ...data, alerts: [...byId.values()].sort(byNewest).slice(0, MAX_CACHED_ALERTS), teams: data.teams.map((team) => ({ ...team, ...countsOf([...byId.values()], team.team) })) };
+  const alerts = [...byId.values()].sort(byNewest).slice(0, MAX_CACHED_ALERTS);
+  // Counts and medians follow each change (an acknowledgement fills in the time to acknowledge).
+  return { ...data, alerts, teams: data.teams.map((team) => teamTimesOf(team.team, alerts)) };
 }
 
 /** The push's state with the cached trail page plus what the push added (in time order, newest page only). */
@@ -44,12 +46,7 @@ export function replaceSilences(data: AlertsResponse | undefined, silences: Aler
   return data && { ...data, silences };
 }
 
-/** Open and unacknowledged: what the navigation's badge counts. */
+/** Firing and unacknowledged: what the navigation's badge counts (cleared and inhibited ones wait quietly). */
 export function unacknowledgedCount(alerts: readonly AlertView[]): number {
-  return alerts.filter((view) => view.status === 'open').length;
-}
-
-function countsOf(alerts: AlertView[], team: string): { open: number; unacknowledged: number } {
-  const mine = alerts.filter((view) => view.alert.team === team);
-  return { open: mine.filter((view) => view.status === 'open' || view.status === 'acknowledged' || view.status === 'snoozed').length, unacknowledged: unacknowledgedCount(mine) };
+  return alerts.filter(needsAttention).length;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { Alert, AlertSilence, Team } from '../contracts/alerts';
-import { alertActionSchema, alertSchema } from '../contracts/alerts';
+import { ALERT_STATES, alertActionSchema, alertSchema, INHIBIT_REASONS } from '../contracts/alerts';
 import { epochMs, idSchema, severitySchema } from '../contracts/common';
 import { fleetSchema } from '../contracts/fleet';
 import type { NotificationAttempt } from '../contracts/notifications';
@@ -20,7 +20,7 @@ export const teamSchema = z.enum(['fleet', 'security', 'platform']);
 
 /** One line of an alert's audit trail: what the detector reported, what a person did (and whether it took effect), or a notification attempt. */
 export const auditEntrySchema = z.union([
-  z.object({ type: z.literal('alert'), at: epochMs, state: alertSchema.options[0].shape.state, severity: severitySchema, value: z.number() }),
+  z.object({ type: z.literal('alert'), at: epochMs, state: z.enum(ALERT_STATES), reason: z.enum(INHIBIT_REASONS).optional(), severity: severitySchema, value: z.number() }),
   alertActionSchema.extend({ type: z.literal('action'), applied: z.boolean() }),
   notificationAttemptSchema.extend({ type: z.literal('notification') }),
 ]);
@@ -107,13 +107,17 @@ const listParam = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(item).min(1));
 
-/** `GET /api/alerts?status=&team=&q=&severity=&fleet=&vehicle=&from=&to=`: every filter optional, lists comma-separated. */
+/** `GET /api/alerts?status=&team=&q=&severity=&fleet=&vehicle=&zone=&group=&from=&to=`: every filter optional, lists comma-separated. */
 export const alertsQuerySchema = z.object({
   status: listParam(alertStatusSchema).optional(),
   team: listParam(teamSchema).optional(),
   severity: listParam(severitySchema).optional(),
   fleet: fleetSchema.optional(),
   vehicle: idSchema.optional(),
+  /** A capacity alert's zone (a zone's alert tag links to `/alerts?zone=`). */
+  zone: idSchema.optional(),
+  /** A consumer-lag alert's group (a group page links to `/alerts?group=`). */
+  group: z.string().min(1).max(256).optional(),
   q: z.string().trim().max(200).optional(),
   /** Alerts that started at or after `from` and at or before `to` (epoch ms or ISO-8601). */
   from: timeParam.optional(),
@@ -156,6 +160,8 @@ export const silenceRequestSchema = z
     team: teamSchema,
     fleet: fleetSchema.optional(),
     vehicleId: idSchema.optional(),
+    zoneId: idSchema.optional(),
+    groupId: z.string().trim().min(1).max(256).optional(),
     metric: z.string().trim().min(1).max(64).optional(),
     reason: z.string().trim().min(3, 'a reason of at least 3 characters').max(1000),
     expiresAt: epochMs,
@@ -185,6 +191,8 @@ export function matchesFilter(view: AlertView, filter: AlertsFilter): boolean {
   if (filter.severity && !filter.severity.includes(alert.severity)) return false;
   if (filter.fleet && (alert.kind !== 'anomaly' || alert.fleet !== filter.fleet)) return false;
   if (filter.vehicle && (alert.kind !== 'anomaly' || alert.vehicleId !== filter.vehicle)) return false;
+  if (filter.zone && (alert.kind !== 'capacity' || alert.zoneId !== filter.zone)) return false;
+  if (filter.group && (alert.kind !== 'consumer-lag' || alert.groupId !== filter.group)) return false;
   if (filter.from !== undefined && alert.startedAt < filter.from) return false;
   if (filter.to !== undefined && alert.startedAt > filter.to) return false;
   if (filter.q) {
@@ -200,4 +208,36 @@ export function matchesFilter(view: AlertView, filter: AlertsFilter): boolean {
 /** Newest first: the order of the inbox and of `GET /api/alerts`. */
 export function byNewest(a: AlertView, b: AlertView): number {
   return b.alert.startedAt - a.alert.startedAt || a.alert.alertId.localeCompare(b.alert.alertId);
+}
+
+/** Firing and nobody has it yet: what the badges count and the inbox highlights. */
+export function needsAttention(view: Pick<AlertView, 'status' | 'alert'>): boolean {
+  return view.status === 'open' && view.alert.state === 'firing';
+}
+
+/** Statuses in which an alert still asks something of its team. */
+export const OPEN_STATUSES: ReadonlySet<AlertStatus> = new Set(['open', 'acknowledged', 'snoozed']);
+
+/** One team's row of the response times, from its alerts: the BFF over all it holds, the browser over its cache after a change. */
+export function teamTimesOf(team: Team, views: Iterable<Pick<AlertView, 'alert' | 'status' | 'acknowledged' | 'resolved' | 'firstDetectedAt'>>): TeamTimes {
+  const tta: number[] = [];
+  const ttr: number[] = [];
+  let open = 0;
+  let unacknowledged = 0;
+  for (const view of views) {
+    if (view.alert.team !== team) continue;
+    if (OPEN_STATUSES.has(view.status)) open += 1;
+    if (needsAttention(view)) unacknowledged += 1;
+    if (view.acknowledged) tta.push(Math.max(0, view.acknowledged.at - view.firstDetectedAt) / 1000);
+    if (view.resolved) ttr.push(Math.max(0, view.resolved.at - view.firstDetectedAt) / 1000);
+  }
+  return { team, open, unacknowledged, timeToAcknowledgeS: median(tta), timeToResolveS: median(ttr), acknowledgedCount: tta.length, resolvedCount: ttr.length };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return Math.round(value * 10) / 10;
 }

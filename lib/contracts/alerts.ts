@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { epochMs, idSchema, severitySchema } from './common';
 import { fleetSchema } from './fleet';
 
+export const ALERT_STATES = ['firing', 'inhibited', 'cleared'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+export const INHIBIT_REASONS = ['ignition-off', 'offline'] as const;
+export type InhibitReason = (typeof INHIBIT_REASONS)[number];
+
 const normalBandSchema = z.union([
   z.object({ mean: z.number(), std: z.number().nonnegative() }),
   z.object({ min: z.number(), max: z.number() }),
@@ -16,7 +21,13 @@ const alertBase = z.object({
   startedAt: epochMs,
   detectedAt: epochMs,
   severity: severitySchema,
-  state: z.enum(['firing', 'cleared']),
+  /**
+   * `firing`: the condition holds; `inhibited`: context paused the episode while the fault may go
+   * on (`reason` says which: ignition off, unit offline), so it is not over and may resume under
+   * the same id; `cleared`: readings are back in band, the episode is over.
+   */
+  state: z.enum(ALERT_STATES),
+  reason: z.enum(INHIBIT_REASONS).optional(),
 });
 
 /** `fleet.anomalies`, `campus.zone-alerts`, `platform.lag-alerts`, `alerts.external`: one alert shape, keyed by alertId. */
@@ -63,6 +74,10 @@ export const alertSilenceSchema = z.object({
   team: z.enum(['fleet', 'security', 'platform']),
   fleet: fleetSchema.optional(),
   vehicleId: idSchema.optional(),
+  /** Security: one zone's capacity alerts. */
+  zoneId: idSchema.optional(),
+  /** Platform: one consumer group's lag alerts. */
+  groupId: z.string().min(1).max(256).optional(),
   metric: z.string().min(1).max(64).optional(),
   reason: z.string().trim().min(3).max(1000),
   createdBy: z.string().min(1),

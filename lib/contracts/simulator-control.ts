@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { epochMs, idSchema } from './common';
 
-export const SCENARIO_NAMES = ['overheat', 'cooling-failure', 'freezing', 'sensor-spike', 'stalled-consumer', 'crowd', 'silence', 'frozen-gps', 'late-fixes', 'stop'] as const;
+export const SCENARIO_NAMES = ['overheat', 'cooling-failure', 'freezing', 'sensor-spike', 'stalled-consumer', 'crowd', 'silence', 'frozen-gps', 'late-fixes', 'park', 'stop'] as const;
 export const scenarioNameSchema = z.enum(SCENARIO_NAMES);
 export type ScenarioName = z.infer<typeof scenarioNameSchema>;
 

@@ -15,7 +15,7 @@ export interface ActiveScenario {
   peakC?: number;
   /** crowd: index of the zone people gather in. */
   zone?: number;
-  /** frozen-gps: the position the unit keeps repeating (taken from its first fix in the scenario). */
+  /** frozen-gps: the position the unit keeps repeating; park: where it stands (both from its first fix in the scenario). */
   frozenAt?: { lat: number; lon: number };
 }
 
@@ -80,6 +80,11 @@ export function applyToReading(reading: RawTelemetry, scenario: ActiveScenario):
       if (!within) return reading;
       scenario.frozenAt ??= { lat: reading.lat, lon: reading.lon };
       return { ...reading, ...scenario.frozenAt };
+    case 'park':
+      if (!within) return reading;
+      scenario.frozenAt ??= { lat: reading.lat, lon: reading.lon };
+      // The engine's own temperature is left alone: an overheat running on it goes on reading hot.
+      return { ...reading, ...scenario.frozenAt, speedKmh: 0, ignition: false };
     case 'late-fixes':
       return within ? { ...reading, ts: reading.ts - LATE_FIX_DELAY_MS } : reading;
     case 'overheat':

@@ -133,4 +133,15 @@ describe('scenario board', () => {
     board.start({ commandId: 'c9', name: 'late-fixes', target: 'cab-0001', startedAtMs: T0, durationS: 30 });
     expect(board.adjustReading(fix('cab-0001', 10))?.ts).toBe(T0 + 2_000);
   });
+  it('parks a vehicle with its ignition off where it stood, an overheat on it still reading hot, and lets it drive on after', () => {
+    const board = new ScenarioBoard(1);
+    board.start({ commandId: 'c10', name: 'overheat', target: 'cab-0001', startedAtMs: T0, durationS: 60, peakC: 120 });
+    board.start({ commandId: 'c11', name: 'park', target: 'cab-0001', startedAtMs: T0 + 20_000, durationS: 20 });
+    const parked = board.adjustReading({ ...fix('cab-0001', 25), lat: 51.9, lon: 4.4 });
+    const still = board.adjustReading({ ...fix('cab-0001', 30), lat: 51.95, lon: 4.45 });
+    expect(parked).toMatchObject({ ignition: false, speedKmh: 0 });
+    expect([still?.lat, still?.lon]).toEqual([51.9, 4.4]);
+    expect(still?.engineTempC).toBeGreaterThan(115);
+    expect(board.adjustReading(fix('cab-0001', 41))).toMatchObject({ ignition: true });
+  });
 });

@@ -110,6 +110,15 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
     defaultDurationS: 60,
     recoveryS: 0,
   },
+  park: {
+    name: 'park',
+    summary: 'a vehicle pulls over and switches its ignition off where it is, then drives on (combine with overheat: a vehicle that parks mid-fault)',
+    watch: 'Fleet view: the vehicle parked; Alert inbox: an engine alert firing on it reads "inhibited: ignition off", and fires again under the same id if still hot when it drives on',
+    target: 'vehicle',
+    defaultTarget: 'a random moving vehicle',
+    defaultDurationS: 30,
+    recoveryS: 0,
+  },
   stop: {
     name: 'stop',
     summary: 'ends every running scenario at once',

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { Producer } from 'kafkajs';
 
+import type { AutoResolveRules } from '@/lib/alerts/auto-resolve';
+import { AUTO_RESOLVER, autoResolveActionId } from '@/lib/alerts/auto-resolve';
 import type { ActionRequest, ActionResult, AlertsQuery, AlertsResponse, AuditPage, SilenceRequest } from '@/lib/api/alerts';
 import { alertTeamsFor } from '@/lib/auth/access';
 import type { Identity } from '@/lib/auth/roles';
@@ -24,6 +26,8 @@ export type SilenceResult = { silence: AlertSilence } | { error: ServiceError };
  * reads it back; the request waits for that read so its answer shows the outcome.
  */
 export class AlertService {
+  private readonly autoResolving = new Set<string>();
+
   constructor(
     private readonly store: AlertStore,
     private readonly producer: () => Producer | undefined,
@@ -59,6 +63,25 @@ export class AlertService {
     await producer.send({ topic: TOPICS.alertActions, messages: [{ key: alertId, value: JSON.stringify(action) }] });
     await readBack;
     return { alertId, ok: true, alert: this.store.view(alertId) };
+  }
+
+  /**
+   * Resolves, as {@link AUTO_RESOLVER}, the cleared alerts whose team and kind's delay has passed.
+   * The action id is fixed per clearing, so instances that do it at once write one action twice
+   * and every instance applies it once; an id already sent is not sent again while it travels.
+   */
+  async autoResolve(rules: AutoResolveRules, now: number): Promise<void> {
+    const producer = this.producer();
+    if (!producer) return;
+    const due = this.store.dueForAutoResolve(rules, now).filter((alert) => !this.autoResolving.has(autoResolveActionId(alert)));
+    if (due.length === 0) return;
+    const actions: AlertAction[] = due.map((alert) => ({ actionId: autoResolveActionId(alert), alertId: alert.alertId, action: 'resolve', by: AUTO_RESOLVER, at: now, note: 'cleared and untouched past the auto-resolve delay' }));
+    for (const action of actions) this.autoResolving.add(action.actionId);
+    try {
+      await producer.send({ topic: TOPICS.alertActions, messages: actions.map((action) => ({ key: action.alertId, value: JSON.stringify(action) })) });
+    } finally {
+      setTimeout(() => actions.forEach((action) => this.autoResolving.delete(action.actionId)), READ_BACK_MS);
+    }
   }
 
   actOnMany(identity: Identity, alertIds: string[], request: ActionRequest): Promise<ActionResult[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { parseAutoResolve } from '@/lib/alerts/auto-resolve';
 import type { AlertView } from '@/lib/api/alerts';
 import type { Alert, AlertAction } from '@/lib/contracts/alerts';
 
@@ -137,5 +138,33 @@ describe('AlertStore', () => {
     expect(store.activeSilences(['fleet']).map((silence) => silence.silenceId)).toEqual(['s-1']);
     expect(store.activeSilences(['security']).map((silence) => silence.silenceId)).toEqual(['s-2']);
     expect(store.activeSilences(['fleet', 'security', 'platform'])).toHaveLength(2);
+  });
+  it('keeps an inhibited episode open with its reason in the trail, lets it fire again under its id, and counts only firing unacknowledged alerts', () => {
+    const now = { t: T + 60_000 };
+    const store = storeAt(now);
+    store.applyAlert(anomaly());
+    expect(store.teamTimes(['fleet'])[0]).toMatchObject({ open: 1, unacknowledged: 1 });
+    store.applyAlert(anomaly({ state: 'inhibited', reason: 'ignition-off', detectedAt: T + 20_000 }));
+    expect(store.teamTimes(['fleet'])[0]).toMatchObject({ open: 1, unacknowledged: 0 });
+    store.applyAlert(anomaly({ state: 'firing', detectedAt: T + 40_000 }));
+    const view = store.view('a-1') as AlertView;
+    expect(view.alert.state).toBe('firing');
+    expect(view.audit.filter((entry) => entry.type === 'alert').map((entry) => entry.type === 'alert' && [entry.state, entry.reason])).toEqual([
+      ['firing', undefined],
+      ['inhibited', 'ignition-off'],
+      ['firing', undefined],
+    ]);
+  });
+
+  it('offers cleared, unresolved alerts for auto-resolve once their team and kind\'s delay has passed', () => {
+    const now = { t: T + 60_000 };
+    const store = storeAt(now);
+    store.applyAlert(anomaly({ state: 'cleared', detectedAt: T + 30_000 }));
+    expect(store.dueForAutoResolve(parseAutoResolve(''), now.t)).toEqual([]);
+    expect(store.dueForAutoResolve(parseAutoResolve('fleet:anomaly=1'), now.t)).toEqual([]);
+    now.t = T + 90_000;
+    expect(store.dueForAutoResolve(parseAutoResolve('fleet:anomaly=1'), now.t).map((alert) => alert.alertId)).toEqual(['a-1']);
+    store.applyAction(action('auto', 'resolve', now.t, { by: 'auto-resolve' }));
+    expect(store.dueForAutoResolve(parseAutoResolve('fleet:anomaly=1'), now.t)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
+import type { AutoResolveRules } from '@/lib/alerts/auto-resolve';
+import { autoResolveDue } from '@/lib/alerts/auto-resolve';
 import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, AuditPage, TeamTimes } from '@/lib/api/alerts';
-import { AUDIT_PAGE_SIZE, byNewest, matchesFilter, subjectOf } from '@/lib/api/alerts';
+import { AUDIT_PAGE_SIZE, byNewest, matchesFilter, OPEN_STATUSES, subjectOf, teamTimesOf } from '@/lib/api/alerts';
 import type { Alert, AlertAction, AlertSilence, Team } from '@/lib/contracts/alerts';
 import { TEAMS } from '@/lib/contracts/alerts';
 import type { NotificationAttempt } from '@/lib/contracts/notifications';
@@ -30,8 +32,6 @@ interface Entry {
 }
 
 const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const;
-/** Statuses in which an alert still asks something of its team. */
-const OPEN_STATUSES: ReadonlySet<AlertStatus> = new Set(['open', 'acknowledged', 'snoozed']);
 
 /**
  * Every alert of every team with the team's work on it, rebuilt from `fleet.anomalies`,
@@ -63,7 +63,7 @@ export class AlertStore {
     const entry: Entry = known ?? { alert, firstDetectedAt: alert.detectedAt, history: [], revision: 0 };
     entry.alert = alert;
     entry.firstDetectedAt = Math.min(entry.firstDetectedAt, alert.detectedAt);
-    const record: AuditEntry = { type: 'alert', at: alert.detectedAt, state: alert.state, severity: alert.severity, value: alert.value };
+    const record: AuditEntry = { type: 'alert', at: alert.detectedAt, state: alert.state, ...(alert.reason && { reason: alert.reason }), severity: alert.severity, value: alert.value };
     entry.history.push(record);
     if (!known) {
       this.entries.set(alert.alertId, entry);
@@ -170,21 +170,18 @@ export class AlertStore {
 
   teamTimes(teams: readonly Team[]): TeamTimes[] {
     const now = this.clock();
-    return TEAMS.filter((team) => teams.includes(team)).map((team) => {
-      const tta: number[] = [];
-      const ttr: number[] = [];
-      let open = 0;
-      let unacknowledged = 0;
-      for (const entry of this.entries.values()) {
-        if (entry.alert.team !== team) continue;
-        const view = this.toView(entry, now);
-        if (OPEN_STATUSES.has(view.status)) open += 1;
-        if (view.status === 'open') unacknowledged += 1;
-        if (view.acknowledged) tta.push(Math.max(0, view.acknowledged.at - view.firstDetectedAt) / 1000);
-        if (view.resolved) ttr.push(Math.max(0, view.resolved.at - view.firstDetectedAt) / 1000);
-      }
-      return { team, open, unacknowledged, timeToAcknowledgeS: median(tta), timeToResolveS: median(ttr), acknowledgedCount: tta.length, resolvedCount: ttr.length };
-    });
+    const views = [...this.entries.values()].filter((entry) => teams.includes(entry.alert.team)).map((entry) => this.toView(entry, now));
+    return TEAMS.filter((team) => teams.includes(team)).map((team) => teamTimesOf(team, views));
+  }
+
+  /** Cleared alerts nobody resolved whose team and kind's auto-resolve delay has passed (statuses as of the last change or sweep). */
+  dueForAutoResolve(rules: AutoResolveRules, now: number): Alert[] {
+    if (rules.size === 0) return [];
+    const due: Alert[] = [];
+    for (const entry of this.entries.values()) {
+      if (entry.lastStatus && autoResolveDue({ alert: entry.alert, status: entry.lastStatus }, rules, now)) due.push(entry.alert);
+    }
+    return due;
   }
 
   /** Open alerts (open, acknowledged or snoozed) of one vehicle now. */
@@ -296,7 +293,8 @@ export class AlertStore {
 }
 
 /**
- * Whether a record replaces the alert known under its id. `cleared` ends an episode for good (a
+ * Whether a record replaces the alert known under its id. `inhibited` pauses an episode, which may
+ * fire again under its id (a later record wins as for firing). `cleared` ends an episode for good (a
  * new episode is a new id), so a `firing` record read again after it (a processor re-reading its
  * input) changes nothing; among `firing` records the later or more severe one wins.
  */
@@ -315,13 +313,7 @@ export function silenceMatches(silence: AlertSilence, alert: Alert): boolean {
   if (silence.metric && silence.metric !== alert.metric) return false;
   if (silence.fleet && (alert.kind !== 'anomaly' || alert.fleet !== silence.fleet)) return false;
   if (silence.vehicleId && (alert.kind !== 'anomaly' || alert.vehicleId !== silence.vehicleId)) return false;
+  if (silence.zoneId && (alert.kind !== 'capacity' || alert.zoneId !== silence.zoneId)) return false;
+  if (silence.groupId && (alert.kind !== 'consumer-lag' || alert.groupId !== silence.groupId)) return false;
   return true;
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return Math.round(value * 10) / 10;
 }

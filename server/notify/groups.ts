@@ -56,7 +56,8 @@ export class GroupIndex {
   stateOf(member: Member): MemberState {
     const { view } = member;
     if (view.alert.state === 'cleared' || view.status === 'resolved') return 'resolved';
-    if (view.status !== 'open') return 'muted';
+    // Paused by context (ignition off): not over, so not resolved; not repeated either.
+    if (view.status !== 'open' || view.alert.state === 'inhibited') return 'muted';
     return isInhibited(this.config.inhibitRules, member.labels, view.alert.alertId, this.active.entries()) ? 'muted' : 'firing';
   }
 

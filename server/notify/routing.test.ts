@@ -111,6 +111,16 @@ describe('grouping and the notification log', () => {
     expect([...(cab2?.members.values() ?? [])].map((member) => groups.stateOf(member))).toEqual(['muted']);
   });
 
+  it('mutes an episode inhibited by context (ignition off) without resolving it, and fires it again when it resumes', () => {
+    const groups = new GroupIndex(config);
+    groups.update(view(anomaly('a1', 'cab-1', 'critical')), T);
+    groups.update(view(anomaly('a1', 'cab-1', 'critical', 'inhibited')), T + 100);
+    const group = groups.due(T + 1_000).find((candidate) => candidate.key === 'route.routes[0]:{vehicleId="cab-1"}');
+    expect([...(group?.members.values() ?? [])].map((member) => groups.stateOf(member))).toEqual(['muted']);
+    groups.update(view(anomaly('a1', 'cab-1', 'critical')), T + 200);
+    expect([...(group?.members.values() ?? [])].map((member) => groups.stateOf(member))).toEqual(['firing']);
+  });
+
   it('opens no group for an alert that is already over', () => {
     const groups = new GroupIndex(config);
     groups.update(view(anomaly('a1', 'cab-1', 'critical', 'cleared')), T);

@@ -18,8 +18,9 @@ export async function fetchZonesOccupancy(pastWindows: number = DEFAULT_PAST_WIN
 }
 
 /** Every zone's live and 15-minute figures; the `zones` channel keeps it current (see use-zones-feed). */
-export function useZonesOccupancy() {
+export function useZonesOccupancy(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: zoneKeys.occupancy(),
     queryFn: () => fetchZonesOccupancy(),
     // The socket replaces the cached picture on every change; no polling.

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** One {@code fleet.anomalies} record: the shared alert shape of lib/contracts/alerts.ts with {@code kind: "anomaly"}. */
-@JsonPropertyOrder({"alertId", "kind", "team", "vehicleId", "fleet", "plate", "metric", "value", "normal", "startedAt", "detectedAt", "severity", "state"})
+@JsonPropertyOrder({"alertId", "kind", "team", "vehicleId", "fleet", "plate", "metric", "value", "normal", "startedAt", "detectedAt", "severity", "state", "reason"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AnomalyAlert {
   public String alertId;
@@ -20,13 +20,24 @@ public class AnomalyAlert {
   public long startedAt;
   public long detectedAt;
   public String severity;
-  /** "firing" or "cleared". */
+  /** "firing", "inhibited" (paused by context, see {@link #reason}) or "cleared". */
   public String state;
+  /** Inhibited only: "ignition-off" or "offline". */
+  public String reason;
 
   public AnomalyAlert() {}
 
   public boolean firing() {
     return "firing".equals(state);
+  }
+
+  public boolean inhibited() {
+    return "inhibited".equals(state);
+  }
+
+  /** The episode is not over: firing, or paused by context. */
+  public boolean open() {
+    return firing() || inhibited();
   }
 
   /** The {@code {min, max}} form of the contract's normal band. */

@@ -10,7 +10,8 @@ final class AnomalyContracts {
   static final Set<String> STATUSES = Set.of("moving", "idle", "parked", "offline");
   static final Set<String> ROAD_CONDITIONS = Set.of("dry", "wet", "icy", "snow", "roadworks");
   static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
-  static final Set<String> ALERT_STATES = Set.of("firing", "cleared");
+  static final Set<String> ALERT_STATES = Set.of("firing", "inhibited", "cleared");
+  static final Set<String> INHIBIT_REASONS = Set.of("ignition-off", "offline");
   static final Set<String> ALERT_KINDS = Set.of("anomaly", "capacity", "consumer-lag");
   private static final int ANY_LENGTH = Integer.MAX_VALUE;
 
@@ -70,6 +71,7 @@ final class AnomalyContracts {
     alert.detectedAt = in.epochMs("detectedAt");
     alert.severity = in.oneOf("severity", SEVERITIES);
     alert.state = in.oneOf("state", ALERT_STATES);
+    alert.reason = in.optionalOneOf("reason", INHIBIT_REASONS);
     done(in);
     return alert;
   }

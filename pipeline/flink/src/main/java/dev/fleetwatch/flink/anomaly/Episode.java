@@ -8,7 +8,10 @@ import java.util.HexFormat;
 
 /**
  * One vehicle's one metric, in event time: normal → pending (outside since {@code startedAt}) →
- * firing once it stayed outside the fire time → cleared once back inside for the clear time. A
+ * firing once it stayed outside the fire time → cleared once back inside for the clear time.
+ * Context that makes the metric meaningless (ignition off, unit offline) pauses a firing episode
+ * as inhibited, with the reason: the fault was not seen to end, so it is never reported cleared
+ * then; when the context ends the same episode resumes firing, or clears once back inside. A
  * reading in the hysteresis margin at the band's edge neither starts nor ends anything: it
  * continues an outside run and interrupts a return to normal, so a value hovering at the edge
  * does not flap.
@@ -17,6 +20,11 @@ public class Episode {
   static final String NORMAL = "normal";
   static final String PENDING = "pending";
   static final String FIRING = "firing";
+  static final String INHIBITED = "inhibited";
+  static final String CLEARED = "cleared";
+  /** Why an episode is inhibited: the alert contract's {@code reason}. */
+  static final String IGNITION_OFF = "ignition-off";
+  static final String OFFLINE = "offline";
   private static final long LONG_MS = 60_000;
   private static final long MEDIUM_MS = 30_000;
 
@@ -29,14 +37,16 @@ public class Episode {
   public String severity;
   /** Firing only: back inside since this event time (null: not back inside). */
   public Long insideSince;
+  /** Inhibited only: what paused it ({@link #IGNITION_OFF}, {@link #OFFLINE}). */
+  public String reason;
 
   public Episode() {}
 
   /** A reading of the metric as the episode sees it. */
   record Reading(long ts, double value, Position position, double excess, Band band) {}
 
-  /** A firing or cleared alert for the episode. */
-  record Event(String state, String alertId, long startedAt, long detectedAt, String severity, double value, Band band) {}
+  /** A firing, inhibited or cleared alert for the episode ({@code reason} set only when inhibited). */
+  record Event(String state, String alertId, long startedAt, long detectedAt, String severity, double value, Band band, String reason) {}
 
   /** Deterministic: the same vehicle, metric and episode start always give the same id. */
   static String alertId(String vehicleId, String metric, long startedAt) {
@@ -55,9 +65,13 @@ public class Episode {
     return abnormal() ? band : current;
   }
 
-  /** Resumes an episode reported as firing before a start without state. */
-  void restore(String restoredId, long restoredStart, String restoredSeverity, Band restoredBand) {
+  /** Resumes an episode reported as firing (or inhibited, with its reason) before a start without state. */
+  void restore(String restoredId, long restoredStart, String restoredSeverity, Band restoredBand, String restoredReason) {
     toFiring(restoredId, restoredStart, restoredBand, 0, restoredSeverity);
+    if (restoredReason != null) {
+      phase = INHIBITED;
+      reason = restoredReason;
+    }
   }
 
   Event observe(Reading reading, MetricRule rule, String vehicleId, long fireAfterMs, long clearAfterMs) {
@@ -82,25 +96,47 @@ public class Episode {
         toFiring(alertId(vehicleId, rule.metric, startedAt), startedAt, band, peakExcess, level);
         return event(FIRING, reading);
       }
+      case INHIBITED -> {
+        return resume(reading, rule, clearAfterMs);
+      }
       default -> {
         return continueFiring(reading, rule, clearAfterMs);
       }
     }
   }
 
-  /** Context says the metric means nothing now (ignition off, unit offline): any episode ends. */
-  Event inhibit(long ts, double value) {
-    boolean wasFiring = FIRING.equals(phase);
-    Event cleared = wasFiring ? new Event("cleared", alertId, startedAt, ts, severity, value, band) : null;
-    toNormal();
-    return cleared;
+  /**
+   * Context says the metric means nothing now (ignition off, unit offline): a pending episode ends
+   * unseen, a firing one pauses as inhibited under its id (reported once, with {@code why}).
+   */
+  Event inhibit(long ts, double value, String why) {
+    if (PENDING.equals(phase)) toNormal();
+    if (!FIRING.equals(phase)) return null;
+    phase = INHIBITED;
+    reason = why;
+    insideSince = null;
+    return new Event(INHIBITED, alertId, startedAt, ts, severity, value, band, why);
+  }
+
+  /**
+   * The context that inhibited the episode is over: still outside, it fires again under the same id;
+   * inside, it counts towards clearing like any firing episode (and reads inhibited until then).
+   */
+  private Event resume(Reading reading, MetricRule rule, long clearAfterMs) {
+    phase = FIRING;
+    reason = null;
+    if (reading.position() == Position.INSIDE) return continueFiring(reading, rule, clearAfterMs);
+    peakExcess = Math.max(peakExcess, reading.excess());
+    String level = severityOf(peakExcess, reading.ts() - startedAt, reading.value(), rule);
+    if (rank(level) > rank(severity)) severity = level;
+    return event(FIRING, reading);
   }
 
   private Event continueFiring(Reading reading, MetricRule rule, long clearAfterMs) {
     if (reading.position() == Position.INSIDE) {
       if (insideSince == null) insideSince = reading.ts();
       if (reading.ts() - insideSince < clearAfterMs) return null;
-      Event cleared = event("cleared", reading);
+      Event cleared = event(CLEARED, reading);
       toNormal();
       return cleared;
     }
@@ -114,7 +150,7 @@ public class Episode {
   }
 
   private Event event(String state, Reading reading) {
-    return new Event(state, alertId, startedAt, reading.ts(), severity, reading.value(), band);
+    return new Event(state, alertId, startedAt, reading.ts(), severity, reading.value(), band, null);
   }
 
   private void toFiring(String id, long start, Band frozen, double peak, String level) {
@@ -134,6 +170,7 @@ public class Episode {
     severity = null;
     insideSince = null;
     peakExcess = 0;
+    reason = null;
   }
 
   /** Bigger and longer is worse: past a safety limit, twice the band's half-width, or a minute is critical. */

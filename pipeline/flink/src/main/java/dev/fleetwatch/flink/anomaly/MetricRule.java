@@ -57,14 +57,18 @@ public class MetricRule {
     return safetyMin == other.safetyMin && safetyMax == other.safetyMax;
   }
 
-  /** One metric of one reading: its rule, its value and whether context says to ignore it now. */
-  record Watched(MetricRule rule, double value, boolean inhibited) {}
+  /** One metric of one reading: its rule, its value and the context that says to ignore it now (null: none). */
+  record Watched(MetricRule rule, double value, String reason) {
+    boolean inhibited() {
+      return reason != null;
+    }
+  }
 
   static List<Watched> watched(VehicleReading reading) {
     List<Watched> watched = new ArrayList<>(2);
-    watched.add(new Watched(ENGINE, reading.engineTempC, !reading.ignition));
+    watched.add(new Watched(ENGINE, reading.engineTempC, reading.ignition ? null : Episode.IGNITION_OFF));
     if ("tankers".equals(reading.fleet) && reading.containerTempC != null) {
-      watched.add(new Watched(container(reading.cargo), reading.containerTempC, "offline".equals(reading.status)));
+      watched.add(new Watched(container(reading.cargo), reading.containerTempC, "offline".equals(reading.status) ? Episode.OFFLINE : null));
     }
     return watched;
   }

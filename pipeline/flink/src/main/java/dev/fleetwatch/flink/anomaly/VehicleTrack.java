@@ -27,7 +27,7 @@ public class VehicleTrack {
   public Map<String, MetricTrack> metrics = new HashMap<>();
   /** Episodes reported as firing before a start without state, per metric, continued when the metric is first judged. */
   public Map<String, AnomalyAlert> restored = new HashMap<>();
-  /** Per metric, the newest start of an episode already reported cleared: an older firing record is over. */
+  /** Per metric, the newest start of an episode already reported cleared: an older firing (or inhibited) record is over. */
   public Map<String, Long> clearedUpTo = new HashMap<>();
 
   public VehicleTrack() {}
@@ -83,7 +83,7 @@ public class VehicleTrack {
   void restore(AnomalyAlert alert) {
     if (metrics.containsKey(alert.metric)) return;
     AnomalyAlert known = restored.get(alert.metric);
-    if (alert.firing()) {
+    if (alert.open()) {
       boolean over = alert.startedAt <= clearedUpTo.getOrDefault(alert.metric, Long.MIN_VALUE);
       if (!over && (known == null || known.startedAt <= alert.startedAt)) restored.put(alert.metric, alert);
       return;
@@ -105,7 +105,9 @@ public class VehicleTrack {
         continue;
       }
       if (watched.inhibited() || gap) {
-        Episode.Event event = track.episode.inhibit(reading.ts, value);
+        // An offline gap is dated when the unit counted as offline, before the reading that ends it.
+        long at = gap ? lastJudgedTs + settings.offlineGapMs() : reading.ts;
+        Episode.Event event = track.episode.inhibit(at, value, watched.inhibited() ? watched.reason() : Episode.OFFLINE);
         if (event != null) alerts.add(toAlert(reading, rule, event));
         if (watched.inhibited()) continue;
       }
@@ -129,7 +131,8 @@ public class VehicleTrack {
     AnomalyAlert previous = restored.remove(rule.metric);
     if (previous != null && previous.normal != null) {
       AnomalyAlert.Range range = previous.normal;
-      track.episode.restore(previous.alertId, previous.startedAt, previous.severity, new Band(range.min, range.max, (range.min + range.max) / 2));
+      track.episode.restore(previous.alertId, previous.startedAt, previous.severity, new Band(range.min, range.max, (range.min + range.max) / 2),
+          previous.inhibited() ? previous.reason : null);
       track.resumeAfter = previous.detectedAt;
     }
     metrics.put(rule.metric, track);
@@ -149,6 +152,7 @@ public class VehicleTrack {
     alert.detectedAt = event.detectedAt();
     alert.severity = event.severity();
     alert.state = event.state();
+    alert.reason = event.reason();
     return alert;
   }
 

@@ -162,4 +162,60 @@ class AnomalyDetectorTest {
       assertEquals("critical", first.severity);
     }
   }
+
+  private static List<String> states(List<AnomalyAlert> alerts) {
+    return alerts.stream().map(alert -> alert.state + (alert.reason == null ? "" : ":" + alert.reason)).toList();
+  }
+
+  @Test
+  void anOverheatThatParksMidFaultReadsInhibitedNeverClearedAndResumesAsTheSameAlertWhenTheIgnitionComesBack() throws Exception {
+    // 120 °C throughout; the ignition is off from 20 s to 40 s (parked), then on again, the engine still hot until 60 s.
+    List<AnomalyAlert> alerts = run(series(90, s -> s < 60 ? (s >= 20 && s < 40 ? Map.of("engineTempC", 120, "ignition", false) : engine(120)) : Map.of()));
+    assertEquals(1, ids(alerts).size());
+    assertEquals(List.of("firing", "inhibited:ignition-off", "firing", "cleared"), states(alerts));
+    AnomalyAlert inhibited = alerts.get(1);
+    assertEquals(at(20), inhibited.detectedAt);
+    assertEquals(120, inhibited.value);
+    assertEquals("critical", inhibited.severity);
+    AnomalyAlert resumed = alerts.get(2);
+    assertEquals(at(40), resumed.detectedAt);
+    assertEquals(alerts.get(0).startedAt, resumed.startedAt);
+    // Cleared only once readings were back in band for the clear time, never while the engine was at 120 °C.
+    assertEquals(at(70), alerts.get(3).detectedAt);
+    assertTrue(alerts.get(3).value < 100);
+  }
+
+  @Test
+  void anEpisodeWhoseEngineCooledWhileParkedClearsOnceBackInBandAfterTheIgnitionComesBack() throws Exception {
+    List<AnomalyAlert> alerts = run(series(90, s -> s < 20 ? engine(120) : s < 40 ? Map.of("engineTempC", 60, "ignition", false) : Map.of()));
+    assertEquals(List.of("firing", "inhibited:ignition-off", "cleared"), states(alerts));
+    assertEquals(at(50), alerts.get(2).detectedAt);
+  }
+
+  @Test
+  void aUnitOfflineMidFaultReadsInhibitedOfflineFromWhenItCountedAsOfflineAndResumesUnderItsId() throws Exception {
+    List<ParsedReading> input = new ArrayList<>(series(20, s -> engine(120)));
+    // Silent for 40 s (past the 30 s offline gap), then back still at 120 °C for 20 s, then healthy.
+    for (int s = 60; s < 80; s += 1) input.add(reading(Readings.WARMUP_S + s, engine(120), "cab-1"));
+    for (int s = 80; s < 100; s += 1) input.add(reading(Readings.WARMUP_S + s, Map.of(), "cab-1"));
+    List<AnomalyAlert> alerts = run(input);
+    assertEquals(1, ids(alerts).size());
+    assertEquals(List.of("firing", "inhibited:offline", "firing", "cleared"), states(alerts));
+    assertEquals(at(19) + 30_000, alerts.get(1).detectedAt);
+    assertEquals(at(60), alerts.get(2).detectedAt);
+  }
+
+  @Test
+  void continuesAnEpisodeReportedInhibitedBeforeARestartAndResumesItUnderItsOwnId() throws Exception {
+    List<ParsedReading> input = series(90, s -> s < 60 ? (s >= 20 && s < 40 ? Map.of("engineTempC", 120, "ignition", false) : engine(120)) : Map.of());
+    AnomalyAlert inhibited = run(input).get(1);
+    assertEquals("inhibited", inhibited.state);
+    try (DetectorHarness restarted = new DetectorHarness(Readings.SETTINGS)) {
+      restarted.previous(inhibited).started();
+      restarted.feed(input.stream().filter(r -> r.reading.ts > at(30)).toList()).quiet();
+      List<AnomalyAlert> again = restarted.alerts();
+      assertEquals(Set.of(inhibited.alertId), ids(again));
+      assertEquals(List.of("firing", "cleared"), states(again));
+    }
+  }
 }
