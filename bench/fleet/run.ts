@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     // Only what the fleet needs: the bookstore and campus streams at their quietest.
     simulatorArgs: ['--purchases-per-s', '0.1', '--sightings-per-s', '0.1', '--no-archiver'],
     env: { LOG_LEVEL: 'warn' },
+    // 10,000 or 50,000 vehicles' tables and first fixes on a shared 2-core machine: minutes, not seconds.
+    startTimeoutMs: 300_000,
   });
   const probe = new ProbeClient();
   const share = new ProcessingShare(kafka.brokers);

@@ -27,6 +27,8 @@ export interface StackOptions {
   /** False: only the BFF, for tests about the BFF itself (access control, validation). */
   pipeline?: boolean;
   env?: ChildEnv;
+  /** How long the BFF may take to answer healthy and the Flink jobs to run (default 90 s and 120 s): a benchmark on a loaded machine needs more. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -96,7 +98,7 @@ export class TestStack {
       if (child.name === 'flink') this.flink = child;
     }
     await this.startBff();
-    await this.waitFlinkJobsRunning();
+    await this.waitFlinkJobsRunning(this.options.startTimeoutMs);
   }
 
   /**
@@ -132,7 +134,7 @@ export class TestStack {
 
   async startBff(): Promise<void> {
     this.bff = this.track(bffSpec(this.env));
-    await this.waitHealthy();
+    await this.waitHealthy(this.options.startTimeoutMs);
   }
 
   async stopBff(): Promise<void> {
