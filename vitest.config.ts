@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(__dirname) } },
   test: {
-    include: ['{lib,platform,server,pipeline,components,infra}/**/*.test.{ts,tsx}'],
+    include: ['{lib,platform,server,pipeline,components,infra,scripts}/**/*.test.{ts,tsx}'],
     exclude: ['**/*.int.test.ts', 'node_modules/**'],
     environment: 'node',
   },

@@ -5,7 +5,7 @@ import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/l
 import type { LocalKafka } from '../infra/local-kafka';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/config';
 
-import { ensureFlinkJar, streamJobSpecs } from './lib/flink';
+import { FLINK_JOBS, ensureFlinkJar, streamJobSpecs, waitForFlinkJobs } from './lib/flink';
 import { ensureNextBuild } from './lib/next-build';
 import { ProcessGroup, waitForUrl } from './lib/process-group';
 import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
@@ -14,7 +14,7 @@ import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
 /**
  * `npm run demo`: the whole product with live data on this machine. A local Kafka broker unless
  * KAFKA_BROKERS names a cluster, then the simulator, the stream jobs (Flink runner) and the BFF.
- * Ctrl-C stops all.
+ * Ready once the BFF answers healthy and every Flink job runs. Ctrl-C stops all.
  */
 const say = (line: string) => console.log(`\x1b[1mdemo\x1b[0m       ${line}`);
 
@@ -50,30 +50,42 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  if (config.kafka.local) {
-    say(`KAFKA_BROKERS is not set: using a local Apache Kafka ${KAFKA_VERSION} (data in ${config.localKafka.dataDir})`);
-    await ensureKafkaInstalled(say);
-    broker = await startLocalKafka({ port: config.localKafka.port, dataDir: config.localKafka.dataDir, onProgress: say });
-  } else {
-    say(`using the Kafka cluster at ${config.kafka.brokers.join(',')}`);
-  }
-  if (stopping) return;
-  const created = await ensureProductTopics(config.kafka, getLogger('demo'));
-  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
+  // Both builds first (each a quick check once built): everything after them starts at once.
   ensureNextBuild(ROOT, say);
   await ensureFlinkJar(say);
   if (stopping) return;
-
-  children.start(simulatorSpec());
+  // The Flink JVM and the BFF take longer to boot than the broker, so they start beside it and wait
+  // for it: the BFF retries Kafka, the runner's first Kafka call waits up to 30 s, and a job that
+  // starts before its topics exist restarts once (exponential back-off from 1 s).
+  const brokerUp = startBroker(config);
+  say(`starting the Flink runner (${FLINK_JOBS.join(', ')}) and the BFF…`);
   for (const spec of streamJobSpecs()) children.start(spec);
   children.start(bffSpec());
+  await brokerUp;
+  if (stopping) return;
+  const created = await ensureProductTopics(config.kafka, getLogger('demo'));
+  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
+  children.start(simulatorSpec());
+
   const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
-  await waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok');
-  say(`\x1b[32mready in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
+  const since = (at: number) => `${((Date.now() - at) / 1000).toFixed(0)} s`;
+  await Promise.all([
+    waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok').then(() => say(`BFF healthy after ${since(started)}`)),
+    waitForFlinkJobs(`http://127.0.0.1:${config.flink.restPort}`, 120_000).then(() => say(`Flink jobs running after ${since(started)}`)),
+  ]);
+  say(`\x1b[32mready in ${since(started)}: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
   say(`Flink web UI (the stream jobs): http://127.0.0.1:${config.flink.restPort}`);
   if (config.auth.demoMode) {
     say(`sign in as fleet, security, platform or admin with password "${DEMO_PASSWORD}"; API token for admin: ${DEMO_ADMIN_TOKEN}`);
   }
+}
+
+/** The local broker (KAFKA_BROKERS unset), or nothing to start for a cluster. */
+async function startBroker(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
+  if (!config.kafka.local) return say(`using the Kafka cluster at ${config.kafka.brokers.join(',')}`);
+  say(`KAFKA_BROKERS is not set: using a local Apache Kafka ${KAFKA_VERSION} (data in ${config.localKafka.dataDir})`);
+  await ensureKafkaInstalled(say);
+  broker = await startLocalKafka({ port: config.localKafka.port, dataDir: config.localKafka.dataDir, onProgress: say });
 }
 
 main().catch((error: unknown) => {

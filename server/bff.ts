@@ -207,6 +207,8 @@ export class Bff {
   private async startStreamsWithRetry(): Promise<void> {
     await retryUntilDone('start streams', () => this.startStreams(), {
       logger: this.logger,
+      // A BFF started beside its broker (`npm run demo` starts both at once) connects within 5 s of it coming up.
+      maxDelayMs: 5_000,
       isStopping: () => this.stopping,
       cleanup: async () => {
         await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));

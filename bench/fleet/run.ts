@@ -1,5 +1,5 @@
 // npm run bench:fleet [-- --cabs 6000 --tankers 4000 --window-s 30 --steps 10,25,50,100,200]
-// 10,000 vehicles at 1 Hz through simulator → Kafka → fleet-state processor → BFF → Socket.IO clients.
+// 10,000 vehicles at 1 Hz through simulator → Kafka → Flink jobs (fleet-state, anomaly…) → BFF → Socket.IO clients.
 import { parseArgs } from 'node:util';
 
 import { TEST_PORTS } from '../../test/support/ports';
@@ -11,6 +11,8 @@ import { measureFleetPage } from './page-fps';
 import type { ProbeWindow } from './probe-client';
 import { ProbeClient } from './probe-client';
 import { coresUsed, cpuSample, machineLoad, rssMb } from './proc-stats';
+import type { ShareWindow } from './processing-share';
+import { ProcessingShare } from './processing-share';
 
 const { values } = parseArgs({
   options: {
@@ -35,11 +37,18 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function measureWindow(probe: ProbeClient, pids: Record<string, number>, seconds: number): Promise<{ probe: ProbeWindow; cpu: Record<string, number>; rss: Record<string, number> }> {
+async function measureWindow(
+  probe: ProbeClient,
+  share: ProcessingShare,
+  pids: Record<string, number>,
+  seconds: number,
+): Promise<{ probe: ProbeWindow; share: ShareWindow; cpu: Record<string, number>; rss: Record<string, number> }> {
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSample(pid)]));
   probe.startWindow();
+  share.startWindow();
   await sleep(seconds * 1000);
   const window = probe.endWindow();
+  const shareWindow = share.endWindow();
   const cpu: Record<string, number> = {};
   const rss: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) {
@@ -47,7 +56,7 @@ async function measureWindow(probe: ProbeClient, pids: Record<string, number>, s
     if (from) cpu[name] = coresUsed(from, cpuSample(pid));
     rss[name] = rssMb(pid);
   }
-  return { probe: window, cpu, rss };
+  return { probe: window, share: shareWindow, cpu, rss };
 }
 
 function describeWindow(label: string, figures: Awaited<ReturnType<typeof measureWindow>>): string {
@@ -57,6 +66,7 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
     `  frames to one client: ${(probe.frames / probe.seconds).toFixed(1)}/s, vehicle updates ${(probe.vehicleUpdates / probe.seconds).toFixed(0)}/s, ${(probe.bytes / probe.seconds / 1024).toFixed(0)} KiB/s`,
     `  latency simulator event time → client receipt: p50 ${probe.latencyP50} ms, p99 ${probe.latencyP99} ms, max ${probe.latencyMax} ms`,
     `  of which BFF receipt → client receipt: p50 ${probe.bffLatencyP50} ms, p99 ${probe.bffLatencyP99} ms`,
+    `  processing share, raw append → processed append (${figures.share.samples} fixes of vehicles *0): p50 ${figures.share.p50} ms, p99 ${figures.share.p99} ms, max ${figures.share.max} ms`,
     `  CPU (cores): ${Object.entries(figures.cpu).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}`,
     `  RSS (MiB): ${Object.entries(figures.rss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`,
   ].join('\n');
@@ -74,13 +84,17 @@ async function main(): Promise<void> {
     // Only what the fleet needs: the bookstore and campus streams at their quietest.
     simulatorArgs: ['--purchases-per-s', '0.1', '--sightings-per-s', '0.1', '--no-archiver'],
     env: { LOG_LEVEL: 'warn' },
+    // 10,000 or 50,000 vehicles' tables and first fixes on a shared 2-core machine: minutes, not seconds.
+    startTimeoutMs: 300_000,
   });
   const probe = new ProbeClient();
+  const share = new ProcessingShare(kafka.brokers);
   const load = new LoadClients();
   const report: string[] = [];
   try {
     await stack.start();
     const pids = stack.processIds();
+    await share.start();
     log(`stack up (pids ${JSON.stringify(pids)}); waiting for the whole fleet to reach a client`);
     await probe.connect(stack.url);
     const deadline = Date.now() + 180_000;
@@ -88,7 +102,7 @@ async function main(): Promise<void> {
     log(`probe sees ${probe.vehicles.size} vehicles; warming up 20 s`);
     await sleep(20_000);
 
-    const one = await measureWindow(probe, pids, windowS);
+    const one = await measureWindow(probe, share, pids, windowS);
     report.push(describeWindow(`One client, ${windowS} s (${machineLoad()})`, one));
     log(report.at(-1) ?? '');
 
@@ -102,7 +116,7 @@ async function main(): Promise<void> {
     for (const step of steps) {
       await load.add(stack.url, step - load.count);
       await sleep(5_000);
-      const figures = await measureWindow(probe, pids, Math.min(windowS, 15));
+      const figures = await measureWindow(probe, share, pids, Math.min(windowS, 15));
       report.push(describeWindow(`${load.count + 1} clients (${load.count} raw load clients + the probe), ${machineLoad()}`, figures));
       log(report.at(-1) ?? '');
       // The clients' count is the BFF's limit, so it is judged on the BFF's share of the latency
@@ -117,6 +131,7 @@ async function main(): Promise<void> {
   } finally {
     load.close();
     probe.close();
+    await share.stop();
     await stack.stop();
     await kafka.stop();
   }

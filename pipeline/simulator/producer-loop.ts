@@ -2,6 +2,8 @@ import type { Producer, TopicMessages } from 'kafkajs';
 
 import type { Logger } from '@/platform/logger';
 
+import { splitBySize } from './batch-split';
+
 export interface ProducerLoopOptions {
   producer: Producer;
   tickMs: number;
@@ -17,8 +19,8 @@ export interface ProducerLoop {
 }
 
 /**
- * One `sendBatch` per tick for every topic together: thousands of messages a second cost a handful
- * of requests. A slow send delays the next tick instead of piling requests up; what fell due in
+ * One tick's messages for every topic go out together, in as few requests as the broker's size
+ * limit allows (sent at once): thousands of messages a second cost a handful of requests. A slow send delays the next tick instead of piling requests up; what fell due in
  * the meantime goes out in the next batch.
  */
 export function startProducerLoop(options: ProducerLoopOptions): ProducerLoop {
@@ -56,12 +58,16 @@ export function startProducerLoop(options: ProducerLoopOptions): ProducerLoop {
   };
 }
 
-async function send(producer: Producer, topicMessages: TopicMessages[], throughput: ThroughputReport, logger: Logger): Promise<void> {
+function send(producer: Producer, tick: TopicMessages[], throughput: ThroughputReport, logger: Logger): Promise<unknown> {
+  return Promise.all(splitBySize(tick).map((request) => sendRequest(producer, request, throughput, logger)));
+}
+
+async function sendRequest(producer: Producer, topicMessages: TopicMessages[], throughput: ThroughputReport, logger: Logger): Promise<void> {
   try {
     await producer.sendBatch({ topicMessages });
     for (const topic of topicMessages) throughput.count(topic.topic, topic.messages.length);
   } catch (error) {
-    // kafkajs has already retried; losing one tick of simulated data beats stopping the simulator.
+    // kafkajs has already retried; losing one request of simulated data beats stopping the simulator.
     const messages = topicMessages.reduce((sum, topic) => sum + topic.messages.length, 0);
     logger.error({ err: error, messages }, 'send failed, batch dropped');
   }

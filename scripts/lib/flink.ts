@@ -6,6 +6,7 @@ import { javaCommand } from '../../infra/local-kafka';
 
 import { newestMtime } from './next-build';
 import type { ChildEnv, ChildSpec } from './process-group';
+import { waitForUrl } from './process-group';
 import { ROOT } from './stack';
 
 /** Every stream job of the product, by name (its consumer group is `processor.<name>`). */
@@ -68,4 +69,35 @@ export function flinkRunnerSpec(jobs: readonly string[] = FLINK_JOBS, env: Child
 /** Every stream job's process: the Flink runner with every job. */
 export function streamJobSpecs(env: ChildEnv = {}): ChildSpec[] {
   return [flinkRunnerSpec(FLINK_JOBS, env)];
+}
+
+/** One job as Flink's REST API lists it in `/jobs/overview`. */
+export interface FlinkJobOverview {
+  jid: string;
+  name: string;
+  state: string;
+  'start-time': number;
+  tasks: { running: number; finished: number; total: number };
+}
+
+/**
+ * The newest job of each name that is running with all its tasks up, or undefined for a name that
+ * has none (yet). A bounded source (earlier alerts) that had finished before a checkpoint comes
+ * back finished, so finished tasks count as up.
+ */
+export function runningJobs(overview: unknown, names: readonly string[]): (FlinkJobOverview | undefined)[] {
+  const jobs = (overview as { jobs?: FlinkJobOverview[] } | undefined)?.jobs ?? [];
+  return names.map((name) =>
+    jobs
+      .filter((job) => job.name === name)
+      .sort((a, b) => b['start-time'] - a['start-time'])
+      .find((job) => job.state === 'RUNNING' && job.tasks.running > 0 && job.tasks.running + job.tasks.finished === job.tasks.total),
+  );
+}
+
+/** Waits until Flink's REST API at `restUrl` lists every named job running; returns them. */
+export async function waitForFlinkJobs(restUrl: string, timeoutMs: number, names: readonly string[] = FLINK_JOBS): Promise<FlinkJobOverview[]> {
+  let jobs: (FlinkJobOverview | undefined)[] = [];
+  await waitForUrl(`${restUrl}/jobs/overview`, timeoutMs, (body) => (jobs = runningJobs(body, names)).every(Boolean));
+  return jobs.filter((job): job is FlinkJobOverview => job !== undefined);
 }

@@ -1,21 +1,32 @@
 import type { Kafka } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { dlqTopic } from '../../lib/contracts/topics';
+import type { AlertsResponse } from '../../lib/api/alerts';
+import type { Alert } from '../../lib/contracts/alerts';
+import { alertSchema } from '../../lib/contracts/alerts';
+import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
 import { TEST_PORTS } from '../support/ports';
 import { SalesRig, closedMinuteMismatches, expectClosedMinutesEqualToOracle, outsideCatalogue, salesSummary } from '../support/sales-check';
 import { javaText } from '../support/sales-oracle';
+import { sendScenario } from '../support/scenario';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
+import { readTopicToEnd } from '../support/topic-reader';
+
+/** Checkpoints every 2 s (a simulated minute at 30×), so a kill always falls between a checkpoint and the next. */
+const CHECKPOINT_S = 2;
+/** The jobs this file's simulator feeds (no badge sightings at 30×: occupancy has nothing new to move after a restore). */
+const FED_JOBS = ['fleet-state', 'anomaly', 'sales'];
 
 /**
  * simulator (30× speed-up, 20 purchases/s) → sales job at parallelism 2 → BFF, held against an
  * independent recomputation from the raw `purchase` topic: every closed minute equal to the cent
- * (issue 12: any parallelism is correct), and a purchase delivered twice counted once. One file
- * only: a second 30× simulator on the same broker would write into the minutes this one checks.
+ * (issue 12: any parallelism is correct), a purchase delivered twice counted once, and all of it
+ * still true after the Flink JVM is killed (SIGKILL) mid-minute during an overheat and restarted.
+ * One file only: a second 30× simulator on the same broker would write into the minutes this one checks.
  */
 describe('sales per minute against an independent oracle', () => {
-  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales', { FLINK_PARALLELISM: '2' });
+  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales', { FLINK_PARALLELISM: '2', FLINK_CHECKPOINT_INTERVAL_S: String(CHECKPOINT_S) });
   const { stack, outside, oracle, admin } = rig;
   const sockets: TestSocket[] = [];
 
@@ -108,6 +119,48 @@ describe('sales per minute against an independent oracle', () => {
     // Every other minute still equal to the oracle, which counts a purchase id once too.
     await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
   });
+
+  it('loses and doubles nothing when the Flink JVM is killed mid-minute during an overheat: closed minutes equal the oracle, the episode fires once under one id, every alert id reaches the inbox once', async () => {
+    await stack.waitForLog(/listening for scenario commands/);
+    const command = await sendScenario(outside, 'overheat', { durationS: 40 });
+    const ofEpisode = (alert: Alert) => alert.kind === 'anomaly' && alert.metric === 'engineTempC' && alert.startedAt >= command.issuedAt - 1_000;
+    const inbox = async () => (await stack.fetchJson<AlertsResponse>('/api/alerts?limit=5000')).alerts;
+    // Killed right after the fire reaches the inbox: the newest checkpoint may or may not hold the episode as firing.
+    await expect.poll(async () => (await inbox()).some((view) => ofEpisode(view.alert) && view.alert.state === 'firing'), { timeout: 40_000, interval: 250 }).toBe(true);
+    const fired = (await inbox()).find((view) => ofEpisode(view.alert))?.alert;
+    const vehicleId = fired?.kind === 'anomaly' ? fired.vehicleId : '';
+    // Mid-minute: the job holds an open minute with purchases (partial rows out, no final row yet).
+    expect((await salesSummary(stack)).perMinute.some((minute) => !minute.final && minute.orders > 0)).toBe(true);
+    await oracle.caughtUp(admin);
+    const minuteAtKill = Math.floor(oracle.maxEventTime / 60_000) * 60_000;
+
+    await stack.killFlink();
+    stack.startFlink();
+    await stack.waitFlinkJobsRunning(120_000, FED_JOBS);
+    await stack.waitForLog(/job sales: resumed from checkpoint .*chk-\d+/);
+
+    // Every closed minute, before, across and after the kill, equal to the oracle; minutes after it served too.
+    await expect.poll(async () => Math.max(0, ...(await salesSummary(stack)).perMinute.filter((m) => m.final).map((m) => Date.parse(m.windowStart))), { timeout: 60_000, interval: 1_000 }).toBeGreaterThan(minuteAtKill + 5 * 60_000);
+    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+
+    // The episode clears under the id it fired with, and no second episode fired for it.
+    await expect.poll(async () => (await inbox()).find((view) => view.alert.alertId === fired?.alertId)?.alert.state, { timeout: 90_000, interval: 1_000 }).toBe('cleared');
+    const views = await inbox();
+    const episodeIds = (alerts: Alert[]) => [...new Set(alerts.filter((alert) => ofEpisode(alert) && alert.kind === 'anomaly' && alert.vehicleId === vehicleId).map((alert) => alert.alertId))];
+    expect(episodeIds(views.map((view) => view.alert))).toEqual([fired?.alertId]);
+    const onTopic = (await readTopicToEnd(outside, admin, TOPICS.anomalies)).flatMap((message) => {
+      const parsed = alertSchema.safeParse(JSON.parse(message.value?.toString() ?? 'null'));
+      return parsed.success ? [parsed.data] : [];
+    });
+    expect(episodeIds(onTopic.filter((alert) => alert.state === 'firing'))).toEqual([fired?.alertId]);
+
+    // Every alert id the jobs wrote since this file started is in the inbox, and each once.
+    const written = [...new Set(onTopic.filter((alert) => alert.detectedAt >= rig.startedAt).map((alert) => alert.alertId))];
+    const served = views.map((view) => view.alert.alertId);
+    expect(written.filter((id) => !served.includes(id))).toEqual([]);
+    expect(served.length).toBe(new Set(served).size);
+    // The fire (≤ 40 s), a JVM start (≤ 120 s), five more minutes (≤ 60 s), the clear (≤ 90 s): more than the default timeout on a busy machine.
+  }, 360_000);
 
   it('pushes sales:update on the sales channel', async () => {
     const socket = await connectSocket(stack.url);

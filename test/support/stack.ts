@@ -7,7 +7,7 @@ import { loadKafkaSettings } from '@/platform/kafka/settings';
 import { ensureProductTopics } from '@/platform/kafka/topics';
 
 import type { StreamJobName } from '../../scripts/lib/flink';
-import { FLINK_JOBS, ensureFlinkJar, flinkRunnerSpec } from '../../scripts/lib/flink';
+import { FLINK_JOBS, ensureFlinkJar, flinkRunnerSpec, waitForFlinkJobs } from '../../scripts/lib/flink';
 import type { ChildEnv, ManagedChild } from '../../scripts/lib/process-group';
 import { ProcessGroup, waitForUrl } from '../../scripts/lib/process-group';
 import { ROOT, bffSpec, simulatorSpec } from '../../scripts/lib/stack';
@@ -30,6 +30,8 @@ export interface StackOptions {
   /** The Flink jobs to run (default: all), e.g. only fleet-state and anomaly for a file that needs only engine alerts. */
   flinkJobs?: readonly StreamJobName[];
   env?: ChildEnv;
+  /** How long the BFF may take to answer healthy and the Flink jobs to run (default 90 s and 120 s): a benchmark on a loaded machine needs more. */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -96,7 +98,7 @@ export class TestStack {
     );
     this.startFlink();
     await this.startBff();
-    await this.waitFlinkJobsRunning();
+    await this.waitFlinkJobsRunning(this.options.startTimeoutMs);
   }
 
   /**
@@ -105,24 +107,12 @@ export class TestStack {
    * `names`: only these jobs, for a file whose simulator feeds the others nothing new.
    */
   async waitFlinkJobsRunning(timeoutMs = 120_000, names: readonly string[] = this.flinkJobs): Promise<void> {
-    type Overview = { jobs?: { jid: string; name: string; state: string; 'start-time': number; tasks: { running: number; finished: number; total: number } }[] };
-    const newestRunning = (body: unknown) =>
-      names.map((name) =>
-        ((body as Overview).jobs ?? [])
-          .filter((job) => job.name === name)
-          .sort((a, b) => b['start-time'] - a['start-time'])
-          // A bounded source (earlier alerts) that had finished before the checkpoint comes back finished.
-          .find((job) => job.state === 'RUNNING' && job.tasks.running > 0 && job.tasks.running + job.tasks.finished === job.tasks.total),
-      );
     const deadline = Date.now() + timeoutMs;
     try {
-      // The jobs as they stood when all ran, rather than a second look at a state that may have moved on.
-      let jobs: ReturnType<typeof newestRunning> = [];
-      await waitForUrl(`${this.flinkRestUrl}/jobs/overview`, timeoutMs, (body) => (jobs = newestRunning(body)).every(Boolean));
-      for (const job of jobs) {
+      for (const job of await waitForFlinkJobs(this.flinkRestUrl, timeoutMs, names)) {
         const moving = (body: unknown) =>
           ((body as { vertices?: { metrics: Record<string, number> }[] }).vertices ?? []).some((vertex) => (vertex.metrics['read-records'] ?? 0) + (vertex.metrics['write-records'] ?? 0) > 0);
-        await waitForUrl(`${this.flinkRestUrl}/jobs/${job?.jid ?? ''}`, Math.max(1_000, deadline - Date.now()), moving);
+        await waitForUrl(`${this.flinkRestUrl}/jobs/${job.jid}`, Math.max(1_000, deadline - Date.now()), moving);
       }
     } catch (error) {
       throw new Error(`Flink jobs not running: ${(error as Error).message}; see ${this.logPath}`);
@@ -148,7 +138,7 @@ export class TestStack {
 
   async startBff(): Promise<void> {
     this.bff = this.track(bffSpec(this.env));
-    await this.waitHealthy();
+    await this.waitHealthy(this.options.startTimeoutMs);
   }
 
   async stopBff(): Promise<void> {

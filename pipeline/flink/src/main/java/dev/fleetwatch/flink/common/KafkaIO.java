@@ -34,9 +34,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The jobs' one way in and out of Kafka: raw records in, keyed JSON records and dead letters out. */
 public final class KafkaIO {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaIO.class);
+  /** How long a job's start waits for the broker to answer before the runner gives up. */
+  private static final long KAFKA_WAIT_MINUTES = 5;
+
   private KafkaIO() {}
 
   /**
@@ -174,10 +180,22 @@ public final class KafkaIO {
     int replication = settings.getInt("KAFKA_TOPIC_REPLICATION_FACTOR", -1);
     NewTopic topic = new NewTopic(job.deadLetterTopic(), Optional.of(1), replication < 0 ? Optional.empty() : Optional.of((short) replication))
         .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis())));
+    // A broker still starting (the demo starts it beside this JVM) or swamped (a 50,000-vehicle
+    // bench) may take minutes to answer: wait for it rather than exit, saying so every 30 s.
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(KAFKA_WAIT_MINUTES);
     try (Admin admin = Admin.create(props)) {
-      admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) throw e;
+      while (true) {
+        try {
+          admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof TopicExistsException) return;
+          if (!(e.getCause() instanceof org.apache.kafka.common.errors.RetriableException) || System.nanoTime() > deadline) throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+          if (System.nanoTime() > deadline) throw e;
+        }
+        LOG.warn("job {}: Kafka at {} has not answered yet; still waiting (up to {} minutes)", job.name(), settings.brokers(), KAFKA_WAIT_MINUTES);
+      }
     }
   }
 
