@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAge, formatNumber } from './format';
+import { formatAge, formatNumber, kafkaUnreachableText } from './format';
 
 describe('formatAge', () => {
   it('says how old something is in the largest sensible unit', () => {
@@ -14,5 +14,13 @@ describe('formatAge', () => {
 describe('formatNumber', () => {
   it('groups thousands and fixes decimals', () => {
     expect(formatNumber(12345.678, 1)).toBe('12,345.7');
+  });
+});
+
+describe('kafkaUnreachableText', () => {
+  it('says since when, to the second, in the viewer\'s time zone, and that the data is the last known', () => {
+    const at = new Date(2026, 11, 3, 16, 6, 20).getTime();
+    expect(kafkaUnreachableText(at)).toBe('Kafka unreachable since 16:06:20, showing the last known data');
+    expect(kafkaUnreachableText(null)).toBe('Kafka unreachable, showing the last known data');
   });
 });

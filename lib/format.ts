@@ -19,3 +19,13 @@ export function formatMoney(value: number): string {
 export function formatMinute(iso: string | number): string {
   return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
+
+/** "16:06:20" in the viewer's time zone: when something happened today, to the second. */
+export function formatClock(at: number): string {
+  return new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+/** The banner over every view while the BFF does not reach Kafka. */
+export function kafkaUnreachableText(since: number | null): string {
+  return `Kafka unreachable${since === null ? '' : ` since ${formatClock(since)}`}, showing the last known data`;
+}
