@@ -1,8 +1,12 @@
+import path from 'node:path';
+
 import { ensureProductTopics } from '@/platform/kafka/topics';
 import { getLogger } from '@/platform/logger';
 
+import { LocalCluster } from '../infra/local-cluster';
 import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
+import { nginxSpec } from '../infra/nginx';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/config';
 
 import { ensureFlinkJar, streamJobSpecs } from './lib/flink';
@@ -14,11 +18,15 @@ import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
 /**
  * `npm run demo`: the whole product with live data on this machine. A local Kafka broker unless
  * KAFKA_BROKERS names a cluster, then the simulator, the stream jobs (Flink runner) and the BFF.
- * Ctrl-C stops all.
+ * `npm run demo -- --cluster`: shaped like production instead: three local KRaft brokers
+ * (replication factor 3, min.insync.replicas 2), the jobs, and two BFF instances behind nginx on
+ * PORT (the instances on PORT+1 and PORT+2). Ctrl-C stops all.
  */
+const CLUSTER = process.argv.includes('--cluster');
+const BFF_INSTANCES = 2;
 const say = (line: string) => console.log(`\x1b[1mdemo\x1b[0m       ${line}`);
 
-let broker: LocalKafka | undefined;
+let broker: LocalKafka | LocalCluster | undefined;
 let stopping = false;
 const children = new ProcessGroup({
   output: { kind: 'terminal' },
@@ -50,7 +58,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  if (config.kafka.local) {
+  if (CLUSTER) {
+    await ensureKafkaInstalled(say);
+    const cluster = new LocalCluster({ basePort: config.localKafka.port, dataDir: `${config.localKafka.dataDir}-cluster`, onProgress: say });
+    broker = cluster;
+    say(`starting three Kafka ${KAFKA_VERSION} brokers on ${cluster.brokers} (replication factor 3, min.insync.replicas 2)`);
+    await cluster.start();
+    // Every process below reads these: the cluster, and topics with three replicas.
+    process.env.KAFKA_BROKERS = cluster.brokers;
+    process.env.KAFKA_TOPIC_REPLICATION_FACTOR = '3';
+    Object.assign(config, getConfigOrExit());
+  } else if (config.kafka.local) {
     say(`KAFKA_BROKERS is not set: using a local Apache Kafka ${KAFKA_VERSION} (data in ${config.localKafka.dataDir})`);
     await ensureKafkaInstalled(say);
     broker = await startLocalKafka({ port: config.localKafka.port, dataDir: config.localKafka.dataDir, onProgress: say });
@@ -66,14 +84,27 @@ async function main(): Promise<void> {
 
   children.start(simulatorSpec());
   for (const spec of streamJobSpecs()) children.start(spec);
-  children.start(bffSpec());
   const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
+  if (CLUSTER) await startBehindNginx(config.bff.port, url);
+  else children.start(bffSpec());
   await waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok');
   say(`\x1b[32mready in ${((Date.now() - started) / 1000).toFixed(0)} s: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
   say(`Flink web UI (the stream jobs): http://127.0.0.1:${config.flink.restPort}`);
   if (config.auth.demoMode) {
     say(`sign in as fleet, security, platform or admin with password "${DEMO_PASSWORD}"; API token for admin: ${DEMO_ADMIN_TOKEN}`);
   }
+}
+
+/** BFF instances on port+1… with ids bff-1…, nginx on `port` in front of them; sessions hold on any instance (one AUTH_SECRET). */
+async function startBehindNginx(port: number, url: string): Promise<void> {
+  const ports = Array.from({ length: BFF_INSTANCES }, (_, i) => port + 1 + i);
+  for (const [i, instancePort] of ports.entries()) {
+    // Flink's REST API is the runner's (FLINK_REST_PORT), whatever port the instance has.
+    children.start({ ...bffSpec({ PORT: String(instancePort), BFF_INSTANCE_ID: `bff-${i + 1}`, PUBLIC_URL: url }), name: `bff-${i + 1}` });
+  }
+  for (const instancePort of ports) await waitForUrl(`http://127.0.0.1:${instancePort}/api/health/live`, 120_000);
+  children.start(nginxSpec({ port, upstreams: ports, prefix: path.join(ROOT, '.data', `nginx-${port}`) }));
+  say(`nginx on ${url} in front of ${ports.map((p) => `127.0.0.1:${p}`).join(', ')} (infra/nginx/fleetwatch.conf)`);
 }
 
 main().catch((error: unknown) => {
