@@ -68,7 +68,7 @@ const envSchema = z.object({
   FLINK_PARALLELISM: int(1, 256).default(1),
   // Health: how the BFF finds out that Kafka is gone, and what readiness asks of the jobs.
   KAFKA_PROBE_INTERVAL_MS: int(500, 60_000).default(2_000),
-  KAFKA_PROBE_TIMEOUT_MS: int(200, 60_000).default(3_000),
+  KAFKA_PROBE_TIMEOUT_MS: int(200, 60_000).default(5_000),
   READY_REQUIRES_JOBS: bool.default(true),
   // The consumer lag monitor.
   LAG_POLL_INTERVAL_MS: int(500, 300_000).default(5_000),
