@@ -21,7 +21,7 @@ import { percentile } from '../percentile';
  */
 const PORT = Number(process.env.PORT ?? 3000);
 const KAFKA_PORT = Number(process.env.KAFKA_LOCAL_PORT ?? 9092);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 30);
 const URL = `http://127.0.0.1:${PORT}`;
 
 interface FaultRow {
@@ -52,7 +52,11 @@ async function connectClients(count: number): Promise<{ sockets: Socket[]; lostA
         lostAt.delete(socket);
         socket.emit('subscribe', { channel: 'alerts' }, () => undefined);
       });
-      return new Promise<Socket>((resolve) => socket.once('connect', () => resolve(socket)));
+      // A refused client (e.g. past SOCKET_CONNECTIONS_PER_USER for the one token) must not hang the run.
+      return new Promise<Socket>((resolve, reject) => {
+        socket.once('connect', () => resolve(socket));
+        socket.once('connect_error', (error) => reject(new Error(`a client could not connect: ${error.message} (the demo's BFFs need SOCKET_CONNECTIONS_PER_USER ≥ BENCH_CLIENTS)`)));
+      });
     }),
   );
   return { sockets, lostAt, backAfterMs };
