@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
 import { AppNav } from '@/components/ui/app-nav';
+import { KafkaBanner } from '@/components/ui/kafka-banner';
 import { currentIdentity } from '@/server/auth/current-identity';
 
 import { Providers } from './providers';
@@ -22,7 +23,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <Providers>
           <AppNav identity={identity} />
-          <main>{children}</main>
+          <main>
+            {identity && <KafkaBanner />}
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

@@ -35,6 +35,38 @@ export interface BrokerSettings {
   logDir: string;
   /** Extra listeners as a deployed cluster has them (tests of TLS and SASL); the plaintext one stays for the broker itself. */
   secured?: SecuredListeners;
+  /** One node of a multi-node cluster (`npm run demo -- --cluster`); unset: a single node. */
+  cluster?: ClusterNode;
+}
+
+/** A node of a local KRaft cluster where every node is broker and controller. */
+export interface ClusterNode {
+  nodeId: number;
+  /** Every node's controller port by node id: the static quorum. */
+  voters: { nodeId: number; controllerPort: number }[];
+  /** Replicas of every topic, internal ones included (3 on a three-node cluster). */
+  replicationFactor: number;
+  /** Acknowledged writes need this many in-sync replicas (2 of 3: one node may be lost). */
+  minInsyncReplicas: number;
+}
+
+/** The settings that differ between one node and a cluster: identity, quorum, replication. */
+function nodeProperties(s: BrokerSettings): Array<[string, string | number]> {
+  const c = s.cluster;
+  // One node: every internal topic must accept replication factor 1.
+  const rf = c?.replicationFactor ?? 1;
+  const isr = c?.minInsyncReplicas ?? 1;
+  return [
+    ['node.id', c?.nodeId ?? 1],
+    c
+      ? ['controller.quorum.voters', c.voters.map((v) => `${v.nodeId}@127.0.0.1:${v.controllerPort}`).join(',')]
+      : ['controller.quorum.bootstrap.servers', `127.0.0.1:${s.controllerPort}`],
+    ['offsets.topic.replication.factor', rf],
+    ['transaction.state.log.replication.factor', rf],
+    ['transaction.state.log.min.isr', isr],
+    ['default.replication.factor', rf],
+    ['min.insync.replicas', isr],
+  ];
 }
 
 /** TLS and SASL listeners on loopback, for the tests that connect the way a deployment does. */
@@ -77,20 +109,13 @@ export function serverProperties(s: BrokerSettings): string {
   const major = Number(s.kafkaVersion.split('.')[0]);
   const lines: Array<[string, string | number]> = [
     ['process.roles', 'broker,controller'],
-    ['node.id', 1],
-    ['controller.quorum.bootstrap.servers', `127.0.0.1:${s.controllerPort}`],
+    ...nodeProperties(s),
     ['controller.listener.names', 'CONTROLLER'],
     ['listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`],
     ['advertised.listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort}`],
     ['inter.broker.listener.name', 'PLAINTEXT'],
     ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT'],
     ['log.dirs', s.logDir],
-    // One node: every internal topic must accept replication factor 1.
-    ['offsets.topic.replication.factor', 1],
-    ['transaction.state.log.replication.factor', 1],
-    ['transaction.state.log.min.isr', 1],
-    ['default.replication.factor', 1],
-    ['min.insync.replicas', 1],
     // Fewer internal partitions than the production default of 50: faster first start, fewer files.
     ['offsets.topic.num.partitions', 10],
     ['transaction.state.log.num.partitions', 10],
@@ -110,7 +135,7 @@ export function serverProperties(s: BrokerSettings): string {
     ['num.recovery.threads.per.data.dir', 1],
   ];
   if (major >= 4) {
-    lines.push(['share.coordinator.state.topic.replication.factor', 1], ['share.coordinator.state.topic.min.isr', 1]);
+    lines.push(['share.coordinator.state.topic.replication.factor', s.cluster?.replicationFactor ?? 1], ['share.coordinator.state.topic.min.isr', s.cluster?.minInsyncReplicas ?? 1]);
   }
   if (s.secured) {
     const secured = securedProperties({ ...s, secured: s.secured });

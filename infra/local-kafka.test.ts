@@ -92,6 +92,16 @@ describe('serverProperties', () => {
     expect(props.get('auto.create.topics.enable')).toBe('false');
   });
 
+  it('describes one node of a three-node cluster: static quorum, replication factor 3, two in-sync replicas', () => {
+    const voters = [1, 2, 3].map((nodeId) => ({ nodeId, controllerPort: 19093 + 2 * (nodeId - 1) }));
+    const props = parseProperties(serverProperties({ ...base, cluster: { nodeId: 2, voters, replicationFactor: 3, minInsyncReplicas: 2 } }));
+    expect(props.get('node.id')).toBe('2');
+    expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097');
+    expect(props.has('controller.quorum.bootstrap.servers')).toBe(false);
+    for (const key of ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'default.replication.factor', 'share.coordinator.state.topic.replication.factor']) expect(props.get(key)).toBe('3');
+    for (const key of ['min.insync.replicas', 'transaction.state.log.min.isr', 'share.coordinator.state.topic.min.isr']) expect(props.get(key)).toBe('2');
+  });
+
   it('only sets share-group settings on Kafka 4+', () => {
     expect(serverProperties(base)).toContain('share.coordinator.state.topic.replication.factor=1');
     expect(serverProperties({ ...base, kafkaVersion: '3.9.2' })).not.toContain('share.coordinator');

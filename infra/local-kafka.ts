@@ -22,7 +22,7 @@ import {
   serverProperties,
   tailLines,
 } from './local-kafka-config';
-import type { SecuredListeners } from './local-kafka-config';
+import type { ClusterNode, SecuredListeners } from './local-kafka-config';
 
 
 const INFRA_DIR = __dirname;
@@ -46,6 +46,8 @@ export interface LocalKafkaOptions {
   onProgress?: (line: string) => void;
   /** TLS and SASL listeners beside the plaintext one (the deployment-like tests). */
   secured?: SecuredListeners;
+  /** One node of a local multi-node cluster, all formatted with the same cluster id (see local-cluster.ts). */
+  cluster?: ClusterNode & { clusterId: string };
 }
 
 export interface LocalKafka {
@@ -249,18 +251,19 @@ async function runningPid(dataDir: string): Promise<number | undefined> {
   return pid;
 }
 
-async function formatStorage(dataDir: string, propsFile: string, onProgress: Progress, secured?: SecuredListeners): Promise<void> {
+async function formatStorage(dataDir: string, propsFile: string, onProgress: Progress, opts: Pick<LocalKafkaOptions, 'secured' | 'cluster'>): Promise<void> {
   const logDir = path.join(dataDir, 'logs');
   if (existsSync(path.join(logDir, 'meta.properties'))) return;
-  const clusterId = generateClusterId();
+  const clusterId = opts.cluster?.clusterId ?? generateClusterId();
+  // A cluster's quorum is static (controller.quorum.voters), which formats without --standalone.
   const { command, args } = kafkaToolArgs('kafka.tools.StorageTool', [
     'format',
     '--config',
     propsFile,
     '--cluster-id',
     clusterId,
-    '--standalone',
-    ...scramFormatArgs(secured),
+    ...(opts.cluster ? [] : ['--standalone']),
+    ...scramFormatArgs(opts.secured),
   ]);
   const { code, output } = await run(command, args);
   if (code !== 0) throw new Error(`formatting ${display(logDir)} failed (exit ${code}):\n${tailLines(output, 20)}`);
@@ -297,8 +300,8 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   await mkdir(dataDir, { recursive: true });
   const propsFile = path.join(dataDir, 'server.properties');
   const logDir = path.join(dataDir, 'logs');
-  await writeFile(propsFile, serverProperties({ kafkaVersion: KAFKA_VERSION, port, controllerPort, logDir, secured: opts.secured }));
-  await formatStorage(dataDir, propsFile, onProgress, opts.secured);
+  await writeFile(propsFile, serverProperties({ kafkaVersion: KAFKA_VERSION, port, controllerPort, logDir, secured: opts.secured, cluster: opts.cluster }));
+  await formatStorage(dataDir, propsFile, onProgress, opts);
 
   onProgress(`starting Kafka ${KAFKA_VERSION} on ${brokers}…`);
   const logFile = path.join(dataDir, 'kafka.log');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAge, formatMoney, formatNumber } from './format';
+import { formatAge, formatMoney, formatNumber, kafkaUnreachableText } from './format';
 
 describe('formatAge', () => {
   it('says how old something is in the largest sensible unit', () => {
@@ -22,5 +22,13 @@ describe('formatMoney', () => {
     expect(formatMoney(1234.5, 'USD')).toBe('$1,234.50');
     expect(formatMoney(1234.5, 'EUR')).toBe('€1,234.50');
     expect(formatMoney(1234.5, 'USD', true)).toBe('$1.2K');
+  });
+});
+
+describe('kafkaUnreachableText', () => {
+  it('says since when, to the second, in the viewer\'s time zone, and that the data is the last known', () => {
+    const at = new Date(2026, 11, 3, 16, 6, 20).getTime();
+    expect(kafkaUnreachableText(at)).toBe('Kafka unreachable since 16:06:20, showing the last known data');
+    expect(kafkaUnreachableText(null)).toBe('Kafka unreachable, showing the last known data');
   });
 });

@@ -43,3 +43,8 @@ export function formatDuration(seconds: number | null): string {
   if (seconds < 5_400) return `${Math.round(seconds / 60)} min`;
   return `${(seconds / 3_600).toFixed(1)} h`;
 }
+
+/** The banner over every view while the BFF does not reach Kafka. */
+export function kafkaUnreachableText(since: number | null): string {
+  return `Kafka unreachable${since === null ? '' : ` since ${formatClock(since)}`}, showing the last known data`;
+}

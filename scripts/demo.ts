@@ -1,8 +1,12 @@
+import path from 'node:path';
+
 import { ensureProductTopics } from '@/platform/kafka/topics';
 import { getLogger } from '@/platform/logger';
 
+import { LocalCluster } from '../infra/local-cluster';
 import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
+import { nginxSpec } from '../infra/nginx';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/config';
 
 import { FLINK_JOBS, ensureFlinkJar, streamJobSpecs, waitForFlinkJobs } from './lib/flink';
@@ -14,15 +18,22 @@ import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
 /**
  * `npm run demo`: the whole product with live data on this machine. A local Kafka broker unless
  * KAFKA_BROKERS names a cluster, then the simulator, the stream jobs (Flink runner) and the BFF.
- * Ready once the BFF answers healthy and every Flink job runs. Ctrl-C stops all.
+ * Ready once the BFF answers healthy and every Flink job runs.
+ * `npm run demo -- --cluster`: shaped like production instead: three local KRaft brokers
+ * (replication factor 3, min.insync.replicas 2), the jobs, and two BFF instances behind nginx on
+ * PORT (the instances on PORT+1 and PORT+2). Ctrl-C stops all.
  */
+const CLUSTER = process.argv.includes('--cluster');
+const BFF_INSTANCES = 2;
 const say = (line: string) => console.log(`\x1b[1mdemo\x1b[0m       ${line}`);
 
-let broker: LocalKafka | undefined;
+let broker: LocalKafka | LocalCluster | undefined;
 let stopping = false;
 const children = new ProcessGroup({
   output: { kind: 'terminal' },
   onUnexpectedExit: (child, code) => {
+    // Behind nginx one instance may die (a fault injected on purpose): the others go on serving.
+    if (CLUSTER && child.name.startsWith('bff-')) return say(`${child.name} exited (code ${code}); nginx sends its clients to the other instance`);
     say(`${child.name} exited unexpectedly (code ${code}); stopping everything. See its output above.`);
     void shutdown(1);
   },
@@ -54,20 +65,27 @@ async function main(): Promise<void> {
   ensureNextBuild(ROOT, say);
   await ensureFlinkJar(say);
   if (stopping) return;
-  // The Flink JVM and the BFF take longer to boot than the broker, so they start beside it and wait
-  // for it: the BFF retries Kafka, the runner's first Kafka call waits up to 30 s, and a job that
-  // starts before its topics exist restarts once (exponential back-off from 1 s).
-  const brokerUp = startBroker(config);
-  say(`starting the Flink runner (${FLINK_JOBS.join(', ')}) and the BFF…`);
-  for (const spec of streamJobSpecs()) children.start(spec);
-  children.start(bffSpec());
-  await brokerUp;
-  if (stopping) return;
-  const created = await ensureProductTopics(config.kafka, getLogger('demo'));
-  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
+  const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
+  if (CLUSTER) {
+    // Every process below must be told the cluster's addresses, so the brokers come first.
+    await startCluster(config);
+    if (stopping) return;
+    await createTopics(config);
+    startFlinkRunner();
+    await startBehindNginx(config.bff.port, url);
+  } else {
+    // The Flink JVM and the BFF take longer to boot than the broker, so they start beside it and wait
+    // for it: the BFF retries Kafka, the runner's first Kafka call waits for it, and a job that
+    // starts before its topics exist restarts once (exponential back-off from 1 s).
+    const brokerUp = startBroker(config);
+    startFlinkRunner();
+    children.start(bffSpec());
+    await brokerUp;
+    if (stopping) return;
+    await createTopics(config);
+  }
   children.start(simulatorSpec());
 
-  const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
   const since = (at: number) => `${((Date.now() - at) / 1000).toFixed(0)} s`;
   await Promise.all([
     waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok').then(() => say(`BFF healthy after ${since(started)}`)),
@@ -78,6 +96,40 @@ async function main(): Promise<void> {
   if (config.auth.demoMode) {
     say(`sign in as fleet, security, platform or admin with password "${DEMO_PASSWORD}"; API token for admin: ${DEMO_ADMIN_TOKEN}`);
   }
+}
+
+function startFlinkRunner(): void {
+  say(`starting the Flink runner (${FLINK_JOBS.join(', ')})…`);
+  for (const spec of streamJobSpecs()) children.start(spec);
+}
+
+async function createTopics(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
+  const created = await ensureProductTopics(config.kafka, getLogger('demo'));
+  say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
+}
+
+/** Three local brokers; their addresses and replication factor 3 go into the environment every child reads. */
+async function startCluster(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
+  await ensureKafkaInstalled(say);
+  const cluster = new LocalCluster({ basePort: config.localKafka.port, dataDir: `${config.localKafka.dataDir}-cluster`, onProgress: say });
+  broker = cluster;
+  say(`starting three Kafka ${KAFKA_VERSION} brokers on ${cluster.brokers} (replication factor 3, min.insync.replicas 2)`);
+  await cluster.start();
+  process.env.KAFKA_BROKERS = cluster.brokers;
+  process.env.KAFKA_TOPIC_REPLICATION_FACTOR = '3';
+  Object.assign(config, getConfigOrExit());
+}
+
+/** BFF instances on port+1… with ids bff-1…, nginx on `port` in front of them; sessions hold on any instance (one AUTH_SECRET). */
+async function startBehindNginx(port: number, url: string): Promise<void> {
+  const ports = Array.from({ length: BFF_INSTANCES }, (_, i) => port + 1 + i);
+  for (const [i, instancePort] of ports.entries()) {
+    // Flink's REST API is the runner's (FLINK_REST_PORT), whatever port the instance has.
+    children.start({ ...bffSpec({ PORT: String(instancePort), BFF_INSTANCE_ID: `bff-${i + 1}`, PUBLIC_URL: url }), name: `bff-${i + 1}` });
+  }
+  for (const instancePort of ports) await waitForUrl(`http://127.0.0.1:${instancePort}/api/health/live`, 120_000);
+  children.start(nginxSpec({ port, upstreams: ports, prefix: path.join(ROOT, '.data', `nginx-${port}`) }));
+  say(`nginx on ${url} in front of ${ports.map((p) => `127.0.0.1:${p}`).join(', ')} (infra/nginx/fleetwatch.conf)`);
 }
 
 /** The local broker (KAFKA_BROKERS unset), or nothing to start for a cluster. */

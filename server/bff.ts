@@ -1,7 +1,7 @@
 
 import type { Kafka, Producer } from 'kafkajs';
 
-import type { HealthResponse } from '@/lib/api/health';
+import type { HealthResponse, KafkaReachability, ReadinessResponse } from '@/lib/api/health';
 import { ZONES_REPLAY_HOURS } from '@/lib/api/zones';
 import { alertSchema } from '@/lib/contracts/alerts';
 import type { Alert } from '@/lib/contracts/alerts';
@@ -18,6 +18,7 @@ import { FleetStore } from './fleet/fleet-store';
 import type { StreetMap } from './fleet/street-map';
 import { streetMap } from './fleet/street-map';
 import { FlinkMonitor } from './flink/flink-monitor';
+import { readiness } from './health/readiness';
 import { ClusterMonitor } from './kafka/cluster-monitor';
 import type { RunningConsumer } from './kafka/contract-consumer';
 import { DeadLetters } from './kafka/dead-letters';
@@ -66,7 +67,8 @@ export class Bff {
   private readonly monitor: ClusterMonitor;
   private readonly flink: FlinkMonitor;
   private producer: Producer | undefined;
-  private consumers: RunningConsumer[] = [];
+  /** By stream name, for readiness. */
+  private consumers = new Map<string, RunningConsumer>();
   private streamsStarted = false;
   /** Undefined without ALERTING_CONFIG: nothing is sent. */
   readonly notify: NotifyService | undefined;
@@ -82,7 +84,10 @@ export class Bff {
     alerting?: AlertingConfig,
   ) {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
-    this.monitor = new ClusterMonitor(this.kafka, logger, config.kafka);
+    // The probe's own client never retries and gives up within the probe's timeout: see ClusterMonitor.
+    const { probeIntervalMs, probeTimeoutMs } = config.health;
+    const probeKafka = createKafka(config.kafka, `bff-${config.bff.instanceId}-probe`, { connectionTimeout: probeTimeoutMs, requestTimeout: probeTimeoutMs, retry: { retries: 0 } });
+    this.monitor = new ClusterMonitor(probeKafka, logger, config.kafka, { intervalMs: probeIntervalMs, timeoutMs: probeTimeoutMs });
     this.flink = new FlinkMonitor(config.flink.restUrl, logger);
     this.stats = new StreamStats(logger);
     this.alerts = new AlertStore({ maxAlerts: config.bff.alertsMax, limits: config.alertLimits });
@@ -159,7 +164,7 @@ export class Bff {
     await this.lag.stop();
     clearInterval(this.alertSweep);
     await this.notify?.stop();
-    await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
+    await Promise.allSettled([...this.consumers.values()].map((consumer) => consumer.stop()));
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
     this.flink.stop();
@@ -169,6 +174,7 @@ export class Bff {
     return {
       instanceId: this.config.bff.instanceId,
       health: async () => this.health(),
+      ready: () => this.ready(),
       metrics: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
       fleetSnapshot: () => this.fleet.snapshot(Date.now()),
       vehicleHistory: (vehicleId, minutes) =>
@@ -194,7 +200,7 @@ export class Bff {
     problems.push(...flinkProblems);
     return {
       status: problems.length === 0 ? 'ok' : 'degraded',
-      kafka: { connected: kafka.connected, brokers: kafka.connected ? kafka.brokers : this.config.kafka.brokers },
+      kafka: { connected: kafka.connected, brokers: kafka.connected ? kafka.brokers : this.config.kafka.brokers, unreachableSince: kafka.unreachableSince },
       streams: this.stats.snapshot(),
       deadLetters: kafka.deadLetters,
       flink,
@@ -204,6 +210,20 @@ export class Bff {
     };
   }
 
+  ready(): ReadinessResponse {
+    const streams = this.streamsStarted ? Object.fromEntries([...this.consumers].map(([name, consumer]) => [name, consumer.state()])) : undefined;
+    return readiness({ kafka: this.monitor.status(), streams, flink: this.flink.status(), requireJobs: this.config.health.readyRequiresJobs });
+  }
+
+  /** Whether Kafka answers now, and every change of it (the banner in every view). */
+  kafkaReachability(): KafkaReachability {
+    return this.monitor.reachabilityNow();
+  }
+
+  onKafkaReachability(listener: (state: KafkaReachability) => void): () => void {
+    return this.monitor.onChange(listener);
+  }
+
   private async startStreamsWithRetry(): Promise<void> {
     await retryUntilDone('start streams', () => this.startStreams(), {
       logger: this.logger,
@@ -211,8 +231,8 @@ export class Bff {
       maxDelayMs: 5_000,
       isStopping: () => this.stopping,
       cleanup: async () => {
-        await Promise.allSettled(this.consumers.map((consumer) => consumer.stop()));
-        this.consumers = [];
+        await Promise.allSettled([...this.consumers.values()].map((consumer) => consumer.stop()));
+        this.consumers.clear();
       },
     }).catch(() => undefined);
     this.streamsStarted = !this.stopping;
@@ -238,7 +258,7 @@ export class Bff {
       stats: this.stats,
       logger: this.logger,
     });
-    this.consumers.push(fleetStream);
+    this.consumers.set('fleet', fleetStream);
     void fleetStream.caughtUp.then(() => this.logger.info({ vehicles: this.fleet.size }, 'fleet replay loaded'));
     const salesStream = await startSalesStream({
       kafka: this.kafka,
@@ -248,7 +268,7 @@ export class Bff {
       stats: this.stats,
       logger: this.logger,
     });
-    this.consumers.push(salesStream);
+    this.consumers.set('sales', salesStream);
     void salesStream.caughtUp.then(() => this.logger.info({ rows: this.sales.size }, 'sales replay loaded'));
     const zonesStream = await startZonesStream({
       kafka: this.kafka,
@@ -258,9 +278,10 @@ export class Bff {
       stats: this.stats,
       logger: this.logger,
     });
-    this.consumers.push(zonesStream);
+    this.consumers.set('zones', zonesStream);
     void zonesStream.caughtUp.then(() => this.logger.info({ zones: this.zones.size }, 'zones loaded'));
-    this.consumers.push(
+    this.consumers.set(
+      'dead-letter-reasons',
       await startDeadLetterReasonsStream({
         kafka: this.kafka,
         groupId: bffGroupId(this.config.bff.instanceId, 'dead-letter-reasons'),
@@ -276,7 +297,7 @@ export class Bff {
       stats: this.stats,
       logger: this.logger,
     });
-    this.consumers.push(alertsStream);
+    this.consumers.set('alerts', alertsStream);
     void alertsStream.caughtUp.then(() => this.logger.info({ alerts: this.alerts.size }, 'alerts and their actions loaded'));
     if (this.notify) {
       const notify = this.notify;

@@ -75,6 +75,10 @@ const envSchema = z.object({
   FLINK_CHECKPOINT_DIR: z.string().min(1).default('.data/flink/checkpoints'),
   FLINK_CHECKPOINT_INTERVAL_S: z.coerce.number().min(0.1).max(3600).default(10),
   FLINK_PARALLELISM: int(1, 256).default(1),
+  // Health: how the BFF finds out that Kafka is gone, and what readiness asks of the jobs.
+  KAFKA_PROBE_INTERVAL_MS: int(500, 60_000).default(2_000),
+  KAFKA_PROBE_TIMEOUT_MS: int(200, 60_000).default(5_000),
+  READY_REQUIRES_JOBS: bool.default(true),
   // The consumer lag monitor.
   LAG_POLL_INTERVAL_MS: int(500, 300_000).default(5_000),
   LAG_GROUPS_ALLOW: z.string().optional(),
@@ -85,6 +89,7 @@ const envSchema = z.object({
   LAG_HISTORY_MINUTES: int(60, 24 * 60).default(60),
   LAG_TIMESTAMP_LOOKUPS: int(0, 100_000).default(500),
   LAG_CONCURRENCY: int(1, 256).default(16),
+  LAG_CLUSTER_NAME: z.string().regex(/^[\w.-]+$/).default('default'),
   // Notifications (Alertmanager-format routes and receivers); unset ALERTING_CONFIG: nothing is sent.
   ALERTING_CONFIG: z.string().min(1).optional(),
   NOTIFY_MAX_ATTEMPTS: int(1, 100).default(8),
@@ -146,6 +151,8 @@ export interface LagConfig {
   historyMinutes: number;
   timestampLookups: number;
   concurrency: number;
+  /** The `cluster_name` label of the kafka-lag-exporter metrics. */
+  clusterName: string;
 }
 
 export interface Config extends KafkaSettings {
@@ -176,11 +183,19 @@ export interface Config extends KafkaSettings {
   sales: { allowedLatenessMs: number; unknownStoreWaitMs: number; dedupWindowMs: number; currency: string };
   occupancy: { thresholdPct: number; hysteresisPct: number };
   lag: LagConfig;
+  health: HealthConfig;
   /** configFile unset: no notifications, the inbox works alone. */
   notify: { configFile?: string; maxAttempts: number; backoffMaxMs: number; timeoutMs: number };
   anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
   flink: FlinkConfig;
   auth: AuthConfig;
+}
+
+export interface HealthConfig {
+  probeIntervalMs: number;
+  probeTimeoutMs: number;
+  /** False: readiness does not ask Flink (a BFF whose jobs run where it cannot see them). */
+  readyRequiresJobs: boolean;
 }
 
 export interface AlertLimits {
@@ -277,7 +292,9 @@ function toConfig(e: Env): Config {
       historyMinutes: e.LAG_HISTORY_MINUTES,
       timestampLookups: e.LAG_TIMESTAMP_LOOKUPS,
       concurrency: e.LAG_CONCURRENCY,
+      clusterName: e.LAG_CLUSTER_NAME,
     },
+    health: { probeIntervalMs: e.KAFKA_PROBE_INTERVAL_MS, probeTimeoutMs: e.KAFKA_PROBE_TIMEOUT_MS, readyRequiresJobs: e.READY_REQUIRES_JOBS },
     notify: { configFile: e.ALERTING_CONFIG, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, backoffMaxMs: e.NOTIFY_BACKOFF_MAX_S * 1000, timeoutMs: e.NOTIFY_TIMEOUT_S * 1000 },
     anomaly: {
       fireAfterMs: e.ANOMALY_FIRE_AFTER_S * 1000,

@@ -16,6 +16,7 @@ import { applySecurityHeaders, mapStyleOrigin } from './http/security-headers';
 import { loadAlertingConfigOrExit } from './notify/config';
 import { AlertsChannel } from './realtime/alerts-channel';
 import { FleetChannel } from './realtime/fleet-channel';
+import { pushKafkaStatus } from './realtime/kafka-status';
 import { LagChannel } from './realtime/lag-channel';
 import { SalesChannel } from './realtime/sales-channel';
 import type { ChannelJoinHandler } from './realtime/socket-server';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   lagChannel.start();
   const alertsChannel = new AlertsChannel(io, bff.alerts);
   alertsChannel.start();
+  const stopKafkaStatus = pushKafkaStatus(io, bff);
   bff.start();
 
   await new Promise<void>((resolve, reject) => {
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     zonesChannel.stop();
     lagChannel.stop();
     alertsChannel.stop();
+    stopKafkaStatus();
     io.close();
     await bff.stop();
     httpServer.closeAllConnections();

@@ -95,3 +95,33 @@ export const notificationsTotal = new Counter({
   labelNames: ['receiver', 'integration', 'outcome'] as const,
   registers: [registry],
 });
+
+export const kafkaReachable = new Gauge({
+  name: 'fleetwatch_kafka_reachable',
+  help: 'Whether the BFF\'s health probe reaches Kafka (1) or not (0), asked every KAFKA_PROBE_INTERVAL_MS',
+  registers: [registry],
+});
+
+/*
+ * Consumer lag under kafka-lag-exporter's names and labels, so the dashboards and alerts platform
+ * teams already have for it work unchanged (cluster_name: LAG_CLUSTER_NAME). Only the groups the
+ * lag monitor watches (LAG_GROUPS_ALLOW / LAG_GROUPS_DENY), rewritten after every poll.
+ */
+const PARTITION_LABELS = ['cluster_name', 'group', 'topic', 'partition', 'member_host', 'consumer_id', 'client_id'] as const;
+
+export const lagGroupOffset = new Gauge({ name: 'kafka_consumergroup_group_offset', help: 'The offset of the last consumed offset for this partition in this topic partition for this group.', labelNames: PARTITION_LABELS, registers: [registry] });
+export const lagGroupLag = new Gauge({ name: 'kafka_consumergroup_group_lag', help: 'Offset lag: end offset minus the group\'s committed offset, per partition.', labelNames: PARTITION_LABELS, registers: [registry] });
+export const lagGroupLagSeconds = new Gauge({ name: 'kafka_consumergroup_group_lag_seconds', help: 'Time lag: age of the next record the group has to read, per partition (the record\'s timestamp, or interpolated).', labelNames: PARTITION_LABELS, registers: [registry] });
+export const lagGroupMaxLag = new Gauge({ name: 'kafka_consumergroup_group_max_lag', help: 'Highest offset lag of any partition of the group.', labelNames: ['cluster_name', 'group', 'is_simple_consumer'] as const, registers: [registry] });
+export const lagGroupMaxLagSeconds = new Gauge({ name: 'kafka_consumergroup_group_max_lag_seconds', help: 'Highest time lag of any partition of the group.', labelNames: ['cluster_name', 'group', 'is_simple_consumer'] as const, registers: [registry] });
+export const lagGroupSumLag = new Gauge({ name: 'kafka_consumergroup_group_sum_lag', help: 'Sum of the offset lag of every partition of the group.', labelNames: ['cluster_name', 'group'] as const, registers: [registry] });
+export const lagGroupTopicSumLag = new Gauge({ name: 'kafka_consumergroup_group_topic_sum_lag', help: 'Sum of the offset lag of the group\'s partitions of one topic.', labelNames: ['cluster_name', 'group', 'topic'] as const, registers: [registry] });
+export const lagPartitionLatestOffset = new Gauge({ name: 'kafka_partition_latest_offset', help: 'End offset of a partition the watched groups read.', labelNames: ['cluster_name', 'topic', 'partition'] as const, registers: [registry] });
+export const lagPartitionEarliestOffset = new Gauge({ name: 'kafka_partition_earliest_offset', help: 'Earliest offset of a partition the watched groups read.', labelNames: ['cluster_name', 'topic', 'partition'] as const, registers: [registry] });
+export const lagGroupStatus = new Gauge({
+  name: 'kafka_consumergroup_group_status',
+  help: 'The lag view\'s status of each group: 1 for its status now (ok, lagging, stalled, stopped, rewinding, unassigned, data-loss), 0 for the others',
+  labelNames: ['cluster_name', 'group', 'status'] as const,
+  registers: [registry],
+});
+export const consumerGroupInfo = new Gauge({ name: 'kminion_kafka_consumer_group_info', help: 'Consumer group info as KMinion exports it: Kafka\'s group state (Stable, Empty, ...) in the state label; always 1.', labelNames: ['group_id', 'state'] as const, registers: [registry] });

@@ -1,5 +1,5 @@
 import type { FleetSnapshot } from '@/lib/api/fleet';
-import type { HealthResponse } from '@/lib/api/health';
+import type { HealthResponse, ReadinessResponse } from '@/lib/api/health';
 import type { SalesResponse } from '@/lib/api/sales';
 import type { ZonesResponse } from '@/lib/api/zones';
 import type { GroupDetail, LagResponse } from '@/lib/lag/api';
@@ -18,6 +18,8 @@ import type { NotifyService } from './notify/notify-service';
 export interface BffRuntime {
   instanceId: string;
   health(): Promise<HealthResponse>;
+  /** `GET /api/health/ready`: Kafka answers, every stream consumes, the jobs run. */
+  ready(): ReadinessResponse;
   metrics(): Promise<{ contentType: string; body: string }>;
   fleetSnapshot(): FleetSnapshot;
   vehicleHistory(vehicleId: string, minutes: number): VehiclePoint[] | undefined;

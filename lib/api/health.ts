@@ -16,13 +16,20 @@ export interface FlinkHealth {
   jobs: Record<string, FlinkJobState>;
 }
 
+/** Whether the BFF's probe reaches Kafka; `since`: when it stopped answering (null while it answers). */
+export interface KafkaReachability {
+  reachable: boolean;
+  since: number | null;
+}
+
 /**
  * `GET /api/health`: open to everyone, so load balancers can read it; an anonymous caller gets
  * only `{status}` (HealthSummary), a caller with an API token or METRICS_TOKEN the whole answer.
  */
 export interface HealthResponse {
   status: 'ok' | 'degraded';
-  kafka: { connected: boolean; brokers: string[] };
+  /** `unreachableSince`: when the probe first found it gone (epoch ms), null while it answers. */
+  kafka: { connected: boolean; brokers: string[]; unreachableSince: number | null };
   /** What the BFF itself consumed, per topic. */
   streams: Record<string, StreamCounts>;
   /** Messages held in each `dlq.<consumer>` topic: input rejected anywhere in the pipeline. */
@@ -37,3 +44,18 @@ export interface HealthResponse {
 
 /** What an anonymous caller of `GET /api/health` gets: up or down, nothing else. */
 export type HealthSummary = Pick<HealthResponse, 'status'>;
+
+/** One rule of `GET /api/health/ready`, with why it fails. */
+export interface ReadinessCheck {
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * `GET /api/health/ready` (200 when `ready`, else 503), the way Kubernetes probes readiness:
+ * Kafka answers, every stream consumes, the stream jobs run. Open to everyone, like `/api/health`.
+ */
+export interface ReadinessResponse {
+  ready: boolean;
+  checks: { kafka: ReadinessCheck; streams: ReadinessCheck; jobs: ReadinessCheck };
+}

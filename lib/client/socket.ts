@@ -53,7 +53,8 @@ class RealtimeConnection {
 
   private connect(): RealtimeClient {
     if (this.socket) return this.socket;
-    const socket: RealtimeClient = io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 3_000 });
+    // WebSocket only: one connection stays with one BFF instance, so N instances behind a load balancer need no sticky sessions (long-polling would: its requests must all reach one instance).
+    const socket: RealtimeClient = io({ transports: ['websocket'], reconnectionDelayMax: 3_000 });
     socket.on('connect', () => {
       clearTimeout(this.offlineTimer);
       this.offlineTimer = undefined;

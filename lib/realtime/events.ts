@@ -2,6 +2,7 @@ import type { z } from 'zod';
 
 import type { AlertPush } from '../api/alerts';
 import type { FleetSnapshot } from '../api/fleet';
+import type { KafkaReachability } from '../api/health';
 import type { ZonesResponse } from '../api/zones';
 import type { AlertSilence } from '../contracts/alerts';
 import type { VehicleState } from '../contracts/fleet';
@@ -47,6 +48,8 @@ export interface ServerToClientEvents {
   'lag:update': (update: LagUpdate) => void;
   /** One alert's new state plus the audit entries this change added (`alertPushSchema`), to the teams that see it; never dropped. */
   'alert:upsert': (push: AlertPush) => void;
+  /** Whether the BFF reaches Kafka: to every socket on connect and on each change, unasked (the banner in every view). */
+  'kafka:status': (status: KafkaReachability) => void;
   /** The silences in force of the teams this socket sees, whenever one is created, lifted or expires. */
   'alert:silences': (update: { silences: AlertSilence[] }) => void;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 
 import { generateAuthToken } from 'aws-msk-iam-sasl-signer-js';
 import { Kafka, logLevel } from 'kafkajs';
-import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
+import type { KafkaConfig, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
 
 import { getLogger } from '../logger';
 
@@ -11,9 +11,19 @@ import type { KafkaConnectionConfig } from './settings';
 // We use kafkajs's default (Java-compatible murmur2) partitioner knowingly; its migration notice is noise.
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
+/**
+ * Timeouts and retries other than the defaults, for a client that must fail fast rather than wait
+ * for a broker to come back (the BFF's health probe).
+ */
+export interface KafkaTimeouts {
+  connectionTimeout?: number;
+  requestTimeout?: number;
+  retry?: RetryOptions;
+}
+
 /** The one Kafka client factory: every producer, consumer and admin in the product comes from here. */
-export function createKafka(connection: KafkaConnectionConfig, clientIdSuffix: string): Kafka {
-  return new Kafka(kafkaOptions(connection, clientIdSuffix));
+export function createKafka(connection: KafkaConnectionConfig, clientIdSuffix: string, timeouts: KafkaTimeouts = {}): Kafka {
+  return new Kafka({ ...kafkaOptions(connection, clientIdSuffix), ...timeouts });
 }
 
 export function kafkaOptions(connection: KafkaConnectionConfig, clientIdSuffix: string): KafkaConfig {

@@ -43,7 +43,7 @@ export function createGate(auth: AuthConfig, revoked: RevokedSessions, logger: L
     if (!SAFE_METHODS.has(method) && isUnder(pathname.toLowerCase(), '/api/auth')) return authWrite(request, response, method, pathname);
     const rule = ruleForPath(pathname);
     if (rule.kind === 'open') {
-      if (pathname === '/api/health') {
+      if (pathname === '/api/health' || pathname === '/api/health/ready') {
         if (await mayReadHealth(request)) request.headers[HEALTH_DETAILS_HEADER] = '1';
         return false;
       }

@@ -45,7 +45,32 @@ export interface RunningConsumer {
   /** Resolves once every partition has been read up to where its end was at start. */
   caughtUp: Promise<void>;
   isCaughtUp(): boolean;
+  /** Whether it consumes now (readiness asks): the worst state of its Kafka consumers. */
+  state(): ConsumerState;
   stop(): Promise<void>;
+}
+
+/**
+ * joining: (re)joining its group, e.g. after a broker went away; crashed: kafkajs gave up and will
+ * not restart it by itself; stopped: stopped on purpose.
+ */
+export type ConsumerState = 'consuming' | 'joining' | 'crashed' | 'stopped';
+
+const STATE_RANK: Record<ConsumerState, number> = { consuming: 0, joining: 1, stopped: 2, crashed: 3 };
+
+/** The state of several consumers that make up one stream: the worst of theirs. */
+export function worstState(states: ConsumerState[]): ConsumerState {
+  return states.reduce<ConsumerState>((worst, state) => (STATE_RANK[state] > STATE_RANK[worst] ? state : worst), 'consuming');
+}
+
+/** Follows a kafkajs consumer's events, because kafkajs has no way to ask whether a consumer runs. */
+export function followState(consumer: Consumer): () => ConsumerState {
+  let state: ConsumerState = 'joining';
+  consumer.on(consumer.events.GROUP_JOIN, () => (state = 'consuming'));
+  consumer.on(consumer.events.REBALANCING, () => (state = 'joining'));
+  consumer.on(consumer.events.CRASH, (event) => (state = event.payload.restart ? 'joining' : 'crashed'));
+  consumer.on(consumer.events.STOP, () => (state = 'stopped'));
+  return () => state;
 }
 
 export async function startContractConsumer<S extends z.ZodType>(options: ContractConsumerOptions<S>): Promise<RunningConsumer> {
@@ -56,6 +81,7 @@ export async function startContractConsumer<S extends z.ZodType>(options: Contra
   await admin.disconnect();
 
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
+  const state = followState(consumer);
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: start.from === 'earliest' || start.from === 'time' });
   await consumer.run({
@@ -70,6 +96,7 @@ export async function startContractConsumer<S extends z.ZodType>(options: Contra
   return {
     caughtUp: progress.done,
     isCaughtUp: () => progress.isDone(),
+    state,
     stop: () => consumer.disconnect(),
   };
 }
@@ -178,6 +205,7 @@ export async function startConsumersTogether(starters: (() => Promise<RunningCon
   return {
     caughtUp: Promise.all(consumers.map((consumer) => consumer.caughtUp)).then(() => undefined),
     isCaughtUp: () => consumers.every((consumer) => consumer.isCaughtUp()),
+    state: () => worstState(consumers.map((consumer) => consumer.state())),
     stop: stopAll,
   };
 }

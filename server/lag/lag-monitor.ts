@@ -18,6 +18,7 @@ import { evaluateGroup, observeGroup, partitionKey } from './group-evaluation';
 import type { GroupSnapshot } from './group-evaluation';
 import { groupFilter } from './group-filter';
 import type { GroupVerdict } from './lag-alerts';
+import { exportLagMetrics } from './lag-metrics';
 
 /** What one poll learned of one group from the cluster. */
 export interface GroupReading {
@@ -151,6 +152,7 @@ export class LagMonitor {
       const phases = { groups: afterGroups - mark, offsets: afterOffsets - afterGroups, lookups: afterLookups - afterOffsets, evaluate: performance.now() - afterLookups };
       const result = { response: this.summaries(), verdicts, phases };
       recordMetrics(result);
+      exportLagMetrics([...this.groups.values()].flatMap((memory) => (memory.detail ? [memory.detail] : [])), this.config.clusterName);
       await this.onPoll(result);
       return result;
     } catch (error) {

@@ -42,6 +42,9 @@ export function roomOf(channel: Channel): string {
 export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, revoked: RevokedSessions, logger: Logger, onJoin: ChannelJoinHandler): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
+    // WebSocket only, as the product's client connects: a long-polling session is many requests that
+    // must all reach this instance, which breaks behind a load balancer without sticky sessions.
+    transports: ['websocket'],
     // A payload bigger than this is a misbehaving client, not a subscription.
     maxHttpBufferSize: 16_384,
     pingInterval: 10_000,

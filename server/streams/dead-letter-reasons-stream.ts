@@ -5,6 +5,7 @@ import { ensureTopics } from '@/platform/kafka/topics';
 import type { Logger } from '@/platform/logger';
 
 import type { RunningConsumer } from '../kafka/contract-consumer';
+import { followState } from '../kafka/contract-consumer';
 import { deadLetterReasons } from '../metrics';
 
 /** The processors whose rejections the dashboard breaks down by reason: too-late events are part of their figures' story. */
@@ -38,6 +39,7 @@ export async function startDeadLetterReasonsStream(deps: { kafka: Kafka; groupId
   }
   const counts = new Map<string, number>();
   const consumer = deps.kafka.consumer({ groupId: deps.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+  const state = followState(consumer);
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({
@@ -54,6 +56,7 @@ export async function startDeadLetterReasonsStream(deps: { kafka: Kafka; groupId
     // Counts only: nothing waits for this backlog.
     caughtUp: Promise.resolve(),
     isCaughtUp: () => true,
+    state,
     stop: () => consumer.disconnect(),
   };
 }

@@ -27,6 +27,8 @@ export const TEST_PORTS = {
   oidcIssuer: BASE + 34,
   oidcBff: BASE + 35,
   lagStatuses: BASE + 36,
+  /** Honest health: a BFF on a broker of its own that the test kills. */
+  health: BASE + 37,
   notify: BASE + 21,
   notifySecond: BASE + 22,
   /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */

@@ -160,6 +160,12 @@ export class TestStack {
     return (await response.json()) as T;
   }
 
+  /** GET a route whose answer is JSON whatever its status (health and readiness answer 503 with a body). */
+  async fetchJsonAnyStatus<T>(route: string): Promise<{ status: number; body: T }> {
+    const response = await this.fetch(route);
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
   /**
    * Every test request to the BFF goes through here, so credentials are added in one place:
    * the admin API token unless `token` says otherwise (`null`: no credentials at all).

@@ -20,3 +20,15 @@ export async function startTestKafka(): Promise<LocalKafka> {
   await resetLocalKafka(TEST_KAFKA_DATA_DIR);
   return startLocalKafka({ port: TEST_KAFKA_PORT, dataDir: TEST_KAFKA_DATA_DIR, onProgress: log });
 }
+
+/**
+ * A broker of one test file's own, on its own port and data folder (wiped at start), for tests
+ * that kill or stop a broker: the shared one must stay up for every other file.
+ */
+export async function startOwnKafka(portOffset: number, name: string): Promise<{ kafka: LocalKafka; port: number; dataDir: string }> {
+  const port = TEST_KAFKA_PORT + portOffset;
+  const dataDir = path.join(ROOT, '.data', `kafka-test-${name}-${port}`);
+  await resetLocalKafka(dataDir);
+  const kafka = await startLocalKafka({ port, dataDir, onProgress: (line) => console.log(`[${name} kafka] ${line}`) });
+  return { kafka, port, dataDir };
+}
