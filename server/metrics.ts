@@ -95,3 +95,9 @@ export const notificationsTotal = new Counter({
   labelNames: ['receiver', 'integration', 'outcome'] as const,
   registers: [registry],
 });
+
+export const replaySessions = new Gauge({
+  name: 'fleetwatch_replay_sessions',
+  help: 'Time-travel reads of Kafka running now (at most REPLAY_MAX_SESSIONS)',
+  registers: [registry],
+});

@@ -27,6 +27,7 @@ export const TEST_PORTS = {
   oidcIssuer: BASE + 34,
   oidcBff: BASE + 35,
   lagStatuses: BASE + 36,
+  replay: BASE + 37,
   notify: BASE + 21,
   notifySecond: BASE + 22,
   /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */
