@@ -41,7 +41,7 @@ test('time travel: a moment inside an overheat shows the vehicle with its open a
   await time.pick(inside);
   await expect(time.mode).toContainText('Showing');
   await expect(fleet.cell(TARGET, ALERTS)).toHaveText(/^[1-9]/);
-  await expect(fleet.detail.getByText('Open alerts').locator('xpath=following-sibling::dd[1]')).toHaveText(/^[1-9]/);
+  await expect(fleet.detail.locator('dt:text-is("Open alerts") + dd')).toHaveText(/^[1-9]/);
   await expect(fleet.cell(TARGET, ENGINE)).toHaveText(`${formatNumber(expected?.engineTempC ?? NaN, 1)} °C`);
   expect(page.url()).toContain(`at=${encodeURIComponent(new Date(inside).toISOString())}`);
   const shared = page.url();

@@ -31,6 +31,7 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
           event.preventDefault();
           const at = fromLocalInput(draft);
           if (at !== null) replay.seek(at);
+          setDraft('');
         }}
       >
         <label>
