@@ -10,10 +10,10 @@ import { TOPICS, productTopicSpecs } from '@/lib/contracts/topics';
 import { createKafka } from '@/platform/kafka/client';
 import { ensureTopics } from '@/platform/kafka/topics';
 
-import { ensureKafkaInstalled, resetLocalKafka, startLocalKafka } from '../infra/local-kafka';
-import type { LocalKafka } from '../infra/local-kafka';
 import { loadConfig } from '../server/config';
 import { ReplayService } from '../server/fleet/replay-service';
+
+import { benchBroker } from './bench-broker';
 
 /**
  * `npm run bench:replay`: time travel at fleet scale, in process against a broker of its own
@@ -30,15 +30,8 @@ const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_810);
 const RESULTS = path.join(__dirname, 'results', 'replay.md');
 
 async function main(): Promise<void> {
-  let broker: LocalKafka | undefined;
-  let brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) {
-    await ensureKafkaInstalled(console.log);
-    const dataDir = path.join('.data', `kafka-bench-${PORT}`);
-    await resetLocalKafka(dataDir);
-    broker = await startLocalKafka({ port: PORT, dataDir, onProgress: (line) => console.log(`[kafka] ${line}`) });
-    brokers = broker.brokers;
-  }
+  const broker = await benchBroker(PORT);
+  const brokers = broker.brokers;
   const config = loadConfig({ KAFKA_BROKERS: brokers, DEMO_MODE: 'true', LOG_LEVEL: 'warn', REPLAY_LOOKBACK_S: String(LOOKBACK_S), REPLAY_MAX_RECORDS: '50000000' });
   const kafka = createKafka(config.kafka, 'bench-replay');
   try {
@@ -61,7 +54,7 @@ async function main(): Promise<void> {
     lines.push(`| playback steps at 60× for ${span / 1000} s of history (${(span / 60_000).toFixed(2)} s of wall time, ${steps.steps.length} steps) | ${seconds.toFixed(2)} s |`);
     writeResults(lines);
   } finally {
-    await broker?.stop();
+    await broker.stop();
   }
 }
 
