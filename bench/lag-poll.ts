@@ -7,14 +7,14 @@ import pino from 'pino';
 
 import { createKafka } from '@/platform/kafka/client';
 
-import { ensureKafkaInstalled, resetLocalKafka, startLocalKafka } from '../infra/local-kafka';
-import type { LocalKafka } from '../infra/local-kafka';
 import { ensureNextBuild } from '../scripts/lib/next-build';
 import { ProcessGroup } from '../scripts/lib/process-group';
 import { ROOT, bffSpec } from '../scripts/lib/stack';
 import { DEMO_ADMIN_TOKEN, loadConfig } from '../server/config';
 import { LagMonitor } from '../server/lag/lag-monitor';
 import { TEST_PORTS } from '../test/support/ports';
+
+import { benchBroker } from './bench-broker';
 
 /**
  * `npm run bench:lag`: one full poll of the BFF's lag monitor over ≥ 500 consumer groups and
@@ -35,15 +35,8 @@ const topicName = (index: number) => `bench.lag.t${String(index).padStart(3, '0'
 const groupName = (index: number) => `bench.lag.group-${String(index).padStart(4, '0')}`;
 
 async function main(): Promise<void> {
-  let broker: LocalKafka | undefined;
-  let brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) {
-    await ensureKafkaInstalled(console.log);
-    const dataDir = path.join('.data', `kafka-bench-${PORT}`);
-    await resetLocalKafka(dataDir);
-    broker = await startLocalKafka({ port: PORT, dataDir, onProgress: (line) => console.log(`[kafka] ${line}`) });
-    brokers = broker.brokers;
-  }
+  const broker = await benchBroker(PORT);
+  const brokers = broker.brokers;
   const config = loadConfig({ KAFKA_BROKERS: brokers, DEMO_MODE: 'true', LOG_LEVEL: 'warn' });
   const kafka = createKafka(config.kafka, 'bench-lag');
   try {
@@ -52,7 +45,7 @@ async function main(): Promise<void> {
     const bff = await measureBff(brokers);
     writeResults([...inProcess.lines, '', ...bff], inProcess.cycles, brokers);
   } finally {
-    await broker?.stop();
+    await broker.stop();
   }
 }
 

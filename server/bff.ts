@@ -5,7 +5,7 @@ import type { HealthResponse, KafkaReachability, ReadinessResponse } from '@/lib
 import { ZONES_REPLAY_HOURS } from '@/lib/api/zones';
 import { alertSchema } from '@/lib/contracts/alerts';
 import type { Alert } from '@/lib/contracts/alerts';
-import { TOPICS, TOPIC_SPECS, dlqTopicSpec } from '@/lib/contracts/topics';
+import { TOPICS, dlqTopicSpec, productTopicSpecs } from '@/lib/contracts/topics';
 import type { LagResponse } from '@/lib/lag/api';
 import { createKafka } from '@/platform/kafka/client';
 import { ensureTopics } from '@/platform/kafka/topics';
@@ -15,6 +15,7 @@ import { AlertService } from './alerts/alert-service';
 import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
+import { ReplayService } from './fleet/replay-service';
 import type { StreetMap } from './fleet/street-map';
 import { streetMap } from './fleet/street-map';
 import { FlinkMonitor } from './flink/flink-monitor';
@@ -77,6 +78,8 @@ export class Bff {
   /** Built on first request: the same for the whole life of the BFF (one seed). */
   private streets: StreetMap | undefined;
   private readonly startedAt = Date.now();
+  /** Time travel on the fleet page: reads Kafka by time on request. */
+  private readonly replay: ReplayService;
 
   constructor(
     private readonly config: Config,
@@ -106,6 +109,8 @@ export class Bff {
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
     this.notify = alerting && this.notifyService(alerting);
+    const rules = { offlineAfterMs: config.bff.fleetOfflineAfterMs, delayedAfterMs: config.bff.fleetDelayedAfterMs, frozenAfterMs: config.bff.fleetFrozenGpsAfterMs };
+    this.replay = new ReplayService(this.kafka, config.replay, rules, `bff.${config.bff.instanceId}`, logger.child({ component: 'replay' }));
   }
 
   private notifyService(alerting: AlertingConfig): NotifyService {
@@ -184,6 +189,7 @@ export class Bff {
       lagSummaries: () => this.lag.summaries(),
       lagGroup: (groupId) => this.lag.detail(groupId),
       alerts: this.alertService,
+      replay: this.replay,
       alerting: this.notify,
       inbound: this.inbound,
       fleetMapStyleUrl: this.config.bff.fleetMapStyleUrl,
@@ -242,7 +248,7 @@ export class Bff {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, [...TOPIC_SPECS, dlqTopicSpec('bff')], this.config.kafka.topicReplicationFactor, this.logger);
+      await ensureTopics(admin, [...productTopicSpecs(this.config.kafka), dlqTopicSpec('bff')], this.config.kafka.topicReplicationFactor, this.logger);
     } finally {
       await admin.disconnect();
     }

@@ -23,6 +23,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_MODE: 'true', SALES_CURRENCY: 'DOLLARS' })).toThrow(/SALES_CURRENCY/);
   });
 
+  it('reads the time-travel settings, with fleet.vehicle-state kept 7 days by default, and refuses a lookback beyond retention', () => {
+    const config = loadConfig({ DEMO_MODE: 'true' });
+    expect(config.replay).toEqual({ maxSessions: 4, lookbackMs: 120_000, maxRecords: 2_000_000, alertLookbackMs: 24 * 3_600_000, retentionMs: 7 * 24 * 3_600_000 });
+    expect(config.kafka.vehicleStateRetentionMs).toBe(7 * 24 * 3_600_000);
+    expect(loadConfig({ DEMO_MODE: 'true', FLEET_STATE_RETENTION_H: '6', REPLAY_MAX_SESSIONS: '2' }).replay).toMatchObject({ maxSessions: 2, retentionMs: 6 * 3_600_000 });
+    expect(() => loadConfig({ DEMO_MODE: 'true', FLEET_STATE_RETENTION_H: '0.01', REPLAY_LOOKBACK_S: '600' })).toThrow(/REPLAY_LOOKBACK_S/);
+    expect(() => loadConfig({ DEMO_MODE: 'true', REPLAY_MAX_SESSIONS: '0' })).toThrow(ConfigError);
+  });
+
   it('reads a remote cluster with TLS and SCRAM', () => {
     const config = loadConfig({
       DEMO_MODE: 'true',

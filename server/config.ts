@@ -43,6 +43,11 @@ const envSchema = z.object({
   ALERTS_MAX: int(100, 1_000_000).default(20_000),
   FLEET_DELAYED_AFTER_S: int(1, 3600).default(5),
   FLEET_FROZEN_GPS_AFTER_S: int(2, 3600).default(10),
+  // Time travel on the fleet page (server/fleet/replay-service.ts).
+  REPLAY_MAX_SESSIONS: int(1, 100).default(4),
+  REPLAY_LOOKBACK_S: int(5, 3600).default(120),
+  REPLAY_MAX_RECORDS: int(1_000, 100_000_000).default(2_000_000),
+  REPLAY_ALERT_LOOKBACK_H: int(1, 24 * 30).default(24),
   FLEET_MAP_STYLE_URL: z
     .string()
     .regex(/^(https?:\/\/[^\s/]+\/|\/)\S*$/, 'a MapLibre style URL: https://host/… or a path on this site')
@@ -186,6 +191,7 @@ export interface Config extends KafkaSettings {
   health: HealthConfig;
   /** configFile unset: no notifications, the inbox works alone. */
   notify: { configFile?: string; maxAttempts: number; backoffMaxMs: number; timeoutMs: number };
+  replay: ReplayConfig;
   anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
   flink: FlinkConfig;
   auth: AuthConfig;
@@ -196,6 +202,19 @@ export interface HealthConfig {
   probeTimeoutMs: number;
   /** False: readiness does not ask Flink (a BFF whose jobs run where it cannot see them). */
   readyRequiresJobs: boolean;
+}
+
+/** Time travel: how many replays read Kafka at once per BFF, and how much each may read. */
+export interface ReplayConfig {
+  maxSessions: number;
+  /** How far before a chosen moment is read to know every vehicle's last state. */
+  lookbackMs: number;
+  /** Records one replay request may read (memory bound); more gets a clear refusal. */
+  maxRecords: number;
+  /** How far before a moment fleet.anomalies is read to know the alerts open then. */
+  alertLookbackMs: number;
+  /** fleet.vehicle-state's retention (FLEET_STATE_RETENTION_H): the oldest moment offered. */
+  retentionMs: number;
 }
 
 export interface AlertLimits {
@@ -251,6 +270,7 @@ function crossFieldProblems(e: Env): string[] {
   }
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
   if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT) problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
+  if (e.REPLAY_LOOKBACK_S * 1000 > e.FLEET_STATE_RETENTION_H * 3_600_000) problems.push('REPLAY_LOOKBACK_S must not exceed FLEET_STATE_RETENTION_H: a replay would read before the start of retention');
   if (e.FLINK_REST_PORT === e.FLINK_PROMETHEUS_PORT) problems.push('FLINK_REST_PORT and FLINK_PROMETHEUS_PORT must differ');
   return problems;
 }
@@ -296,6 +316,13 @@ function toConfig(e: Env): Config {
     },
     health: { probeIntervalMs: e.KAFKA_PROBE_INTERVAL_MS, probeTimeoutMs: e.KAFKA_PROBE_TIMEOUT_MS, readyRequiresJobs: e.READY_REQUIRES_JOBS },
     notify: { configFile: e.ALERTING_CONFIG, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, backoffMaxMs: e.NOTIFY_BACKOFF_MAX_S * 1000, timeoutMs: e.NOTIFY_TIMEOUT_S * 1000 },
+    replay: {
+      maxSessions: e.REPLAY_MAX_SESSIONS,
+      lookbackMs: e.REPLAY_LOOKBACK_S * 1000,
+      maxRecords: e.REPLAY_MAX_RECORDS,
+      alertLookbackMs: e.REPLAY_ALERT_LOOKBACK_H * 3_600_000,
+      retentionMs: Math.round(e.FLEET_STATE_RETENTION_H * 3_600_000),
+    },
     anomaly: {
       fireAfterMs: e.ANOMALY_FIRE_AFTER_S * 1000,
       clearAfterMs: e.ANOMALY_CLEAR_AFTER_S * 1000,

@@ -125,3 +125,9 @@ export const lagGroupStatus = new Gauge({
   registers: [registry],
 });
 export const consumerGroupInfo = new Gauge({ name: 'kminion_kafka_consumer_group_info', help: 'Consumer group info as KMinion exports it: Kafka\'s group state (Stable, Empty, ...) in the state label; always 1.', labelNames: ['group_id', 'state'] as const, registers: [registry] });
+
+export const replaySessions = new Gauge({
+  name: 'fleetwatch_replay_sessions',
+  help: 'Time-travel reads of Kafka running now (at most REPLAY_MAX_SESSIONS)',
+  registers: [registry],
+});

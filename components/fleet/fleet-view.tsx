@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 
 import { useConnectionState, useFleet, useFleetFeed } from '@/lib/client/use-fleet';
+import { useReplay } from '@/lib/client/use-replay';
 import { useVehicleSeries } from '@/lib/client/use-vehicle';
 import { fleetKpis } from '@/lib/fleet/kpis';
 import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
@@ -16,20 +17,28 @@ import { DataFreshness } from './data-freshness';
 import { FleetKpis } from './fleet-kpis';
 import { FleetMap } from './fleet-map';
 import { ListControls } from './list-controls';
+import { ReplayTimeline } from './time/replay-timeline';
+import { TimeControl } from './time/time-control';
 import { VehicleDetail } from './vehicle-detail';
 import { VehicleList } from './vehicle-list';
 
 /** The Fleet page: KPIs, live map and list sharing one selection, and the selected vehicle's detail (`?vehicle=<id>`). */
-export function FleetView({ styleUrl }: { styleUrl?: string }) {
-  const fleet = useFleet();
-  const store = useFleetFeed();
+export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retentionMs: number }) {
+  const liveFleet = useFleet();
+  const liveStore = useFleetFeed();
+  // Time travel (`?at=`): map, list and KPIs read the past fleet's own store; the live feed keeps flowing for "back to live".
+  const replay = useReplay();
+  const past = replay.at !== null;
+  const fleet = past ? replay.view : liveFleet;
+  const store = past ? replay.store : liveStore;
   const connection = useConnectionState();
   const { query, setQuery } = useUrlQuery();
   const { selectedId, select } = useSelectedVehicle();
   const [following, setFollowing] = useUrlFlag('follow');
   const kpis = useMemo(() => fleetKpis(fleet.vehicles.values()), [fleet.vehicles]);
   // One subscription to `vehicle:<id>` feeds both the map's trail and the detail's charts.
-  const trail = useVehicleSeries(selectedId);
+  const liveTrail = useVehicleSeries(selectedId);
+  const trail = past ? NO_TRAIL : liveTrail;
   const selected = selectedId ? fleet.vehicles.get(selectedId) : undefined;
   const onSort = useCallback(
     (column: SortColumn) => setQuery((current) => ({ ...current, sort: { column, descending: current.sort.column === column ? !current.sort.descending : false } })),
@@ -44,6 +53,7 @@ export function FleetView({ styleUrl }: { styleUrl?: string }) {
         <DataFreshness newestFixAt={fleet.newestFixAt} />
       </div>
       <ConnectionLostBanner state={connection} hasData={fleet.loaded} />
+      <TimeControl replay={replay} retentionMs={retentionMs} />
       <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} />
       <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
         <FleetMap store={store} selectedId={selectedId} trail={trail} styleUrl={styleUrl} query={query} following={following} onFollowChange={setFollowing} onSelect={select} />
@@ -66,9 +76,13 @@ export function FleetView({ styleUrl }: { styleUrl?: string }) {
           </p>
         )}
       </div>
+      {past && <ReplayTimeline at={replay.at ?? 0} retentionMs={retentionMs} onSeek={replay.seek} />}
     </section>
   );
 }
+
+/** A past moment has no live trail: the detail's charts show the live history only. */
+const NO_TRAIL: readonly never[] = [];
 
 /** The selection lives in the URL (`/fleet?vehicle=<id>`), so a link opens a vehicle directly. */
 function useSelectedVehicle(): { selectedId: string | null; select: (vehicleId: string | null) => void } {

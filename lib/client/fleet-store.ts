@@ -79,6 +79,17 @@ export class FleetStore {
     this.scheduleFlush();
   }
 
+  /** Replaces the whole fleet with a picture of a past moment (time travel), drawn like a snapshot frame. */
+  replaceAll(vehicles: Iterable<VehicleView>, at: number): void {
+    this.vehicles.clear();
+    for (const vehicle of vehicles) this.vehicles.set(vehicle.vehicleId, vehicle);
+    this.lastFrameAt = at;
+    this.consumerLagMs = null;
+    this.loaded = true;
+    this.version += 1;
+    this.scheduleFlush();
+  }
+
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;

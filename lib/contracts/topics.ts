@@ -59,6 +59,11 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.simulatorControl, partitions: 1, compacted: false, retentionMs: HOUR },
 ];
 
+/** The product's topics with the settings a deployment chooses: fleet.vehicle-state's retention (FLEET_STATE_RETENTION_H). */
+export function productTopicSpecs(settings: { vehicleStateRetentionMs: number }): TopicSpec[] {
+  return TOPIC_SPECS.map((spec) => (spec.name === TOPICS.vehicleState ? { ...spec, retentionMs: settings.vehicleStateRetentionMs } : spec));
+}
+
 /** Where a consumer's rejected input goes, with the reason in a header. */
 export function dlqTopic(consumer: string): string {
   return `dlq.${consumer}`;

@@ -1,7 +1,7 @@
 import type { Kafka, TopicMessages } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 
-import { TOPIC_SPECS, TOPICS } from '@/lib/contracts/topics';
+import { TOPICS, productTopicSpecs } from '@/lib/contracts/topics';
 import { createKafka } from '@/platform/kafka/client';
 import type { KafkaConnectionConfig } from '@/platform/kafka/settings';
 import { ensureTopics } from '@/platform/kafka/topics';
@@ -33,7 +33,7 @@ export async function startSimulator(kafkaConfig: KafkaConnectionConfig, options
   const kafka = createKafka(kafkaConfig, 'simulator');
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, TOPIC_SPECS, kafkaConfig.topicReplicationFactor, logger);
+  await ensureTopics(admin, productTopicSpecs(kafkaConfig), kafkaConfig.topicReplicationFactor, logger);
   await admin.disconnect();
   const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { Env } from '../env';
-import { envBool, envInt, parseEnv } from '../env';
+import { envBool, envInt, envPositive, parseEnv } from '../env';
 
 /** The Kafka settings every process shares (BFF, simulator, scenario CLI, demo): README, settings table. */
 export const kafkaEnvShape = {
@@ -21,6 +21,8 @@ export const kafkaEnvShape = {
   KAFKA_TOPIC_REPLICATION_FACTOR: envInt(-1, 10).default(-1),
   KAFKA_LOCAL_PORT: envInt(1, 65_535).default(9092),
   KAFKA_LOCAL_DATA_DIR: z.string().min(1).default('.data/kafka'),
+  // How long fleet.vehicle-state keeps its records when created: the reach of the fleet page's time travel.
+  FLEET_STATE_RETENTION_H: envPositive(24 * 365).default(7 * 24),
 };
 const kafkaEnvSchema = z.object(kafkaEnvShape);
 export type KafkaEnv = z.output<typeof kafkaEnvSchema>;
@@ -36,6 +38,8 @@ export interface KafkaConnectionConfig {
     /** Amazon MSK IAM: signed with the AWS credentials of the environment (default provider chain). */
     | { mechanism: 'aws-msk-iam'; region: string };
   topicReplicationFactor: number;
+  /** retention.ms of fleet.vehicle-state when it is created (FLEET_STATE_RETENTION_H). */
+  vehicleStateRetentionMs: number;
 }
 
 export interface KafkaSettings {
@@ -73,6 +77,7 @@ export function toKafkaSettings(e: KafkaEnv): KafkaSettings {
       ssl: { enabled: e.KAFKA_SSL, caFile: e.KAFKA_SSL_CA_FILE, rejectUnauthorized: e.KAFKA_SSL_REJECT_UNAUTHORIZED },
       sasl: saslConfig(e),
       topicReplicationFactor: e.KAFKA_TOPIC_REPLICATION_FACTOR,
+      vehicleStateRetentionMs: Math.round(e.FLEET_STATE_RETENTION_H * 3_600_000),
     },
     localKafka: { port: e.KAFKA_LOCAL_PORT, dataDir: e.KAFKA_LOCAL_DATA_DIR },
   };

@@ -2,7 +2,7 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 
 import type { TopicSpec } from '@/lib/contracts/topics';
-import { TOPIC_SPECS } from '@/lib/contracts/topics';
+import { productTopicSpecs } from '@/lib/contracts/topics';
 
 import type { Logger } from '../logger';
 
@@ -44,7 +44,7 @@ export async function ensureProductTopics(connection: KafkaConnectionConfig, log
   const admin = createKafka(connection, 'topics').admin();
   await admin.connect();
   try {
-    return await ensureTopics(admin, TOPIC_SPECS, connection.topicReplicationFactor, logger);
+    return await ensureTopics(admin, productTopicSpecs(connection), connection.topicReplicationFactor, logger);
   } finally {
     await admin.disconnect();
   }

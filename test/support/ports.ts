@@ -29,6 +29,7 @@ export const TEST_PORTS = {
   lagStatuses: BASE + 36,
   /** Honest health: a BFF on a broker of its own that the test kills. */
   health: BASE + 37,
+  replay: BASE + 38,
   notify: BASE + 21,
   notifySecond: BASE + 22,
   /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Kafka } from 'kafkajs';
+import pino from 'pino';
+
+import type { VehicleState } from '@/lib/contracts/fleet';
+import { TOPICS, productTopicSpecs } from '@/lib/contracts/topics';
+import { createKafka } from '@/platform/kafka/client';
+import { ensureTopics } from '@/platform/kafka/topics';
+
+import { loadConfig } from '../server/config';
+import { ReplayService } from '../server/fleet/replay-service';
+
+import { benchBroker } from './bench-broker';
+
+/**
+ * `npm run bench:replay`: time travel at fleet scale, in process against a broker of its own
+ * (or KAFKA_BROKERS). Writes BENCH_VEHICLES vehicles' history at one fix per second for
+ * BENCH_HISTORY_S seconds (Kafka timestamps set to the fix time, in order), then times the
+ * scene at a moment (the BFF's part of "choose a moment → map drawn") and playback steps at 60×.
+ * Only the lookback before a moment is read, so the history's length beyond it changes nothing
+ * but the offset lookup.
+ */
+const VEHICLES = Number(process.env.BENCH_VEHICLES ?? 10_000);
+const HISTORY_S = Number(process.env.BENCH_HISTORY_S ?? 180);
+const LOOKBACK_S = Number(process.env.REPLAY_LOOKBACK_S ?? 120);
+const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_810);
+const RESULTS = path.join(__dirname, 'results', 'replay.md');
+
+async function main(): Promise<void> {
+  const broker = await benchBroker(PORT);
+  const brokers = broker.brokers;
+  const config = loadConfig({ KAFKA_BROKERS: brokers, DEMO_MODE: 'true', LOG_LEVEL: 'warn', REPLAY_LOOKBACK_S: String(LOOKBACK_S), REPLAY_MAX_RECORDS: '50000000' });
+  const kafka = createKafka(config.kafka, 'bench-replay');
+  try {
+    const start = Date.now() - HISTORY_S * 1000 - 5_000;
+    await writeHistory(kafka, start, config.kafka.vehicleStateRetentionMs);
+    const rules = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
+    const replay = new ReplayService(kafka, config.replay, rules, 'bench.replay', pino({ level: 'warn' }));
+    const at = start + HISTORY_S * 1000;
+    const lines: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const t0 = performance.now();
+      const scene = await replay.scene(at - i * 10_000);
+      lines.push(`| scene at a moment (${scene.records.toLocaleString('en')} records read, ${scene.vehicles.length.toLocaleString('en')} vehicles) | ${((performance.now() - t0) / 1000).toFixed(2)} s |`);
+    }
+    // 60×: one wall second of playback covers 60 s of history; 4 steps per wall second.
+    const span = Math.min(60_000, HISTORY_S * 1000 - LOOKBACK_S * 1000 - 1_000);
+    const t0 = performance.now();
+    const steps = await replay.steps(at - span, at, 15_000);
+    const seconds = (performance.now() - t0) / 1000;
+    lines.push(`| playback steps at 60× for ${span / 1000} s of history (${(span / 60_000).toFixed(2)} s of wall time, ${steps.steps.length} steps) | ${seconds.toFixed(2)} s |`);
+    writeResults(lines);
+  } finally {
+    await broker.stop();
+  }
+}
+
+async function writeHistory(kafka: Kafka, start: number, retentionMs: number): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, productTopicSpecs({ vehicleStateRetentionMs: retentionMs }), 1, pino({ level: 'warn' }));
+  await admin.disconnect();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  const t0 = Date.now();
+  for (let second = 0; second < HISTORY_S; second += 1) {
+    const ts = start + second * 1000;
+    const messages = Array.from({ length: VEHICLES }, (_, i) => {
+      const state: VehicleState = { vehicleId: `bench-${i}`, fleet: 'cabs', ts, lat: 52.4 + (i % 100) * 0.001, lon: 13.3 + second * 0.0001, speedKmh: 40, headingDeg: 90, engineTempC: 90, fuelPct: 60, ignition: true, plate: `B-${i}`, driver: 'Bench', status: 'moving' };
+      return { key: state.vehicleId, value: JSON.stringify(state), timestamp: String(ts) };
+    });
+    await producer.send({ topic: TOPICS.vehicleState, messages });
+  }
+  await producer.disconnect();
+  console.log(`wrote ${(VEHICLES * HISTORY_S).toLocaleString('en')} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+function writeResults(lines: string[]): void {
+  const text = [
+    '# Time travel (bench/replay.ts)',
+    '',
+    `${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min; the machine is shared with other agents).`,
+    `${VEHICLES.toLocaleString('en')} vehicles, one fix per second, ${HISTORY_S} s of history, REPLAY_LOOKBACK_S=${LOOKBACK_S}; the BFF's ReplayService in process (no browser: the map's draw is not included).`,
+    '',
+    '| what | time |',
+    '| --- | --- |',
+    ...lines,
+    '',
+  ].join('\n');
+  fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
+  fs.writeFileSync(RESULTS, text);
+  console.log(text);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import type { AlertsResponse } from '../lib/api/alerts';
+import type { ReplayScene } from '../lib/contracts/replay';
+import { formatNumber } from '../lib/format';
+
+import { expect, test } from './support/fixtures';
+import { FleetPage } from './support/fleet-page';
+import { startScenario } from './support/scenario';
+import { signInAs } from './support/sign-in-page';
+import { TimeControlPage } from './support/time-travel';
+
+/** Columns of a list row: 6 engine temperature, 9 open alerts. */
+const ENGINE = 6;
+const ALERTS = 9;
+const TARGET = 'cab-0003';
+
+test.afterEach(async () => {
+  await startScenario('stop');
+});
+
+test('time travel: a moment inside an overheat shows the vehicle with its open alert and the temperature then, a moment before it none, and a shared link the same scene', async ({ page, browser, stack }) => {
+  await stack.waitForLog(/listening for scenario commands/);
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.open(stack.url, TARGET);
+  await expect(fleet.row(TARGET)).toBeVisible({ timeout: 30_000 });
+  const before = Date.now() - 1_000;
+
+  const command = await startScenario('overheat', { target: TARGET, durationS: 45 });
+  const firing = async () =>
+    ((await (await page.request.get(`${stack.url}/api/alerts`)).json()) as AlertsResponse).alerts.find(
+      (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === TARGET && view.alert.state === 'firing' && view.firstDetectedAt >= command.issuedAt,
+    )?.firstDetectedAt;
+  await expect.poll(firing, { timeout: 60_000 }).toBeGreaterThan(0);
+  // A whole second inside the alert, and already written to Kafka.
+  const inside = Math.ceil(((await firing()) ?? 0) / 1_000) * 1_000 + 2_000;
+  await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(inside + 1_000);
+  const expected = ((await (await page.request.get(`${stack.url}/api/fleet/replay?at=${new Date(inside).toISOString()}`)).json()) as ReplayScene).vehicles.find((v) => v.vehicleId === TARGET);
+
+  const time = new TimeControlPage(page);
+  await expect(time.mode).toHaveText('Live');
+  await time.pick(inside);
+  await expect(time.mode).toContainText('Showing');
+  await expect(fleet.cell(TARGET, ALERTS)).toHaveText(/^[1-9]/);
+  await expect(fleet.detail.locator('dt:text-is("Open alerts") + dd')).toHaveText(/^[1-9]/);
+  await expect(fleet.cell(TARGET, ENGINE)).toHaveText(`${formatNumber(expected?.engineTempC ?? NaN, 1)} °C`);
+  expect(page.url()).toContain(`at=${encodeURIComponent(new Date(inside).toISOString())}`);
+  const shared = page.url();
+
+  await time.pick(Math.floor(before / 1_000) * 1_000);
+  await expect(fleet.cell(TARGET, ALERTS)).toHaveText('');
+  // Hotter inside the overheat than before it.
+  const cooler = Number.parseFloat((await fleet.cell(TARGET, ENGINE).textContent()) ?? '');
+  expect(expected?.engineTempC ?? 0).toBeGreaterThan(cooler + 5);
+
+  // The link someone shares opens the same moment, with the same mark.
+  const other = await browser.newPage();
+  await signInAs(other, stack.url, 'fleet');
+  await other.goto(shared);
+  const otherFleet = new FleetPage(other);
+  await expect(new TimeControlPage(other).mode).toContainText('Showing');
+  await expect(otherFleet.cell(TARGET, ALERTS)).toHaveText(/^[1-9]/);
+  await expect(otherFleet.cell(TARGET, ENGINE)).toHaveText(`${formatNumber(expected?.engineTempC ?? NaN, 1)} °C`);
+
+  await time.button('Back to live').click();
+  await expect(time.mode).toHaveText('Live');
+  expect(page.url()).not.toContain('at=');
+  await other.close();
+});

@@ -1,0 +1,41 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+
+import type { ReplayScene, ReplaySteps, ReplayTimeline } from '../../contracts/replay';
+import { replaySceneSchema, replayStepsSchema, replayTimelineSchema } from '../../contracts/replay';
+
+/** Every query key of time travel: components name keys only through here. */
+export const replayKeys = {
+  all: ['replay'] as const,
+  timeline: (from: number, until: number) => [...replayKeys.all, 'timeline', from, until] as const,
+};
+
+/** A refusal of the replay routes, with the server's words (e.g. the oldest moment available). */
+async function get<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { cache: 'no-store', signal });
+  const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
+  if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+  return parse(body);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function fetchScene(at: number, signal?: AbortSignal): Promise<ReplayScene> {
+  return get(`/api/fleet/replay?at=${iso(at)}`, (body) => replaySceneSchema.parse(body), signal);
+}
+
+export function fetchSteps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<ReplaySteps> {
+  return get(`/api/fleet/replay/steps?from=${iso(from)}&until=${iso(until)}&stepMs=${stepMs}`, (body) => replayStepsSchema.parse(body), signal);
+}
+
+/** Records and alerts per bucket around the moment shown; disabled while the page is live. */
+export function useReplayTimeline(window: { from: number; until: number } | null, buckets = 60) {
+  return useQuery({
+    queryKey: replayKeys.timeline(window?.from ?? 0, window?.until ?? 0),
+    queryFn: ({ signal }) => get(`/api/fleet/replay/timeline?from=${iso(window?.from ?? 0)}&until=${iso(window?.until ?? 0)}&buckets=${buckets}`, (body): ReplayTimeline => replayTimelineSchema.parse(body), signal),
+    enabled: window !== null,
+    staleTime: 30_000,
+    retry: false,
+  });
+}

@@ -1,0 +1,57 @@
+import type { ReplayScene, ReplayStep } from '../contracts/replay';
+import type { FreshnessRules } from '../fleet/freshness';
+import { ReplayFold } from '../fleet/replay-fold';
+import type { VehicleView } from '../realtime/events';
+
+/** Steps held ahead of the playhead, because otherwise a fast playback left running would grow the buffer without bound. */
+const MAX_BUFFERED_STEPS = 4_000;
+
+/**
+ * Plays a replay forward in the browser: a scene from the BFF, then steps folded in as the
+ * playhead passes them (the same fold as the BFF's, lib/fleet/replay-fold.ts). Pure, so the
+ * playback rules are unit-tested without a browser or a server.
+ */
+export class ReplayPlayer {
+  private fold = new ReplayFold();
+  private rules: FreshnessRules = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
+  private buffered: ReplayStep[] = [];
+  /** The moment shown. */
+  playhead = 0;
+  /** Steps are known up to here: the next request starts from it. */
+  loadedUntil = 0;
+
+  load(scene: ReplayScene): void {
+    this.fold = new ReplayFold();
+    for (const vehicle of scene.vehicles) this.fold.applyVehicle(vehicle);
+    for (const alert of scene.alerts) this.fold.applyAlert(alert);
+    this.rules = scene.rules;
+    this.buffered = [];
+    this.playhead = scene.at;
+    this.loadedUntil = scene.at;
+  }
+
+  /** Steps fetched for (loadedUntil, until]; a response for another range (a seek happened meanwhile) is ignored. */
+  addSteps(from: number, until: number, steps: ReplayStep[]): boolean {
+    if (from !== this.loadedUntil) return false;
+    this.buffered.push(...steps);
+    if (this.buffered.length > MAX_BUFFERED_STEPS) this.buffered.splice(0, this.buffered.length - MAX_BUFFERED_STEPS);
+    this.loadedUntil = until;
+    return true;
+  }
+
+  /** Moves the playhead, folding in every step it passed; never past what is loaded. */
+  advanceTo(moment: number): number {
+    const target = Math.min(moment, this.loadedUntil);
+    while (this.buffered.length > 0 && (this.buffered[0]?.at ?? Infinity) <= target) {
+      const step = this.buffered.shift();
+      for (const vehicle of step?.vehicles ?? []) this.fold.applyVehicle(vehicle);
+      for (const alert of step?.alerts ?? []) this.fold.applyAlert(alert);
+    }
+    this.playhead = Math.max(this.playhead, target);
+    return this.playhead;
+  }
+
+  views(): VehicleView[] {
+    return this.fold.views(this.playhead, this.rules);
+  }
+}

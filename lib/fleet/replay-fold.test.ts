@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ReplayAlert, ReplayVehicle } from '../contracts/replay';
+
+import { ReplayFold } from './replay-fold';
+
+const RULES = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
+
+function fix(vehicleId: string, ts: number, extra: Partial<ReplayVehicle> = {}): ReplayVehicle {
+  return { vehicleId, fleet: 'cabs', ts, lat: 52.5, lon: 13.4, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'B-1', driver: 'D', status: 'moving', receivedAt: ts, ...extra };
+}
+
+function alert(alertId: string, vehicleId: string, state: ReplayAlert['state']): ReplayAlert {
+  return { alertId, vehicleId, metric: 'engineTempC', value: 130, severity: 'critical', detectedAt: 1, state };
+}
+
+describe('ReplayFold', () => {
+  it('keeps the newest fix per vehicle, whatever order the records come in', () => {
+    const fold = new ReplayFold();
+    expect(fold.applyVehicle(fix('cab-1', 2_000, { lat: 52.6 }))).toBe(true);
+    expect(fold.applyVehicle(fix('cab-1', 1_000, { lat: 52.1 }))).toBe(false);
+    expect(fold.latest()).toEqual([fix('cab-1', 2_000, { lat: 52.6 })]);
+  });
+
+  it('marks a vehicle silent longer than the offline rule as offline at the moment asked', () => {
+    const fold = new ReplayFold();
+    fold.applyVehicle(fix('cab-1', 0, { lat: 52.1 }));
+    expect(fold.views(10_000, RULES)[0]).toMatchObject({ status: 'moving', freshness: 'live' });
+    expect(fold.views(31_000, RULES)[0]).toMatchObject({ status: 'offline', freshness: 'offline' });
+  });
+
+  it('counts the alerts firing per vehicle and forgets a cleared one', () => {
+    const fold = new ReplayFold();
+    fold.applyVehicle(fix('cab-1', 0));
+    fold.applyAlert(alert('a1', 'cab-1', 'firing'));
+    fold.applyAlert(alert('a2', 'cab-1', 'firing'));
+    expect(fold.views(0, RULES)[0]?.openAlerts).toBe(2);
+    fold.applyAlert(alert('a1', 'cab-1', 'cleared'));
+    expect(fold.views(0, RULES)[0]?.openAlerts).toBe(1);
+    expect(fold.openAlerts().map((a) => a.alertId)).toEqual(['a2']);
+  });
+
+  it('tells a frozen GPS: one position repeated while the speed says it moves', () => {
+    const fold = new ReplayFold();
+    for (const ts of [0, 5_000, 11_000]) fold.applyVehicle(fix('cab-1', ts));
+    expect(fold.views(11_000, RULES)[0]?.freshness).toBe('frozen');
+  });
+
+  it('summarises the moment with the live view\'s counts', () => {
+    const fold = new ReplayFold();
+    fold.applyVehicle(fix('cab-1', 0, { status: 'idle' }));
+    fold.applyVehicle(fix('cab-2', 0));
+    expect(fold.snapshot(1_000, RULES).counts).toMatchObject({ total: 2, idle: 1, moving: 1 });
+  });
+});

@@ -1,0 +1,63 @@
+import { summariseFleet } from '../api/fleet';
+import type { FleetSnapshot } from '../api/fleet';
+import type { ReplayAlert, ReplayVehicle } from '../contracts/replay';
+import type { VehicleView } from '../realtime/events';
+
+import type { FreshnessRules } from './freshness';
+import { freshnessOf } from './freshness';
+
+/**
+ * The fleet as it was, folded from `fleet.vehicle-state` records in the order Kafka holds them:
+ * the same rules as the live store (a late fix never replaces a newer one; an unchanged position
+ * keeps the time it was first reported, to tell a frozen GPS), so a replayed moment looks as the
+ * live view did then. Used by the BFF to build a scene and by the browser to play it forward.
+ */
+export class ReplayFold {
+  private readonly vehicles = new Map<string, ReplayVehicle>();
+  private readonly positionSince = new Map<string, number>();
+  /** Alerts firing now, by id: the latest record of each alert decides. */
+  private readonly alerts = new Map<string, ReplayAlert>();
+
+  get size(): number {
+    return this.vehicles.size;
+  }
+
+  /** True when the fix changed what is shown (it was not older than the vehicle's latest). */
+  applyVehicle(state: ReplayVehicle): boolean {
+    const current = this.vehicles.get(state.vehicleId);
+    if (current && current.ts > state.ts) return false;
+    if (!current || current.lat !== state.lat || current.lon !== state.lon) this.positionSince.set(state.vehicleId, state.ts);
+    this.vehicles.set(state.vehicleId, state);
+    return true;
+  }
+
+  applyAlert(alert: ReplayAlert): void {
+    if (alert.state === 'firing') this.alerts.set(alert.alertId, alert);
+    else this.alerts.delete(alert.alertId);
+  }
+
+  latest(): ReplayVehicle[] {
+    return [...this.vehicles.values()];
+  }
+
+  openAlerts(): ReplayAlert[] {
+    return [...this.alerts.values()];
+  }
+
+  /** Every vehicle as the live view would have shown it at `at`: freshness, offline status, open alerts. */
+  views(at: number, rules: FreshnessRules): VehicleView[] {
+    const openPerVehicle = new Map<string, number>();
+    for (const alert of this.alerts.values()) openPerVehicle.set(alert.vehicleId, (openPerVehicle.get(alert.vehicleId) ?? 0) + 1);
+    const views: VehicleView[] = [];
+    for (const vehicle of this.vehicles.values()) {
+      const freshness = freshnessOf({ ...vehicle, positionSince: this.positionSince.get(vehicle.vehicleId) ?? vehicle.ts }, at, rules);
+      views.push({ ...vehicle, freshness, openAlerts: openPerVehicle.get(vehicle.vehicleId) ?? 0, status: freshness === 'offline' ? 'offline' : vehicle.status });
+    }
+    return views;
+  }
+
+  snapshot(at: number, rules: FreshnessRules): FleetSnapshot {
+    const vehicles = this.views(at, rules);
+    return { vehicles, ...summariseFleet(vehicles), serverTime: at };
+  }
+}

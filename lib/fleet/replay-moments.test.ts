@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatRetention, fromLocalInput, timelineWindow, toLocalInput } from './replay-moments';
+
+describe('replay moments', () => {
+  it('round-trips a moment through the datetime-local input to the second', () => {
+    const at = Date.UTC(2026, 11, 3, 9, 15, 42);
+    expect(fromLocalInput(toLocalInput(at))).toBe(at);
+    expect(fromLocalInput('not a date')).toBeNull();
+  });
+
+  it('words a retention in days or hours', () => {
+    expect(formatRetention(7 * 24 * 3_600_000)).toBe('7 days');
+    expect(formatRetention(6 * 3_600_000)).toBe('6 h');
+  });
+
+  it('keeps the timeline window inside retention and before now, steady while the moment moves within a stride', () => {
+    const now = Date.UTC(2026, 11, 3, 12);
+    const at = now - 30 * 60_000;
+    expect(timelineWindow(at, now, now - 3_600_000)).toEqual({ from: now - 3_600_000, until: now });
+    expect(timelineWindow(at + 60_000, now, 0)).toEqual(timelineWindow(at, now, 0));
+  });
+});

@@ -1,0 +1,169 @@
+import type { Kafka } from 'kafkajs';
+
+import { alertSchema } from '@/lib/contracts/alerts';
+import { vehicleStateSchema } from '@/lib/contracts/fleet';
+import { parseMessage } from '@/lib/contracts/parse';
+import type { ReplayAlert, ReplayScene, ReplayStep, ReplaySteps, ReplayTimeline, ReplayVehicle, Retention } from '@/lib/contracts/replay';
+import { REPLAY_ERRORS } from '@/lib/contracts/replay';
+import { TOPICS } from '@/lib/contracts/topics';
+import type { FreshnessRules } from '@/lib/fleet/freshness';
+import { ReplayFold } from '@/lib/fleet/replay-fold';
+import type { Logger } from '@/platform/logger';
+
+import type { ReplayConfig } from '../config';
+import { replaySessions } from '../metrics';
+
+import { RangeTooLargeError, readRange } from './replay-reader';
+import type { RangeRecord } from './replay-reader';
+import { timelineBuckets } from './replay-timeline';
+
+/** A refusal the routes answer as `{error: {code, message}}` with this status. */
+export class ReplayError extends Error {
+  override readonly name = 'ReplayError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Route handlers are bundled apart from the custom server (see server/runtime.ts), so an error
+ * thrown by the server's ReplayService is not an instance of the route bundle's class: told by name.
+ */
+export function isReplayError(error: unknown): error is ReplayError {
+  return error instanceof Error && error.name === 'ReplayError' && typeof (error as ReplayError).status === 'number';
+}
+
+/**
+ * Time travel: the fleet at any moment of fleet.vehicle-state's retention, read from Kafka by
+ * time with no second store. Every read is its own consumer (its own group, never committed),
+ * bounded in records (REPLAY_MAX_RECORDS), at most REPLAY_MAX_SESSIONS at once per BFF, and
+ * stopped when its viewer leaves (the request's abort signal).
+ */
+export class ReplayService {
+  private active = 0;
+  private sequence = 0;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly config: ReplayConfig,
+    private readonly rules: FreshnessRules,
+    private readonly groupPrefix: string,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  retention(): Retention {
+    return { retentionMs: this.config.retentionMs, oldestAt: this.now() - this.config.retentionMs };
+  }
+
+  /** The fleet at `at`: each vehicle's newest fix written in the lookback before it, and the alerts firing then. */
+  async scene(at: number, signal?: AbortSignal): Promise<ReplayScene> {
+    this.checkMoment(at);
+    return this.withSession(async () => {
+      const fold = new ReplayFold();
+      const [records] = await Promise.all([
+        this.read(TOPICS.vehicleState, at - this.config.lookbackMs, at, signal, (record) => applyVehicle(fold, record)),
+        this.read(TOPICS.anomalies, at - this.config.alertLookbackMs, at, signal, (record) => applyAlert(record, (alert) => fold.applyAlert(alert))),
+      ]);
+      return { at, retention: this.retention(), rules: this.rules, lookbackMs: this.config.lookbackMs, vehicles: fold.latest(), alerts: fold.openAlerts(), records };
+    });
+  }
+
+  /** What changed in (from, until], coalesced per step (each vehicle's newest fix of the step), for playback. */
+  async steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<ReplaySteps> {
+    this.checkMoment(from);
+    const count = Math.ceil((until - from) / stepMs);
+    const vehicles = Array.from({ length: count }, () => new Map<string, ReplayVehicle>());
+    const alerts = Array.from({ length: count }, (): ReplayAlert[] => []);
+    const stepOf = (timestamp: number) => Math.min(count - 1, Math.max(0, Math.ceil((timestamp - from) / stepMs) - 1));
+    await this.withSession(() =>
+      Promise.all([
+        this.read(TOPICS.vehicleState, from + 1, until, signal, (record) => {
+          const state = parseVehicle(record);
+          const step = vehicles[stepOf(record.timestamp)];
+          const current = state && step?.get(state.vehicleId);
+          if (state && step && !(current && current.ts > state.ts)) step.set(state.vehicleId, state);
+        }),
+        this.read(TOPICS.anomalies, from + 1, until, signal, (record) => applyAlert(record, (alert) => alerts[stepOf(record.timestamp)]?.push(alert))),
+      ]),
+    );
+    const steps: ReplayStep[] = vehicles.map((changed, i) => ({ at: Math.min(until, from + (i + 1) * stepMs), vehicles: [...changed.values()], alerts: alerts[i] ?? [] }));
+    return { from, until, stepMs, steps };
+  }
+
+  /** Records per bucket (from offsets by timestamp, nothing read) and alerts fired per bucket, for the timeline. */
+  async timeline(from: number, until: number, buckets: number, signal?: AbortSignal): Promise<ReplayTimeline> {
+    const retention = this.retention();
+    const start = Math.max(from, retention.oldestAt);
+    return this.withSession(async () => {
+      const firedAt = new Map<string, number>();
+      await this.read(TOPICS.anomalies, start, until, signal, (record) =>
+        applyAlert(record, (alert) => {
+          if (alert.state === 'firing' && !firedAt.has(alert.alertId)) firedAt.set(alert.alertId, alert.detectedAt);
+        }),
+      );
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        return { ...(await timelineBuckets(admin, TOPICS.vehicleState, start, until, buckets, [...firedAt.values()])), retention };
+      } finally {
+        await admin.disconnect();
+      }
+    });
+  }
+
+  private checkMoment(at: number): void {
+    const { oldestAt } = this.retention();
+    if (at > this.now() + 1_000) throw new ReplayError(400, REPLAY_ERRORS.inTheFuture, `${new Date(at).toISOString()} is in the future; pick a past moment or go back to live.`);
+    if (at < oldestAt) {
+      throw new ReplayError(400, REPLAY_ERRORS.outOfRetention, `${new Date(at).toISOString()} is outside fleet.vehicle-state's retention; the oldest moment available is ${new Date(oldestAt).toISOString()}.`);
+    }
+  }
+
+  private async withSession<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.config.maxSessions) {
+      throw new ReplayError(429, REPLAY_ERRORS.busy, `${this.active} replays are reading Kafka on this server now (REPLAY_MAX_SESSIONS=${this.config.maxSessions}); try again in a moment.`);
+    }
+    this.active += 1;
+    replaySessions.set(this.active);
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RangeTooLargeError) throw new ReplayError(413, REPLAY_ERRORS.tooLarge, `${error.message}; pick a shorter span or a slower speed.`);
+      throw error;
+    } finally {
+      this.active -= 1;
+      replaySessions.set(this.active);
+    }
+  }
+
+  private read(topic: string, fromMs: number, untilMs: number, signal: AbortSignal | undefined, onRecord: (record: RangeRecord) => void): Promise<number> {
+    this.sequence += 1;
+    const groupId = `${this.groupPrefix}.replay-${this.sequence}`;
+    this.logger.debug({ topic, from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString(), groupId }, 'replay read');
+    return readRange(this.kafka, { topic, fromMs, untilMs, groupId, maxRecords: this.config.maxRecords, signal }, onRecord);
+  }
+}
+
+/** A record that breaks the contract was dead-lettered by the live consumer already: the replay skips it. */
+function parseVehicle(record: RangeRecord): ReplayVehicle | undefined {
+  const parsed = parseMessage(vehicleStateSchema, record.value);
+  return parsed.ok ? { ...parsed.value, receivedAt: record.timestamp } : undefined;
+}
+
+function applyVehicle(fold: ReplayFold, record: RangeRecord): void {
+  const state = parseVehicle(record);
+  if (state) fold.applyVehicle(state);
+}
+
+function applyAlert(record: RangeRecord, onAlert: (alert: ReplayAlert) => void): void {
+  const parsed = parseMessage(alertSchema, record.value);
+  if (!parsed.ok || parsed.value.kind !== 'anomaly') return;
+  const { alertId, vehicleId, metric, value, severity, detectedAt, state } = parsed.value;
+  onAlert({ alertId, vehicleId, metric, value, severity, detectedAt, state });
+}

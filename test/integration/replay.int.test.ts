@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Kafka } from 'kafkajs';
+import { Kafka as KafkaClient, logLevel } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import type { Alert } from '../../lib/contracts/alerts';
+import { alertSchema } from '../../lib/contracts/alerts';
+import type { VehicleState } from '../../lib/contracts/fleet';
+import { vehicleStateSchema } from '../../lib/contracts/fleet';
+import type { ReplayScene, ReplaySteps, ReplayTimeline } from '../../lib/contracts/replay';
+import { replaySceneSchema, replayStepsSchema, replayTimelineSchema } from '../../lib/contracts/replay';
+import { TOPICS } from '../../lib/contracts/topics';
+import { ReplayFold } from '../../lib/fleet/replay-fold';
+import { TEST_PORTS } from '../support/ports';
+import { signInOverHttp } from '../support/session';
+import { TestStack } from '../support/stack';
+
+const VEHICLES = 12;
+const ROUNDS = 10;
+const LOOKBACK_S = 60;
+const run = randomUUID().slice(0, 8);
+const vehicleId = (i: number) => `rpl-${run}-${String(i).padStart(2, '0')}`;
+
+/** Every record of a topic up to its end now, read from the beginning by a plain consumer: the oracle's input. */
+async function readWholeTopic(kafka: Kafka, topic: string): Promise<{ value: string; timestamp: number }[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+  await admin.disconnect();
+  const pending = new Set([...ends].filter(([, end]) => end > 0n).map(([partition]) => partition));
+  const records: { value: string; timestamp: number }[] = [];
+  const consumer = kafka.consumer({ groupId: `replay-oracle-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await new Promise<void>((resolve) => {
+    if (pending.size === 0) resolve();
+    void consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ partition, message }) => {
+        const end = ends.get(partition) ?? 0n;
+        if (BigInt(message.offset) < end && message.value) records.push({ value: message.value.toString(), timestamp: Number(message.timestamp) });
+        if (BigInt(message.offset) + 1n >= end && pending.delete(partition) && pending.size === 0) resolve();
+      },
+    });
+  });
+  await consumer.disconnect();
+  return records;
+}
+
+/** The independent fold: each vehicle's fix with the newest `ts` among the records written in [at - lookback, at]. */
+function oracleFleet(records: { value: string; timestamp: number }[], at: number): Map<string, VehicleState> {
+  const fleet = new Map<string, VehicleState>();
+  for (const record of records) {
+    if (record.timestamp > at || record.timestamp < at - LOOKBACK_S * 1000) continue;
+    const parsed = vehicleStateSchema.safeParse(JSON.parse(record.value));
+    if (!parsed.success) continue;
+    const current = fleet.get(parsed.data.vehicleId);
+    if (!current || current.ts <= parsed.data.ts) fleet.set(parsed.data.vehicleId, parsed.data);
+  }
+  return fleet;
+}
+
+/** Alerts firing at `at`: the latest record of each anomaly alert written by then is firing. */
+function oracleAlerts(records: { value: string; timestamp: number }[], at: number): string[] {
+  const latest = new Map<string, Alert>();
+  for (const record of records) {
+    const parsed = alertSchema.safeParse(JSON.parse(record.value));
+    if (record.timestamp <= at && parsed.success && parsed.data.kind === 'anomaly') latest.set(parsed.data.alertId, parsed.data);
+  }
+  return [...latest.values()].filter((alert) => alert.state === 'firing').map((alert) => alert.alertId).sort();
+}
+
+function fix(i: number, ts: number, round: number): VehicleState {
+  const moving = (i + round) % 3 !== 0;
+  return { vehicleId: vehicleId(i), fleet: 'cabs', ts, lat: 52.4 + i * 0.01 + round * 0.001, lon: 13.3 + round * 0.001, speedKmh: moving ? 40 : 0, headingDeg: 90, engineTempC: 90 + round, fuelPct: 60, ignition: true, plate: `R-${i}`, driver: 'Test', status: moving ? 'moving' : 'idle' };
+}
+
+function anomaly(state: Alert['state'], detectedAt: number): Alert {
+  return { alertId: `rpl-${run}-overheat`, kind: 'anomaly', team: 'fleet', vehicleId: vehicleId(3), metric: 'engineTempC', value: 131, normal: { mean: 90, std: 3 }, startedAt: detectedAt - 10_000, detectedAt, severity: 'critical', state };
+}
+
+/**
+ * Time travel against the real broker: records written to fleet.vehicle-state and fleet.anomalies
+ * by an outside producer (as the fleet-state and anomaly jobs write them), then the BFF's replay
+ * at several moments compared with an independent fold of the topic's records up to each moment.
+ */
+describe('time travel on the fleet', () => {
+  const brokers = inject('brokers');
+  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.replay, logName: 'integration-replay', cabs: 0, tankers: 0, pipeline: false, env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S) } });
+  const outside: Kafka = new KafkaClient({ clientId: 'replay-test', brokers: [brokers], logLevel: logLevel.NOTHING });
+  /** Moments between rounds: after round 4 (alert open), after round 9 (alert cleared). */
+  const moments: number[] = [];
+  let gap = { from: 0, until: 0 };
+
+  beforeAll(async () => {
+    await stack.start();
+    const producer = outside.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const now = Date.now();
+      const fixes = Array.from({ length: VEHICLES }, (_, i) => fix(i, now, round));
+      // A late fix (taken 3 s before the latest) must never replace the newer one.
+      const late = round > 0 ? [fix(5, now - 3_000, round - 1)] : [];
+      await producer.send({ topic: TOPICS.vehicleState, messages: [...fixes, ...late].map((state) => ({ key: state.vehicleId, value: JSON.stringify(state) })) });
+      if (round === 2) await producer.send({ topic: TOPICS.anomalies, messages: [{ key: anomaly('firing', now).alertId, value: JSON.stringify(anomaly('firing', now)) }] });
+      if (round === 7) await producer.send({ topic: TOPICS.anomalies, messages: [{ key: anomaly('cleared', now).alertId, value: JSON.stringify(anomaly('cleared', now)) }] });
+      await new Promise((resolve) => setTimeout(resolve, round === 5 ? 4_000 : 600));
+      if (round === 4 || round === 9) moments.push(Date.now());
+      if (round === 5) gap = { from: now + 1_000, until: Date.now() - 1_000 };
+    }
+    await producer.disconnect();
+  });
+
+  afterAll(async () => {
+    await stack.stop();
+  });
+
+  const scene = async (at: number): Promise<ReplayScene> => replaySceneSchema.parse(await stack.fetchJson(`/api/fleet/replay?at=${new Date(at).toISOString()}`));
+
+  it('replays the fleet at each moment exactly as an independent fold of the topic up to that moment', async () => {
+    const records = await readWholeTopic(outside, TOPICS.vehicleState);
+    const alertRecords = await readWholeTopic(outside, TOPICS.anomalies);
+    for (const at of moments) {
+      const replayed = await scene(at);
+      const expected = oracleFleet(records, at);
+      expect(replayed.vehicles.length).toBe(expected.size);
+      for (const vehicle of replayed.vehicles) {
+        const oracle = expected.get(vehicle.vehicleId);
+        expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({ id: oracle?.vehicleId, ts: oracle?.ts, lat: oracle?.lat, lon: oracle?.lon, status: oracle?.status });
+      }
+      expect(replayed.alerts.map((alert) => alert.alertId).sort()).toEqual(oracleAlerts(alertRecords, at));
+    }
+    // This run's own vehicles: all there, and the overheat open at the first moment only.
+    const [first, second] = await Promise.all(moments.map(scene));
+    expect(first?.vehicles.filter((v) => v.vehicleId.startsWith(`rpl-${run}`))).toHaveLength(VEHICLES);
+    expect(first?.alerts.map((a) => a.alertId)).toContain(`rpl-${run}-overheat`);
+    expect(second?.alerts.map((a) => a.alertId)).not.toContain(`rpl-${run}-overheat`);
+  });
+
+  it('plays forward: the first scene plus the steps to the second moment fold into the second scene', async () => {
+    const [fromAt, untilAt] = moments as [number, number];
+    const fold = new ReplayFold();
+    const start = await scene(fromAt);
+    for (const vehicle of start.vehicles) fold.applyVehicle(vehicle);
+    for (const alert of start.alerts) fold.applyAlert(alert);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const steps: ReplaySteps = replayStepsSchema.parse(await stack.fetchJson(`/api/fleet/replay/steps?from=${iso(fromAt)}&until=${iso(untilAt)}&stepMs=1000`));
+    for (const step of steps.steps) {
+      for (const vehicle of step.vehicles) fold.applyVehicle(vehicle);
+      for (const alert of step.alerts) fold.applyAlert(alert);
+    }
+    const end = await scene(untilAt);
+    const mine = (vehicles: { vehicleId: string; ts: number; lat: number }[]) =>
+      vehicles.filter((v) => v.vehicleId.startsWith(`rpl-${run}`)).map(({ vehicleId: id, ts, lat }) => ({ id, ts, lat })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(mine(fold.latest())).toEqual(mine(end.vehicles));
+    expect(fold.openAlerts().map((a) => a.alertId)).not.toContain(`rpl-${run}-overheat`);
+  });
+
+  it('marks on the timeline where data is missing and where the alert fired', async () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const from = (moments[0] ?? 0) - 8_000;
+    const until = moments[1] ?? 0;
+    const timeline: ReplayTimeline = replayTimelineSchema.parse(await stack.fetchJson(`/api/fleet/replay/timeline?from=${iso(from)}&until=${iso(until)}&buckets=${Math.ceil((until - from) / 500)}`));
+    const inGap = timeline.buckets.filter((b) => b.start >= gap.from && b.start + timeline.bucketMs <= gap.until);
+    expect(inGap.length).toBeGreaterThan(0);
+    expect(inGap.every((b) => b.records === 0)).toBe(true);
+    expect(timeline.buckets.filter((b) => b.records > 0).length).toBeGreaterThan(5);
+    expect(timeline.buckets.reduce((sum, b) => sum + b.alertsFired, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a moment outside retention with the oldest moment available, and one in the future', async () => {
+    const old = await stack.fetch(`/api/fleet/replay?at=${new Date(Date.now() - 8 * 24 * 3_600_000).toISOString()}`);
+    expect(old.status).toBe(400);
+    const body = (await old.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('out_of_retention');
+    expect(body.error.message).toMatch(/oldest moment available is \d{4}-\d\d-\d\dT/);
+    const future = await stack.fetch(`/api/fleet/replay?at=${new Date(Date.now() + 3_600_000).toISOString()}`);
+    expect(((await future.json()) as { error: { code: string } }).error.code).toBe('in_the_future');
+    expect((await stack.fetch('/api/fleet/replay?at=yesterday')).status).toBe(400);
+  });
+
+  it('lets only roles that see the fleet replay it', async () => {
+    const at = new Date(moments[0] ?? Date.now()).toISOString();
+    const asRole = async (role: string) => (await stack.fetch(`/api/fleet/replay?at=${at}`, { headers: { cookie: await signInOverHttp(stack.url, role, 'demo') } }, null)).status;
+    expect(await asRole('fleet')).toBe(200);
+    expect(await asRole('security')).toBe(403);
+    expect(await asRole('platform')).toBe(403);
+  });
+});
