@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { ALERT_STATES } from './alerts';
 import { epochMs, idSchema, isoDateTime, severitySchema } from './common';
 import { vehicleStateSchema } from './fleet';
 
@@ -34,7 +35,7 @@ export const replayTimelineQuerySchema = z
 export const replayVehicleSchema = vehicleStateSchema.extend({ receivedAt: epochMs });
 export type ReplayVehicle = z.infer<typeof replayVehicleSchema>;
 
-/** An anomaly alert as the replay needs it: which vehicle, what, and whether it was firing or cleared. */
+/** An anomaly alert as the replay needs it: which vehicle, what, and whether it was firing, paused by context (inhibited) or cleared. */
 export const replayAlertSchema = z.object({
   alertId: idSchema,
   vehicleId: idSchema,
@@ -42,7 +43,7 @@ export const replayAlertSchema = z.object({
   value: z.number(),
   severity: severitySchema,
   detectedAt: epochMs,
-  state: z.enum(['firing', 'cleared']),
+  state: z.enum(ALERT_STATES),
 });
 export type ReplayAlert = z.infer<typeof replayAlertSchema>;
 

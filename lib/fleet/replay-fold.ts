@@ -32,7 +32,8 @@ export class ReplayFold {
   }
 
   applyAlert(alert: ReplayAlert): void {
-    if (alert.state === 'firing') this.alerts.set(alert.alertId, alert);
+    // An inhibited episode is still open (it resumes under its id), as the inbox shows it.
+    if (alert.state !== 'cleared') this.alerts.set(alert.alertId, alert);
     else this.alerts.delete(alert.alertId);
   }
 
