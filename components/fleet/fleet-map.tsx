@@ -18,7 +18,7 @@ interface MapProps {
   trail: readonly VehiclePoint[];
   /** FLEET_MAP_STYLE_URL; unset, the map draws the simulator's own streets. */
   styleUrl?: string;
-  /** The list's filters: "fit to list" fits the map to the vehicles they leave. */
+  /** The list's search and filters: the map draws only the vehicles they leave, and "fit to list" fits to them. */
   query: ListQuery;
   following: boolean;
   onFollowChange: (following: boolean) => void;
@@ -34,8 +34,8 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
   const handle = useRef<MapHandle | null>(null);
   const [hovered, setHovered] = useState<Hit | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const inputs = useRef<MapInputs>({ selectedId, trail, following, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
-  inputs.current = { selectedId, trail, following: following && selectedId !== null, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) };
+  const inputs = useRef<MapInputs>({ selectedId, trail, following, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
+  inputs.current = { selectedId, trail, following: following && selectedId !== null, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) };
 
   useEffect(() => {
     const container = containerRef.current;
