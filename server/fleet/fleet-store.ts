@@ -1,5 +1,6 @@
 import type { FleetSnapshot } from '@/lib/api/fleet';
 import { summariseFleet } from '@/lib/api/fleet';
+import type { Severity } from '@/lib/contracts/common';
 import type { VehicleState } from '@/lib/contracts/fleet';
 import type { FreshnessRules } from '@/lib/fleet/freshness';
 import { freshnessOf, MOVING_KMH } from '@/lib/fleet/freshness';
@@ -12,6 +13,8 @@ export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offline
   offlineAfterMs: number;
   /** Open alerts per vehicle now: the alert store's lookup, passed in by the BFF; none when absent. */
   openAlertsOf?: (vehicleId: string) => number;
+  /** The severity of the vehicle's worst firing open alert (the alert store's lookup); none when absent. */
+  alertSeverityOf?: (vehicleId: string) => Severity | undefined;
   /** How much of each vehicle's recent telemetry is kept for its detail charts. */
   historyMs: number;
   /** Caps each vehicle's history, because a unit sending faster than expected would otherwise grow it without bound. */
@@ -130,7 +133,10 @@ export class FleetStore {
     const still = this.stillAt.get(vehicle.vehicleId);
     const freshness = freshnessOf({ ...vehicle, positionSince: still?.since ?? vehicle.ts, movedWhileStill: still?.movedWhileStill ?? false }, now, this.rules);
     const openAlerts = this.options.openAlertsOf?.(vehicle.vehicleId) ?? 0;
-    return { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
+    const alertSeverity = openAlerts > 0 ? this.options.alertSeverityOf?.(vehicle.vehicleId) : undefined;
+    const view: VehicleView = { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
+    if (alertSeverity) view.alertSeverity = alertSeverity;
+    return view;
   }
 
   private addToHistory(view: VehicleView): void {
