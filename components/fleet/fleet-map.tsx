@@ -10,6 +10,7 @@ import type { VehiclePoint } from '@/lib/realtime/events';
 import type { Hit } from './map/hit-test';
 import type { MapHandle, MapInputs } from './map/run-map';
 import { runMap } from './map/run-map';
+import { MapControls } from './map-controls';
 import { MapTooltip } from './map-tooltip';
 
 interface MapProps {
@@ -63,17 +64,7 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
         </p>
       )}
       {hovered && <MapTooltip hovered={hovered} />}
-      <div className="fleet-map-controls" role="toolbar" aria-label="Map controls">
-        <button type="button" onClick={() => handle.current?.fitTo(query)}>
-          Fit to list
-        </button>
-        <button type="button" disabled={!selectedId} onClick={() => handle.current?.fitToSelection()}>
-          Fit to selection
-        </button>
-        <button type="button" disabled={!selectedId} aria-pressed={following && selectedId !== null} onClick={() => onFollowChange(!following)}>
-          Follow {selectedId ?? 'vehicle'}
-        </button>
-      </div>
+      <MapControls selectedId={selectedId} following={following} onFitList={() => handle.current?.fitTo(query)} onFitSelection={() => handle.current?.fitToSelection()} onFollowChange={onFollowChange} />
       <p className="fleet-map-legend" aria-hidden>
         <span className="dot dot-moving" /> moving <span className="dot dot-idle" /> idle <span className="dot dot-parked" /> parked <span className="dot dot-offline-hollow" /> offline (last position)
         <span className="ring ring-stale" /> delayed / frozen GPS <span className="ring ring-alert" /> open alert
