@@ -23,6 +23,12 @@ public class SilenceWatch extends KeyedCoProcessFunction<String, ParsedReading, 
 
   private final WatchSettings settings;
   private transient ValueState<VehicleWatch> watches;
+  /**
+   * When this subtask first ran (processing time). After a restore, checks that fell due while the
+   * job was down fire at once, before the backlog of fixes is read: no vehicle is called offline
+   * until the job has itself been up for FLEET_OFFLINE_AFTER_S.
+   */
+  private transient long upSince = Long.MIN_VALUE;
 
   public SilenceWatch(WatchSettings settings) {
     this.settings = settings;
@@ -41,7 +47,9 @@ public class SilenceWatch extends KeyedCoProcessFunction<String, ParsedReading, 
   @Override
   public void processElement1(ParsedReading parsed, Context ctx, Collector<KeyedRecord> out) throws Exception {
     VehicleWatch watch = current();
-    emit(watch.onReading(parsed.reading, ctx.timerService().currentProcessingTime(), settings), out);
+    long now = ctx.timerService().currentProcessingTime();
+    if (upSince == Long.MIN_VALUE) upSince = now;
+    emit(watch.onReading(parsed.reading, now, settings), out);
     if (watch.timerAt == 0) schedule(watch, ctx);
     watches.update(watch);
   }
@@ -59,7 +67,15 @@ public class SilenceWatch extends KeyedCoProcessFunction<String, ParsedReading, 
     VehicleWatch watch = watches.value();
     if (watch == null) return;
     watch.timerAt = 0;
-    AnomalyAlert offline = watch.onQuiet(ctx.timerService().currentProcessingTime(), settings);
+    long now = ctx.timerService().currentProcessingTime();
+    if (upSince == Long.MIN_VALUE) upSince = now;
+    if (now < upSince + settings.offlineAfterMs()) {
+      watch.timerAt = upSince + settings.offlineAfterMs();
+      ctx.timerService().registerProcessingTimeTimer(watch.timerAt);
+      watches.update(watch);
+      return;
+    }
+    AnomalyAlert offline = watch.onQuiet(now, settings);
     if (offline != null) emit(List.of(offline), out);
     // Offline now: the next fix arms the check again. Otherwise fixes came in since: check at the new due time.
     else if (watch.offlineId == null && watch.lastTs != Long.MIN_VALUE) schedule(watch, ctx);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -145,6 +146,26 @@ class SilenceWatchTest {
     assertEquals(offlineAlert(T0 + 5_000).alertId, cleared.get(0).alertId);
     assertEquals("cleared", cleared.get(0).state);
     assertTrue(SilenceWatch.watches(cleared.get(0)));
+  }
+
+  @Test
+  void checksThatFellDueWhileTheJobWasDownWaitForTheBacklogInsteadOfCallingEveryVehicleOffline() throws Exception {
+    for (int s = 0; s <= 10; s += 1) fix(s, Map.of());
+    OperatorSubtaskState saved = harness.snapshot(1, T0 + 10_000);
+    harness.close();
+    harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new SilenceWatch(SETTINGS)),
+        parsed -> parsed.reading.vehicleId, alert -> alert.vehicleId, Types.STRING);
+    harness.setup();
+    harness.initializeState(saved);
+    harness.open();
+    taken = 0;
+    clock(300); // restored five minutes later: the vehicle's check is long overdue
+    assertEquals(List.of(), newAlerts(), "not before the job has been up for the setting");
+    fix(301, Map.of()); // the backlog arrives: the vehicle was reporting all along
+    clock(330);
+    assertEquals(List.of(), newAlerts());
+    clock(340);
+    assertEquals(List.of("offline"), newAlerts().stream().map(a -> a.metric).toList(), "silent since 301 s: offline after 331 s");
   }
 
   private static AnomalyAlert offlineAlert(long startedAt) {
