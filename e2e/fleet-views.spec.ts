@@ -1,21 +1,12 @@
 import { E2E_CABS, E2E_TANKERS, expect, test } from './support/fixtures';
 import { FleetPage } from './support/fleet-page';
-import { startScenario } from './support/scenario';
-import { signInAs } from './support/sign-in-page';
+import { startScenario, withScenarios } from './support/scenario';
 
 const FLEET_SIZE = E2E_CABS + E2E_TANKERS;
 /** Column 4 of a list row: how far its data can be trusted. */
 const DATA = 4;
 
-test.beforeEach(async ({ page, stack }) => {
-  await stack.waitForLog(/listening for scenario commands/);
-  await signInAs(page, stack.url, 'fleet');
-});
-
-// The stack is shared with the other fleet tests, which expect every vehicle reporting normally.
-test.afterEach(async () => {
-  await startScenario('stop');
-});
+withScenarios(test, 'fleet');
 
 test('before the first data the fleet page shows placeholders, not zeros', async ({ page, stack }) => {
   // Hold the live connection back: the page has nothing yet, and must say it is loading.

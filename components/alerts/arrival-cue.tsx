@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
+import { useExpiring } from '@/lib/client/use-expiring';
 
 import styles from './alerts.module.css';
 import { alertTitle } from './format';
@@ -32,7 +33,7 @@ function beep(): void {
  * list can highlight the new row.
  */
 export function ArrivalCue({ onArrival }: { onArrival: (view: AlertView) => void }) {
-  const [latest, setLatest] = useState<AlertView | undefined>();
+  const [latest, setLatest] = useExpiring<AlertView>(SHOW_MS);
   const [preferences, setPreferences] = useState<Preferences>({ sound: false, desktop: false });
   useEffect(() => {
     const saved = window.localStorage.getItem(PREFERENCES_KEY);
@@ -50,14 +51,9 @@ export function ArrivalCue({ onArrival }: { onArrival: (view: AlertView) => void
       if (preferences.sound) beep();
       if (preferences.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('New alert', { body: alertTitle(view), tag: view.alert.alertId });
     },
-    [onArrival, preferences],
+    [onArrival, preferences, setLatest],
   );
   useAlertArrivals(arrive);
-  useEffect(() => {
-    if (!latest) return undefined;
-    const timer = setTimeout(() => setLatest(undefined), SHOW_MS);
-    return () => clearTimeout(timer);
-  }, [latest]);
   return (
     <div className={styles.cueBar}>
       <div role="status" aria-live="polite" data-testid="arrival-cue" className={latest ? styles.cue : styles.cueIdle}>

@@ -1,9 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
+import { useExpiring } from '@/lib/client/use-expiring';
 
 import { alertTitle } from '../alerts/format';
 
@@ -15,16 +16,11 @@ const SHOW_MS = 10_000;
  * and map, because a toast for every warning would teach people to ignore toasts.
  */
 export function CriticalToast({ onOpenVehicle }: { onOpenVehicle: (vehicleId: string) => void }) {
-  const [latest, setLatest] = useState<AlertView | undefined>();
+  const [latest, setLatest] = useExpiring<AlertView>(SHOW_MS);
   const arrive = useCallback((view: AlertView) => {
     if (view.alert.severity === 'critical') setLatest(view);
-  }, []);
+  }, [setLatest]);
   useAlertArrivals(arrive);
-  useEffect(() => {
-    if (!latest) return undefined;
-    const timer = setTimeout(() => setLatest(undefined), SHOW_MS);
-    return () => clearTimeout(timer);
-  }, [latest]);
   if (!latest) return null;
   const { alert } = latest;
   return (
