@@ -1,22 +1,13 @@
 import { expect, test } from './support/fixtures';
 import { FleetPage } from './support/fleet-page';
-import { startScenario } from './support/scenario';
-import { signInAs } from './support/sign-in-page';
+import { startScenario, withScenarios } from './support/scenario';
 
 /** The BFF's defaults (README: FLEET_FROZEN_GPS_AFTER_S, FLEET_DELAYED_AFTER_S), which the test stack keeps. */
 const FROZEN_GPS_AFTER_MS = 10_000;
 /** Column 4 of a list row: how far its data can be trusted. */
 const DATA = 4;
 
-test.beforeEach(async ({ page, stack }) => {
-  await stack.waitForLog(/listening for scenario commands/);
-  await signInAs(page, stack.url, 'fleet');
-});
-
-// The stack is shared with the other fleet tests, which expect every vehicle reporting normally.
-test.afterEach(async () => {
-  await startScenario('stop');
-});
+withScenarios(test, 'fleet');
 
 test('a vehicle whose GPS repeats one position while it drives is marked "frozen GPS" in the list and its detail', async ({ page, stack }) => {
   const fleet = new FleetPage(page);

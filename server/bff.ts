@@ -101,6 +101,7 @@ export class Bff {
       delayedAfterMs: config.bff.fleetDelayedAfterMs,
       frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
       openAlertsOf: (vehicleId) => this.alerts.openAlertsOf(vehicleId),
+      alertSeverityOf: (vehicleId) => this.alerts.worstFiringOf(vehicleId),
       historyMs: 15 * 60_000,
       maxHistoryPoints: 1_000,
     });

@@ -10,6 +10,7 @@ import { useAlertsFeed } from '@/lib/client/use-alerts-feed';
 import { useConnectionState } from '@/lib/client/use-fleet';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
+import { LoadingPlaceholder } from '../ui/loading-placeholder';
 
 import { AlertActions } from './alert-actions';
 import { AlertDetail } from './alert-detail';
@@ -109,9 +110,7 @@ export function AlertsInbox() {
       )}
       <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
-        <p className="empty" aria-busy="true">
-          Loading alerts…
-        </p>
+        <LoadingPlaceholder what="alerts" rows={5} />
       ) : error ? (
         <p className="banner banner-warning" role="alert">
           Could not load the alerts: {error.message}

@@ -6,6 +6,7 @@ import type { ZoneLookup } from '@/lib/alerts/describe';
 import { alertTitle } from '@/lib/alerts/describe';
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
+import { useExpiring } from '@/lib/client/use-expiring';
 
 import styles from './alerts.module.css';
 
@@ -33,7 +34,7 @@ function beep(): void {
  * list can highlight the new row.
  */
 export function ArrivalCue({ onArrival, zones }: { onArrival: (view: AlertView) => void; zones?: ZoneLookup }) {
-  const [latest, setLatest] = useState<AlertView | undefined>();
+  const [latest, setLatest] = useExpiring<AlertView>(SHOW_MS);
   const [preferences, setPreferences] = useState<Preferences>({ sound: false, desktop: false });
   useEffect(() => {
     const saved = window.localStorage.getItem(PREFERENCES_KEY);
@@ -51,14 +52,9 @@ export function ArrivalCue({ onArrival, zones }: { onArrival: (view: AlertView) 
       if (preferences.sound) beep();
       if (preferences.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('New alert', { body: alertTitle(view.alert, zones), tag: view.alert.alertId });
     },
-    [onArrival, preferences, zones],
+    [onArrival, preferences, setLatest, zones],
   );
   useAlertArrivals(arrive);
-  useEffect(() => {
-    if (!latest) return undefined;
-    const timer = setTimeout(() => setLatest(undefined), SHOW_MS);
-    return () => clearTimeout(timer);
-  }, [latest]);
   return (
     <div className={styles.cueBar}>
       <div role="status" aria-live="polite" data-testid="arrival-cue" className={latest ? styles.cue : styles.cueIdle}>

@@ -7,6 +7,7 @@ import { useConnectionState } from '@/lib/client/use-fleet';
 import { useZonesFeed } from '@/lib/client/use-zones-feed';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
+import { LoadingPlaceholder } from '../ui/loading-placeholder';
 
 import { CampusPlan } from './campus-plan';
 import styles from './concentration.module.css';
@@ -30,9 +31,7 @@ export function ConcentrationView() {
       </div>
       <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
-        <p className="empty" aria-busy="true">
-          Loading the campus…
-        </p>
+        <LoadingPlaceholder what="the campus" rows={4} />
       ) : error ? (
         <p className="banner banner-warning" role="alert">
           Could not load the campus: {error.message}

@@ -5,7 +5,8 @@ import type { FleetKpis as Kpis } from '@/lib/fleet/kpis';
 import { formatAge, formatNumber } from '@/lib/format';
 
 /** The fleet at a glance: totals by status and fleet, speed, alerts and how fresh the data is. */
-export function FleetKpis({ kpis, consumerLagMs }: { kpis: Kpis; consumerLagMs: number | null }) {
+/** Until the first snapshot (`loaded` false) each tile shows a placeholder: zeros would read as an empty fleet. */
+export function FleetKpis({ kpis, consumerLagMs, loaded }: { kpis: Kpis; consumerLagMs: number | null; loaded: boolean }) {
   const now = useNow();
   const newestAge = kpis.newestFixAt === null || now === 0 ? null : Math.max(0, now - kpis.newestFixAt);
   const tiles: { key: string; label: string; value: string; hint?: string }[] = [
@@ -24,12 +25,12 @@ export function FleetKpis({ kpis, consumerLagMs }: { kpis: Kpis; consumerLagMs: 
     },
   ];
   return (
-    <dl className="kpis fleet-kpis">
+    <dl className="kpis fleet-kpis" aria-busy={!loaded}>
       {tiles.map((tile) => (
         <div key={tile.key} className={`kpi kpi-${tile.key}`}>
           <dt>{tile.label}</dt>
-          <dd data-testid={`kpi-${tile.key}`}>{tile.value}</dd>
-          {tile.hint && <dd className="kpi-hint">{tile.hint}</dd>}
+          <dd data-testid={`kpi-${tile.key}`}>{loaded ? tile.value : <span className="loading-value" aria-label="loading" />}</dd>
+          {loaded && tile.hint && <dd className="kpi-hint">{tile.hint}</dd>}
         </div>
       ))}
     </dl>

@@ -10,6 +10,7 @@ import type { VehiclePoint } from '@/lib/realtime/events';
 import type { Hit } from './map/hit-test';
 import type { MapHandle, MapInputs } from './map/run-map';
 import { runMap } from './map/run-map';
+import { MapControls } from './map-controls';
 import { MapTooltip } from './map-tooltip';
 
 interface MapProps {
@@ -18,7 +19,7 @@ interface MapProps {
   trail: readonly VehiclePoint[];
   /** FLEET_MAP_STYLE_URL; unset, the map draws the simulator's own streets. */
   styleUrl?: string;
-  /** The list's filters: "fit to list" fits the map to the vehicles they leave. */
+  /** The list's search and filters: the map draws only the vehicles they leave, and "fit to list" fits to them. */
   query: ListQuery;
   following: boolean;
   onFollowChange: (following: boolean) => void;
@@ -34,8 +35,8 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
   const handle = useRef<MapHandle | null>(null);
   const [hovered, setHovered] = useState<Hit | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const inputs = useRef<MapInputs>({ selectedId, trail, following, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
-  inputs.current = { selectedId, trail, following: following && selectedId !== null, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) };
+  const inputs = useRef<MapInputs>({ selectedId, trail, following, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
+  inputs.current = { selectedId, trail, following: following && selectedId !== null, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -63,17 +64,7 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
         </p>
       )}
       {hovered && <MapTooltip hovered={hovered} />}
-      <div className="fleet-map-controls" role="toolbar" aria-label="Map controls">
-        <button type="button" onClick={() => handle.current?.fitTo(query)}>
-          Fit to list
-        </button>
-        <button type="button" disabled={!selectedId} onClick={() => handle.current?.fitToSelection()}>
-          Fit to selection
-        </button>
-        <button type="button" disabled={!selectedId} aria-pressed={following && selectedId !== null} onClick={() => onFollowChange(!following)}>
-          Follow {selectedId ?? 'vehicle'}
-        </button>
-      </div>
+      <MapControls selectedId={selectedId} following={following} onFitList={() => handle.current?.fitTo(query)} onFitSelection={() => handle.current?.fitToSelection()} onFollowChange={onFollowChange} />
       <p className="fleet-map-legend" aria-hidden>
         <span className="dot dot-moving" /> moving <span className="dot dot-idle" /> idle <span className="dot dot-parked" /> parked <span className="dot dot-offline-hollow" /> offline (last position)
         <span className="ring ring-stale" /> delayed / frozen GPS <span className="ring ring-alert" /> open alert

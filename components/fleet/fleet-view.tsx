@@ -12,7 +12,9 @@ import { DEFAULT_LIST_QUERY } from '@/lib/fleet/list-query';
 import { readFilters, setOrDelete, writeFilters } from '@/lib/fleet/url-view';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
+import { LoadingPlaceholder } from '../ui/loading-placeholder';
 
+import { CriticalToast } from './critical-toast';
 import { DataFreshness } from './data-freshness';
 import { FleetKpis } from './fleet-kpis';
 import { FleetMap } from './fleet-map';
@@ -54,15 +56,14 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
       </div>
       <ConnectionLostBanner state={connection} hasData={fleet.loaded} />
       <TimeControl replay={replay} retentionMs={retentionMs} />
-      <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} />
+      <CriticalToast onOpenVehicle={select} />
+      <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} loaded={fleet.loaded} />
       <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
         <FleetMap store={store} selectedId={selectedId} trail={trail} styleUrl={styleUrl} query={query} following={following} onFollowChange={setFollowing} onSelect={select} />
         <div className="fleet-list-pane">
           <ListControls query={query} onChange={(next) => setQuery(() => next)} />
           {!fleet.loaded ? (
-            <p className="empty" aria-busy="true">
-              Loading the fleet…
-            </p>
+            <LoadingPlaceholder what="the fleet" rows={8} />
           ) : fleet.vehicles.size === 0 ? (
             <p className="empty">No vehicles have reported in the last {15} minutes. Is the simulator or your producer running?</p>
           ) : (

@@ -9,6 +9,8 @@ export const STATUS_COLOURS: Record<VehicleStatus, string> = {
   offline: '#8b949e',
 };
 export const ALERT_COLOUR = '#f85149';
+/** A firing alert's marker: red for critical, orange for warning (the list's row and pill use the same). */
+export const SEVERITY_COLOURS = { critical: ALERT_COLOUR, warning: '#f0883e', info: '#58a6ff' } as const;
 export const STALE_COLOUR = '#e3b341';
 export const SELECTED_COLOUR = '#ffffff';
 

@@ -3,9 +3,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef } from 'react';
 
+import { useNow } from '@/lib/client/use-fleet';
 import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
 import { queryVehicles } from '@/lib/fleet/list-query';
-import { formatNumber } from '@/lib/format';
+import { formatAge, formatNumber } from '@/lib/format';
 import type { VehicleView } from '@/lib/realtime/events';
 
 import { FRESHNESS_LABELS } from './map-style';
@@ -43,6 +44,7 @@ export function VehicleList({ vehicles, query, selectedId, onSort, onSelect }: V
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
   const { column: sortColumn, descending } = query.sort;
+  const now = useNow();
 
   return (
     <div className="vehicle-list" role="table" aria-label="Vehicles" aria-rowcount={rows.length} data-vehicle-count={rows.length}>
@@ -65,34 +67,55 @@ export function VehicleList({ vehicles, query, selectedId, onSort, onSelect }: V
             return (
               <div
                 key={vehicle.vehicleId}
-                className={`vehicle-row${vehicle.vehicleId === selectedId ? ' vehicle-row-selected' : ''}`}
+                className={rowClass(vehicle, selectedId)}
                 role="row"
                 aria-selected={vehicle.vehicleId === selectedId}
                 data-vehicle-id={vehicle.vehicleId}
+                data-alert-severity={vehicle.alertSeverity}
                 tabIndex={0}
                 onClick={() => onSelect(vehicle.vehicleId)}
                 onKeyDown={(event) => event.key === 'Enter' && onSelect(vehicle.vehicleId)}
                 style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}
               >
-                <span role="cell">{vehicle.vehicleId}</span>
-                <span role="cell">{vehicle.plate}</span>
-                <span role="cell">{vehicle.driver}</span>
-                <span role="cell">
-                  <span className={`status status-${vehicle.status}`}>{vehicle.status}</span>
-                </span>
-                <span role="cell" className={`freshness-${vehicle.freshness}`}>
-                  {FRESHNESS_LABELS[vehicle.freshness]}
-                </span>
-                <span role="cell">{formatNumber(vehicle.speedKmh)} km/h</span>
-                <span role="cell">{formatNumber(vehicle.engineTempC, 1)} °C</span>
-                <span role="cell">{vehicle.containerTempC === undefined ? '—' : `${formatNumber(vehicle.containerTempC, 1)} °C`}</span>
-                <span role="cell">{formatNumber(vehicle.fuelPct)} %</span>
-                <span role="cell">{vehicle.openAlerts > 0 ? <span className="alert-count">{vehicle.openAlerts}</span> : ''}</span>
+                <VehicleCells vehicle={vehicle} now={now} />
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+}
+
+/** A firing alert colours the row by its worst severity; an offline row is greyed, its values only "as of" the last fix. */
+function rowClass(vehicle: VehicleView, selectedId: string | null): string {
+  let name = 'vehicle-row';
+  if (vehicle.vehicleId === selectedId) name += ' vehicle-row-selected';
+  if (vehicle.alertSeverity) name += ` vehicle-row-${vehicle.alertSeverity}`;
+  if (vehicle.freshness === 'offline') name += ' vehicle-row-offline';
+  return name;
+}
+
+function VehicleCells({ vehicle, now }: { vehicle: VehicleView; now: number }) {
+  const offline = vehicle.freshness === 'offline';
+  return (
+    <>
+      <span role="cell">{vehicle.vehicleId}</span>
+      <span role="cell">{vehicle.plate}</span>
+      <span role="cell">{vehicle.driver}</span>
+      <span role="cell">
+        <span className={`status status-${vehicle.alertSeverity ? `alert-${vehicle.alertSeverity}` : vehicle.status}`} title={vehicle.alertSeverity && `${vehicle.alertSeverity} alert firing`}>
+          {vehicle.status}
+        </span>
+      </span>
+      <span role="cell" className={`freshness-${vehicle.freshness}`} title={offline ? `last fix ${new Date(vehicle.ts).toISOString()}` : undefined}>
+        {offline && now > 0 ? `as of ${formatAge(Math.max(0, now - vehicle.ts))}` : FRESHNESS_LABELS[vehicle.freshness]}
+      </span>
+      <span role="cell">{formatNumber(vehicle.speedKmh)} km/h</span>
+      <span role="cell">{formatNumber(vehicle.engineTempC, 1)} °C</span>
+      <span role="cell">{vehicle.containerTempC === undefined ? '—' : `${formatNumber(vehicle.containerTempC, 1)} °C`}</span>
+      <span role="cell">{formatNumber(vehicle.fuelPct)} %</span>
+      <span role="cell">{vehicle.openAlerts > 0 ? <span className={`alert-count alert-count-${vehicle.alertSeverity ?? 'quiet'}`}>{vehicle.openAlerts}</span> : ''}</span>
+    </>
   );
 }

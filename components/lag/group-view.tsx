@@ -9,6 +9,7 @@ import { formatNumber } from '@/lib/format';
 import { formatLagSeconds } from '@/lib/lag/table';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
+import { LoadingPlaceholder } from '../ui/loading-placeholder';
 
 import { LagMethodNote, LagSeconds } from './lag-seconds';
 import { LagTrend } from './lag-trend';
@@ -37,9 +38,7 @@ export function GroupView({ groupId }: { groupId: string }) {
       </div>
       <ConnectionLostBanner state={connection} hasData={data !== undefined} />
       {isPending ? (
-        <p className="empty" aria-busy="true">
-          Loading the group…
-        </p>
+        <LoadingPlaceholder what="the group" rows={3} />
       ) : error ? (
         <p className={error instanceof GroupNotFoundError ? 'empty' : 'banner banner-warning'} role="alert">
           {error instanceof GroupNotFoundError ? `${error.message} It may have gone, or the first poll has not seen it yet.` : `Could not load the group: ${error.message}`}

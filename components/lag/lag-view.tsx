@@ -10,6 +10,7 @@ import type { GroupFilter, GroupSort, GroupSortKey } from '@/lib/lag/table';
 import { DEFAULT_GROUP_FILTER, STATUS_LABELS, filterGroups, sortGroups } from '@/lib/lag/table';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
+import { LoadingPlaceholder } from '../ui/loading-placeholder';
 
 import { GroupsTable } from './groups-table';
 import { LagMethodNote } from './lag-seconds';
@@ -61,9 +62,7 @@ export function LagView() {
         </label>
       </div>
       {isPending ? (
-        <p className="empty" aria-busy="true">
-          Loading consumer groups…
-        </p>
+        <LoadingPlaceholder what="consumer groups" rows={4} />
       ) : error ? (
         <p className="banner banner-warning" role="alert">
           Could not load consumer lag: {error.message}

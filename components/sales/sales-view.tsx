@@ -7,6 +7,7 @@ import { useConnectionState } from '@/lib/client/use-fleet';
 import { useSalesFeed } from '@/lib/client/use-sales-feed';
 
 import { ConnectionBadge, ConnectionLostBanner } from '../ui/connection-badge';
+import { LoadingPlaceholder } from '../ui/loading-placeholder';
 
 import { BreakdownTable } from './breakdown-table';
 import { RangePicker } from './range-picker';
@@ -33,9 +34,7 @@ export function SalesView() {
           Could not load sales: {query.error.message}. Retrying on the next reconnect or range change.
         </p>
       ) : !summary ? (
-        <p className="empty" aria-busy="true">
-          Loading sales…
-        </p>
+        <LoadingPlaceholder what="sales" rows={4} />
       ) : summary.perMinute.length === 0 ? (
         <p className="empty">No sales in this range yet. Is the simulator, or your MSK Data Generator, writing to `purchase`, and the `sales` processor running?</p>
       ) : (

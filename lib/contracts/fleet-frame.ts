@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { epochMs, idSchema } from './common';
+import { epochMs, idSchema, severitySchema } from './common';
 import { cargoSchema, fleetSchema, roadConditionSchema, vehicleStatusSchema } from './fleet';
 
 export const freshnessSchema = z.enum(['live', 'delayed', 'frozen', 'offline']);
@@ -42,6 +42,7 @@ export const FRAME_FIELDS = [
   { name: 'engineTempC', schema: z.number().min(-60).max(250), digits: 1 },
   { name: 'containerTempC', schema: z.number().min(-80).max(200), digits: 1, optional: true },
   { name: 'fuelPct', schema: z.number().min(0).max(100), digits: 0 },
+  { name: 'alertSeverity', schema: severitySchema, optional: true },
 ] as const satisfies readonly FrameField[];
 
 export type FrameFieldName = (typeof FRAME_FIELDS)[number]['name'];

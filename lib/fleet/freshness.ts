@@ -18,12 +18,18 @@ export interface FixTiming {
   speedKmh: number;
   /** When the vehicle first reported its current position (a position repeated since then keeps this time). */
   positionSince: number;
+  /**
+   * A fix repeating the current position claimed a speed of MOVING_KMH or more. Remembered, not
+   * read off the latest fix: a frozen unit's speed still drops at every junction, and judging by
+   * the latest speed made the mark vanish at each stop and come back when the car drove on.
+   */
+  movedWhileStill: boolean;
 }
 
 /** How far the latest fix can be trusted at `now`; the worst condition wins. */
 export function freshnessOf(fix: FixTiming, now: number, rules: FreshnessRules): Freshness {
   if (now - fix.ts > rules.offlineAfterMs) return 'offline';
-  if (fix.speedKmh >= MOVING_KMH && fix.ts - fix.positionSince >= rules.frozenAfterMs) return 'frozen';
+  if (fix.movedWhileStill && fix.ts - fix.positionSince >= rules.frozenAfterMs) return 'frozen';
   if (fix.receivedAt - fix.ts > rules.delayedAfterMs) return 'delayed';
   return 'live';
 }

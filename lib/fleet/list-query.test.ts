@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { VehicleView } from '../realtime/events';
 
 import { fleetKpis } from './kpis';
-import { DEFAULT_LIST_QUERY, queryVehicles } from './list-query';
+import { DEFAULT_LIST_QUERY, queryVehicles, vehicleFilter } from './list-query';
 
 function vehicle(vehicleId: string, overrides: Partial<VehicleView> = {}): VehicleView {
   return {
@@ -39,6 +39,16 @@ describe('vehicle list query', () => {
     expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search: 'xk-123' }).map((v) => v.vehicleId)).toEqual(['cab-0002']);
     expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search: 'bakker' }).map((v) => v.vehicleId)).toEqual(['cab-0001']);
     expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search: 'TANKER' })).toHaveLength(2);
+  });
+
+  it('finds a plate typed without dashes, spaces or case ("xk123b", "XK 123")', () => {
+    for (const search of ['xk123b', 'XK 123', ' xk-123-b ', 'Xk123']) expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search }).map((v) => v.vehicleId)).toEqual(['cab-0002']);
+    expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search: 'tanker0001' }).map((v) => v.vehicleId)).toEqual(['tanker-0001']);
+  });
+
+  it('gives the map the same test the list uses', () => {
+    const shown = fleet.filter(vehicleFilter({ ...DEFAULT_LIST_QUERY, fleet: 'tankers', search: '0002' }));
+    expect(shown.map((v) => v.vehicleId)).toEqual(['tanker-0002']);
   });
 
   it('filters by fleet, status and open alerts', () => {

@@ -14,24 +14,36 @@ export interface ListQuery {
 
 export const DEFAULT_LIST_QUERY: ListQuery = { search: '', fleet: 'all', status: 'all', onlyWithAlerts: false, sort: { column: 'vehicleId', descending: false } };
 
-/** Search (id, plate or driver, case-insensitive), filters, then sort: one pass and one sort, fine for 10,000 rows. */
+/** Search (id, plate or driver, see `matchesSearch`), filters, then sort: one pass and one sort, fine for 10,000 rows. */
 export function queryVehicles(vehicles: Iterable<VehicleView>, query: ListQuery): VehicleView[] {
-  const needle = query.search.trim().toLowerCase();
+  const matches = vehicleFilter(query);
   const rows: VehicleView[] = [];
-  for (const vehicle of vehicles) {
-    if (query.fleet !== 'all' && vehicle.fleet !== query.fleet) continue;
-    if (query.status !== 'all' && vehicle.status !== query.status) continue;
-    if (query.onlyWithAlerts && vehicle.openAlerts === 0) continue;
-    if (needle && !matches(vehicle, needle)) continue;
-    rows.push(vehicle);
-  }
+  for (const vehicle of vehicles) if (matches(vehicle)) rows.push(vehicle);
   const { column, descending } = query.sort;
   const direction = descending ? -1 : 1;
   return rows.sort((a, b) => direction * compareValues(a[column], b[column]) || compareText(a.vehicleId, b.vehicleId));
 }
 
-function matches(vehicle: VehicleView, needle: string): boolean {
-  return vehicle.vehicleId.toLowerCase().includes(needle) || vehicle.plate.toLowerCase().includes(needle) || vehicle.driver.toLowerCase().includes(needle);
+/** The list's search and filters as one test, so the map shows exactly the vehicles the list does. */
+export function vehicleFilter(query: Omit<ListQuery, 'sort'>): (vehicle: VehicleView) => boolean {
+  const needle = searchKey(query.search);
+  return (vehicle) =>
+    (query.fleet === 'all' || vehicle.fleet === query.fleet) &&
+    (query.status === 'all' || vehicle.status === query.status) &&
+    (!query.onlyWithAlerts || vehicle.openAlerts > 0) &&
+    (needle === '' || matchesSearch(vehicle, needle));
+}
+
+/**
+ * People type plates as they say them: "hf293r" or "hf 293 r" for HF-293-R. Case, dashes, dots
+ * and spaces are dropped on both sides before comparing.
+ */
+export function searchKey(text: string): string {
+  return text.toLowerCase().replace(/[\s\-_.·/]+/g, '');
+}
+
+function matchesSearch(vehicle: VehicleView, needle: string): boolean {
+  return searchKey(vehicle.vehicleId).includes(needle) || searchKey(vehicle.plate).includes(needle) || searchKey(vehicle.driver).includes(needle);
 }
 
 /** Numbers numerically, text alphabetically; a missing value (a cab's container temperature) sorts last. */

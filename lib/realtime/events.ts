@@ -5,6 +5,7 @@ import type { FleetSnapshot } from '../api/fleet';
 import type { KafkaReachability } from '../api/health';
 import type { ZonesResponse } from '../api/zones';
 import type { AlertSilence } from '../contracts/alerts';
+import type { Severity } from '../contracts/common';
 import type { VehicleState } from '../contracts/fleet';
 import type { FleetFrame, freshnessSchema } from '../contracts/fleet-frame';
 import type { SalesPerMinute } from '../contracts/sales';
@@ -20,6 +21,8 @@ export type VehicleView = VehicleState & {
   freshness: Freshness;
   /** Alerts open on this vehicle now (the alert store's count, looked up by the BFF's fleet store). */
   openAlerts: number;
+  /** The severity of its worst open alert still firing (absent when none fires): colours its row, pill and marker. */
+  alertSeverity?: Severity;
 };
 
 /** One point of a vehicle's recent history: what its detail charts and trail draw. */

@@ -4,6 +4,7 @@ import type { AlertsFilter, AlertStatus, AlertView, AuditEntry, AuditPage, TeamT
 import { AUDIT_PAGE_SIZE, byNewest, matchesFilter, OPEN_STATUSES, subjectOf, teamTimesOf } from '@/lib/api/alerts';
 import type { Alert, AlertAction, AlertSilence, Team } from '@/lib/contracts/alerts';
 import { TEAMS } from '@/lib/contracts/alerts';
+import type { Severity } from '@/lib/contracts/common';
 import type { NotificationAttempt } from '@/lib/contracts/notifications';
 
 import type { Workflow } from './workflow';
@@ -45,6 +46,8 @@ export class AlertStore {
   private readonly silences = new Map<string, AlertSilence>();
   private readonly byVehicle = new Map<string, Set<string>>();
   private readonly vehicleOpen = new Map<string, number>();
+  /** Each vehicle's worst open alert that is still firing: what colours its row, pill and marker. */
+  private readonly vehicleWorst = new Map<string, Severity>();
   private readonly changeListeners = new Set<AlertChangeListener>();
   private readonly silenceListeners = new Set<() => void>();
   private readonly vehicleListeners = new Set<VehicleOpenAlertsListener>();
@@ -189,6 +192,11 @@ export class AlertStore {
     return this.vehicleOpen.get(vehicleId) ?? 0;
   }
 
+  /** The severity of the vehicle's worst open alert that is still firing; none when nothing fires. */
+  worstFiringOf(vehicleId: string): Severity | undefined {
+    return this.vehicleWorst.get(vehicleId);
+  }
+
   /** Every vehicle with at least one open alert and its count: the starting point for `onVehicleOpenAlertsChanged`. */
   openAlertCounts(): Map<string, number> {
     return new Map([...this.vehicleOpen].filter(([, count]) => count > 0));
@@ -271,12 +279,17 @@ export class AlertStore {
 
   private recountVehicle(vehicleId: string): void {
     let count = 0;
+    let worst: Severity | undefined;
     for (const alertId of this.byVehicle.get(vehicleId) ?? []) {
-      const status = this.entries.get(alertId)?.lastStatus;
-      if (status && OPEN_STATUSES.has(status)) count += 1;
+      const entry = this.entries.get(alertId);
+      if (!entry?.lastStatus || !OPEN_STATUSES.has(entry.lastStatus)) continue;
+      count += 1;
+      if (entry.alert.state === 'firing' && (!worst || SEVERITY_RANK[entry.alert.severity] > SEVERITY_RANK[worst])) worst = entry.alert.severity;
     }
-    if ((this.vehicleOpen.get(vehicleId) ?? 0) === count) return;
+    if ((this.vehicleOpen.get(vehicleId) ?? 0) === count && this.vehicleWorst.get(vehicleId) === worst) return;
     this.vehicleOpen.set(vehicleId, count);
+    if (worst) this.vehicleWorst.set(vehicleId, worst);
+    else this.vehicleWorst.delete(vehicleId);
     for (const listener of this.vehicleListeners) listener(vehicleId, count);
   }
 

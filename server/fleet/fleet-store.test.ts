@@ -99,6 +99,20 @@ describe('FleetStore', () => {
     expect(fleet.view('cab-1', t0 + 13_000)?.freshness).toBe('live');
   });
 
+  it('keeps a frozen GPS frozen while the car stands at a junction, until the position moves (no flicker)', () => {
+    const fleet = store();
+    // 30 s driving on a frozen position, 30 s standing (speed 0), 30 s driving again: the position never changes.
+    const speedAt = (i: number) => (i >= 30 && i < 60 ? 0 : 50);
+    const seen: string[] = [];
+    for (let i = 0; i <= 90; i += 1) {
+      fleet.apply(fix('cab-1', t0 + i * 1000, { speedKmh: speedAt(i) }), t0 + i * 1000);
+      if (i >= 11) seen.push(fleet.view('cab-1', t0 + i * 1000)?.freshness ?? 'none');
+    }
+    expect(new Set(seen)).toEqual(new Set(['frozen']));
+    fleet.apply(fix('cab-1', t0 + 91_000, { speedKmh: 50, lat: 51.95 }), t0 + 91_000);
+    expect(fleet.view('cab-1', t0 + 91_000)?.freshness).toBe('live');
+  });
+
   it('reports a silent vehicle as offline, never as a current position', () => {
     const fleet = store();
     fleet.apply(fix('cab-1', t0), t0);

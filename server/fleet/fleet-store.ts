@@ -1,8 +1,9 @@
 import type { FleetSnapshot } from '@/lib/api/fleet';
 import { summariseFleet } from '@/lib/api/fleet';
+import type { Severity } from '@/lib/contracts/common';
 import type { VehicleState } from '@/lib/contracts/fleet';
 import type { FreshnessRules } from '@/lib/fleet/freshness';
-import { freshnessOf } from '@/lib/fleet/freshness';
+import { freshnessOf, MOVING_KMH } from '@/lib/fleet/freshness';
 import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { VehicleHistory } from './vehicle-history';
@@ -12,6 +13,8 @@ export interface FleetStoreOptions extends Partial<Omit<FreshnessRules, 'offline
   offlineAfterMs: number;
   /** Open alerts per vehicle now: the alert store's lookup, passed in by the BFF; none when absent. */
   openAlertsOf?: (vehicleId: string) => number;
+  /** The severity of the vehicle's worst firing open alert (the alert store's lookup); none when absent. */
+  alertSeverityOf?: (vehicleId: string) => Severity | undefined;
   /** How much of each vehicle's recent telemetry is kept for its detail charts. */
   historyMs: number;
   /** Caps each vehicle's history, because a unit sending faster than expected would otherwise grow it without bound. */
@@ -31,8 +34,8 @@ export class FleetStore {
   private readonly newPoints = new Map<string, VehiclePoint[]>();
   /** Vehicles whose going offline was already pushed; a new fix takes them off the list. */
   private readonly reportedOffline = new Set<string>();
-  /** When each vehicle first reported its current position, to tell a frozen GPS from a parked car. */
-  private readonly positionSince = new Map<string, number>();
+  /** When each vehicle first reported its current position, and whether a repeat of it claimed motion: a frozen GPS, not a parked car. */
+  private readonly stillAt = new Map<string, { since: number; movedWhileStill: boolean }>();
   private readonly rules: FreshnessRules;
 
   constructor(private readonly options: FleetStoreOptions) {
@@ -53,7 +56,9 @@ export class FleetStore {
     this.addToHistory(view);
     if (current && current.ts > state.ts) return;
     const samePosition = current !== undefined && current.lat === state.lat && current.lon === state.lon;
-    if (!samePosition) this.positionSince.set(state.vehicleId, state.ts);
+    const still = this.stillAt.get(state.vehicleId);
+    if (!samePosition || !still) this.stillAt.set(state.vehicleId, { since: state.ts, movedWhileStill: false });
+    else if (state.speedKmh >= MOVING_KMH) still.movedWhileStill = true;
     this.latest.set(state.vehicleId, view);
     this.changed.add(state.vehicleId);
     this.reportedOffline.delete(state.vehicleId);
@@ -125,10 +130,13 @@ export class FleetStore {
   }
 
   private withFreshness(vehicle: VehicleView, now: number): VehicleView {
-    const positionSince = this.positionSince.get(vehicle.vehicleId) ?? vehicle.ts;
-    const freshness = freshnessOf({ ...vehicle, positionSince }, now, this.rules);
+    const still = this.stillAt.get(vehicle.vehicleId);
+    const freshness = freshnessOf({ ...vehicle, positionSince: still?.since ?? vehicle.ts, movedWhileStill: still?.movedWhileStill ?? false }, now, this.rules);
     const openAlerts = this.options.openAlertsOf?.(vehicle.vehicleId) ?? 0;
-    return { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
+    const alertSeverity = openAlerts > 0 ? this.options.alertSeverityOf?.(vehicle.vehicleId) : undefined;
+    const view: VehicleView = { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
+    if (alertSeverity) view.alertSeverity = alertSeverity;
+    return view;
   }
 
   private addToHistory(view: VehicleView): void {

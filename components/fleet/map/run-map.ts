@@ -4,7 +4,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FleetStore } from '@/lib/client/fleet-store';
 import { CITY_BOUNDS } from '@/lib/fleet/city-bounds';
 import type { ListQuery } from '@/lib/fleet/list-query';
-import { queryVehicles } from '@/lib/fleet/list-query';
+import { queryVehicles, vehicleFilter } from '@/lib/fleet/list-query';
 import type { PlacedMarker } from '@/lib/fleet/map-geometry';
 import { clusterMarkers, MAX_ZOOM } from '@/lib/fleet/map-geometry';
 import { readMapView, setOrDelete, writeMapView } from '@/lib/fleet/url-view';
@@ -35,6 +35,8 @@ export interface MapInputs {
   selectedId: string | null;
   trail: readonly VehiclePoint[];
   following: boolean;
+  /** The list's search and filters: the map draws the same vehicles the list shows. */
+  query: ListQuery;
   onSelect: (vehicleId: string) => void;
   onHover: (hit: Hit | null) => void;
   /** The person moved the map themselves: following stops. */
@@ -76,6 +78,8 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
   let seenVersion = -1;
   let drawnTrail: readonly VehiclePoint[] | undefined;
   let drawn: DrawnMarkers = { singles: [], clusters: [] };
+  let drawnQuery: ListQuery | undefined;
+  let shows: (vehicle: VehicleView) => boolean = () => true;
 
   map.on('load', () => {
     addVehicleLayers(map);
@@ -86,7 +90,11 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
   map.on('error', (event) => console.warn('fleet map:', event.error.message));
 
   const draw = (now: number): boolean => {
-    const { selectedId, trail } = inputs.current;
+    const { selectedId, trail, query } = inputs.current;
+    if (query !== drawnQuery) {
+      drawnQuery = query;
+      shows = vehicleFilter(query);
+    }
     if (trail !== drawnTrail) {
       drawnTrail = trail;
       map.getSource<GeoJSONSource>('trail')?.setData(trailCollection(trail));
@@ -97,6 +105,7 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
     const positions = new Map<string, [number, number]>();
     let gliding = false;
     for (const vehicle of store.live.values()) {
+      if (vehicle.vehicleId !== selectedId && !shows(vehicle)) continue;
       const position = glides.positionOf(vehicle.vehicleId, now);
       if (!position) continue;
       gliding ||= glides.isGliding(vehicle.vehicleId, now);
@@ -132,7 +141,7 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
       glides.update(store.live, wall);
       dirty = true;
     }
-    if (inputs.current.trail !== drawnTrail) dirty = true;
+    if (inputs.current.trail !== drawnTrail || inputs.current.query !== drawnQuery) dirty = true;
     follow(wall);
     if (pacer.mayDraw(now, dirty)) dirty = pacer.draw(now, () => draw(wall));
   };

@@ -14,7 +14,8 @@ describe('vehicle layers', () => {
     expect(vehicleProperties(vehicle('a'), 'a')).toMatchObject({ id: 'a', status: 'moving', heading: 90, arrow: true, offline: false, stale: false, alert: false, selected: true });
     expect(vehicleProperties(vehicle('b', { speedKmh: 2, status: 'idle' }), null)).toMatchObject({ arrow: false, selected: false });
     expect(vehicleProperties(vehicle('c', { freshness: 'offline', status: 'offline' }), null)).toMatchObject({ offline: true, arrow: false, stale: false });
-    expect(vehicleProperties(vehicle('d', { freshness: 'frozen', openAlerts: 2 }), null)).toMatchObject({ stale: true, alert: true });
+    expect(vehicleProperties(vehicle('d', { freshness: 'frozen', openAlerts: 2 }), null)).toMatchObject({ stale: true, alert: true, severity: 'none' });
+    expect(vehicleProperties(vehicle('e', { openAlerts: 1, alertSeverity: 'critical' }), null)).toMatchObject({ alert: true, severity: 'critical' });
   });
 
   it('puts lone vehicles at their drawn position and clusters where they are drawn', () => {

@@ -4,7 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { MOVING_KMH } from '@/lib/fleet/freshness';
 import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
-import { ALERT_COLOUR, SELECTED_COLOUR, STALE_COLOUR, STATUS_COLOURS } from '../map-style';
+import { ALERT_COLOUR, SELECTED_COLOUR, SEVERITY_COLOURS, STALE_COLOUR, STATUS_COLOURS } from '../map-style';
 
 import { clusterIconId, drawArrowIcon, drawClusterIcon, isClusterIconId } from './cluster-icon';
 import type { DrawnMarkers } from './hit-test';
@@ -52,6 +52,8 @@ export function vehicleProperties(vehicle: VehicleView, selectedId: string | nul
     offline,
     stale: !offline && vehicle.freshness !== 'live',
     alert: vehicle.openAlerts > 0,
+    // A firing alert's severity, or "none" (open but cleared, or no alert): the ring's colour and size.
+    severity: vehicle.alertSeverity ?? 'none',
     selected: vehicle.vehicleId === selectedId,
   };
 }
@@ -61,6 +63,7 @@ export function trailCollection(trail: readonly VehiclePoint[]): { type: 'Featur
 }
 
 const statusColour: ExpressionSpecification = ['match', ['get', 'status'], 'moving', STATUS_COLOURS.moving, 'idle', STATUS_COLOURS.idle, 'parked', STATUS_COLOURS.parked, STATUS_COLOURS.offline];
+const severityColour: ExpressionSpecification = ['match', ['get', 'severity'], 'critical', SEVERITY_COLOURS.critical, 'warning', SEVERITY_COLOURS.warning, 'info', SEVERITY_COLOURS.info, ALERT_COLOUR];
 const isVehicle: ExpressionSpecification = ['==', ['get', 'kind'], 'vehicle'];
 
 /** Adds the vehicles' and the trail's sources and layers on top of whatever base style is loaded. */
@@ -78,7 +81,9 @@ export function addVehicleLayers(map: MapLibreMap): void {
   map.addSource('vehicles', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   const circle = (id: string, filter: ExpressionSpecification, paint: CircleLayerSpecification['paint']) => map.addLayer({ id, type: 'circle', source: 'vehicles', filter: ['all', isVehicle, filter], paint });
   map.addLayer({ id: 'trail', type: 'line', source: 'trail', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': 'rgba(255,255,255,0.6)', 'line-width': 2 } });
-  circle('vehicle-alert', ['get', 'alert'], { 'circle-radius': 10, 'circle-opacity': 0, 'circle-stroke-width': 2, 'circle-stroke-color': ALERT_COLOUR });
+  // A vehicle in trouble must stand out among hundreds: a filled halo in its worst firing severity under a thick ring.
+  circle('vehicle-alert-halo', ['!=', ['get', 'severity'], 'none'], { 'circle-radius': ['match', ['get', 'severity'], 'critical', 16, 12], 'circle-color': severityColour, 'circle-opacity': 0.35 });
+  circle('vehicle-alert', ['get', 'alert'], { 'circle-radius': ['match', ['get', 'severity'], 'critical', 12, 10], 'circle-opacity': 0, 'circle-stroke-width': ['match', ['get', 'severity'], 'none', 1.5, 3], 'circle-stroke-color': severityColour });
   circle('vehicle-stale', ['get', 'stale'], { 'circle-radius': 8, 'circle-opacity': 0, 'circle-stroke-width': 1.5, 'circle-stroke-color': STALE_COLOUR });
   circle('vehicle-offline', ['get', 'offline'], { 'circle-radius': 5, 'circle-opacity': 0, 'circle-stroke-width': 1.5, 'circle-stroke-color': STATUS_COLOURS.offline });
   circle('vehicle-dot', ['all', ['!', ['get', 'arrow']], ['!', ['get', 'offline']]], { 'circle-radius': 5, 'circle-color': statusColour });

@@ -31,9 +31,9 @@ final class AnomalyContracts {
     reading.vehicleId = in.id("vehicleId");
     reading.fleet = in.oneOf("fleet", FLEETS);
     reading.ts = in.epochMs("ts");
-    in.number("lat", -90, 90);
-    in.number("lon", -180, 180);
-    in.number("speedKmh", 0, 300);
+    reading.lat = in.number("lat", -90, 90);
+    reading.lon = in.number("lon", -180, 180);
+    reading.speedKmh = in.number("speedKmh", 0, 300);
     in.number("headingDeg", 0, 360);
     reading.engineTempC = in.number("engineTempC", -60, 250);
     reading.containerTempC = in.optionalNumber("containerTempC", -80, 200);

@@ -55,10 +55,16 @@ public class AnomalyJob implements StreamJob {
         .name("event time").uid("anomaly-watermarks");
 
     SingleOutputStreamOperator<KeyedRecord> alerts = timed.keyBy(parsed -> parsed.reading.vehicleId, Types.STRING)
-        .connect(previous.keyBy(alert -> alert.vehicleId, Types.STRING))
+        .connect(previous.filter(alert -> !SilenceWatch.watches(alert)).name("detector's earlier alerts").uid("anomaly-previous-detector")
+            .keyBy(alert -> alert.vehicleId, Types.STRING))
         .process(new AnomalyFunction(anomaly)).name("anomaly detector").uid("anomaly-detector");
+    // Silent and frozen vehicles: judged on arrival and by a processing-time clock, so from the readings before event time.
+    SingleOutputStreamOperator<KeyedRecord> silences = readings.keyBy(parsed -> parsed.reading.vehicleId, Types.STRING)
+        .connect(previous.filter(SilenceWatch::watches).name("watch's earlier alerts").uid("anomaly-previous-watch")
+            .keyBy(alert -> alert.vehicleId, Types.STRING))
+        .process(new SilenceWatch(WatchSettings.from(settings))).name("silence watch").uid("anomaly-silence-watch");
 
-    alerts.sinkTo(KafkaIO.sink(settings, this)).name(AnomalyFunction.OUTPUT_TOPIC).uid("anomaly-sink");
+    alerts.union(silences).sinkTo(KafkaIO.sink(settings, this)).name(AnomalyFunction.OUTPUT_TOPIC).uid("anomaly-sink");
     KafkaIO.sendDeadLetters(
         readings.getSideOutput(DeadLetter.TAG).union(previous.getSideOutput(DeadLetter.TAG), alerts.getSideOutput(DeadLetter.TAG)),
         settings, this);

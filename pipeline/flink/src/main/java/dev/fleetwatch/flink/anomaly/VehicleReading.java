@@ -5,6 +5,10 @@ public class VehicleReading {
   public String vehicleId;
   public String fleet;
   public long ts;
+  /** Position and speed: the silence watch tells a frozen GPS (one position while the speed says it moves) by them. */
+  public double lat;
+  public double lon;
+  public double speedKmh;
   public double engineTempC;
   /** Tankers only. */
   public Double containerTempC;
