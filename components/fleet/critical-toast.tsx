@@ -6,7 +6,7 @@ import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
 import { useExpiring } from '@/lib/client/use-expiring';
 
-import { alertTitle } from '../alerts/format';
+import { alertTitle } from '@/lib/alerts/describe';
 
 const SHOW_MS = 10_000;
 
@@ -25,7 +25,7 @@ export function CriticalToast({ onOpenVehicle }: { onOpenVehicle: (vehicleId: st
   const { alert } = latest;
   return (
     <div className="critical-toast" role="alert" data-testid="critical-toast">
-      <strong>New critical alert:</strong> {alertTitle(latest)}
+      <strong>New critical alert:</strong> {alertTitle(latest.alert)}
       {alert.kind === 'anomaly' && (
         <button type="button" onClick={() => onOpenVehicle(alert.vehicleId)}>
           Show {alert.plate ?? alert.vehicleId}

@@ -25,6 +25,12 @@ describe('alertTitle', () => {
     expect(alertTitle({ ...stopped, metric: 'lag-seconds', value: 75 })).toBe('Consumer group demo.telemetry-archiver 75 s behind');
   });
 
+  it('says how long a vehicle has been silent or its GPS frozen (the silence watch alerts)', () => {
+    expect(alertTitle({ ...engine, metric: 'offline', value: 45, normal: { min: 0, max: 30 } })).toBe('Silent for 45 s on NR-008-S');
+    expect(alertRowTitle({ ...engine, metric: 'gpsFrozen', value: 92.5, normal: { min: 0, max: 60 } })).toBe('NR-008-S: GPS frozen for 92.5 s');
+    expect(describeBand({ ...engine, metric: 'offline', value: 45, normal: { min: 0, max: 30 } })).toBe('normal up to 30 s');
+  });
+
   it('puts the subject first in the list, so a cut title still names it', () => {
     expect(alertRowTitle(engine)).toBe('NR-008-S: Engine temperature 121 °C');
     expect(alertRowTitle(crowd, zones)).toBe('Main hall over capacity: 563 of 500');

@@ -8,8 +8,9 @@ export interface ZoneFacts {
 }
 export type ZoneLookup = (zoneId: string) => ZoneFacts | undefined;
 
-const METRIC_LABELS: Record<string, string> = { engineTempC: 'Engine temperature', containerTempC: 'Container temperature', occupancy: 'People in zone', 'lag-seconds': 'Lag' };
-const METRIC_UNITS: Record<string, string> = { engineTempC: '°C', containerTempC: '°C', occupancy: 'people', 'lag-seconds': 's' };
+/** offline / gpsFrozen: the anomaly job's silence watch; their value is how long, in seconds. */
+const METRIC_LABELS: Record<string, string> = { engineTempC: 'Engine temperature', containerTempC: 'Container temperature', occupancy: 'People in zone', 'lag-seconds': 'Lag', offline: 'Silent for', gpsFrozen: 'GPS frozen for' };
+const METRIC_UNITS: Record<string, string> = { engineTempC: '°C', containerTempC: '°C', occupancy: 'people', 'lag-seconds': 's', offline: 's', gpsFrozen: 's' };
 /** What a consumer-lag alert's `status:<x>` metric says happened to the group. */
 const GROUP_STATUS_WORDS: Record<string, string> = { stopped: 'stopped', stalled: 'stalled', 'data-loss': 'losing data', unassigned: 'has no consumers' };
 const INHIBIT_WORDS: Record<InhibitReason, string> = { 'ignition-off': 'ignition off', offline: 'unit offline' };
@@ -36,7 +37,7 @@ export function withUnit(value: number, metric: string): string {
 export function describeBand(alert: Alert): string {
   const { normal, metric } = alert;
   if ('mean' in normal) return `normal ${withUnit(normal.mean, metric)} ± ${withUnit(normal.std, metric)}`;
-  const oneSided = metric === 'engineTempC' || metric === 'occupancy' || metric === 'lag-seconds' || metric.startsWith('status:');
+  const oneSided = ['engineTempC', 'occupancy', 'lag-seconds', 'offline', 'gpsFrozen'].includes(metric) || metric.startsWith('status:');
   if (oneSided) return `normal up to ${withUnit(normal.max, metric)}`;
   return `normal ${formatNumber(normal.min, 1)}–${withUnit(normal.max, metric)}`;
 }

@@ -33,3 +33,33 @@ export function freshnessOf(fix: FixTiming, now: number, rules: FreshnessRules):
   if (fix.receivedAt - fix.ts > rules.delayedAfterMs) return 'delayed';
   return 'live';
 }
+
+interface Fix {
+  lat: number;
+  lon: number;
+  ts: number;
+  speedKmh: number;
+}
+
+/**
+ * Per vehicle: since when it has reported its current position, and whether a repeat of it
+ * claimed motion (a frozen GPS, not a parked car). One rule for the live store and the replay fold,
+ * so a replayed moment marks frozen GPS exactly as the live view did.
+ */
+export class StillPositions {
+  private readonly still = new Map<string, { since: number; movedWhileStill: boolean }>();
+
+  /** `previous`: the vehicle's newest fix before `fix` (undefined for its first); call for fixes that become the newest only. */
+  note(vehicleId: string, previous: Fix | undefined, fix: Fix): void {
+    const samePosition = previous !== undefined && previous.lat === fix.lat && previous.lon === fix.lon;
+    const still = this.still.get(vehicleId);
+    if (!samePosition || !still) this.still.set(vehicleId, { since: fix.ts, movedWhileStill: false });
+    else if (fix.speedKmh >= MOVING_KMH) still.movedWhileStill = true;
+  }
+
+  /** The timing `freshnessOf` needs for the vehicle's newest fix. */
+  timing<T extends { vehicleId: string; ts: number; receivedAt: number; speedKmh: number }>(fix: T): FixTiming {
+    const still = this.still.get(fix.vehicleId);
+    return { ts: fix.ts, receivedAt: fix.receivedAt, speedKmh: fix.speedKmh, positionSince: still?.since ?? fix.ts, movedWhileStill: still?.movedWhileStill ?? false };
+  }
+}

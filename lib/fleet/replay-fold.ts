@@ -4,7 +4,7 @@ import type { ReplayAlert, ReplayVehicle } from '../contracts/replay';
 import type { VehicleView } from '../realtime/events';
 
 import type { FreshnessRules } from './freshness';
-import { freshnessOf } from './freshness';
+import { StillPositions, freshnessOf } from './freshness';
 
 /**
  * The fleet as it was, folded from `fleet.vehicle-state` records in the order Kafka holds them:
@@ -14,7 +14,7 @@ import { freshnessOf } from './freshness';
  */
 export class ReplayFold {
   private readonly vehicles = new Map<string, ReplayVehicle>();
-  private readonly positionSince = new Map<string, number>();
+  private readonly stillPositions = new StillPositions();
   /** Alerts firing now, by id: the latest record of each alert decides. */
   private readonly alerts = new Map<string, ReplayAlert>();
 
@@ -26,7 +26,7 @@ export class ReplayFold {
   applyVehicle(state: ReplayVehicle): boolean {
     const current = this.vehicles.get(state.vehicleId);
     if (current && current.ts > state.ts) return false;
-    if (!current || current.lat !== state.lat || current.lon !== state.lon) this.positionSince.set(state.vehicleId, state.ts);
+    this.stillPositions.note(state.vehicleId, current, state);
     this.vehicles.set(state.vehicleId, state);
     return true;
   }
@@ -51,7 +51,7 @@ export class ReplayFold {
     for (const alert of this.alerts.values()) openPerVehicle.set(alert.vehicleId, (openPerVehicle.get(alert.vehicleId) ?? 0) + 1);
     const views: VehicleView[] = [];
     for (const vehicle of this.vehicles.values()) {
-      const freshness = freshnessOf({ ...vehicle, positionSince: this.positionSince.get(vehicle.vehicleId) ?? vehicle.ts }, at, rules);
+      const freshness = freshnessOf(this.stillPositions.timing(vehicle), at, rules);
       views.push({ ...vehicle, freshness, openAlerts: openPerVehicle.get(vehicle.vehicleId) ?? 0, status: freshness === 'offline' ? 'offline' : vehicle.status });
     }
     return views;

@@ -3,7 +3,7 @@ import { summariseFleet } from '@/lib/api/fleet';
 import type { Severity } from '@/lib/contracts/common';
 import type { VehicleState } from '@/lib/contracts/fleet';
 import type { FreshnessRules } from '@/lib/fleet/freshness';
-import { freshnessOf, MOVING_KMH } from '@/lib/fleet/freshness';
+import { StillPositions, freshnessOf } from '@/lib/fleet/freshness';
 import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { VehicleHistory } from './vehicle-history';
@@ -34,8 +34,7 @@ export class FleetStore {
   private readonly newPoints = new Map<string, VehiclePoint[]>();
   /** Vehicles whose going offline was already pushed; a new fix takes them off the list. */
   private readonly reportedOffline = new Set<string>();
-  /** When each vehicle first reported its current position, and whether a repeat of it claimed motion: a frozen GPS, not a parked car. */
-  private readonly stillAt = new Map<string, { since: number; movedWhileStill: boolean }>();
+  private readonly stillPositions = new StillPositions();
   private readonly rules: FreshnessRules;
 
   constructor(private readonly options: FleetStoreOptions) {
@@ -55,10 +54,7 @@ export class FleetStore {
     // A late fix joins the history but never replaces a newer position.
     this.addToHistory(view);
     if (current && current.ts > state.ts) return;
-    const samePosition = current !== undefined && current.lat === state.lat && current.lon === state.lon;
-    const still = this.stillAt.get(state.vehicleId);
-    if (!samePosition || !still) this.stillAt.set(state.vehicleId, { since: state.ts, movedWhileStill: false });
-    else if (state.speedKmh >= MOVING_KMH) still.movedWhileStill = true;
+    this.stillPositions.note(state.vehicleId, current, state);
     this.latest.set(state.vehicleId, view);
     this.changed.add(state.vehicleId);
     this.reportedOffline.delete(state.vehicleId);
@@ -130,8 +126,7 @@ export class FleetStore {
   }
 
   private withFreshness(vehicle: VehicleView, now: number): VehicleView {
-    const still = this.stillAt.get(vehicle.vehicleId);
-    const freshness = freshnessOf({ ...vehicle, positionSince: still?.since ?? vehicle.ts, movedWhileStill: still?.movedWhileStill ?? false }, now, this.rules);
+    const freshness = freshnessOf(this.stillPositions.timing(vehicle), now, this.rules);
     const openAlerts = this.options.openAlertsOf?.(vehicle.vehicleId) ?? 0;
     const alertSeverity = openAlerts > 0 ? this.options.alertSeverityOf?.(vehicle.vehicleId) : undefined;
     const view: VehicleView = { ...vehicle, freshness, openAlerts, status: freshness === 'offline' ? 'offline' : vehicle.status };
