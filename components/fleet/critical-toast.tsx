@@ -2,11 +2,11 @@
 
 import { useCallback } from 'react';
 
+import { alertTitle } from '@/lib/alerts/describe';
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
 import { useExpiring } from '@/lib/client/use-expiring';
 
-import { alertTitle } from '@/lib/alerts/describe';
 
 const SHOW_MS = 10_000;
 
