@@ -16,7 +16,7 @@ export class TimeControlPage {
   async pick(at: number): Promise<void> {
     await this.root.getByLabel('Moment').fill(toLocalInput(at));
     const scene = this.page.waitForResponse((response) => response.url().includes('/api/fleet/replay?at=') && response.ok());
-    await this.root.getByRole('button', { name: 'Go' }).click();
+    await this.root.getByRole('button', { name: 'Go', exact: true }).click();
     await scene;
   }
 
