@@ -63,7 +63,8 @@ test('a silenced vehicle raises an offline alert, and its row greys with the age
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
   await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(FLEET_SIZE), { timeout: 30_000 });
-  const vehicleId = await fleet.movingVehicle(stack.url);
+  // One without open alerts: earlier tests' alerts on the shared stack would colour the row by their severity.
+  const vehicleId = await fleet.movingVehicle(stack.url, [], { withoutAlerts: true });
 
   await startScenario('silence', { target: vehicleId, durationS: 60 });
 

@@ -55,9 +55,11 @@ export class FleetPage {
   }
 
   /** A vehicle driving now (by the BFF's fleet API), waiting up to 30 s for one; `except` are left out. */
-  async movingVehicle(baseUrl: string, except: string[] = []): Promise<string> {
+  async movingVehicle(baseUrl: string, except: string[] = [], { withoutAlerts = false } = {}): Promise<string> {
     const moving = async () =>
-      ((await (await this.page.request.get(`${baseUrl}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; status: string }[] }).vehicles.find((vehicle) => vehicle.status === 'moving' && !except.includes(vehicle.vehicleId))?.vehicleId;
+      ((await (await this.page.request.get(`${baseUrl}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; status: string; openAlerts: number }[] }).vehicles.find(
+        (vehicle) => vehicle.status === 'moving' && !except.includes(vehicle.vehicleId) && (!withoutAlerts || vehicle.openAlerts === 0),
+      )?.vehicleId;
     let vehicleId: string | undefined;
     await expect.poll(async () => (vehicleId = await moving()), { timeout: 30_000 }).toBeTruthy();
     return vehicleId!;
