@@ -72,6 +72,20 @@ describe('consumer lag', () => {
 
   it('reports the committed and end offsets Kafka\'s own kafka-consumer-groups --describe prints, allowing only for what moved between the reads', async () => {
     const groups = [FIXED_GROUP, ARCHIVER, 'processor.fleet-state', 'processor.sales'];
+    // The Flink jobs commit on checkpoint, so a job's group appears (and gains each topic) only with its
+    // first checkpoints: wait until both have committed on every topic they read before comparing.
+    const jobTopics: Record<string, string[]> = { 'processor.fleet-state': ['fleet.telemetry.raw', 'fleet.vehicles'], 'processor.sales': ['purchase', 'bookstore', 'book'] };
+    await waitFor(
+      async () => {
+        for (const [id, topics] of Object.entries(jobTopics)) {
+          const detail = await group(id).catch(() => undefined);
+          if (!detail || !topics.every((topic) => detail.partitionLags.some((p) => p.topic === topic && p.committed !== null))) return false;
+        }
+        return true;
+      },
+      90_000,
+      'every job group committed on the topics it reads',
+    );
     const before = new Map(await Promise.all(groups.map(async (id) => [id, await group(id)] as const)));
     const toolStart = Date.now();
     const { rows: described, output } = await describeGroups(brokers, groups);
