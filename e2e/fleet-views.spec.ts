@@ -73,6 +73,8 @@ test('a silenced vehicle raises an offline alert, and its row greys with the age
   await expect(fleet.cell(vehicleId, DATA)).toHaveText(/^as of (\d+ s|\d+ min) ago$/);
   // The anomaly job's silence watch raises a fleet alert routed like any other: it reaches the row and the inbox.
   await expect(fleet.row(vehicleId)).toHaveAttribute('data-alert-severity', 'warning', { timeout: 20_000 });
+  // The inbox row names the vehicle by its plate (subject first): "NR-008-S: Offline for 45 s".
+  const plate = (await fleet.cell(vehicleId, 1).innerText()).trim();
   await page.goto(`${stack.url}/alerts`);
-  await expect(page.getByTestId('alert-row').filter({ hasText: vehicleId }).filter({ hasText: /offline/i }).first()).toBeVisible();
+  await expect(page.getByTestId('alert-row').filter({ hasText: plate }).filter({ hasText: /offline for/i }).first()).toBeVisible();
 });

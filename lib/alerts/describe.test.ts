@@ -26,7 +26,7 @@ describe('alertTitle', () => {
   });
 
   it('says how long a vehicle has been silent or its GPS frozen (the silence watch alerts)', () => {
-    expect(alertTitle({ ...engine, metric: 'offline', value: 45, normal: { min: 0, max: 30 } })).toBe('Silent for 45 s on NR-008-S');
+    expect(alertTitle({ ...engine, metric: 'offline', value: 45, normal: { min: 0, max: 30 } })).toBe('Offline for 45 s on NR-008-S');
     expect(alertRowTitle({ ...engine, metric: 'gpsFrozen', value: 92.5, normal: { min: 0, max: 60 } })).toBe('NR-008-S: GPS frozen for 92.5 s');
     expect(describeBand({ ...engine, metric: 'offline', value: 45, normal: { min: 0, max: 30 } })).toBe('normal up to 30 s');
   });
