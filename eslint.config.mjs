@@ -36,13 +36,26 @@ export default tseslint.config(
   {
     files: ['platform/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '@/pipeline/*', '@/app/*', '@/components/*', '**/server/*', '**/pipeline/*'], message: 'platform/ is shared by every process: it imports none of them.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/server/*', '@/pipeline/*', '@/app/*', '@/components/*', '**/server/*', '**/pipeline/*'],
+              message: 'platform/ is shared by every process: it imports none of them.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['pipeline/simulator/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'the simulator and scenario CLI import nothing of the BFF (use platform/).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'the simulator and scenario CLI import nothing of the BFF (use platform/).' }] },
+      ],
     },
   },
   {

@@ -7,8 +7,6 @@ import { currentIdentity } from '@/server/auth/current-identity';
 
 import { Providers } from './providers';
 
-
-
 import './globals.css';
 
 export const metadata: Metadata = {

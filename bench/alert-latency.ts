@@ -23,7 +23,14 @@ const FIRE_AFTER_MS = 10_000;
 
 async function main(): Promise<void> {
   const kafka = await startTestKafka();
-  const stack = new TestStack({ brokers: kafka.brokers, bffPort: TEST_PORTS.bench, logName: 'bench-alert-latency', cabs: 30, tankers: 10, telemetryIntervalMs: 1000 });
+  const stack = new TestStack({
+    brokers: kafka.brokers,
+    bffPort: TEST_PORTS.bench,
+    logName: 'bench-alert-latency',
+    cabs: 30,
+    tankers: 10,
+    telemetryIntervalMs: 1000,
+  });
   const client = new Kafka({ clientId: 'bench-alerts', brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
   try {
     await stack.start();
@@ -40,7 +47,12 @@ async function main(): Promise<void> {
       if (run >= RUNS * 2) throw new Error(`only ${faultToAlert.length} of ${RUNS} runs completed`);
       const target = await pickRunningVehicle(stack, used);
       used.add(target);
-      const arrived = nextEvent(socket, 'alert:upsert', 30_000, (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === target && view.alert.state === 'firing');
+      const arrived = nextEvent(
+        socket,
+        'alert:upsert',
+        30_000,
+        (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === target && view.alert.state === 'firing',
+      );
       const command = await sendScenario(client, 'overheat', { target, durationS: 20 });
       const view = await arrived.catch(() => undefined);
       const receivedAt = Date.now();
@@ -54,7 +66,9 @@ async function main(): Promise<void> {
       }
       faultToAlert.push(receivedAt - command.issuedAt);
       afterRule.push(receivedAt - (view.alert.startedAt + FIRE_AFTER_MS));
-      console.log(`run ${faultToAlert.length}/${RUNS}: ${target} fault→alert ${receivedAt - command.issuedAt} ms, after 10 s rule ${receivedAt - (view.alert.startedAt + FIRE_AFTER_MS)} ms`);
+      console.log(
+        `run ${faultToAlert.length}/${RUNS}: ${target} fault→alert ${receivedAt - command.issuedAt} ms, after 10 s rule ${receivedAt - (view.alert.startedAt + FIRE_AFTER_MS)} ms`,
+      );
     }
     socket.disconnect();
     console.log(`\nalert latency over ${RUNS} overheat scenarios (telemetry every 1000 ms, ${30 + 10} vehicles):`);
@@ -69,7 +83,9 @@ async function main(): Promise<void> {
 /** A vehicle not used before with its engine running, so no run sees another's episode. */
 async function pickRunningVehicle(stack: TestStack, used: ReadonlySet<string>): Promise<string> {
   const { vehicles } = await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles');
-  const vehicle = vehicles.filter((candidate) => candidate.ignition && candidate.status === 'moving' && !used.has(candidate.vehicleId)).sort((a, b) => a.vehicleId.localeCompare(b.vehicleId))[0];
+  const vehicle = vehicles
+    .filter((candidate) => candidate.ignition && candidate.status === 'moving' && !used.has(candidate.vehicleId))
+    .sort((a, b) => a.vehicleId.localeCompare(b.vehicleId))[0];
   if (!vehicle) throw new Error('no unused moving vehicle to overheat');
   return vehicle.vehicleId;
 }

@@ -56,7 +56,11 @@ async function prepare(kafka: Kafka): Promise<void> {
     const t0 = Date.now();
     const existing = new Set(await admin.listTopics());
     const missing = Array.from({ length: TOPICS }, (_, i) => topicName(i)).filter((topic) => !existing.has(topic));
-    if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 })), waitForLeaders: true });
+    if (missing.length > 0)
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions: PARTITIONS_PER_TOPIC, replicationFactor: 1 })),
+        waitForLeaders: true,
+      });
     await produce(kafka);
     await commitOffsets(kafka);
     console.log(`prepared ${TOPICS} topics × ${PARTITIONS_PER_TOPIC} partitions and ${GROUPS} groups in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -69,7 +73,10 @@ async function produce(kafka: Kafka): Promise<void> {
   const producer = kafka.producer();
   await producer.connect();
   for (let t = 0; t < TOPICS; t += 1) {
-    const messages = Array.from({ length: PARTITIONS_PER_TOPIC * RECORDS_PER_PARTITION }, (_, i) => ({ partition: i % PARTITIONS_PER_TOPIC, value: `record-${i}` }));
+    const messages = Array.from({ length: PARTITIONS_PER_TOPIC * RECORDS_PER_PARTITION }, (_, i) => ({
+      partition: i % PARTITIONS_PER_TOPIC,
+      value: `record-${i}`,
+    }));
     // Fresh partitions on a busy single node can take a while to get their leader: retry rather than fail.
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -115,7 +122,12 @@ interface BenchCluster {
   connect(): Promise<void>;
   disconnect(): Promise<void>;
   findGroupCoordinator(options: { groupId: string }): Promise<{
-    offsetCommit(request: { groupId: string; groupGenerationId: number; memberId: string; topics: { topic: string; partitions: { partition: number; offset: string }[] }[] }): Promise<unknown>;
+    offsetCommit(request: {
+      groupId: string;
+      groupGenerationId: number;
+      memberId: string;
+      topics: { topic: string; partitions: { partition: number; offset: string }[] }[];
+    }): Promise<unknown>;
   }>;
 }
 
@@ -148,8 +160,12 @@ async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['l
     const partitions = result.response.groups.reduce((sum, group) => sum + group.partitions, 0);
     const lookups = result.verdicts.flatMap((v) => v.partitions).filter((p) => p.lagMethod === 'timestamp').length;
     cycles.push({ ms, cpuMs: (used.user + used.system) / 1000, groups: result.response.groups.length, partitions, lookups });
-    const phases = Object.entries(result.phases).map(([name, phaseMs]) => `${name} ${phaseMs.toFixed(0)}`).join(', ');
-    console.log(`cycle ${cycle + 1}: ${ms.toFixed(0)} ms (${phases}), CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, ${result.response.groups.length} groups, ${partitions} group-partitions, ${lookups} lag figures from record timestamps`);
+    const phases = Object.entries(result.phases)
+      .map(([name, phaseMs]) => `${name} ${phaseMs.toFixed(0)}`)
+      .join(', ');
+    console.log(
+      `cycle ${cycle + 1}: ${ms.toFixed(0)} ms (${phases}), CPU ${((used.user + used.system) / 1000).toFixed(0)} ms, ${result.response.groups.length} groups, ${partitions} group-partitions, ${lookups} lag figures from record timestamps`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await monitor.stop();
@@ -169,7 +185,7 @@ async function measure(kafka: Kafka, lagConfig: ReturnType<typeof loadConfig>['l
     `memory after ${CYCLES} polls: rss ${(memory.rss / 1e6).toFixed(0)} MB, heap used ${(memory.heapUsed / 1e6).toFixed(0)} MB`,
   ];
   console.log(`\n${lines.join('\n')}`);
-  return { lines: ['In-process LagMonitor (the BFF\'s code, nothing else in the process):', ...lines], cycles };
+  return { lines: ["In-process LagMonitor (the BFF's code, nothing else in the process):", ...lines], cycles };
 }
 
 /**

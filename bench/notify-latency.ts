@@ -28,8 +28,19 @@ export async function benchNotify(): Promise<void> {
   await receiver.start();
   const configFile = path.join(TEST_LOG_DIR, 'bench-notify-alerting.yml');
   fs.mkdirSync(TEST_LOG_DIR, { recursive: true });
-  fs.writeFileSync(configFile, `route:\n  receiver: hook\n  group_by: [vehicleId]\n  group_wait: 1s\n  group_interval: 1m\nreceivers:\n  - name: hook\n    webhook_configs: [{ url: '${receiver.url('/hook')}' }]\n`);
-  const stack = new TestStack({ brokers: kafka.brokers, bffPort: TEST_PORTS.bench, logName: 'bench-notify-latency', cabs: 1, tankers: 0, pipeline: false, env: { ALERTING_CONFIG: configFile } });
+  fs.writeFileSync(
+    configFile,
+    `route:\n  receiver: hook\n  group_by: [vehicleId]\n  group_wait: 1s\n  group_interval: 1m\nreceivers:\n  - name: hook\n    webhook_configs: [{ url: '${receiver.url('/hook')}' }]\n`,
+  );
+  const stack = new TestStack({
+    brokers: kafka.brokers,
+    bffPort: TEST_PORTS.bench,
+    logName: 'bench-notify-latency',
+    cabs: 1,
+    tankers: 0,
+    pipeline: false,
+    env: { ALERTING_CONFIG: configFile },
+  });
   const client = new Kafka({ clientId: 'bench-notify', brokers: [kafka.brokers], logLevel: logLevel.NOTHING });
   const producer = client.producer();
   try {
@@ -40,15 +51,31 @@ export async function benchNotify(): Promise<void> {
     const sentAt = new Map<string, number>();
     for (let run = 0; run < RUNS; run += 1) {
       const now = Date.now();
-      const alert: Alert = { alertId: `anomaly.bench-${run}.engineTempC.${now}`, kind: 'anomaly', team: 'fleet', vehicleId: `bench-${run}`, metric: 'engineTempC', value: 125, normal: { mean: 90, std: 3 }, startedAt: now, detectedAt: now, severity: 'critical', state: 'firing' };
+      const alert: Alert = {
+        alertId: `anomaly.bench-${run}.engineTempC.${now}`,
+        kind: 'anomaly',
+        team: 'fleet',
+        vehicleId: `bench-${run}`,
+        metric: 'engineTempC',
+        value: 125,
+        normal: { mean: 90, std: 3 },
+        startedAt: now,
+        detectedAt: now,
+        severity: 'critical',
+        state: 'firing',
+      };
       sentAt.set(alert.vehicleId, now);
       await producer.send({ topic: TOPICS.anomalies, messages: [{ key: alert.alertId, value: JSON.stringify(alert) }] });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const deadline = Date.now() + 30_000;
     while (receiver.on('/hook').length < RUNS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    const beyondWait = receiver.on('/hook').map((entry) => entry.at - (sentAt.get((entry.body as WebhookPayload).groupLabels.vehicleId ?? '') ?? entry.at) - GROUP_WAIT_MS);
-    console.log(`\nnotification latency, alert on fleet.anomalies → webhook received, ${beyondWait.length} of ${RUNS} alerts (group_wait ${GROUP_WAIT_MS} ms):`);
+    const beyondWait = receiver
+      .on('/hook')
+      .map((entry) => entry.at - (sentAt.get((entry.body as WebhookPayload).groupLabels.vehicleId ?? '') ?? entry.at) - GROUP_WAIT_MS);
+    console.log(
+      `\nnotification latency, alert on fleet.anomalies → webhook received, ${beyondWait.length} of ${RUNS} alerts (group_wait ${GROUP_WAIT_MS} ms):`,
+    );
     console.log(`  beyond group_wait:  p50 ${percentile(beyondWait, 50)} ms  p99 ${percentile(beyondWait, 99)} ms  max ${Math.max(...beyondWait)} ms`);
     console.log(`  total:              p50 ${percentile(beyondWait, 50) + GROUP_WAIT_MS} ms  p99 ${percentile(beyondWait, 99) + GROUP_WAIT_MS} ms`);
     if (beyondWait.length < RUNS) throw new Error(`only ${beyondWait.length} of ${RUNS} webhooks arrived; see ${stack.logPath}`);
@@ -59,4 +86,3 @@ export async function benchNotify(): Promise<void> {
     await kafka.stop();
   }
 }
-

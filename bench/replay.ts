@@ -32,7 +32,13 @@ const RESULTS = path.join(__dirname, 'results', 'replay.md');
 async function main(): Promise<void> {
   const broker = await benchBroker(PORT);
   const brokers = broker.brokers;
-  const config = loadConfig({ KAFKA_BROKERS: brokers, DEMO_MODE: 'true', LOG_LEVEL: 'warn', REPLAY_LOOKBACK_S: String(LOOKBACK_S), REPLAY_MAX_RECORDS: '50000000' });
+  const config = loadConfig({
+    KAFKA_BROKERS: brokers,
+    DEMO_MODE: 'true',
+    LOG_LEVEL: 'warn',
+    REPLAY_LOOKBACK_S: String(LOOKBACK_S),
+    REPLAY_MAX_RECORDS: '50000000',
+  });
   const kafka = createKafka(config.kafka, 'bench-replay');
   try {
     const start = Date.now() - HISTORY_S * 1000 - 5_000;
@@ -44,14 +50,18 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i += 1) {
       const t0 = performance.now();
       const scene = await replay.scene(at - i * 10_000);
-      lines.push(`| scene at a moment (${scene.records.toLocaleString('en')} records read, ${scene.vehicles.length.toLocaleString('en')} vehicles) | ${((performance.now() - t0) / 1000).toFixed(2)} s |`);
+      lines.push(
+        `| scene at a moment (${scene.records.toLocaleString('en')} records read, ${scene.vehicles.length.toLocaleString('en')} vehicles) | ${((performance.now() - t0) / 1000).toFixed(2)} s |`,
+      );
     }
     // 60×: one wall second of playback covers 60 s of history; 4 steps per wall second.
     const span = Math.min(60_000, HISTORY_S * 1000 - LOOKBACK_S * 1000 - 1_000);
     const t0 = performance.now();
     const steps = await replay.steps(at - span, at, 15_000);
     const seconds = (performance.now() - t0) / 1000;
-    lines.push(`| playback steps at 60× for ${span / 1000} s of history (${(span / 60_000).toFixed(2)} s of wall time, ${steps.steps.length} steps) | ${seconds.toFixed(2)} s |`);
+    lines.push(
+      `| playback steps at 60× for ${span / 1000} s of history (${(span / 60_000).toFixed(2)} s of wall time, ${steps.steps.length} steps) | ${seconds.toFixed(2)} s |`,
+    );
     writeResults(lines);
   } finally {
     await broker.stop();
@@ -69,7 +79,21 @@ async function writeHistory(kafka: Kafka, start: number, retentionMs: number): P
   for (let second = 0; second < HISTORY_S; second += 1) {
     const ts = start + second * 1000;
     const messages = Array.from({ length: VEHICLES }, (_, i) => {
-      const state: VehicleState = { vehicleId: `bench-${i}`, fleet: 'cabs', ts, lat: 52.4 + (i % 100) * 0.001, lon: 13.3 + second * 0.0001, speedKmh: 40, headingDeg: 90, engineTempC: 90, fuelPct: 60, ignition: true, plate: `B-${i}`, driver: 'Bench', status: 'moving' };
+      const state: VehicleState = {
+        vehicleId: `bench-${i}`,
+        fleet: 'cabs',
+        ts,
+        lat: 52.4 + (i % 100) * 0.001,
+        lon: 13.3 + second * 0.0001,
+        speedKmh: 40,
+        headingDeg: 90,
+        engineTempC: 90,
+        fuelPct: 60,
+        ignition: true,
+        plate: `B-${i}`,
+        driver: 'Bench',
+        status: 'moving',
+      };
       return { key: state.vehicleId, value: JSON.stringify(state), timestamp: String(ts) };
     });
     await producer.send({ topic: TOPICS.vehicleState, messages });
@@ -82,7 +106,10 @@ function writeResults(lines: string[]): void {
   const text = [
     '# Time travel (bench/replay.ts)',
     '',
-    `${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min; the machine is shared with other agents).`,
+    `${new Date().toISOString()}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} (1/5/15 min; the machine is shared with other agents).`,
     `${VEHICLES.toLocaleString('en')} vehicles, one fix per second, ${HISTORY_S} s of history, REPLAY_LOOKBACK_S=${LOOKBACK_S}; the BFF's ReplayService in process (no browser: the map's draw is not included).`,
     '',
     '| what | time |',

@@ -31,14 +31,29 @@ async function publish(topic: string, alerts: Alert[]): Promise<void> {
 
 function lagAlert(groupId: string, state: 'firing' | 'cleared'): Alert {
   const now = Date.now();
-  return { alertId: `consumer-lag.${groupId}.e2e`, kind: 'consumer-lag', team: 'platform', groupId, metric: 'status:stopped', value: 95, normal: { min: 0, max: 60 }, startedAt: now - 60_000, detectedAt: now, severity: 'critical', state };
+  return {
+    alertId: `consumer-lag.${groupId}.e2e`,
+    kind: 'consumer-lag',
+    team: 'platform',
+    groupId,
+    metric: 'status:stopped',
+    value: 95,
+    normal: { min: 0, max: 60 },
+    startedAt: now - 60_000,
+    detectedAt: now,
+    severity: 'critical',
+    state,
+  };
 }
 
 test.afterEach(async () => {
   await startScenario('stop');
 });
 
-test('an overheat on a vehicle that parks mid-fault reads "inhibited: ignition off", never "cleared", and resumes as the same alert; its title names the reading and leads to the vehicle', async ({ page, stack }) => {
+test('an overheat on a vehicle that parks mid-fault reads "inhibited: ignition off", never "cleared", and resumes as the same alert; its title names the reading and leads to the vehicle', async ({
+  page,
+  stack,
+}) => {
   await stack.waitForLog(/listening for scenario commands/);
   await signInAs(page, stack.url, 'fleet', '/alerts');
   const vehicleId = await new FleetPage(page).movingVehicle(stack.url);
@@ -76,7 +91,10 @@ test('an overheat on a vehicle that parks mid-fault reads "inhibited: ignition o
   await expect(new FleetPage(page).detail).toBeVisible();
 });
 
-test('the platform team sees firing alerts stand out and cleared ones quieter, counts only the firing one, gets group filters, can undo the a key, and sees the median fill in', async ({ page, stack }) => {
+test('the platform team sees firing alerts stand out and cleared ones quieter, counts only the firing one, gets group filters, can undo the a key, and sees the median fill in', async ({
+  page,
+  stack,
+}) => {
   const run = randomUUID().slice(0, 8);
   const stopped = `e2e-${run}.stopped`;
   const recovered = `e2e-${run}.recovered`;
@@ -84,7 +102,9 @@ test('the platform team sees firing alerts stand out and cleared ones quieter, c
   const inbox = new AlertsPage(page);
   await expect(inbox.navCount).toHaveAttribute('data-count', /^\d+$/);
   const before = Number(await inbox.navCount.getAttribute('data-count'));
-  const acknowledgedBefore = Number(((await page.getByTestId('team-times-platform').getByTestId('time-to-acknowledge').getAttribute('title')) ?? '0').split(' ')[0]);
+  const acknowledgedBefore = Number(
+    ((await page.getByTestId('team-times-platform').getByTestId('time-to-acknowledge').getAttribute('title')) ?? '0').split(' ')[0],
+  );
 
   await publish(TOPICS.lagAlerts, [lagAlert(stopped, 'firing'), lagAlert(recovered, 'firing'), lagAlert(recovered, 'cleared')]);
   const firing = inbox.row(`consumer-lag.${stopped}.e2e`);
@@ -132,10 +152,27 @@ test('the platform team sees firing alerts stand out and cleared ones quieter, c
   await expect(page.getByTestId('team-times-platform').getByTestId('time-to-acknowledge')).not.toHaveText('—');
 });
 
-test('the security desk filters and silences by zone, and a zone alert reads "Main hall over capacity: 563 of 500" and leads to the zone', async ({ page, stack }) => {
+test('the security desk filters and silences by zone, and a zone alert reads "Main hall over capacity: 563 of 500" and leads to the zone', async ({
+  page,
+  stack,
+}) => {
   const now = Date.now();
   const alertId = `capacity.main-hall.e2e-${randomUUID().slice(0, 8)}`;
-  await publish(TOPICS.zoneAlerts, [{ alertId, kind: 'capacity', team: 'security', zoneId: 'main-hall', metric: 'occupancy', value: 563, normal: { min: 0, max: 450 }, startedAt: now - 30_000, detectedAt: now, severity: 'critical', state: 'firing' }]);
+  await publish(TOPICS.zoneAlerts, [
+    {
+      alertId,
+      kind: 'capacity',
+      team: 'security',
+      zoneId: 'main-hall',
+      metric: 'occupancy',
+      value: 563,
+      normal: { min: 0, max: 450 },
+      startedAt: now - 30_000,
+      detectedAt: now,
+      severity: 'critical',
+      state: 'firing',
+    },
+  ]);
   await signInAs(page, stack.url, 'security', `/alerts?zone=main-hall`);
   const inbox = new AlertsPage(page);
   await inbox.row(alertId).click();

@@ -29,7 +29,11 @@ test('the security desk sees the crowded zone coloured on the plan and first in 
   await expect(concentration.allocationTotal).toHaveText('10');
   await expect(concentration.reasoning).toContainText(/share of the [\d,]+ people now × 10 guards/);
   // Ordered by guards, then people.
-  const split = await concentration.allocation.locator('tbody tr').evaluateAll((rows) => rows.map((row) => [Number(row.querySelector('[data-testid^="guards-"]')?.textContent), Number(row.children[1]?.textContent?.replace(/,/g, ''))]));
+  const split = await concentration.allocation
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [Number(row.querySelector('[data-testid^="guards-"]')?.textContent), Number(row.children[1]?.textContent?.replace(/,/g, ''))]),
+    );
   expect(split).toEqual([...split].sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0) || (b[1] ?? 0) - (a[1] ?? 0)));
   // People and Sightings are explained; the colour scale has eight steps; no zone name sticks out of its zone.
   await expect(concentration.terms).toContainText('People: distinct badges');

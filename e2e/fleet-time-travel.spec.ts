@@ -17,7 +17,11 @@ test.afterEach(async () => {
   await startScenario('stop');
 });
 
-test('time travel: a moment inside an overheat shows the vehicle with its open alert and the temperature then, a moment before it none, and a shared link the same scene', async ({ page, browser, stack }) => {
+test('time travel: a moment inside an overheat shows the vehicle with its open alert and the temperature then, a moment before it none, and a shared link the same scene', async ({
+  page,
+  browser,
+  stack,
+}) => {
   await stack.waitForLog(/listening for scenario commands/);
   await signInAs(page, stack.url, 'fleet');
   const fleet = new FleetPage(page);
@@ -34,7 +38,9 @@ test('time travel: a moment inside an overheat shows the vehicle with its open a
   // A whole second inside the alert, and already written to Kafka.
   const inside = Math.ceil(((await firing()) ?? 0) / 1_000) * 1_000 + 2_000;
   await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(inside + 1_000);
-  const expected = ((await (await page.request.get(`${stack.url}/api/fleet/replay?at=${new Date(inside).toISOString()}`)).json()) as ReplayScene).vehicles.find((v) => v.vehicleId === TARGET);
+  const expected = ((await (await page.request.get(`${stack.url}/api/fleet/replay?at=${new Date(inside).toISOString()}`)).json()) as ReplayScene).vehicles.find(
+    (v) => v.vehicleId === TARGET,
+  );
 
   const time = new TimeControlPage(page);
   await expect(time.mode).toHaveText('Live');

@@ -76,5 +76,11 @@ test('a silenced vehicle raises an offline alert, and its row greys with the age
   // The inbox row names the vehicle by its plate (subject first): "NR-008-S: Offline for 45 s".
   const plate = (await fleet.cell(vehicleId, 1).innerText()).trim();
   await page.goto(`${stack.url}/alerts`);
-  await expect(page.getByTestId('alert-row').filter({ hasText: plate }).filter({ hasText: /offline for/i }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('alert-row')
+      .filter({ hasText: plate })
+      .filter({ hasText: /offline for/i })
+      .first(),
+  ).toBeVisible();
 });

@@ -84,20 +84,24 @@ test('a vehicle whose telemetry stops turns offline within 35 s', async ({ page,
   await expect(fleet.cell('cab-0003', 4)).toHaveText(/^as of \d+ s ago$/);
 });
 
-test('the base map draws the simulator\'s streets, and every vehicle lies on a drawn road', async ({ page, stack }) => {
+test("the base map draws the simulator's streets, and every vehicle lies on a drawn road", async ({ page, stack }) => {
   await signInAs(page, stack.url, 'fleet');
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
   await expect(fleet.map).toHaveAttribute('data-drawn-vehicles', String(FLEET_SIZE), { timeout: 30_000 });
   await expect.poll(async () => (await fleet.mapState()).streetFeatures, { timeout: 15_000 }).toBeGreaterThan(300);
 
-  const { vehicles } = (await (await page.request.get(`${stack.url}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; lat: number; lon: number }[] };
+  const { vehicles } = (await (await page.request.get(`${stack.url}/api/fleet/vehicles`)).json()) as {
+    vehicles: { vehicleId: string; lat: number; lon: number }[];
+  };
   expect(vehicles.length).toBeGreaterThanOrEqual(FLEET_SIZE);
   for (const vehicle of vehicles.slice(0, FLEET_SIZE)) {
     expect((await fleet.mapState(vehicle)).roadsAt, `${vehicle.vehicleId} at ${vehicle.lat},${vehicle.lon} is on a drawn road`).toBeGreaterThan(0);
   }
   // The river is drawn too, and a point in it is water, not road.
-  const { features } = (await (await page.request.get(`${stack.url}/api/fleet/streets`)).json()) as { features: { properties: { layer: string }; geometry: { coordinates: number[][][] } }[] };
+  const { features } = (await (await page.request.get(`${stack.url}/api/fleet/streets`)).json()) as {
+    features: { properties: { layer: string }; geometry: { coordinates: number[][][] } }[];
+  };
   const river = features.find((feature) => feature.properties.layer === 'water');
   // The polygon runs along the south bank west to east, then back along the north bank: [1] and
   // [-3] are the two banks at the westernmost column, and half-way between them is mid-river.
@@ -125,7 +129,11 @@ test('following a vehicle keeps it in the centre of the map while it drives', as
   };
   await expect.poll(centred, { timeout: 10_000 }).toBeLessThan(3);
   // Several seconds later the map has moved with the vehicle, and it is still in the centre.
-  await expect.poll(async () => Math.abs((await fleet.mapState()).center.lat - start.center.lat) + Math.abs((await fleet.mapState()).center.lon - start.center.lon), { timeout: 20_000 }).toBeGreaterThan(1e-5);
+  await expect
+    .poll(async () => Math.abs((await fleet.mapState()).center.lat - start.center.lat) + Math.abs((await fleet.mapState()).center.lon - start.center.lon), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(1e-5);
   expect(await centred()).toBeLessThan(3);
 
   // Dragging the map takes it back: following stops.
@@ -188,7 +196,13 @@ test('on a 1440 px screen with a vehicle open, list, map and detail share the wi
   const cells = fleet.row('tanker-0001').getByRole('cell');
   await expect(cells.first()).toBeVisible();
   // Every cell is one line high: its text does not wrap onto a second (two lines would be over twice the font size).
-  const cellSizes = await cells.evaluateAll((elements) => elements.map((element) => ({ text: element.textContent, height: element.getBoundingClientRect().height, fontPx: parseFloat(getComputedStyle(element).fontSize) })));
+  const cellSizes = await cells.evaluateAll((elements) =>
+    elements.map((element) => ({
+      text: element.textContent,
+      height: element.getBoundingClientRect().height,
+      fontPx: parseFloat(getComputedStyle(element).fontSize),
+    })),
+  );
   for (const cell of cellSizes) expect(cell.height, `cell "${cell.text}"`).toBeLessThan(cell.fontPx * 2.2);
   const [map, detail] = [await fleet.map.boundingBox(), await fleet.detail.boundingBox()];
   expect(map!.width).toBeGreaterThan(300);

@@ -45,7 +45,9 @@ test('the platform team finds the demo archiver in the groups table, opens it an
   await startScenario('stalled-consumer', { durationS: 60 });
   try {
     await expect(lag.groupStatus()).toHaveAttribute('data-status', /^(stalled|stopped)$/, { timeout: 40_000 });
-    await expect(page.getByTestId('status-reason').first()).toHaveText(/^fleet\.telemetry\.raw-\d+: no commit for \d+ s while lag waits; (stalled|stopped) after \d+ s \(.+\)/);
+    await expect(page.getByTestId('status-reason').first()).toHaveText(
+      /^fleet\.telemetry\.raw-\d+: no commit for \d+ s while lag waits; (stalled|stopped) after \d+ s \(.+\)/,
+    );
     // "ts" and "interp." are explained where lag in seconds shows.
     await expect(page.getByTestId('lag-method-note')).toContainText('ts = measured');
   } finally {

@@ -29,7 +29,10 @@ test('the sales page draws revenue per minute live and fills the top bookstores'
   expect(await sales.bookstoreRows().count()).toBeGreaterThan(0);
 });
 
-test('sales amounts carry a currency, the chart has axis titles, a legend and the open minute labelled partial, and no column is clipped at 1280 px', async ({ page, stack }) => {
+test('sales amounts carry a currency, the chart has axis titles, a legend and the open minute labelled partial, and no column is clipped at 1280 px', async ({
+  page,
+  stack,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, stack.url, 'admin');
   const sales = new SalesPage(page);

@@ -46,14 +46,17 @@ test('every view at 1280, 1440 and 1920 px, with what overflows listed', async (
           const style = getComputedStyle(element);
           const clips = ['hidden', 'clip', 'auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
           if (clips && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
-            found.push(`${element.tagName.toLowerCase()}.${element.className || '-'} cuts ${element.scrollWidth - element.clientWidth}px: "${(element.textContent ?? '').trim().slice(0, 60)}"`);
+            found.push(
+              `${element.tagName.toLowerCase()}.${element.className || '-'} cuts ${element.scrollWidth - element.clientWidth}px: "${(element.textContent ?? '').trim().slice(0, 60)}"`,
+            );
           }
         }
         for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('main svg'))) {
           const box = svg.getBoundingClientRect();
           for (const text of Array.from(svg.querySelectorAll('text'))) {
             const t = text.getBoundingClientRect();
-            if (t.width > 0 && (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1)) found.push(`svg text outside its drawing: "${text.textContent}"`);
+            if (t.width > 0 && (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1))
+              found.push(`svg text outside its drawing: "${text.textContent}"`);
           }
         }
         return found;

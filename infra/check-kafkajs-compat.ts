@@ -129,7 +129,10 @@ async function main(): Promise<void> {
   });
   await step('admin.listGroups', async () => {
     const { groups } = await admin.listGroups();
-    check(groups.some((g) => g.groupId === groupId), `group missing from ${JSON.stringify(groups)}`);
+    check(
+      groups.some((g) => g.groupId === groupId),
+      `group missing from ${JSON.stringify(groups)}`,
+    );
   });
   await step('admin.describeGroups', async () => {
     const { groups } = await admin.describeGroups([groupId]);

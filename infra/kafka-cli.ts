@@ -4,14 +4,7 @@ import { spawn } from 'node:child_process';
 
 import { Kafka, logLevel } from 'kafkajs';
 
-import {
-  ensureKafkaInstalled,
-  KAFKA_VERSION,
-  kafkaToolArgs,
-  resetLocalKafka,
-  startLocalKafka,
-  stopLocalKafka,
-} from './local-kafka';
+import { ensureKafkaInstalled, KAFKA_VERSION, kafkaToolArgs, resetLocalKafka, startLocalKafka, stopLocalKafka } from './local-kafka';
 
 const port = Number(process.env.KAFKA_LOCAL_PORT ?? 9092);
 const dataDir = process.env.KAFKA_LOCAL_DATA_DIR ?? '.data/kafka';

@@ -35,7 +35,12 @@ export class LocalCluster {
 
   constructor(private readonly options: LocalClusterOptions) {
     const count = options.nodes ?? 3;
-    this.nodes = Array.from({ length: count }, (_, i) => ({ nodeId: i + 1, port: options.basePort + 2 * i, dataDir: path.join(options.dataDir, `node-${i + 1}`), kafka: undefined }));
+    this.nodes = Array.from({ length: count }, (_, i) => ({
+      nodeId: i + 1,
+      port: options.basePort + 2 * i,
+      dataDir: path.join(options.dataDir, `node-${i + 1}`),
+      kafka: undefined,
+    }));
     mkdirSync(options.dataDir, { recursive: true });
     const idFile = path.join(options.dataDir, 'cluster-id');
     // Every node is formatted with one cluster id; kept so a restart finds the same cluster.

@@ -90,10 +90,18 @@ export function scramFormatArgs(secured: SecuredListeners | undefined): string[]
 
 function securedProperties(s: BrokerSettings & { secured: SecuredListeners }): Array<[string, string | number]> {
   const { secured } = s;
-  const plainUsers = Object.entries(secured.plainUsers).map(([name, password]) => `user_${name}="${password}"`).join(' ');
+  const plainUsers = Object.entries(secured.plainUsers)
+    .map(([name, password]) => `user_${name}="${password}"`)
+    .join(' ');
   return [
-    ['listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort},SSL://127.0.0.1:${secured.sslPort},SASL_SSL://127.0.0.1:${secured.saslSslPort}`],
-    ['advertised.listeners', `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort},SSL://127.0.0.1:${secured.sslPort},SASL_SSL://127.0.0.1:${secured.saslSslPort}`],
+    [
+      'listeners',
+      `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort},SSL://127.0.0.1:${secured.sslPort},SASL_SSL://127.0.0.1:${secured.saslSslPort}`,
+    ],
+    [
+      'advertised.listeners',
+      `PLAINTEXT://127.0.0.1:${s.port},CONTROLLER://127.0.0.1:${s.controllerPort},SSL://127.0.0.1:${secured.sslPort},SASL_SSL://127.0.0.1:${secured.saslSslPort}`,
+    ],
     ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SSL:SSL,SASL_SSL:SASL_SSL'],
     ['ssl.keystore.type', 'PEM'],
     ['ssl.keystore.location', secured.keystorePemFile],
@@ -135,16 +143,17 @@ export function serverProperties(s: BrokerSettings): string {
     ['num.recovery.threads.per.data.dir', 1],
   ];
   if (major >= 4) {
-    lines.push(['share.coordinator.state.topic.replication.factor', s.cluster?.replicationFactor ?? 1], ['share.coordinator.state.topic.min.isr', s.cluster?.minInsyncReplicas ?? 1]);
+    lines.push(
+      ['share.coordinator.state.topic.replication.factor', s.cluster?.replicationFactor ?? 1],
+      ['share.coordinator.state.topic.min.isr', s.cluster?.minInsyncReplicas ?? 1],
+    );
   }
   if (s.secured) {
     const secured = securedProperties({ ...s, secured: s.secured });
     const replaced = new Set(secured.map(([key]) => key));
     lines.splice(0, lines.length, ...lines.filter(([key]) => !replaced.has(key)), ...secured);
   }
-  return `# Written by infra/local-kafka.ts on every start; edits are overwritten.\n${lines
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n')}\n`;
+  return `# Written by infra/local-kafka.ts on every start; edits are overwritten.\n${lines.map(([k, v]) => `${k}=${v}`).join('\n')}\n`;
 }
 
 /** JVM flags for the broker: a modest heap, and logging configured for a file in the data dir. */

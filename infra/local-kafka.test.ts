@@ -98,7 +98,13 @@ describe('serverProperties', () => {
     expect(props.get('node.id')).toBe('2');
     expect(props.get('controller.quorum.voters')).toBe('1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097');
     expect(props.has('controller.quorum.bootstrap.servers')).toBe(false);
-    for (const key of ['offsets.topic.replication.factor', 'transaction.state.log.replication.factor', 'default.replication.factor', 'share.coordinator.state.topic.replication.factor']) expect(props.get(key)).toBe('3');
+    for (const key of [
+      'offsets.topic.replication.factor',
+      'transaction.state.log.replication.factor',
+      'default.replication.factor',
+      'share.coordinator.state.topic.replication.factor',
+    ])
+      expect(props.get(key)).toBe('3');
     for (const key of ['min.insync.replicas', 'transaction.state.log.min.isr', 'share.coordinator.state.topic.min.isr']) expect(props.get(key)).toBe('2');
   });
 
@@ -117,13 +123,7 @@ describe('serverProperties', () => {
 
 describe('helpers', () => {
   it('builds a wildcard classpath command line', () => {
-    expect(javaClassArgs('/lib', ['-Xmx1g'], 'kafka.Kafka', ['a.properties'])).toEqual([
-      '-Xmx1g',
-      '-cp',
-      '/lib/*',
-      'kafka.Kafka',
-      'a.properties',
-    ]);
+    expect(javaClassArgs('/lib', ['-Xmx1g'], 'kafka.Kafka', ['a.properties'])).toEqual(['-Xmx1g', '-cp', '/lib/*', 'kafka.Kafka', 'a.properties']);
   });
 
   it('tails non-empty lines', () => {

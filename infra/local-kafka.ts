@@ -24,7 +24,6 @@ import {
 } from './local-kafka-config';
 import type { ClusterNode, SecuredListeners } from './local-kafka-config';
 
-
 const INFRA_DIR = __dirname;
 const REPO_ROOT = path.resolve(INFRA_DIR, '..');
 const KAFKA_DIR = path.join(INFRA_DIR, 'kafka');
@@ -115,10 +114,7 @@ function pomHash(): string {
 
 function isInstalled(): boolean {
   try {
-    return (
-      readFileSync(INSTALLED_MARKER, 'utf8') === pomHash() &&
-      existsSync(path.join(LIB_DIR, `kafka_2.13-${KAFKA_VERSION}.jar`))
-    );
+    return readFileSync(INSTALLED_MARKER, 'utf8') === pomHash() && existsSync(path.join(LIB_DIR, `kafka_2.13-${KAFKA_VERSION}.jar`));
   } catch {
     return false;
   }
@@ -279,9 +275,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
 
   const existing = await runningPid(dataDir);
   if (existing !== undefined) {
-    throw new Error(
-      `Kafka is already running from ${display(dataDir)} (pid ${existing}). Stop it with: npx tsx infra/kafka-cli.ts stop`,
-    );
+    throw new Error(`Kafka is already running from ${display(dataDir)} (pid ${existing}). Stop it with: npx tsx infra/kafka-cli.ts stop`);
   }
   for (const [p, role] of [
     [port, 'broker'],
@@ -311,10 +305,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   const fd = openSync(logFile, 'a');
   writeSync(fd, `--- ${new Date().toISOString()} starting Kafka ${KAFKA_VERSION} (${display(propsFile)})\n`);
   const detached = opts.detached ?? false;
-  const [command, ...args] = withParentDeathSignal(detached, [
-    javaCommand(),
-    ...javaClassArgs(libDir, jvm, 'kafka.Kafka', [propsFile]),
-  ]);
+  const [command, ...args] = withParentDeathSignal(detached, [javaCommand(), ...javaClassArgs(libDir, jvm, 'kafka.Kafka', [propsFile])]);
   // Always its own process group: a Ctrl-C in the terminal reaches only the parent, which stops
   // the broker last, after the processes that use it (an attached broker still dies with its parent).
   const child = spawn(command ?? 'java', args, { stdio: ['ignore', fd, fd], detached: true });
@@ -362,12 +353,7 @@ function withParentDeathSignal(detached: boolean, command: string[]): string[] {
   return ['/usr/bin/setpriv', '--pdeathsig', 'TERM', ...command];
 }
 
-async function waitUntilReady(
-  brokers: string,
-  exited: Promise<number | null>,
-  log: { file: string; start: number },
-  onProgress: Progress,
-): Promise<void> {
+async function waitUntilReady(brokers: string, exited: Promise<number | null>, log: { file: string; start: number }, onProgress: Progress): Promise<void> {
   const t0 = Date.now();
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
@@ -377,9 +363,7 @@ async function waitUntilReady(
     const elapsed = Date.now() - t0;
     if (exitCode !== undefined) {
       const text = (await readFile(log.file).catch(() => Buffer.alloc(0))).subarray(log.start).toString();
-      throw new Error(
-        `Kafka exited (code ${exitCode}) before it was ready. Last lines of ${display(log.file)}:\n${tailLines(text, 30)}`,
-      );
+      throw new Error(`Kafka exited (code ${exitCode}) before it was ready. Last lines of ${display(log.file)}:\n${tailLines(text, 30)}`);
     }
     if (elapsed > READY_TIMEOUT_MS) {
       throw new Error(`Kafka did not answer on ${brokers} within ${READY_TIMEOUT_MS / 1000} s; see ${display(log.file)}`);

@@ -7,7 +7,7 @@ import { NGINX_TEMPLATE, renderNginxConfig } from './nginx';
 describe('renderNginxConfig', () => {
   const config = renderNginxConfig(readFileSync(NGINX_TEMPLATE, 'utf8'), { port: 5900, upstreams: [5901, 5902], prefix: '/tmp/fw-nginx' });
 
-  it('fills the repository\'s configuration with the port, every instance and the folder', () => {
+  it("fills the repository's configuration with the port, every instance and the folder", () => {
     expect(config).toContain('listen 127.0.0.1:5900;');
     expect(config).toContain('server 127.0.0.1:5901 max_fails=1 fail_timeout=5s;');
     expect(config).toContain('server 127.0.0.1:5902 max_fails=1 fail_timeout=5s;');

@@ -26,7 +26,7 @@ describe('formatMoney', () => {
 });
 
 describe('kafkaUnreachableText', () => {
-  it('says since when, to the second, in the viewer\'s time zone, and that the data is the last known', () => {
+  it("says since when, to the second, in the viewer's time zone, and that the data is the last known", () => {
     const at = new Date(2026, 11, 3, 16, 6, 20).getTime();
     expect(kafkaUnreachableText(at)).toBe('Kafka unreachable since 16:06:20, showing the last known data');
     expect(kafkaUnreachableText(null)).toBe('Kafka unreachable, showing the last known data');

@@ -15,7 +15,10 @@ export function formatNumber(value: number, fractionDigits = 0): string {
  * none): "$1,234.56"; `compact` for axis ticks: "$1.2K".
  */
 export function formatMoney(value: number, currency: string, compact = false): string {
-  return value.toLocaleString('en-US', compact ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 } : { style: 'currency', currency });
+  return value.toLocaleString(
+    'en-US',
+    compact ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 } : { style: 'currency', currency },
+  );
 }
 
 /** "14:03" in the viewer's time zone: the label of a one-minute window. */

@@ -5,9 +5,7 @@ import { z } from 'zod';
  * empty strings mean unset. Each process validates only the settings it uses (the simulator never
  * needs the BFF's), every one of them listed in the README's settings table.
  */
-export const envBool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+export const envBool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 export const envInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 export const envPositive = (max: number) => z.coerce.number().positive().max(max);
 export const envRate = (max: number) => z.coerce.number().nonnegative().max(max);

@@ -32,7 +32,10 @@ function createRootLogger(): pino.Logger {
   if (format === 'pretty') {
     return pino({
       level,
-      transport: { target: 'pino-pretty', options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,component', singleLine: true } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,component', singleLine: true },
+      },
     });
   }
   return pino({ level });

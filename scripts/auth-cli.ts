@@ -11,7 +11,9 @@ const ROLES = ['fleet', 'security', 'platform', 'admin'];
 const [command, name, role, password] = process.argv.slice(2);
 
 function usage(): never {
-  console.error('usage: npm run auth -- hash-password <name> <role> <password>\n       npm run auth -- new-token <name> <role>\n       npm run auth -- new-secret');
+  console.error(
+    'usage: npm run auth -- hash-password <name> <role> <password>\n       npm run auth -- new-token <name> <role>\n       npm run auth -- new-secret',
+  );
   console.error(`roles: ${ROLES.join(', ')}`);
   process.exit(2);
 }

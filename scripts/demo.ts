@@ -14,7 +14,6 @@ import { ensureNextBuild } from './lib/next-build';
 import { ProcessGroup, waitForUrl } from './lib/process-group';
 import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
 
-
 /**
  * `npm run demo`: the whole product with live data on this machine. A local Kafka broker unless
  * KAFKA_BROKERS names a cluster, then the simulator, the stream jobs (Flink runner) and the BFF.

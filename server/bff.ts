@@ -1,4 +1,3 @@
-
 import type { Kafka, Producer } from 'kafkajs';
 
 import type { HealthResponse, KafkaReachability, ReadinessResponse } from '@/lib/api/health';
@@ -40,7 +39,6 @@ import { startFleetStream } from './streams/fleet-stream';
 import { startSalesStream } from './streams/sales-stream';
 import { startZonesStream } from './streams/zones-stream';
 import { ZoneStore } from './zones/zone-store';
-
 
 /** The BFF's own consumer groups: unique per instance, never committed, marked as the dashboard's own in the lag view. */
 export function bffGroupId(instanceId: string, stream: string): string {
@@ -89,7 +87,11 @@ export class Bff {
     this.kafka = createKafka(config.kafka, `bff-${config.bff.instanceId}`);
     // The probe's own client never retries and gives up within the probe's timeout: see ClusterMonitor.
     const { probeIntervalMs, probeTimeoutMs } = config.health;
-    const probeKafka = createKafka(config.kafka, `bff-${config.bff.instanceId}-probe`, { connectionTimeout: probeTimeoutMs, requestTimeout: probeTimeoutMs, retry: { retries: 0 } });
+    const probeKafka = createKafka(config.kafka, `bff-${config.bff.instanceId}-probe`, {
+      connectionTimeout: probeTimeoutMs,
+      requestTimeout: probeTimeoutMs,
+      retry: { retries: 0 },
+    });
     this.monitor = new ClusterMonitor(probeKafka, logger, config.kafka, { intervalMs: probeIntervalMs, timeoutMs: probeTimeoutMs });
     this.flink = new FlinkMonitor(config.flink.restUrl, logger);
     this.stats = new StreamStats(logger);
@@ -110,7 +112,11 @@ export class Bff {
     this.lagAlerts = new LagAlerts(config.lag.alertSeconds);
     this.lag = new LagMonitor(this.kafka, config.lag, logger, (result) => this.afterLagPoll(result));
     this.notify = alerting && this.notifyService(alerting);
-    const rules = { offlineAfterMs: config.bff.fleetOfflineAfterMs, delayedAfterMs: config.bff.fleetDelayedAfterMs, frozenAfterMs: config.bff.fleetFrozenGpsAfterMs };
+    const rules = {
+      offlineAfterMs: config.bff.fleetOfflineAfterMs,
+      delayedAfterMs: config.bff.fleetDelayedAfterMs,
+      frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
+    };
     this.replay = new ReplayService(this.kafka, config.replay, rules, `bff.${config.bff.instanceId}`, logger.child({ component: 'replay' }));
   }
 
@@ -145,7 +151,11 @@ export class Bff {
         topic: TOPICS.lagAlerts,
         messages: alerts.map((alert) => ({ key: alert.alertId, value: JSON.stringify(alertSchema.parse(alert)) })),
       });
-      for (const alert of alerts) this.logger.info({ alertId: alert.alertId, groupId: 'groupId' in alert ? alert.groupId : undefined, state: alert.state, metric: alert.metric }, 'consumer-lag alert');
+      for (const alert of alerts)
+        this.logger.info(
+          { alertId: alert.alertId, groupId: 'groupId' in alert ? alert.groupId : undefined, state: alert.state, metric: alert.metric },
+          'consumer-lag alert',
+        );
     } catch (error) {
       this.logger.warn({ err: (error as Error).message }, 'could not send lag alerts; retrying after the next poll');
       this.pendingLagAlerts = [...alerts, ...this.pendingLagAlerts];
@@ -161,7 +171,9 @@ export class Bff {
     // Snoozes and silences end with time, not with a message.
     this.alertSweep = setInterval(() => {
       this.alerts.sweep();
-      this.alertService.autoResolve(this.config.alertAutoResolve, Date.now()).catch((error: unknown) => this.logger.warn({ err: error }, 'auto-resolve: could not write the actions; retrying next second'));
+      this.alertService
+        .autoResolve(this.config.alertAutoResolve, Date.now())
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'auto-resolve: could not write the actions; retrying next second'));
     }, 1_000);
   }
 
@@ -310,7 +322,11 @@ export class Bff {
       const notify = this.notify;
       // Sending waits for the whole inbox, so nothing already told is told again after a restart.
       void alertsStream.caughtUp.then(() =>
-        retryUntilDone('start the notifier', () => notify.start(deadLetters), { logger: this.logger, isStopping: () => this.stopping, cleanup: () => notify.stop() }).catch(() => undefined),
+        retryUntilDone('start the notifier', () => notify.start(deadLetters), {
+          logger: this.logger,
+          isStopping: () => this.stopping,
+          cleanup: () => notify.stop(),
+        }).catch(() => undefined),
       );
     }
   }

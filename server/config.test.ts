@@ -11,7 +11,12 @@ describe('loadConfig', () => {
   });
 
   it('reads the fleet view settings, and refuses a tile URL without {z}/{x}/{y}', () => {
-    const config = loadConfig({ DEMO_MODE: 'true', FLEET_DELAYED_AFTER_S: '8', FLEET_FROZEN_GPS_AFTER_S: '20', FLEET_MAP_STYLE_URL: 'https://tiles.example/styles/dark.json' });
+    const config = loadConfig({
+      DEMO_MODE: 'true',
+      FLEET_DELAYED_AFTER_S: '8',
+      FLEET_FROZEN_GPS_AFTER_S: '20',
+      FLEET_MAP_STYLE_URL: 'https://tiles.example/styles/dark.json',
+    });
     expect(config.bff).toMatchObject({ fleetDelayedAfterMs: 8_000, fleetFrozenGpsAfterMs: 20_000, fleetMapStyleUrl: 'https://tiles.example/styles/dark.json' });
     expect(loadConfig({ DEMO_MODE: 'true' }).bff).toMatchObject({ fleetDelayedAfterMs: 5_000, fleetFrozenGpsAfterMs: 10_000, fleetMapStyleUrl: undefined });
     expect(() => loadConfig({ DEMO_MODE: 'true', FLEET_MAP_STYLE_URL: 'javascript:alert(1)' })).toThrow(ConfigError);
@@ -25,9 +30,18 @@ describe('loadConfig', () => {
 
   it('reads the time-travel settings, with fleet.vehicle-state kept 7 days by default, and refuses a lookback beyond retention', () => {
     const config = loadConfig({ DEMO_MODE: 'true' });
-    expect(config.replay).toEqual({ maxSessions: 4, lookbackMs: 120_000, maxRecords: 2_000_000, alertLookbackMs: 24 * 3_600_000, retentionMs: 7 * 24 * 3_600_000 });
+    expect(config.replay).toEqual({
+      maxSessions: 4,
+      lookbackMs: 120_000,
+      maxRecords: 2_000_000,
+      alertLookbackMs: 24 * 3_600_000,
+      retentionMs: 7 * 24 * 3_600_000,
+    });
     expect(config.kafka.vehicleStateRetentionMs).toBe(7 * 24 * 3_600_000);
-    expect(loadConfig({ DEMO_MODE: 'true', FLEET_STATE_RETENTION_H: '6', REPLAY_MAX_SESSIONS: '2' }).replay).toMatchObject({ maxSessions: 2, retentionMs: 6 * 3_600_000 });
+    expect(loadConfig({ DEMO_MODE: 'true', FLEET_STATE_RETENTION_H: '6', REPLAY_MAX_SESSIONS: '2' }).replay).toMatchObject({
+      maxSessions: 2,
+      retentionMs: 6 * 3_600_000,
+    });
     expect(() => loadConfig({ DEMO_MODE: 'true', FLEET_STATE_RETENTION_H: '0.01', REPLAY_LOOKBACK_S: '600' })).toThrow(/REPLAY_LOOKBACK_S/);
     expect(() => loadConfig({ DEMO_MODE: 'true', REPLAY_MAX_SESSIONS: '0' })).toThrow(ConfigError);
   });
@@ -50,7 +64,13 @@ describe('loadConfig', () => {
   });
 
   it('reads Amazon MSK IAM, which needs a region and TLS but no password', () => {
-    const config = loadConfig({ DEMO_MODE: 'true', KAFKA_BROKERS: 'b-1.msk:9098', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam', AWS_REGION: 'eu-west-1' });
+    const config = loadConfig({
+      DEMO_MODE: 'true',
+      KAFKA_BROKERS: 'b-1.msk:9098',
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'aws-msk-iam',
+      AWS_REGION: 'eu-west-1',
+    });
     expect(config.kafka.sasl).toEqual({ mechanism: 'aws-msk-iam', region: 'eu-west-1' });
     expect(() => loadConfig({ DEMO_MODE: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam' })).toThrow(/AWS_REGION is required/);
   });
@@ -84,7 +104,12 @@ describe('loadConfig', () => {
 
   it('reads local users and API tokens as hashes, and has no demo accounts outside demo mode', () => {
     const hash = hashPassword('s3cret');
-    const config = loadConfig({ AUTH_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://fleet.example', AUTH_USERS: `ann:fleet:${hash}`, AUTH_API_TOKENS: `ci:platform:${hashToken('t0ken')}` });
+    const config = loadConfig({
+      AUTH_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://fleet.example',
+      AUTH_USERS: `ann:fleet:${hash}`,
+      AUTH_API_TOKENS: `ci:platform:${hashToken('t0ken')}`,
+    });
     expect(config.auth.users).toEqual([{ name: 'ann', role: 'fleet', passwordHash: hash }]);
     expect(config.auth.apiTokens.map((t) => [t.name, t.role])).toEqual([['ci', 'platform']]);
     expect(config.auth.demoMode).toBe(false);
@@ -130,7 +155,12 @@ describe('loadConfig', () => {
       checkpointIntervalS: 10,
       parallelism: 1,
     });
-    const cluster = loadConfig({ DEMO_MODE: 'true', FLINK_REST_URL: 'http://jobmanager:8081/', FLINK_CHECKPOINT_DIR: 's3://bucket/checkpoints', FLINK_PARALLELISM: '4' }).flink;
+    const cluster = loadConfig({
+      DEMO_MODE: 'true',
+      FLINK_REST_URL: 'http://jobmanager:8081/',
+      FLINK_CHECKPOINT_DIR: 's3://bucket/checkpoints',
+      FLINK_PARALLELISM: '4',
+    }).flink;
     expect(cluster).toMatchObject({ restUrl: 'http://jobmanager:8081', checkpointDir: 's3://bucket/checkpoints', parallelism: 4 });
     expect(() => loadConfig({ DEMO_MODE: 'true', FLINK_PROMETHEUS_PORT: '8081' })).toThrow(/FLINK_PROMETHEUS_PORT/);
     expect(() => loadConfig({ DEMO_MODE: 'true', FLINK_CHECKPOINT_INTERVAL_S: '0' })).toThrow(/FLINK_CHECKPOINT_INTERVAL_S/);

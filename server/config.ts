@@ -94,7 +94,10 @@ const envSchema = z.object({
   LAG_HISTORY_MINUTES: int(60, 24 * 60).default(60),
   LAG_TIMESTAMP_LOOKUPS: int(0, 100_000).default(500),
   LAG_CONCURRENCY: int(1, 256).default(16),
-  LAG_CLUSTER_NAME: z.string().regex(/^[\w.-]+$/).default('default'),
+  LAG_CLUSTER_NAME: z
+    .string()
+    .regex(/^[\w.-]+$/)
+    .default('default'),
   // Notifications (Alertmanager-format routes and receivers); unset ALERTING_CONFIG: nothing is sent.
   ALERTING_CONFIG: z.string().min(1).optional(),
   NOTIFY_MAX_ATTEMPTS: int(1, 100).default(8),
@@ -106,11 +109,17 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -base64 33`)').optional(),
   AUTH_USERS: z
     .string()
-    .regex(/^[\w.@-]+:(fleet|security|platform|admin):scrypt\$[\w-]+\$[\w-]+(,[\w.@-]+:(fleet|security|platform|admin):scrypt\$[\w-]+\$[\w-]+)*$/, 'name:role:scrypt-hash,... (npm run auth -- hash-password)')
+    .regex(
+      /^[\w.@-]+:(fleet|security|platform|admin):scrypt\$[\w-]+\$[\w-]+(,[\w.@-]+:(fleet|security|platform|admin):scrypt\$[\w-]+\$[\w-]+)*$/,
+      'name:role:scrypt-hash,... (npm run auth -- hash-password)',
+    )
     .optional(),
   AUTH_API_TOKENS: z
     .string()
-    .regex(/^[\w.@-]+:(fleet|security|platform|admin):[0-9a-f]{64}(,[\w.@-]+:(fleet|security|platform|admin):[0-9a-f]{64})*$/, 'name:role:sha256-hex,... (npm run auth -- hash-token)')
+    .regex(
+      /^[\w.@-]+:(fleet|security|platform|admin):[0-9a-f]{64}(,[\w.@-]+:(fleet|security|platform|admin):[0-9a-f]{64})*$/,
+      'name:role:sha256-hex,... (npm run auth -- hash-token)',
+    )
     .optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -263,14 +272,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 function crossFieldProblems(e: Env): string[] {
   const problems = kafkaProblems(e);
   if (!e.DEMO_MODE && !e.PUBLIC_URL) problems.push('PUBLIC_URL is required outside demo mode: sign-in redirects, cookie security and the origin checks use it');
-  if (e.DEMO_MODE && !isLoopback(e.HOST)) problems.push(`DEMO_MODE=true refused on HOST=${e.HOST}: demo accounts have well-known passwords, so demo mode listens on a loopback address only (127.0.0.1, ::1, localhost)`);
+  if (e.DEMO_MODE && !isLoopback(e.HOST))
+    problems.push(
+      `DEMO_MODE=true refused on HOST=${e.HOST}: demo accounts have well-known passwords, so demo mode listens on a loopback address only (127.0.0.1, ::1, localhost)`,
+    );
   if (!e.DEMO_MODE && !e.AUTH_SECRET) problems.push('AUTH_SECRET is required outside demo mode: it signs the session cookies');
   if (!e.DEMO_MODE && !e.AUTH_USERS && !e.OIDC_ISSUER) {
     problems.push('no way to sign in: set AUTH_USERS (local users) or OIDC_ISSUER/OIDC_CLIENT_ID/OIDC_CLIENT_SECRET (outside demo mode)');
   }
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) problems.push('OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required');
-  if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT) problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
-  if (e.REPLAY_LOOKBACK_S * 1000 > e.FLEET_STATE_RETENTION_H * 3_600_000) problems.push('REPLAY_LOOKBACK_S must not exceed FLEET_STATE_RETENTION_H: a replay would read before the start of retention');
+  if (e.ZONE_ALERT_HYSTERESIS_PCT >= e.ZONE_ALERT_THRESHOLD_PCT)
+    problems.push('ZONE_ALERT_HYSTERESIS_PCT must be below ZONE_ALERT_THRESHOLD_PCT, or an alert could never clear');
+  if (e.REPLAY_LOOKBACK_S * 1000 > e.FLEET_STATE_RETENTION_H * 3_600_000)
+    problems.push('REPLAY_LOOKBACK_S must not exceed FLEET_STATE_RETENTION_H: a replay would read before the start of retention');
   if (e.FLINK_REST_PORT === e.FLINK_PROMETHEUS_PORT) problems.push('FLINK_REST_PORT and FLINK_PROMETHEUS_PORT must differ');
   return problems;
 }
@@ -300,7 +314,12 @@ function toConfig(e: Env): Config {
     alertLimits: { noteMaxChars: e.ALERT_NOTE_MAX_CHARS, actionsMax: e.ALERT_ACTIONS_MAX, silenceMaxMs: e.SILENCE_MAX_HOURS * 3_600_000 },
     alertAutoResolve: parseAutoResolve(e.ALERTS_AUTO_RESOLVE),
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
-    sales: { allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000, unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000, dedupWindowMs: e.SALES_DEDUP_WINDOW_S * 1000, currency: e.SALES_CURRENCY },
+    sales: {
+      allowedLatenessMs: e.SALES_ALLOWED_LATENESS_S * 1000,
+      unknownStoreWaitMs: e.SALES_UNKNOWN_STORE_WAIT_S * 1000,
+      dedupWindowMs: e.SALES_DEDUP_WINDOW_S * 1000,
+      currency: e.SALES_CURRENCY,
+    },
     occupancy: { thresholdPct: e.ZONE_ALERT_THRESHOLD_PCT, hysteresisPct: e.ZONE_ALERT_HYSTERESIS_PCT },
     lag: {
       pollIntervalMs: e.LAG_POLL_INTERVAL_MS,
@@ -315,7 +334,12 @@ function toConfig(e: Env): Config {
       clusterName: e.LAG_CLUSTER_NAME,
     },
     health: { probeIntervalMs: e.KAFKA_PROBE_INTERVAL_MS, probeTimeoutMs: e.KAFKA_PROBE_TIMEOUT_MS, readyRequiresJobs: e.READY_REQUIRES_JOBS },
-    notify: { configFile: e.ALERTING_CONFIG, maxAttempts: e.NOTIFY_MAX_ATTEMPTS, backoffMaxMs: e.NOTIFY_BACKOFF_MAX_S * 1000, timeoutMs: e.NOTIFY_TIMEOUT_S * 1000 },
+    notify: {
+      configFile: e.ALERTING_CONFIG,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      backoffMaxMs: e.NOTIFY_BACKOFF_MAX_S * 1000,
+      timeoutMs: e.NOTIFY_TIMEOUT_S * 1000,
+    },
     replay: {
       maxSessions: e.REPLAY_MAX_SESSIONS,
       lookbackMs: e.REPLAY_LOOKBACK_S * 1000,
@@ -343,7 +367,10 @@ function toConfig(e: Env): Config {
 }
 
 function patternList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((pattern) => pattern.trim()).filter((pattern) => pattern.length > 0);
+  return (value ?? '')
+    .split(',')
+    .map((pattern) => pattern.trim())
+    .filter((pattern) => pattern.length > 0);
 }
 
 /** The demo's well-known accounts (README): only ever active with DEMO_MODE=true. */
@@ -363,7 +390,13 @@ function toAuthConfig(e: Env): AuthConfig {
     ],
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, roleClaim: e.OIDC_ROLE_CLAIM, displayName: e.OIDC_DISPLAY_NAME }
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            roleClaim: e.OIDC_ROLE_CLAIM,
+            displayName: e.OIDC_DISPLAY_NAME,
+          }
         : undefined,
     metricsToken: e.METRICS_TOKEN,
     signInAttemptsPerMinute: e.SIGNIN_ATTEMPTS_PER_MINUTE,

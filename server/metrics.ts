@@ -64,14 +64,14 @@ export const httpRejections = new Counter({
 
 export const deadLetterReasons = new Gauge({
   name: 'fleetwatch_dead_letter_reasons',
-  help: 'Messages in the processors\' dlq.<consumer> topics per kind of reason (too-late, unknown-sensor, timestamp...), read from their dlq.reason headers',
+  help: "Messages in the processors' dlq.<consumer> topics per kind of reason (too-late, unknown-sensor, timestamp...), read from their dlq.reason headers",
   labelNames: ['topic', 'kind'] as const,
   registers: [registry],
 });
 
 export const flinkJobUp = new Gauge({
   name: 'fleetwatch_flink_job_up',
-  help: 'Whether each stream job runs on Flink (1) or not (0: restarting, failed, stopped, Flink unreachable), from Flink\'s REST API',
+  help: "Whether each stream job runs on Flink (1) or not (0: restarting, failed, stopped, Flink unreachable), from Flink's REST API",
   labelNames: ['job'] as const,
   registers: [registry],
 });
@@ -98,7 +98,7 @@ export const notificationsTotal = new Counter({
 
 export const kafkaReachable = new Gauge({
   name: 'fleetwatch_kafka_reachable',
-  help: 'Whether the BFF\'s health probe reaches Kafka (1) or not (0), asked every KAFKA_PROBE_INTERVAL_MS',
+  help: "Whether the BFF's health probe reaches Kafka (1) or not (0), asked every KAFKA_PROBE_INTERVAL_MS",
   registers: [registry],
 });
 
@@ -109,22 +109,72 @@ export const kafkaReachable = new Gauge({
  */
 const PARTITION_LABELS = ['cluster_name', 'group', 'topic', 'partition', 'member_host', 'consumer_id', 'client_id'] as const;
 
-export const lagGroupOffset = new Gauge({ name: 'kafka_consumergroup_group_offset', help: 'The offset of the last consumed offset for this partition in this topic partition for this group.', labelNames: PARTITION_LABELS, registers: [registry] });
-export const lagGroupLag = new Gauge({ name: 'kafka_consumergroup_group_lag', help: 'Offset lag: end offset minus the group\'s committed offset, per partition.', labelNames: PARTITION_LABELS, registers: [registry] });
-export const lagGroupLagSeconds = new Gauge({ name: 'kafka_consumergroup_group_lag_seconds', help: 'Time lag: age of the next record the group has to read, per partition (the record\'s timestamp, or interpolated).', labelNames: PARTITION_LABELS, registers: [registry] });
-export const lagGroupMaxLag = new Gauge({ name: 'kafka_consumergroup_group_max_lag', help: 'Highest offset lag of any partition of the group.', labelNames: ['cluster_name', 'group', 'is_simple_consumer'] as const, registers: [registry] });
-export const lagGroupMaxLagSeconds = new Gauge({ name: 'kafka_consumergroup_group_max_lag_seconds', help: 'Highest time lag of any partition of the group.', labelNames: ['cluster_name', 'group', 'is_simple_consumer'] as const, registers: [registry] });
-export const lagGroupSumLag = new Gauge({ name: 'kafka_consumergroup_group_sum_lag', help: 'Sum of the offset lag of every partition of the group.', labelNames: ['cluster_name', 'group'] as const, registers: [registry] });
-export const lagGroupTopicSumLag = new Gauge({ name: 'kafka_consumergroup_group_topic_sum_lag', help: 'Sum of the offset lag of the group\'s partitions of one topic.', labelNames: ['cluster_name', 'group', 'topic'] as const, registers: [registry] });
-export const lagPartitionLatestOffset = new Gauge({ name: 'kafka_partition_latest_offset', help: 'End offset of a partition the watched groups read.', labelNames: ['cluster_name', 'topic', 'partition'] as const, registers: [registry] });
-export const lagPartitionEarliestOffset = new Gauge({ name: 'kafka_partition_earliest_offset', help: 'Earliest offset of a partition the watched groups read.', labelNames: ['cluster_name', 'topic', 'partition'] as const, registers: [registry] });
+export const lagGroupOffset = new Gauge({
+  name: 'kafka_consumergroup_group_offset',
+  help: 'The offset of the last consumed offset for this partition in this topic partition for this group.',
+  labelNames: PARTITION_LABELS,
+  registers: [registry],
+});
+export const lagGroupLag = new Gauge({
+  name: 'kafka_consumergroup_group_lag',
+  help: "Offset lag: end offset minus the group's committed offset, per partition.",
+  labelNames: PARTITION_LABELS,
+  registers: [registry],
+});
+export const lagGroupLagSeconds = new Gauge({
+  name: 'kafka_consumergroup_group_lag_seconds',
+  help: "Time lag: age of the next record the group has to read, per partition (the record's timestamp, or interpolated).",
+  labelNames: PARTITION_LABELS,
+  registers: [registry],
+});
+export const lagGroupMaxLag = new Gauge({
+  name: 'kafka_consumergroup_group_max_lag',
+  help: 'Highest offset lag of any partition of the group.',
+  labelNames: ['cluster_name', 'group', 'is_simple_consumer'] as const,
+  registers: [registry],
+});
+export const lagGroupMaxLagSeconds = new Gauge({
+  name: 'kafka_consumergroup_group_max_lag_seconds',
+  help: 'Highest time lag of any partition of the group.',
+  labelNames: ['cluster_name', 'group', 'is_simple_consumer'] as const,
+  registers: [registry],
+});
+export const lagGroupSumLag = new Gauge({
+  name: 'kafka_consumergroup_group_sum_lag',
+  help: 'Sum of the offset lag of every partition of the group.',
+  labelNames: ['cluster_name', 'group'] as const,
+  registers: [registry],
+});
+export const lagGroupTopicSumLag = new Gauge({
+  name: 'kafka_consumergroup_group_topic_sum_lag',
+  help: "Sum of the offset lag of the group's partitions of one topic.",
+  labelNames: ['cluster_name', 'group', 'topic'] as const,
+  registers: [registry],
+});
+export const lagPartitionLatestOffset = new Gauge({
+  name: 'kafka_partition_latest_offset',
+  help: 'End offset of a partition the watched groups read.',
+  labelNames: ['cluster_name', 'topic', 'partition'] as const,
+  registers: [registry],
+});
+export const lagPartitionEarliestOffset = new Gauge({
+  name: 'kafka_partition_earliest_offset',
+  help: 'Earliest offset of a partition the watched groups read.',
+  labelNames: ['cluster_name', 'topic', 'partition'] as const,
+  registers: [registry],
+});
 export const lagGroupStatus = new Gauge({
   name: 'kafka_consumergroup_group_status',
-  help: 'The lag view\'s status of each group: 1 for its status now (ok, lagging, stalled, stopped, rewinding, unassigned, data-loss), 0 for the others',
+  help: "The lag view's status of each group: 1 for its status now (ok, lagging, stalled, stopped, rewinding, unassigned, data-loss), 0 for the others",
   labelNames: ['cluster_name', 'group', 'status'] as const,
   registers: [registry],
 });
-export const consumerGroupInfo = new Gauge({ name: 'kminion_kafka_consumer_group_info', help: 'Consumer group info as KMinion exports it: Kafka\'s group state (Stable, Empty, ...) in the state label; always 1.', labelNames: ['group_id', 'state'] as const, registers: [registry] });
+export const consumerGroupInfo = new Gauge({
+  name: 'kminion_kafka_consumer_group_info',
+  help: "Consumer group info as KMinion exports it: Kafka's group state (Stable, Empty, ...) in the state label; always 1.",
+  labelNames: ['group_id', 'state'] as const,
+  registers: [registry],
+});
 
 export const replaySessions = new Gauge({
   name: 'fleetwatch_replay_sessions',

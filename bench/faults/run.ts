@@ -55,7 +55,9 @@ async function connectClients(count: number): Promise<{ sockets: Socket[]; lostA
       // A refused client (e.g. past SOCKET_CONNECTIONS_PER_USER for the one token) must not hang the run.
       return new Promise<Socket>((resolve, reject) => {
         socket.once('connect', () => resolve(socket));
-        socket.once('connect_error', (error) => reject(new Error(`a client could not connect: ${error.message} (the demo's BFFs need SOCKET_CONNECTIONS_PER_USER ≥ BENCH_CLIENTS)`)));
+        socket.once('connect_error', (error) =>
+          reject(new Error(`a client could not connect: ${error.message} (the demo's BFFs need SOCKET_CONNECTIONS_PER_USER ≥ BENCH_CLIENTS)`)),
+        );
       });
     }),
   );
@@ -79,7 +81,10 @@ async function anomaliesLeaderPort(): Promise<number> {
 
 async function health(port = PORT): Promise<HealthResponse | undefined> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }, signal: AbortSignal.timeout(2_000) });
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`, {
+      headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+      signal: AbortSignal.timeout(2_000),
+    });
     return (await response.json()) as HealthResponse;
   } catch {
     return undefined;
@@ -117,7 +122,11 @@ async function healthDetection(fault: () => void, ms: number): Promise<number | 
 }
 
 async function main(): Promise<void> {
-  const load = () => os.loadavg().map((v) => v.toFixed(1)).join(' / ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' / ');
   const startLoad = load();
   const clients = await connectClients(CLIENTS);
   console.log(`${clients.sockets.length} clients connected through nginx at ${URL}; load average ${startLoad}`);
@@ -128,7 +137,10 @@ async function main(): Promise<void> {
   process.kill(pidListening(leaderPort), 'SIGKILL');
   await sleep(10_000);
   const afterKill = await health(PORT + 2);
-  rows.push({ fault: `kill -9 broker ${leaderPort} (leads fleet.anomalies partition 0)`, detail: `health after 10 s: ${afterKill?.status} (kafka connected: ${afterKill?.kafka.connected}; 2 of 3 brokers left)` });
+  rows.push({
+    fault: `kill -9 broker ${leaderPort} (leads fleet.anomalies partition 0)`,
+    detail: `health after 10 s: ${afterKill?.status} (kafka connected: ${afterKill?.kafka.connected}; 2 of 3 brokers left)`,
+  });
 
   // The two left, stopped: the cluster is gone for clients, and health must say so within 10 s.
   const stopped = [KAFKA_PORT, KAFKA_PORT + 2, KAFKA_PORT + 4].filter((port) => port !== leaderPort).map(pidListening);
@@ -153,7 +165,16 @@ async function main(): Promise<void> {
   }
   const maxReconnect = Math.max(...rows.map((row) => row.reconnectMaxS ?? 0));
   const last = `faults: lost not measured, duplicated not measured, sales minutes differing not measured, max reconnect ${maxReconnect.toFixed(2)} s, health detected in ${detected?.toFixed(1) ?? '>20'} s`;
-  const report = [`# Fault harness (${new Date().toISOString()})`, '', `${CLIENTS} Socket.IO clients through nginx; load average at start ${startLoad}, at end ${load()} (2 cores shared with other agents).`, '', ...table, '', last, ''].join('\n');
+  const report = [
+    `# Fault harness (${new Date().toISOString()})`,
+    '',
+    `${CLIENTS} Socket.IO clients through nginx; load average at start ${startLoad}, at end ${load()} (2 cores shared with other agents).`,
+    '',
+    ...table,
+    '',
+    last,
+    '',
+  ].join('\n');
   console.log(report);
   fs.mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, '..', 'results', 'faults.md'), report);

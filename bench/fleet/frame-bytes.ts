@@ -12,7 +12,14 @@ import { createFleetModel } from '../../pipeline/simulator/fleet-model';
 import { FleetFrameEncoder } from '../../server/fleet/fleet-frames';
 import { FleetStore } from '../../server/fleet/fleet-store';
 
-const { values } = parseArgs({ options: { cabs: { type: 'string', default: '6000' }, tankers: { type: 'string', default: '4000' }, seconds: { type: 'string', default: '60' }, 'tick-ms': { type: 'string', default: '100' } } });
+const { values } = parseArgs({
+  options: {
+    cabs: { type: 'string', default: '6000' },
+    tankers: { type: 'string', default: '4000' },
+    seconds: { type: 'string', default: '60' },
+    'tick-ms': { type: 'string', default: '100' },
+  },
+});
 const cabs = Number(values.cabs);
 const tankers = Number(values.tankers);
 const seconds = Number(values.seconds);
@@ -57,5 +64,12 @@ console.log(`  snapshot on subscribe: ${(snapshotBytes / 1024).toFixed(0)} KiB`)
 /** What the Flink fleet-state job writes for a fix (pipeline/flink …/fleetstate): the fix, its registry entry, its status. */
 function asFleetStateWrites(reading: RawTelemetry, vehicle: Vehicle | undefined): VehicleState {
   const status = !reading.ignition ? 'parked' : reading.speedKmh < 3 ? 'idle' : 'moving';
-  return { ...reading, plate: vehicle?.plate ?? 'unregistered', driver: vehicle?.driver ?? 'unregistered', depot: vehicle?.depot, cargo: vehicle?.cargo, status };
+  return {
+    ...reading,
+    plate: vehicle?.plate ?? 'unregistered',
+    driver: vehicle?.driver ?? 'unregistered',
+    depot: vehicle?.depot,
+    cargo: vehicle?.cargo,
+    status,
+  };
 }

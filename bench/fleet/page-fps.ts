@@ -22,7 +22,11 @@ export async function measureFleetPage(baseUrl: string, expectVehicles: number, 
     await page.waitForURL((url) => url.pathname === '/fleet', { timeout: 60_000 });
     const map = page.getByTestId('fleet-map');
     await map.waitFor({ timeout: 60_000 });
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="fleet-map"]')?.getAttribute('data-drawn-vehicles') ?? 0) >= n, Math.floor(expectVehicles * 0.95), { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-testid="fleet-map"]')?.getAttribute('data-drawn-vehicles') ?? 0) >= n,
+      Math.floor(expectVehicles * 0.95),
+      { timeout: 120_000 },
+    );
     // A string, not a function: tsx's name-keeping helpers do not exist in the page.
     const figures = (await page.evaluate(`new Promise((resolve) => {
       const tasks = [];

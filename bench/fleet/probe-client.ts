@@ -40,7 +40,11 @@ export class ProbeClient {
   private windowStart = Date.now();
 
   async connect(url: string): Promise<void> {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ['websocket'], auth: { token: DEMO_ADMIN_TOKEN }, reconnection: true });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      transports: ['websocket'],
+      auth: { token: DEMO_ADMIN_TOKEN },
+      reconnection: true,
+    });
     this.socket = socket;
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);

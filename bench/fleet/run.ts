@@ -27,7 +27,10 @@ const cabs = Number(values.cabs);
 const tankers = Number(values.tankers);
 const fleetSize = cabs + tankers;
 const windowS = Number(values['window-s']);
-const steps = (values.steps ?? '').split(',').map(Number).filter((n) => n > 0);
+const steps = (values.steps ?? '')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 function log(line: string): void {
   console.log(`[bench:fleet ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -67,8 +70,12 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
     `  latency simulator event time → client receipt: p50 ${probe.latencyP50} ms, p99 ${probe.latencyP99} ms, max ${probe.latencyMax} ms`,
     `  of which BFF receipt → client receipt: p50 ${probe.bffLatencyP50} ms, p99 ${probe.bffLatencyP99} ms`,
     `  processing share, raw append → processed append (${figures.share.samples} fixes of vehicles *0): p50 ${figures.share.p50} ms, p99 ${figures.share.p99} ms, max ${figures.share.max} ms`,
-    `  CPU (cores): ${Object.entries(figures.cpu).map(([name, cores]) => `${name} ${cores.toFixed(2)}`).join(', ')}`,
-    `  RSS (MiB): ${Object.entries(figures.rss).map(([name, mb]) => `${name} ${mb.toFixed(0)}`).join(', ')}`,
+    `  CPU (cores): ${Object.entries(figures.cpu)
+      .map(([name, cores]) => `${name} ${cores.toFixed(2)}`)
+      .join(', ')}`,
+    `  RSS (MiB): ${Object.entries(figures.rss)
+      .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
+      .join(', ')}`,
   ].join('\n');
 }
 

@@ -43,8 +43,8 @@ export function AlertingView() {
       <ol className={styles.audit} data-testid="routes">
         {data.routes.map((route) => (
           <li key={route.id} style={{ paddingLeft: `${route.depth * 1.5}em` }}>
-            <code>{route.matchers.join(', ') || '(every alert)'}</code> → <strong>{route.receiver}</strong> · group by {route.groupBy.join(', ')} · wait {seconds(route.groupWaitMs)},
-            interval {seconds(route.groupIntervalMs)}, repeat {seconds(route.repeatIntervalMs)}
+            <code>{route.matchers.join(', ') || '(every alert)'}</code> → <strong>{route.receiver}</strong> · group by {route.groupBy.join(', ')} · wait{' '}
+            {seconds(route.groupWaitMs)}, interval {seconds(route.groupIntervalMs)}, repeat {seconds(route.repeatIntervalMs)}
             {route.continue ? ' · continue' : ''}
           </li>
         ))}

@@ -47,10 +47,20 @@ export function AlertChart({ view }: { view: AlertView }) {
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#2a3543" />
             <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={formatClock} />
-            <YAxis unit={` ${metricUnit(alert.metric)}`} width={64} domain={[(min: number) => Math.floor(Math.min(min, band.min) - 2), (max: number) => Math.ceil(Math.max(max, band.max) + 2)]} />
+            <YAxis
+              unit={` ${metricUnit(alert.metric)}`}
+              width={64}
+              domain={[(min: number) => Math.floor(Math.min(min, band.min) - 2), (max: number) => Math.ceil(Math.max(max, band.max) + 2)]}
+            />
             <Tooltip labelFormatter={(ts) => formatClock(Number(ts))} formatter={(value) => `${String(value)} ${metricUnit(alert.metric)}`} />
             <ReferenceArea y1={band.min} y2={band.max} fill="#3fb950" fillOpacity={0.12} ifOverflow="extendDomain" />
-            <ReferenceArea x1={Math.max(alert.startedAt, points[0]?.ts ?? alert.startedAt)} x2={spanEnd} fill="#f85149" fillOpacity={0.18} ifOverflow="hidden" />
+            <ReferenceArea
+              x1={Math.max(alert.startedAt, points[0]?.ts ?? alert.startedAt)}
+              x2={spanEnd}
+              fill="#f85149"
+              fillOpacity={0.18}
+              ifOverflow="hidden"
+            />
             <Line type="monotone" dataKey="value" name={metricLabel(alert.metric)} stroke="#58a6ff" dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>

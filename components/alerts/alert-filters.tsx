@@ -43,12 +43,23 @@ export function AlertFilters({ filter, teams, zones, groups, onChange, searchRef
   const set = (patch: Partial<AlertsFilter>) => onChange({ ...filter, ...patch });
   return (
     <form className={styles.filters} role="search" aria-label="Filter alerts" onSubmit={(event) => event.preventDefault()}>
-      <input ref={searchRef} type="search" placeholder="Search (press /)" aria-label="Search alerts" value={filter.q ?? ''} onChange={(event) => set({ q: event.target.value || undefined })} />
+      <input
+        ref={searchRef}
+        type="search"
+        placeholder="Search (press /)"
+        aria-label="Search alerts"
+        value={filter.q ?? ''}
+        onChange={(event) => set({ q: event.target.value || undefined })}
+      />
       <fieldset>
         <legend>Status</legend>
         {ALERT_STATUSES.map((status) => (
           <label key={status}>
-            <input type="checkbox" checked={(filter.status ?? ALERT_STATUSES).includes(status)} onChange={() => set({ status: toggle(filter.status, status, ALERT_STATUSES) })} />
+            <input
+              type="checkbox"
+              checked={(filter.status ?? ALERT_STATUSES).includes(status)}
+              onChange={() => set({ status: toggle(filter.status, status, ALERT_STATUSES) })}
+            />
             {status}
           </label>
         ))}
@@ -68,7 +79,11 @@ export function AlertFilters({ filter, teams, zones, groups, onChange, searchRef
         <legend>Severity</legend>
         {SEVERITIES.map((severity) => (
           <label key={severity}>
-            <input type="checkbox" checked={(filter.severity ?? SEVERITIES).includes(severity)} onChange={() => set({ severity: toggle(filter.severity, severity, SEVERITIES) })} />
+            <input
+              type="checkbox"
+              checked={(filter.severity ?? SEVERITIES).includes(severity)}
+              onChange={() => set({ severity: toggle(filter.severity, severity, SEVERITIES) })}
+            />
             {severity}
           </label>
         ))}
@@ -78,21 +93,35 @@ export function AlertFilters({ filter, teams, zones, groups, onChange, searchRef
           <FleetField value={filter.fleet ?? ''} anyLabel="all" onChange={(fleet) => set({ fleet })} />
           <label>
             Vehicle
-            <input size={10} value={filter.vehicle ?? ''} placeholder="cab-0001" onChange={(event) => set({ vehicle: event.target.value.trim() || undefined })} />
+            <input
+              size={10}
+              value={filter.vehicle ?? ''}
+              placeholder="cab-0001"
+              onChange={(event) => set({ vehicle: event.target.value.trim() || undefined })}
+            />
           </label>
         </>
       )}
       {teams.includes('security') && <ZoneField value={filter.zone ?? ''} zones={zones} anyLabel="all" onChange={(zone) => set({ zone })} />}
-      {teams.includes('platform') && <GroupField id="alert-filter-groups" value={filter.group ?? ''} groups={groups} onChange={(group) => set({ group: group.trim() || undefined })} />}
+      {teams.includes('platform') && (
+        <GroupField id="alert-filter-groups" value={filter.group ?? ''} groups={groups} onChange={(group) => set({ group: group.trim() || undefined })} />
+      )}
       <label>
         From
-        <input type="datetime-local" value={toLocalInput(filter.from)} onChange={(event) => set({ from: event.target.value ? Date.parse(event.target.value) : undefined })} />
+        <input
+          type="datetime-local"
+          value={toLocalInput(filter.from)}
+          onChange={(event) => set({ from: event.target.value ? Date.parse(event.target.value) : undefined })}
+        />
       </label>
       <label>
         To
-        <input type="datetime-local" value={toLocalInput(filter.to)} onChange={(event) => set({ to: event.target.value ? Date.parse(event.target.value) : undefined })} />
+        <input
+          type="datetime-local"
+          value={toLocalInput(filter.to)}
+          onChange={(event) => set({ to: event.target.value ? Date.parse(event.target.value) : undefined })}
+        />
       </label>
     </form>
   );
 }
-

@@ -46,7 +46,13 @@ export function AlertList({ groups, selectedKey, checked, freshIds, zones, onSel
             aria-selected={group.key === selectedKey}
             onClick={() => onSelect(group.key)}
           >
-            <input type="checkbox" aria-label={`Select ${alertTitle(view.alert, zones)}`} checked={checked.has(id)} onClick={(event) => event.stopPropagation()} onChange={(event) => onCheck(id, event.target.checked)} />
+            <input
+              type="checkbox"
+              aria-label={`Select ${alertTitle(view.alert, zones)}`}
+              checked={checked.has(id)}
+              onClick={(event) => event.stopPropagation()}
+              onChange={(event) => onCheck(id, event.target.checked)}
+            />
             <span className={`${styles.severity} ${styles[`severity-${view.alert.severity}`] ?? ''}`}>{view.alert.severity}</span>
             <span className={styles.rowTitle} title={alertTitle(view.alert, zones)} data-testid="alert-row-title">
               {alertRowTitle(view.alert, zones)}

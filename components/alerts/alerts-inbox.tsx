@@ -51,7 +51,10 @@ export function AlertsInbox() {
   const selected = groups.find((group) => group.key === selectedKey) ?? groups[0];
   const teams = useMemo(() => (data?.teams ?? []).map((row) => row.team), [data]);
   const zones = useZoneLookup(teams.includes('security'));
-  const lagGroups = useMemo(() => [...new Set((data?.alerts ?? []).flatMap((view) => (view.alert.kind === 'consumer-lag' ? [view.alert.groupId] : [])))].sort(), [data]);
+  const lagGroups = useMemo(
+    () => [...new Set((data?.alerts ?? []).flatMap((view) => (view.alert.kind === 'consumer-lag' ? [view.alert.groupId] : [])))].sort(),
+    [data],
+  );
 
   const onArrival = useCallback((view: AlertView) => {
     const id = view.alert.alertId;
@@ -71,7 +74,10 @@ export function AlertsInbox() {
   useInboxKeys({
     onMove: (delta) => {
       if (groups.length === 0) return;
-      const index = Math.max(0, groups.findIndex((group) => group.key === selected?.key));
+      const index = Math.max(
+        0,
+        groups.findIndex((group) => group.key === selected?.key),
+      );
       setSelectedKey(groups[Math.min(groups.length - 1, Math.max(0, index + delta))]?.key);
     },
     // The `a` key acknowledges after a few seconds with an Undo: a stray key press costs nothing.
@@ -102,7 +108,8 @@ export function AlertsInbox() {
       <ArrivalCue onArrival={onArrival} zones={zones.lookup} />
       {undoable.pending && (
         <div className={styles.undo} role="status" data-testid="undo-ack">
-          Acknowledging {undoable.pending.alertIds.length === 1 ? 'the alert' : `${undoable.pending.alertIds.length} alerts`} in {undoable.pending.secondsLeft} s
+          Acknowledging {undoable.pending.alertIds.length === 1 ? 'the alert' : `${undoable.pending.alertIds.length} alerts`} in {undoable.pending.secondsLeft}{' '}
+          s
           <button type="button" onClick={undoable.undo}>
             Undo
           </button>
@@ -144,7 +151,17 @@ export function AlertsInbox() {
                 })
               }
             />
-            {selected ? <AlertDetail group={selected} zones={zones.lookup} busy={act.isPending} error={checked.size > 0 ? undefined : act.error?.message} onAct={(request) => run(request, [selected.latest.alert.alertId])} /> : <div />}
+            {selected ? (
+              <AlertDetail
+                group={selected}
+                zones={zones.lookup}
+                busy={act.isPending}
+                error={checked.size > 0 ? undefined : act.error?.message}
+                onAct={(request) => run(request, [selected.latest.alert.alertId])}
+              />
+            ) : (
+              <div />
+            )}
           </div>
           <div className={styles.columns}>
             <TeamTimes teams={data.teams} />

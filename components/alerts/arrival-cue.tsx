@@ -50,7 +50,8 @@ export function ArrivalCue({ onArrival, zones }: { onArrival: (view: AlertView) 
       setLatest(view);
       onArrival(view);
       if (preferences.sound) beep();
-      if (preferences.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') new Notification('New alert', { body: alertTitle(view.alert, zones), tag: view.alert.alertId });
+      if (preferences.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted')
+        new Notification('New alert', { body: alertTitle(view.alert, zones), tag: view.alert.alertId });
     },
     [onArrival, preferences, setLatest, zones],
   );
@@ -64,7 +65,8 @@ export function ArrivalCue({ onArrival, zones }: { onArrival: (view: AlertView) 
         <input type="checkbox" checked={preferences.sound} onChange={(event) => save({ ...preferences, sound: event.target.checked })} /> sound
       </label>
       <label>
-        <input type="checkbox" checked={preferences.desktop} onChange={(event) => save({ ...preferences, desktop: event.target.checked })} /> desktop notification
+        <input type="checkbox" checked={preferences.desktop} onChange={(event) => save({ ...preferences, desktop: event.target.checked })} /> desktop
+        notification
       </label>
     </div>
   );

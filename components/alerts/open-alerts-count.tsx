@@ -12,7 +12,12 @@ export function OpenAlertsCount() {
   const { data } = useAlerts();
   const count = data ? unacknowledgedCount(data.alerts) : 0;
   return (
-    <span className={count > 0 ? styles.navCount : styles.navCountZero} data-testid="open-alerts-count" data-count={data ? count : ''} aria-label={`${count} firing, unacknowledged alerts`}>
+    <span
+      className={count > 0 ? styles.navCount : styles.navCountZero}
+      data-testid="open-alerts-count"
+      data-count={data ? count : ''}
+      aria-label={`${count} firing, unacknowledged alerts`}
+    >
       {count}
     </span>
   );

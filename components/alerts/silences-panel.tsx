@@ -19,7 +19,9 @@ const EXPIRIES = [
 ];
 
 function describe(silence: AlertSilence): string {
-  const parts = [silence.team, silence.fleet, silence.vehicleId, silence.zoneId, silence.groupId, silence.metric && metricLabel(silence.metric)].filter(Boolean);
+  const parts = [silence.team, silence.fleet, silence.vehicleId, silence.zoneId, silence.groupId, silence.metric && metricLabel(silence.metric)].filter(
+    Boolean,
+  );
   return parts.join(' · ');
 }
 
@@ -27,7 +29,17 @@ function describe(silence: AlertSilence): string {
 const TEAM_METRICS: Record<Team, string[]> = { fleet: ['engineTempC', 'containerTempC'], security: ['occupancy'], platform: [] };
 
 /** Every silence in force of the user's teams, and a form for a new one: a reason and an expiry are required. */
-export function SilencesPanel({ silences, teams, zones, groups }: { silences: AlertSilence[]; teams: readonly Team[]; zones: readonly ZoneOption[]; groups: readonly string[] }) {
+export function SilencesPanel({
+  silences,
+  teams,
+  zones,
+  groups,
+}: {
+  silences: AlertSilence[];
+  teams: readonly Team[];
+  zones: readonly ZoneOption[];
+  groups: readonly string[];
+}) {
   const create = useCreateSilence();
   const lift = useLiftSilence();
   const [team, setTeam] = useState<Team>(teams[0] ?? 'fleet');

@@ -20,7 +20,17 @@ export function FleetField({ value, anyLabel, onChange }: { value: string; anyLa
   );
 }
 
-export function ZoneField({ value, zones, anyLabel, onChange }: { value: string; zones: readonly ZoneOption[]; anyLabel: string; onChange: (zoneId: string | undefined) => void }) {
+export function ZoneField({
+  value,
+  zones,
+  anyLabel,
+  onChange,
+}: {
+  value: string;
+  zones: readonly ZoneOption[];
+  anyLabel: string;
+  onChange: (zoneId: string | undefined) => void;
+}) {
   // A zone named in the URL that the snapshot does not (yet) list is still offered.
   const options = !value || zones.some((zone) => zone.zoneId === value) ? zones : [...zones, { zoneId: value, name: value }];
   return (

@@ -24,7 +24,9 @@ export function TeamTimes({ teams }: { teams: TeamTimesRow[] }) {
               <td>{team.team}</td>
               <td>{team.open}</td>
               <td>{team.unacknowledged}</td>
-              <td title={`${team.acknowledgedCount} acknowledged`} data-testid="time-to-acknowledge">{formatDuration(team.timeToAcknowledgeS)}</td>
+              <td title={`${team.acknowledgedCount} acknowledged`} data-testid="time-to-acknowledge">
+                {formatDuration(team.timeToAcknowledgeS)}
+              </td>
               <td title={`${team.resolvedCount} resolved`}>{formatDuration(team.timeToResolveS)}</td>
             </tr>
           ))}

@@ -18,7 +18,14 @@ export function useInboxKeys(handlers: InboxKeys): void {
       const target = event.target as HTMLElement | null;
       if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       const { onMove, onAct, onToggle, onSearch } = latest.current;
-      const actions: Record<string, () => void> = { j: () => onMove(1), k: () => onMove(-1), a: () => onAct('ack'), r: () => onAct('resolve'), x: onToggle, '/': onSearch };
+      const actions: Record<string, () => void> = {
+        j: () => onMove(1),
+        k: () => onMove(-1),
+        a: () => onAct('ack'),
+        r: () => onAct('resolve'),
+        x: onToggle,
+        '/': onSearch,
+      };
       const action = actions[event.key];
       if (!action) return;
       event.preventDefault();

@@ -25,12 +25,15 @@ export function useUndoableAck(send: (alertIds: string[]) => void): { pending: P
 
   useEffect(() => {
     if (!pending) return undefined;
-    const timer = setTimeout(() => {
-      if (Date.now() >= pending.sendAt) {
-        setPending(undefined);
-        latestSend.current(pending.alertIds);
-      } else setPending({ ...pending, secondsLeft: Math.ceil((pending.sendAt - Date.now()) / 1000) });
-    }, Math.min(1_000, Math.max(0, pending.sendAt - Date.now())));
+    const timer = setTimeout(
+      () => {
+        if (Date.now() >= pending.sendAt) {
+          setPending(undefined);
+          latestSend.current(pending.alertIds);
+        } else setPending({ ...pending, secondsLeft: Math.ceil((pending.sendAt - Date.now()) / 1000) });
+      },
+      Math.min(1_000, Math.max(0, pending.sendAt - Date.now())),
+    );
     return () => clearTimeout(timer);
   }, [pending]);
 

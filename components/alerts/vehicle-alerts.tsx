@@ -27,7 +27,9 @@ export function VehicleAlerts({ vehicleId }: { vehicleId: string }) {
         <ul className={styles.audit}>
           {mine.slice(0, SHOWN).map((view) => (
             <li key={view.alert.alertId} data-status={view.status}>
-              <span className={`${styles.severity} ${styles[`severity-${view.alert.severity}`] ?? ''}`}>{view.alert.severity}</span> {metricLabel(view.alert.metric)} {withUnit(view.alert.value, view.alert.metric)} at {formatClock(view.alert.startedAt)} · {view.status} · {describeCondition(view.alert)}
+              <span className={`${styles.severity} ${styles[`severity-${view.alert.severity}`] ?? ''}`}>{view.alert.severity}</span>{' '}
+              {metricLabel(view.alert.metric)} {withUnit(view.alert.value, view.alert.metric)} at {formatClock(view.alert.startedAt)} · {view.status} ·{' '}
+              {describeCondition(view.alert)}
             </li>
           ))}
         </ul>

@@ -38,7 +38,11 @@ export function CampusPlan({ zones, selected, onSelect }: { zones: readonly Zone
               onKeyDown={(event) => (event.key === 'Enter' || event.key === ' ') && onSelect(zone.zoneId)}
             >
               <title>{`${zone.name}: ${count} people now of ${zone.capacity} (${formatNumber(zone.occupancyPct)} %)`}</title>
-              <polygon points={toSvgPoints(zone.shape, bounds)} className={`${styles.zone} ${selected === zone.zoneId ? styles.zoneSelected : ''}`} fill={band.colour} />
+              <polygon
+                points={toSvgPoints(zone.shape, bounds)}
+                className={`${styles.zone} ${selected === zone.zoneId ? styles.zoneSelected : ''}`}
+                fill={band.colour}
+              />
               <text x={label.x} y={top} className={styles.zoneLabel} fill={band.ink} fontSize={name.fontSize} data-testid={`plan-name-${zone.zoneId}`}>
                 {name.lines.map((line, index) => (
                   <tspan key={index} x={label.x} dy={index === 0 ? 0 : name.fontSize}>
@@ -46,7 +50,13 @@ export function CampusPlan({ zones, selected, onSelect }: { zones: readonly Zone
                   </tspan>
                 ))}
               </text>
-              <text x={label.x} y={top + (name.lines.length - 1) * name.fontSize + COUNT_SIZE} className={`${styles.zoneLabel} ${styles.zoneCount}`} fill={band.ink} data-testid={`plan-count-${zone.zoneId}`}>
+              <text
+                x={label.x}
+                y={top + (name.lines.length - 1) * name.fontSize + COUNT_SIZE}
+                className={`${styles.zoneLabel} ${styles.zoneCount}`}
+                fill={band.ink}
+                data-testid={`plan-count-${zone.zoneId}`}
+              >
                 {formatNumber(count)}
               </text>
             </g>

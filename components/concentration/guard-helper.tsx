@@ -18,7 +18,12 @@ const guardsSchema = z.coerce.number().int('a whole number').min(0, 'at least 0'
 export function GuardHelper({ zones }: { zones: readonly ZoneView[] }) {
   const [input, setInput] = useState(String(DEFAULT_GUARDS));
   const parsed = input.trim() === '' ? undefined : guardsSchema.safeParse(input);
-  const split = parsed?.success ? splitGuards(parsed.data, zones.map((zone) => ({ zoneId: zone.zoneId, weight: zone.live?.uniqueBadges ?? 0 }))) : [];
+  const split = parsed?.success
+    ? splitGuards(
+        parsed.data,
+        zones.map((zone) => ({ zoneId: zone.zoneId, weight: zone.live?.uniqueBadges ?? 0 })),
+      )
+    : [];
   const names = new Map(zones.map((zone) => [zone.zoneId, zone.name]));
   const people = split.reduce((total, row) => total + row.people, 0);
   const whole = split.reduce((total, row) => total + row.whole, 0);
@@ -28,16 +33,31 @@ export function GuardHelper({ zones }: { zones: readonly ZoneView[] }) {
       <h2 id="guards-title">Send guards</h2>
       <div className={styles.guardForm}>
         <label htmlFor="guard-count">Guards available</label>
-        <input id="guard-count" type="number" min={0} max={MAX_GUARDS} step={1} inputMode="numeric" value={input} onChange={(event) => setInput(event.target.value)} />
+        <input
+          id="guard-count"
+          type="number"
+          min={0}
+          max={MAX_GUARDS}
+          step={1}
+          inputMode="numeric"
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+        />
       </div>
-      {parsed && !parsed.success && <p className={styles.error} role="alert">{parsed.error.issues[0]?.message ?? 'not a number of guards'}</p>}
+      {parsed && !parsed.success && (
+        <p className={styles.error} role="alert">
+          {parsed.error.issues[0]?.message ?? 'not a number of guards'}
+        </p>
+      )}
       {parsed?.success && (
         <>
           <p className={styles.explain} data-testid="guards-reasoning">
             {people === 0
               ? `Nobody is on campus, so the ${parsed.data} guards are spread evenly. `
               : `Each zone's share of the ${formatNumber(people)} people now × ${parsed.data} guards gives its exact share; every zone gets the whole guards of it (${whole} in all). `}
-            {parsed.data - whole > 0 ? `The ${parsed.data - whole} left over go one each to the zones with the largest fractions left (ties: more people, then zone id), marked +1.` : 'No guard is left over.'}
+            {parsed.data - whole > 0
+              ? `The ${parsed.data - whole} left over go one each to the zones with the largest fractions left (ties: more people, then zone id), marked +1.`
+              : 'No guard is left over.'}
           </p>
           <table className={styles.table} aria-label="Guard allocation">
             <thead>
@@ -59,7 +79,10 @@ export function GuardHelper({ zones }: { zones: readonly ZoneView[] }) {
                   <td className={styles.number}>
                     <span data-testid={`guards-${row.zoneId}`}>{row.guards}</span>
                     {row.fromRemainder && (
-                      <span className={styles.extra} title={`${row.whole} whole, plus one of the guards left over for its remainder of ${formatNumber(row.exact - row.whole, 2)}`}>
+                      <span
+                        className={styles.extra}
+                        title={`${row.whole} whole, plus one of the guards left over for its remainder of ${formatNumber(row.exact - row.whole, 2)}`}
+                      >
                         {' '}
                         (+1)
                       </span>

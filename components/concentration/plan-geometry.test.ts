@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { fitLabel, labelPoint, planBounds, shapeWidth, toSvgPoints } from './plan-geometry';
 
 const rect = { type: 'rect' as const, x: 10, y: 0, width: 20, height: 10 };
-const triangle = { type: 'polygon' as const, points: [[0, 0], [10, 0], [0, 30]] as [number, number][] };
+const triangle = {
+  type: 'polygon' as const,
+  points: [
+    [0, 0],
+    [10, 0],
+    [0, 30],
+  ] as [number, number][],
+};
 
 describe('plan geometry', () => {
   it('bounds every shape and flips y so north is up', () => {

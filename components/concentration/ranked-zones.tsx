@@ -11,7 +11,9 @@ export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneVi
   return (
     <section className={styles.panel} aria-labelledby="ranked-title">
       <h2 id="ranked-title">Most concentrated now</h2>
-      <p className={styles.explain}>People now: badges whose latest sighting in the last 15 minutes was in the zone, each counted once, against the zone&apos;s capacity.</p>
+      <p className={styles.explain}>
+        People now: badges whose latest sighting in the last 15 minutes was in the zone, each counted once, against the zone&apos;s capacity.
+      </p>
       <ol className={styles.ranked} aria-label="Most concentrated zones">
         {zones.slice(0, limit).map((zone, index) => (
           <li
@@ -42,7 +44,10 @@ export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneVi
               {formatNumber(zone.live?.uniqueBadges ?? 0)} / {formatNumber(zone.capacity)} · {formatNumber(zone.occupancyPct)} %
             </span>
             <span className={styles.bar} aria-hidden>
-              <span className={styles.barFill} style={{ display: 'block', width: `${Math.min(100, zone.occupancyPct)}%`, background: occupancyBand(zone.occupancyPct).colour }} />
+              <span
+                className={styles.barFill}
+                style={{ display: 'block', width: `${Math.min(100, zone.occupancyPct)}%`, background: occupancyBand(zone.occupancyPct).colour }}
+              />
             </span>
           </li>
         ))}

@@ -29,7 +29,11 @@ export function ZoneTrend({ zone }: { zone: ZoneView | undefined }) {
             <LineChart data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="label" label={{ value: '15-minute window (start, local time)', position: 'insideBottom', offset: -10 }} />
-              <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(max, zone.capacity)]} label={{ value: 'People', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
+              <YAxis
+                allowDecimals={false}
+                domain={[0, (max: number) => Math.max(max, zone.capacity)]}
+                label={{ value: 'People', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
+              />
               <Tooltip />
               <ReferenceLine y={zone.capacity} stroke="#cf222e" strokeDasharray="4 4" label="capacity" />
               <Line type="monotone" dataKey="badges" name="people (distinct badges)" stroke="#0969da" dot={false} isAnimationActive={false} />

@@ -7,7 +7,6 @@ import type { AlertView } from '@/lib/api/alerts';
 import { useAlertArrivals } from '@/lib/client/use-alerts-feed';
 import { useExpiring } from '@/lib/client/use-expiring';
 
-
 const SHOW_MS = 10_000;
 
 /**
@@ -17,9 +16,12 @@ const SHOW_MS = 10_000;
  */
 export function CriticalToast({ onOpenVehicle }: { onOpenVehicle: (vehicleId: string) => void }) {
   const [latest, setLatest] = useExpiring<AlertView>(SHOW_MS);
-  const arrive = useCallback((view: AlertView) => {
-    if (view.alert.severity === 'critical') setLatest(view);
-  }, [setLatest]);
+  const arrive = useCallback(
+    (view: AlertView) => {
+      if (view.alert.severity === 'critical') setLatest(view);
+    },
+    [setLatest],
+  );
   useAlertArrivals(arrive);
   if (!latest) return null;
   const { alert } = latest;

@@ -13,7 +13,25 @@ import { VehicleList } from './vehicle-list';
 const NOW = Date.UTC(2026, 2, 2, 12, 0);
 
 function vehicle(vehicleId: string, overrides: Partial<VehicleView> = {}): VehicleView {
-  return { vehicleId, fleet: 'cabs', ts: NOW - 1_000, receivedAt: NOW - 900, lat: 51.9, lon: 4.5, speedKmh: 40, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: `P-${vehicleId}`, driver: 'Anna de Vries', status: 'moving', freshness: 'live', openAlerts: 0, ...overrides };
+  return {
+    vehicleId,
+    fleet: 'cabs',
+    ts: NOW - 1_000,
+    receivedAt: NOW - 900,
+    lat: 51.9,
+    lon: 4.5,
+    speedKmh: 40,
+    headingDeg: 0,
+    engineTempC: 90,
+    fuelPct: 50,
+    ignition: true,
+    plate: `P-${vehicleId}`,
+    driver: 'Anna de Vries',
+    status: 'moving',
+    freshness: 'live',
+    openAlerts: 0,
+    ...overrides,
+  };
 }
 
 const FLEET = new Map(

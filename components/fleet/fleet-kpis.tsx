@@ -10,12 +10,27 @@ export function FleetKpis({ kpis, consumerLagMs, loaded }: { kpis: Kpis; consume
   const now = useNow();
   const newestAge = kpis.newestFixAt === null || now === 0 ? null : Math.max(0, now - kpis.newestFixAt);
   const tiles: { key: string; label: string; value: string; hint?: string }[] = [
-    { key: 'total', label: 'Vehicles', value: formatNumber(kpis.total), hint: `${formatNumber(kpis.byFleet.cabs)} cabs · ${formatNumber(kpis.byFleet.tankers)} tankers` },
+    {
+      key: 'total',
+      label: 'Vehicles',
+      value: formatNumber(kpis.total),
+      hint: `${formatNumber(kpis.byFleet.cabs)} cabs · ${formatNumber(kpis.byFleet.tankers)} tankers`,
+    },
     { key: 'moving', label: 'Moving', value: formatNumber(kpis.byStatus.moving) },
     { key: 'idle', label: 'Idle', value: formatNumber(kpis.byStatus.idle) },
     { key: 'parked', label: 'Parked', value: formatNumber(kpis.byStatus.parked) },
-    { key: 'offline', label: 'Offline', value: formatNumber(kpis.byStatus.offline), hint: kpis.stale > 0 ? `${formatNumber(kpis.stale)} delayed / frozen GPS` : undefined },
-    { key: 'speed', label: 'Average speed', value: kpis.averageSpeedKmh === null ? '—' : `${formatNumber(kpis.averageSpeedKmh)} km/h`, hint: 'vehicles reporting' },
+    {
+      key: 'offline',
+      label: 'Offline',
+      value: formatNumber(kpis.byStatus.offline),
+      hint: kpis.stale > 0 ? `${formatNumber(kpis.stale)} delayed / frozen GPS` : undefined,
+    },
+    {
+      key: 'speed',
+      label: 'Average speed',
+      value: kpis.averageSpeedKmh === null ? '—' : `${formatNumber(kpis.averageSpeedKmh)} km/h`,
+      hint: 'vehicles reporting',
+    },
     { key: 'alerts', label: 'With open alerts', value: formatNumber(kpis.withOpenAlerts) },
     {
       key: 'freshness',

@@ -36,7 +36,15 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
   const [hovered, setHovered] = useState<Hit | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const inputs = useRef<MapInputs>({ selectedId, trail, following, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
-  inputs.current = { selectedId, trail, following: following && selectedId !== null, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) };
+  inputs.current = {
+    selectedId,
+    trail,
+    following: following && selectedId !== null,
+    query,
+    onSelect,
+    onHover: setHovered,
+    onFollowLost: () => onFollowChange(false),
+  };
 
   useEffect(() => {
     const container = containerRef.current;
@@ -57,16 +65,31 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
 
   return (
     <div className="fleet-map">
-      <div ref={containerRef} className="fleet-map-canvas" role="region" aria-label="Fleet map" data-testid="fleet-map" data-drawn-vehicles="0" data-following={String(following && selectedId !== null)} />
+      <div
+        ref={containerRef}
+        className="fleet-map-canvas"
+        role="region"
+        aria-label="Fleet map"
+        data-testid="fleet-map"
+        data-drawn-vehicles="0"
+        data-following={String(following && selectedId !== null)}
+      />
       {failure && (
         <p className="empty" role="alert">
           The map cannot be drawn here ({failure}); the list still works.
         </p>
       )}
       {hovered && <MapTooltip hovered={hovered} />}
-      <MapControls selectedId={selectedId} following={following} onFitList={() => handle.current?.fitTo(query)} onFitSelection={() => handle.current?.fitToSelection()} onFollowChange={onFollowChange} />
+      <MapControls
+        selectedId={selectedId}
+        following={following}
+        onFitList={() => handle.current?.fitTo(query)}
+        onFitSelection={() => handle.current?.fitToSelection()}
+        onFollowChange={onFollowChange}
+      />
       <p className="fleet-map-legend" aria-hidden>
-        <span className="dot dot-moving" /> moving <span className="dot dot-idle" /> idle <span className="dot dot-parked" /> parked <span className="dot dot-offline-hollow" /> offline (last position)
+        <span className="dot dot-moving" /> moving <span className="dot dot-idle" /> idle <span className="dot dot-parked" /> parked{' '}
+        <span className="dot dot-offline-hollow" /> offline (last position)
         <span className="ring ring-stale" /> delayed / frozen GPS <span className="ring ring-alert" /> open alert
       </p>
     </div>

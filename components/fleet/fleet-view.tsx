@@ -43,7 +43,8 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
   const trail = past ? NO_TRAIL : liveTrail;
   const selected = selectedId ? fleet.vehicles.get(selectedId) : undefined;
   const onSort = useCallback(
-    (column: SortColumn) => setQuery((current) => ({ ...current, sort: { column, descending: current.sort.column === column ? !current.sort.descending : false } })),
+    (column: SortColumn) =>
+      setQuery((current) => ({ ...current, sort: { column, descending: current.sort.column === column ? !current.sort.descending : false } })),
     [setQuery],
   );
 
@@ -59,7 +60,16 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
       <CriticalToast onOpenVehicle={select} />
       <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} loaded={fleet.loaded} />
       <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
-        <FleetMap store={store} selectedId={selectedId} trail={trail} styleUrl={styleUrl} query={query} following={following} onFollowChange={setFollowing} onSelect={select} />
+        <FleetMap
+          store={store}
+          selectedId={selectedId}
+          trail={trail}
+          styleUrl={styleUrl}
+          query={query}
+          following={following}
+          onFollowChange={setFollowing}
+          onSelect={select}
+        />
         <div className="fleet-list-pane">
           <ListControls query={query} onChange={(next) => setQuery(() => next)} />
           {!fleet.loaded ? (

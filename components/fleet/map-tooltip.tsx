@@ -30,7 +30,9 @@ function VehicleTip({ vehicle }: { vehicle: VehicleView }) {
       {vehicle.openAlerts > 0 && (
         <>
           <br />
-          <span className="tip-alert">{vehicle.openAlerts} open alert{vehicle.openAlerts > 1 ? 's' : ''}</span>
+          <span className="tip-alert">
+            {vehicle.openAlerts} open alert{vehicle.openAlerts > 1 ? 's' : ''}
+          </span>
         </>
       )}
     </>

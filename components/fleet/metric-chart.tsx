@@ -15,7 +15,10 @@ function clock(ts: number): string {
 
 /** One live metric over 15 minutes, with the vehicle's normal band shaded (not for speed, which has no "normal"). */
 export function MetricChart({ label, unit, points, metric }: { label: string; unit: string; points: readonly VehiclePoint[]; metric: MetricKey }) {
-  const data = useMemo(() => points.filter((point) => point[metric] !== undefined).map((point) => ({ ts: point.ts, value: point[metric] as number })), [points, metric]);
+  const data = useMemo(
+    () => points.filter((point) => point[metric] !== undefined).map((point) => ({ ts: point.ts, value: point[metric] as number })),
+    [points, metric],
+  );
   const band = useMemo(() => (metric === 'speedKmh' ? null : normalBand(data.map((point) => point.value))), [data, metric]);
   const last = data.at(-1);
   return (
@@ -35,7 +38,11 @@ export function MetricChart({ label, unit, points, metric }: { label: string; un
           <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clock} stroke="#8b98a8" fontSize={10} minTickGap={40} />
           <YAxis stroke="#8b98a8" fontSize={10} domain={['auto', 'auto']} />
           {band && <ReferenceArea y1={band.low} y2={band.high} fill="#3fb950" fillOpacity={0.08} stroke="none" ifOverflow="extendDomain" />}
-          <Tooltip labelFormatter={(ts) => clock(Number(ts))} formatter={(value) => [`${formatNumber(Number(value), 1)} ${unit}`, label]} contentStyle={{ background: '#161d26', border: '1px solid #2a3543' }} />
+          <Tooltip
+            labelFormatter={(ts) => clock(Number(ts))}
+            formatter={(value) => [`${formatNumber(Number(value), 1)} ${unit}`, label]}
+            contentStyle={{ background: '#161d26', border: '1px solid #2a3543' }}
+          />
           <Line type="linear" dataKey="value" stroke="#58a6ff" dot={false} isAnimationActive={false} strokeWidth={1.5} />
         </LineChart>
       </ResponsiveContainer>

@@ -104,7 +104,10 @@ function VehicleCells({ vehicle, now }: { vehicle: VehicleView; now: number }) {
       <span role="cell">{vehicle.plate}</span>
       <span role="cell">{vehicle.driver}</span>
       <span role="cell">
-        <span className={`status status-${vehicle.alertSeverity ? `alert-${vehicle.alertSeverity}` : vehicle.status}`} title={vehicle.alertSeverity && `${vehicle.alertSeverity} alert firing`}>
+        <span
+          className={`status status-${vehicle.alertSeverity ? `alert-${vehicle.alertSeverity}` : vehicle.status}`}
+          title={vehicle.alertSeverity && `${vehicle.alertSeverity} alert firing`}
+        >
           {vehicle.status}
         </span>
       </span>
@@ -115,7 +118,9 @@ function VehicleCells({ vehicle, now }: { vehicle: VehicleView; now: number }) {
       <span role="cell">{formatNumber(vehicle.engineTempC, 1)} °C</span>
       <span role="cell">{vehicle.containerTempC === undefined ? '—' : `${formatNumber(vehicle.containerTempC, 1)} °C`}</span>
       <span role="cell">{formatNumber(vehicle.fuelPct)} %</span>
-      <span role="cell">{vehicle.openAlerts > 0 ? <span className={`alert-count alert-count-${vehicle.alertSeverity ?? 'quiet'}`}>{vehicle.openAlerts}</span> : ''}</span>
+      <span role="cell">
+        {vehicle.openAlerts > 0 ? <span className={`alert-count alert-count-${vehicle.alertSeverity ?? 'quiet'}`}>{vehicle.openAlerts}</span> : ''}
+      </span>
     </>
   );
 }

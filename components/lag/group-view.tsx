@@ -41,7 +41,9 @@ export function GroupView({ groupId }: { groupId: string }) {
         <LoadingPlaceholder what="the group" rows={3} />
       ) : error ? (
         <p className={error instanceof GroupNotFoundError ? 'empty' : 'banner banner-warning'} role="alert">
-          {error instanceof GroupNotFoundError ? `${error.message} It may have gone, or the first poll has not seen it yet.` : `Could not load the group: ${error.message}`}
+          {error instanceof GroupNotFoundError
+            ? `${error.message} It may have gone, or the first poll has not seen it yet.`
+            : `Could not load the group: ${error.message}`}
         </p>
       ) : (
         <>
@@ -59,7 +61,8 @@ export function GroupView({ groupId }: { groupId: string }) {
             <div className="kpi">
               <dt>Consume / produce</dt>
               <dd>
-                {data.consumeRate === null ? '—' : formatNumber(data.consumeRate, 1)} / {data.produceRate === null ? '—' : formatNumber(data.produceRate, 1)} per s
+                {data.consumeRate === null ? '—' : formatNumber(data.consumeRate, 1)} / {data.produceRate === null ? '—' : formatNumber(data.produceRate, 1)}{' '}
+                per s
               </dd>
             </div>
             <div className="kpi">
@@ -73,10 +76,16 @@ export function GroupView({ groupId }: { groupId: string }) {
               </dd>
             </div>
           </dl>
-          {data.own && <p className={styles.muted}>One of this dashboard&apos;s own consumer groups: it never commits, so its partitions show &quot;no commit&quot;.</p>}
+          {data.own && (
+            <p className={styles.muted}>One of this dashboard&apos;s own consumer groups: it never commits, so its partitions show &quot;no commit&quot;.</p>
+          )}
           <section className={styles.panel} aria-labelledby="partitions-title">
             <h2 id="partitions-title">Partitions</h2>
-            {data.partitionLags.length === 0 ? <p className={styles.muted}>No partitions: the group has neither commits nor assignments.</p> : <PartitionsTable partitions={data.partitionLags} now={now} />}
+            {data.partitionLags.length === 0 ? (
+              <p className={styles.muted}>No partitions: the group has neither commits nor assignments.</p>
+            ) : (
+              <PartitionsTable partitions={data.partitionLags} now={now} />
+            )}
             {data.partitionLags.some((p) => p.lagMethod !== null) && <LagMethodNote />}
           </section>
           <LagTrend history={data.history} />

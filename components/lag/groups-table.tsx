@@ -23,7 +23,17 @@ const COLUMNS: { key: GroupSortKey | null; label: string; numeric?: boolean }[] 
   { key: 'lastCommitAt', label: 'Last commit', numeric: true },
 ];
 
-export function GroupsTable({ groups, sort, onSort, now }: { groups: readonly GroupSummary[]; sort: GroupSort; onSort: (key: GroupSortKey) => void; now: number }) {
+export function GroupsTable({
+  groups,
+  sort,
+  onSort,
+  now,
+}: {
+  groups: readonly GroupSummary[];
+  sort: GroupSort;
+  onSort: (key: GroupSortKey) => void;
+  now: number;
+}) {
   return (
     <table className={styles.table} aria-label="Consumer groups">
       <thead>

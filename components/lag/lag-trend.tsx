@@ -33,13 +33,37 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={timeLabel} label={{ value: 'Time of poll (local)', position: 'insideBottom', offset: -10 }} />
-              <YAxis yAxisId="messages" allowDecimals={false} label={{ value: 'Total lag (messages)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
-              <YAxis yAxisId="seconds" orientation="right" label={{ value: 'Max lag (seconds)', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }} />
+              <XAxis
+                dataKey="at"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                scale="time"
+                tickFormatter={timeLabel}
+                label={{ value: 'Time of poll (local)', position: 'insideBottom', offset: -10 }}
+              />
+              <YAxis
+                yAxisId="messages"
+                allowDecimals={false}
+                label={{ value: 'Total lag (messages)', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
+              />
+              <YAxis
+                yAxisId="seconds"
+                orientation="right"
+                label={{ value: 'Max lag (seconds)', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }}
+              />
               <Tooltip labelFormatter={(at) => timeLabel(Number(at))} />
               <Legend verticalAlign="top" />
               <Line yAxisId="messages" type="linear" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
-              <Line yAxisId="seconds" type="linear" dataKey="maxLagSeconds" name="max lag (s)" stroke="#bf8700" dot={false} isAnimationActive={false} connectNulls />
+              <Line
+                yAxisId="seconds"
+                type="linear"
+                dataKey="maxLagSeconds"
+                name="max lag (s)"
+                stroke="#bf8700"
+                dot={false}
+                isAnimationActive={false}
+                connectNulls
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>

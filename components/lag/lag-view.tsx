@@ -43,7 +43,13 @@ export function LagView() {
         </p>
       )}
       <div className={styles.toolbar}>
-        <input type="search" placeholder="Filter by group or topic" aria-label="Filter by group or topic" value={filter.text} onChange={(event) => setFilter({ ...filter, text: event.target.value })} />
+        <input
+          type="search"
+          placeholder="Filter by group or topic"
+          aria-label="Filter by group or topic"
+          value={filter.text}
+          onChange={(event) => setFilter({ ...filter, text: event.target.value })}
+        />
         <label>
           Status
           <select value={filter.status} onChange={(event) => setFilter({ ...filter, status: event.target.value as GroupFilter['status'] })}>
@@ -70,7 +76,9 @@ export function LagView() {
       ) : data.polledAt === null ? (
         <p className="empty">The first poll of the cluster has not finished yet.</p>
       ) : shown.length === 0 ? (
-        <p className="empty">{data.groups.length === 0 ? 'No consumer groups in the cluster (or none the allow and deny lists let through).' : 'No group matches the filter.'}</p>
+        <p className="empty">
+          {data.groups.length === 0 ? 'No consumer groups in the cluster (or none the allow and deny lists let through).' : 'No group matches the filter.'}
+        </p>
       ) : (
         <>
           <GroupsTable groups={shown} sort={sort} onSort={onSort} now={now} />

@@ -22,7 +22,13 @@ export function MembersList({ members }: { members: readonly GroupMember[] }) {
               <tr key={member.memberId} title={member.memberId}>
                 <td>{member.clientId}</td>
                 <td>{member.host}</td>
-                <td>{member.assignment.length === 0 ? <span className={styles.muted}>none</span> : member.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ')}</td>
+                <td>
+                  {member.assignment.length === 0 ? (
+                    <span className={styles.muted}>none</span>
+                  ) : (
+                    member.assignment.map((a) => `${a.topic} [${a.partitions.join(', ')}]`).join('; ')
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -34,7 +34,15 @@ function ChartLegend() {
     <ul className="chart-legend" aria-label="Legend">
       {LEGEND.map((item) => (
         <li key={item.label}>
-          <span className={`legend-mark legend-${item.mark}`} style={{ borderColor: item.colour, background: item.mark === 'bar' && !item.dashed ? item.colour : undefined, borderStyle: item.dashed ? 'dashed' : 'solid' }} aria-hidden />
+          <span
+            className={`legend-mark legend-${item.mark}`}
+            style={{
+              borderColor: item.colour,
+              background: item.mark === 'bar' && !item.dashed ? item.colour : undefined,
+              borderStyle: item.dashed ? 'dashed' : 'solid',
+            }}
+            aria-hidden
+          />
           {item.label}
         </li>
       ))}
@@ -72,9 +80,28 @@ export function RevenueChart({ summary }: { summary: SalesResponse }) {
       <ResponsiveContainer width="100%" height={320}>
         <ComposedChart data={data} margin={{ top: 18, right: 8, bottom: 18, left: 8 }}>
           <CartesianGrid stroke="#2a3543" vertical={false} />
-          <XAxis dataKey="windowStart" stroke={AXIS} minTickGap={24} tickFormatter={(iso: string) => formatMinute(iso)} label={{ value: 'Minute (local time)', position: 'insideBottom', offset: -12, fill: AXIS }} />
-          <YAxis yAxisId="revenue" stroke={AXIS} tickFormatter={(value: number) => formatMoney(value, summary.currency, true)} width={72} label={{ value: `Revenue (${summary.currency})`, angle: -90, position: 'insideLeft', fill: AXIS, style: { textAnchor: 'middle' } }} />
-          <YAxis yAxisId="count" orientation="right" stroke={AXIS} allowDecimals={false} width={56} label={{ value: 'Orders, units', angle: 90, position: 'insideRight', fill: AXIS, style: { textAnchor: 'middle' } }} />
+          <XAxis
+            dataKey="windowStart"
+            stroke={AXIS}
+            minTickGap={24}
+            tickFormatter={(iso: string) => formatMinute(iso)}
+            label={{ value: 'Minute (local time)', position: 'insideBottom', offset: -12, fill: AXIS }}
+          />
+          <YAxis
+            yAxisId="revenue"
+            stroke={AXIS}
+            tickFormatter={(value: number) => formatMoney(value, summary.currency, true)}
+            width={72}
+            label={{ value: `Revenue (${summary.currency})`, angle: -90, position: 'insideLeft', fill: AXIS, style: { textAnchor: 'middle' } }}
+          />
+          <YAxis
+            yAxisId="count"
+            orientation="right"
+            stroke={AXIS}
+            allowDecimals={false}
+            width={56}
+            label={{ value: 'Orders, units', angle: 90, position: 'insideRight', fill: AXIS, style: { textAnchor: 'middle' } }}
+          />
           <Tooltip
             contentStyle={{ background: '#161d26', border: '1px solid #2a3543' }}
             labelFormatter={(iso) => {
@@ -97,11 +124,24 @@ export function RevenueChart({ summary }: { summary: SalesResponse }) {
             />
           ))}
           {open.map((slot) => (
-            <ReferenceArea key={slot.windowStart} yAxisId="revenue" x1={slot.windowStart} x2={slot.windowStart} fillOpacity={0} label={{ value: 'partial', position: 'top', fill: BAR, fontSize: 11 }} />
+            <ReferenceArea
+              key={slot.windowStart}
+              yAxisId="revenue"
+              x1={slot.windowStart}
+              x2={slot.windowStart}
+              fillOpacity={0}
+              label={{ value: 'partial', position: 'top', fill: BAR, fontSize: 11 }}
+            />
           ))}
           <Bar yAxisId="revenue" dataKey="revenue" name="Revenue" isAnimationActive={false}>
             {data.map((point) => (
-              <Cell key={point.windowStart} fill={BAR} fillOpacity={point.open ? 0.35 : 0.9} stroke={point.open ? BAR : 'none'} strokeDasharray={point.open ? '4 3' : undefined} />
+              <Cell
+                key={point.windowStart}
+                fill={BAR}
+                fillOpacity={point.open ? 0.35 : 0.9}
+                stroke={point.open ? BAR : 'none'}
+                strokeDasharray={point.open ? '4 3' : undefined}
+              />
             ))}
           </Bar>
           <Line yAxisId="count" dataKey="orders" name="Orders" stroke={ORDERS} dot={false} isAnimationActive={false} />
@@ -110,7 +150,8 @@ export function RevenueChart({ summary }: { summary: SalesResponse }) {
       </ResponsiveContainer>
       {gaps.length > 0 && (
         <p className="muted chart-note" data-testid="sales-gaps">
-          No data for {gaps.map((run) => (run.minutes > 1 ? `${formatMinute(run.from)}–${formatMinute(run.to)}` : formatMinute(run.from))).join(', ')}: nothing reached the dashboard (the sales pipeline was down or behind), so these minutes are gaps, not zero sales.
+          No data for {gaps.map((run) => (run.minutes > 1 ? `${formatMinute(run.from)}–${formatMinute(run.to)}` : formatMinute(run.from))).join(', ')}: nothing
+          reached the dashboard (the sales pipeline was down or behind), so these minutes are gaps, not zero sales.
         </p>
       )}
     </figure>

@@ -36,7 +36,9 @@ export function SalesView() {
       ) : !summary ? (
         <LoadingPlaceholder what="sales" rows={4} />
       ) : summary.perMinute.length === 0 ? (
-        <p className="empty">No sales in this range yet. Is the simulator, or your MSK Data Generator, writing to `purchase`, and the `sales` processor running?</p>
+        <p className="empty">
+          No sales in this range yet. Is the simulator, or your MSK Data Generator, writing to `purchase`, and the `sales` processor running?
+        </p>
       ) : (
         <>
           <SalesKpis summary={summary} />

@@ -49,7 +49,8 @@ export class ConcentrationPage {
         const outline = zone.querySelector('polygon')?.getBoundingClientRect();
         const name = zone.querySelector('text')?.getBoundingClientRect();
         if (!outline || !name) return [];
-        const inside = name.left >= outline.left - 0.5 && name.right <= outline.right + 0.5 && name.top >= outline.top - 0.5 && name.bottom <= outline.bottom + 0.5;
+        const inside =
+          name.left >= outline.left - 0.5 && name.right <= outline.right + 0.5 && name.top >= outline.top - 0.5 && name.bottom <= outline.bottom + 0.5;
         return inside ? [] : [zone.getAttribute('data-zone-id') ?? '?'];
       }),
     );

@@ -57,9 +57,12 @@ export class FleetPage {
   /** A vehicle driving now (by the BFF's fleet API), waiting up to 30 s for one; `except` are left out. */
   async movingVehicle(baseUrl: string, except: string[] = [], { withoutAlerts = false } = {}): Promise<string> {
     const moving = async () =>
-      ((await (await this.page.request.get(`${baseUrl}/api/fleet/vehicles`)).json()) as { vehicles: { vehicleId: string; status: string; openAlerts: number }[] }).vehicles.find(
-        (vehicle) => vehicle.status === 'moving' && !except.includes(vehicle.vehicleId) && (!withoutAlerts || vehicle.openAlerts === 0),
-      )?.vehicleId;
+      (
+        (await (await this.page.request.get(`${baseUrl}/api/fleet/vehicles`)).json()) as {
+          vehicles: { vehicleId: string; status: string; openAlerts: number }[];
+        }
+      ).vehicles.find((vehicle) => vehicle.status === 'moving' && !except.includes(vehicle.vehicleId) && (!withoutAlerts || vehicle.openAlerts === 0))
+        ?.vehicleId;
     let vehicleId: string | undefined;
     await expect.poll(async () => (vehicleId = await moving()), { timeout: 30_000 }).toBeTruthy();
     return vehicleId!;
@@ -71,16 +74,46 @@ export class FleetPage {
   }
 
   /** The map's own answers (MapLibre, as drawn): centre, zoom, and what it rendered where a position lies. */
-  async mapState(position?: { lat: number; lon: number }): Promise<{ center: { lat: number; lon: number }; zoom: number; roadsAt: number; waterAt: number; streetFeatures: number; selectedAt?: { x: number; y: number }; size: { width: number; height: number } }> {
+  async mapState(position?: { lat: number; lon: number }): Promise<{
+    center: { lat: number; lon: number };
+    zoom: number;
+    roadsAt: number;
+    waterAt: number;
+    streetFeatures: number;
+    selectedAt?: { x: number; y: number };
+    size: { width: number; height: number };
+  }> {
     return this.map.evaluate((element, at) => {
       type Feature = { geometry: { coordinates: number[] } };
-      const map = (element as unknown as { fleetMap: { getCenter(): { lat: number; lng: number }; getZoom(): number; project(p: [number, number]): { x: number; y: number }; queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): Feature[]; querySourceFeatures(source: string): Feature[] } }).fleetMap;
+      const map = (
+        element as unknown as {
+          fleetMap: {
+            getCenter(): { lat: number; lng: number };
+            getZoom(): number;
+            project(p: [number, number]): { x: number; y: number };
+            queryRenderedFeatures(box: [[number, number], [number, number]], options: { layers: string[] }): Feature[];
+            querySourceFeatures(source: string): Feature[];
+          };
+        }
+      ).fleetMap;
       const rendered = (layers: string[]) => {
         if (!at) return 0;
         const p = map.project([at.lon, at.lat]);
-        return map.queryRenderedFeatures([[p.x - 2, p.y - 2], [p.x + 2, p.y + 2]], { layers }).length;
+        return map.queryRenderedFeatures(
+          [
+            [p.x - 2, p.y - 2],
+            [p.x + 2, p.y + 2],
+          ],
+          { layers },
+        ).length;
       };
-      const selected = map.queryRenderedFeatures([[0, 0], [element.clientWidth, element.clientHeight]], { layers: ['vehicle-selected'] })[0];
+      const selected = map.queryRenderedFeatures(
+        [
+          [0, 0],
+          [element.clientWidth, element.clientHeight],
+        ],
+        { layers: ['vehicle-selected'] },
+      )[0];
       const center = map.getCenter();
       return {
         center: { lat: center.lat, lon: center.lng },

@@ -6,9 +6,15 @@ import { autoResolveDue, parseAutoResolve } from './auto-resolve';
 
 const MIN = 60_000;
 
-function view(state: 'firing' | 'inhibited' | 'cleared', status: AlertView['status'], detectedAt: number, team: 'fleet' | 'platform' = 'platform'): Pick<AlertView, 'alert' | 'status'> {
+function view(
+  state: 'firing' | 'inhibited' | 'cleared',
+  status: AlertView['status'],
+  detectedAt: number,
+  team: 'fleet' | 'platform' = 'platform',
+): Pick<AlertView, 'alert' | 'status'> {
   const base = { alertId: 'a', metric: 'm', value: 1, normal: { min: 0, max: 1 }, startedAt: 0, detectedAt, severity: 'warning' as const, state };
-  const alert = team === 'fleet' ? { ...base, kind: 'anomaly' as const, team, vehicleId: 'cab-1' } : { ...base, kind: 'consumer-lag' as const, team, groupId: 'g' };
+  const alert =
+    team === 'fleet' ? { ...base, kind: 'anomaly' as const, team, vehicleId: 'cab-1' } : { ...base, kind: 'consumer-lag' as const, team, groupId: 'g' };
   return { alert, status };
 }
 

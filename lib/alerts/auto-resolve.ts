@@ -16,7 +16,10 @@ export const AUTO_RESOLVER = 'auto-resolve';
  */
 export function parseAutoResolve(text: string | undefined): AutoResolveRules {
   const rules = new Map<string, number>();
-  for (const pair of (text ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = /^([a-z]+):([a-z-]+)=(\d+(?:\.\d+)?)$/.exec(pair);
     const [, team, kind, minutes] = match ?? [];
     if (!team || !kind || !minutes || !(TEAMS as readonly string[]).includes(team) || !(KINDS as readonly string[]).includes(kind)) {

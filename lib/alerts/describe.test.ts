@@ -5,10 +5,26 @@ import { formatClock, formatDateTime } from '../format';
 
 import { alertRowTitle, alertTitle, describeBand, describeCondition, withUnit } from './describe';
 
-const base = { alertId: 'a-1', value: 121, normal: { min: -60, max: 100 }, startedAt: 0, detectedAt: 0, severity: 'critical' as const, state: 'firing' as const };
+const base = {
+  alertId: 'a-1',
+  value: 121,
+  normal: { min: -60, max: 100 },
+  startedAt: 0,
+  detectedAt: 0,
+  severity: 'critical' as const,
+  state: 'firing' as const,
+};
 const engine: Alert = { ...base, kind: 'anomaly', team: 'fleet', vehicleId: 'cab-0008', plate: 'NR-008-S', metric: 'engineTempC' };
 const crowd: Alert = { ...base, kind: 'capacity', team: 'security', zoneId: 'main-hall', metric: 'occupancy', value: 563, normal: { min: 0, max: 450 } };
-const stopped: Alert = { ...base, kind: 'consumer-lag', team: 'platform', groupId: 'demo.telemetry-archiver', metric: 'status:stopped', value: 95, normal: { min: 0, max: 60 } };
+const stopped: Alert = {
+  ...base,
+  kind: 'consumer-lag',
+  team: 'platform',
+  groupId: 'demo.telemetry-archiver',
+  metric: 'status:stopped',
+  value: 95,
+  normal: { min: 0, max: 60 },
+};
 const zones = (zoneId: string) => (zoneId === 'main-hall' ? { name: 'Main hall', capacity: 500 } : undefined);
 
 describe('alertTitle', () => {

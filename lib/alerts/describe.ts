@@ -9,7 +9,14 @@ export interface ZoneFacts {
 export type ZoneLookup = (zoneId: string) => ZoneFacts | undefined;
 
 /** offline / gpsFrozen: the anomaly job's silence watch; their value is how long, in seconds. */
-const METRIC_LABELS: Record<string, string> = { engineTempC: 'Engine temperature', containerTempC: 'Container temperature', occupancy: 'People in zone', 'lag-seconds': 'Lag', offline: 'Offline for', gpsFrozen: 'GPS frozen for' };
+const METRIC_LABELS: Record<string, string> = {
+  engineTempC: 'Engine temperature',
+  containerTempC: 'Container temperature',
+  occupancy: 'People in zone',
+  'lag-seconds': 'Lag',
+  offline: 'Offline for',
+  gpsFrozen: 'GPS frozen for',
+};
 const METRIC_UNITS: Record<string, string> = { engineTempC: '°C', containerTempC: '°C', occupancy: 'people', 'lag-seconds': 's', offline: 's', gpsFrozen: 's' };
 /** What a consumer-lag alert's `status:<x>` metric says happened to the group. */
 const GROUP_STATUS_WORDS: Record<string, string> = { stopped: 'stopped', stalled: 'stalled', 'data-loss': 'losing data', unassigned: 'has no consumers' };

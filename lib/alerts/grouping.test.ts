@@ -9,7 +9,19 @@ const T = Date.UTC(2026, 2, 2, 12, 0);
 
 function view(alertId: string, vehicleId: string, startedAt: number, revision = 1): AlertView {
   return {
-    alert: { alertId, kind: 'anomaly', team: 'fleet', vehicleId, metric: 'engineTempC', value: 120, normal: { min: 80, max: 100 }, startedAt, detectedAt: startedAt + 10_000, severity: 'critical', state: 'firing' },
+    alert: {
+      alertId,
+      kind: 'anomaly',
+      team: 'fleet',
+      vehicleId,
+      metric: 'engineTempC',
+      value: 120,
+      normal: { min: 80, max: 100 },
+      startedAt,
+      detectedAt: startedAt + 10_000,
+      severity: 'critical',
+      state: 'firing',
+    },
     status: 'open',
     subject: vehicleId,
     assignee: null,
@@ -41,7 +53,12 @@ describe('groupAlerts', () => {
 });
 
 describe('upsertAlerts', () => {
-  const base = { alerts: [view('a1', 'cab-1', T)], silences: [], teams: [{ team: 'fleet' as const, open: 1, unacknowledged: 1, timeToAcknowledgeS: null, timeToResolveS: null, acknowledgedCount: 0, resolvedCount: 0 }], serverTime: T };
+  const base = {
+    alerts: [view('a1', 'cab-1', T)],
+    silences: [],
+    teams: [{ team: 'fleet' as const, open: 1, unacknowledged: 1, timeToAcknowledgeS: null, timeToResolveS: null, acknowledgedCount: 0, resolvedCount: 0 }],
+    serverTime: T,
+  };
 
   it('adds new alerts newest first and replaces a known one with its newer revision', () => {
     const acked = { ...view('a1', 'cab-1', T, 2), status: 'acknowledged' as const };
@@ -58,8 +75,17 @@ describe('upsertAlerts', () => {
     expect(upsertAlerts(newer, [view('a1', 'cab-1', T, 4)])).toBe(newer);
   });
 
-  it('appends only the trail entries a push added to the cached page, and takes the push\'s state', () => {
-    const cached = { ...base, alerts: [{ ...view('a1', 'cab-1', T, 1), audit: [{ type: 'alert' as const, at: T + 10_000, state: 'firing' as const, severity: 'critical' as const, value: 120 }], auditTotal: 1 }] };
+  it("appends only the trail entries a push added to the cached page, and takes the push's state", () => {
+    const cached = {
+      ...base,
+      alerts: [
+        {
+          ...view('a1', 'cab-1', T, 1),
+          audit: [{ type: 'alert' as const, at: T + 10_000, state: 'firing' as const, severity: 'critical' as const, value: 120 }],
+          auditTotal: 1,
+        },
+      ],
+    };
     const { audit: _trail, ...summary } = view('a1', 'cab-1', T, 2);
     const note = { type: 'action' as const, applied: true, actionId: 'n1', alertId: 'a1', action: 'note' as const, by: 'ann', at: T + 20_000, note: 'on it' };
     const next = upsertAlerts(cached, [{ ...summary, status: 'acknowledged', auditTotal: 2, added: [note] }]);

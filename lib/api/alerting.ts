@@ -4,7 +4,17 @@ import type { NotificationAttempt } from '../contracts/notifications';
 export interface AlertingOverview {
   enabled: boolean;
   receivers: { name: string; integrations: { id: string; kind: string; target: string; sendResolved: boolean }[] }[];
-  routes: { id: string; receiver: string; matchers: string[]; groupBy: string[]; groupWaitMs: number; groupIntervalMs: number; repeatIntervalMs: number; continue: boolean; depth: number }[];
+  routes: {
+    id: string;
+    receiver: string;
+    matchers: string[];
+    groupBy: string[];
+    groupWaitMs: number;
+    groupIntervalMs: number;
+    repeatIntervalMs: number;
+    continue: boolean;
+    depth: number;
+  }[];
   inhibitRules: { source: string[]; target: string[]; equal: string[] }[];
   recentAttempts: NotificationAttempt[];
 }

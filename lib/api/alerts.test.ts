@@ -6,7 +6,21 @@ import { actionRequestSchema, alertsQuerySchema, matchesFilter } from './alerts'
 const T = Date.UTC(2026, 2, 2, 12, 0);
 
 const view: AlertView = {
-  alert: { alertId: 'a-1', kind: 'anomaly', team: 'fleet', vehicleId: 'tanker-7', fleet: 'tankers', plate: 'BX-12-ZZ', metric: 'containerTempC', value: 31, normal: { min: 15, max: 21 }, startedAt: T, detectedAt: T + 10_000, severity: 'warning', state: 'firing' },
+  alert: {
+    alertId: 'a-1',
+    kind: 'anomaly',
+    team: 'fleet',
+    vehicleId: 'tanker-7',
+    fleet: 'tankers',
+    plate: 'BX-12-ZZ',
+    metric: 'containerTempC',
+    value: 31,
+    normal: { min: 15, max: 21 },
+    startedAt: T,
+    detectedAt: T + 10_000,
+    severity: 'warning',
+    state: 'firing',
+  },
   status: 'acknowledged',
   subject: 'tanker-7',
   assignee: 'joe',
@@ -22,12 +36,20 @@ const view: AlertView = {
 
 describe('the alert filter shared by the BFF and the inbox', () => {
   it('parses the query string: comma lists, ISO or epoch times, defaults', () => {
-    expect(alertsQuerySchema.parse({ status: 'open,acknowledged', team: 'fleet', from: '2026-03-02T12:00:00Z', to: String(T + 1) })).toEqual({ status: ['open', 'acknowledged'], team: ['fleet'], from: T, to: T + 1, limit: 2_000 });
+    expect(alertsQuerySchema.parse({ status: 'open,acknowledged', team: 'fleet', from: '2026-03-02T12:00:00Z', to: String(T + 1) })).toEqual({
+      status: ['open', 'acknowledged'],
+      team: ['fleet'],
+      from: T,
+      to: T + 1,
+      limit: 2_000,
+    });
     expect(alertsQuerySchema.safeParse({ status: 'open,bogus' }).success).toBe(false);
   });
 
   it('matches on every field, and free text on plate, vehicle, metric, assignee and notes', () => {
-    expect(matchesFilter(view, { status: ['acknowledged'], team: ['fleet'], severity: ['warning'], fleet: 'tankers', vehicle: 'tanker-7', from: T, to: T })).toBe(true);
+    expect(
+      matchesFilter(view, { status: ['acknowledged'], team: ['fleet'], severity: ['warning'], fleet: 'tankers', vehicle: 'tanker-7', from: T, to: T }),
+    ).toBe(true);
     expect(matchesFilter(view, { status: ['open'] })).toBe(false);
     expect(matchesFilter(view, { fleet: 'cabs' })).toBe(false);
     expect(matchesFilter(view, { from: T + 1 })).toBe(false);

@@ -20,7 +20,14 @@ export const teamSchema = z.enum(['fleet', 'security', 'platform']);
 
 /** One line of an alert's audit trail: what the detector reported, what a person did (and whether it took effect), or a notification attempt. */
 export const auditEntrySchema = z.union([
-  z.object({ type: z.literal('alert'), at: epochMs, state: z.enum(ALERT_STATES), reason: z.enum(INHIBIT_REASONS).optional(), severity: severitySchema, value: z.number() }),
+  z.object({
+    type: z.literal('alert'),
+    at: epochMs,
+    state: z.enum(ALERT_STATES),
+    reason: z.enum(INHIBIT_REASONS).optional(),
+    severity: severitySchema,
+    value: z.number(),
+  }),
   alertActionSchema.extend({ type: z.literal('action'), applied: z.boolean() }),
   notificationAttemptSchema.extend({ type: z.literal('notification') }),
 ]);
@@ -138,7 +145,8 @@ export const actionRequestSchema = z
   .strict()
   .superRefine((request, context) => {
     if (request.action === 'assign' && !request.assignee) context.addIssue({ code: 'custom', path: ['assignee'], message: 'assign needs an assignee' });
-    if (request.action === 'snooze' && request.until === undefined) context.addIssue({ code: 'custom', path: ['until'], message: 'snooze needs until (epoch ms)' });
+    if (request.action === 'snooze' && request.until === undefined)
+      context.addIssue({ code: 'custom', path: ['until'], message: 'snooze needs until (epoch ms)' });
     if (request.action === 'note' && !request.note) context.addIssue({ code: 'custom', path: ['note'], message: 'note needs a note' });
   });
 export type ActionRequest = z.infer<typeof actionRequestSchema>;

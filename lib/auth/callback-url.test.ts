@@ -11,7 +11,17 @@ describe('sameOriginPath', () => {
   });
 
   it('sends every other destination home, however it is spelled', () => {
-    for (const value of ['/\\example.invalid/phish', '//example.invalid', 'https://example.invalid/', '\\\\example.invalid', 'javascript:alert(1)', 'https://fleet.example.invalid/', '/\t/example.invalid', undefined, ['/a']]) {
+    for (const value of [
+      '/\\example.invalid/phish',
+      '//example.invalid',
+      'https://example.invalid/',
+      '\\\\example.invalid',
+      'javascript:alert(1)',
+      'https://fleet.example.invalid/',
+      '/\t/example.invalid',
+      undefined,
+      ['/a'],
+    ]) {
       expect(sameOriginPath(value, ORIGIN)).toBe('/');
     }
   });

@@ -7,9 +7,25 @@ import type { VehicleView } from '../realtime/events';
 
 import { FleetStore } from './fleet-store';
 
-
 function vehicle(vehicleId: string, status: VehicleView['status'], ts: number): VehicleView {
-  return { vehicleId, fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status, freshness: 'live', openAlerts: 0 };
+  return {
+    vehicleId,
+    fleet: 'cabs',
+    ts,
+    receivedAt: ts,
+    lat: 51.9,
+    lon: 4.5,
+    speedKmh: 30,
+    headingDeg: 0,
+    engineTempC: 90,
+    fuelPct: 50,
+    ignition: true,
+    plate: 'X',
+    driver: 'Y',
+    status,
+    freshness: 'live',
+    openAlerts: 0,
+  };
 }
 
 /** A frame with complete entries, as the BFF sends on subscribe (`snapshot`) or to catch a client up. */
@@ -70,10 +86,13 @@ describe('browser FleetStore', () => {
     expect(store.getSnapshot()).toBe(store.getSnapshot());
   });
 
-  it('rebuilds a large fleet\'s view at most once per interval, however many frames arrive', () => {
+  it("rebuilds a large fleet's view at most once per interval, however many frames arrive", () => {
     let now = 0;
     const pending: (() => void)[] = [];
-    const store = new FleetStore((callback) => pending.push(callback), () => now);
+    const store = new FleetStore(
+      (callback) => pending.push(callback),
+      () => now,
+    );
     const flush = () => pending.splice(0).forEach((callback) => callback());
     const fleet = Array.from({ length: 5_000 }, (_, i) => vehicle(`v${i}`, 'moving', 1));
     let renders = 0;

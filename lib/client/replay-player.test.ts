@@ -5,7 +5,22 @@ import type { ReplayScene, ReplayVehicle } from '../contracts/replay';
 import { ReplayPlayer } from './replay-player';
 
 function fix(ts: number, lat: number): ReplayVehicle {
-  return { vehicleId: 'cab-1', fleet: 'cabs', ts, lat, lon: 13.4, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'B-1', driver: 'D', status: 'moving', receivedAt: ts };
+  return {
+    vehicleId: 'cab-1',
+    fleet: 'cabs',
+    ts,
+    lat,
+    lon: 13.4,
+    speedKmh: 30,
+    headingDeg: 0,
+    engineTempC: 90,
+    fuelPct: 50,
+    ignition: true,
+    plate: 'B-1',
+    driver: 'D',
+    status: 'moving',
+    receivedAt: ts,
+  };
 }
 
 const scene: ReplayScene = {
@@ -22,7 +37,12 @@ describe('ReplayPlayer', () => {
   it('folds a step in only once the playhead passes it, and never beyond what is loaded', () => {
     const player = new ReplayPlayer();
     player.load(scene);
-    expect(player.addSteps(10_000, 12_000, [{ at: 11_000, vehicles: [fix(10_500, 52.2)], alerts: [] }, { at: 12_000, vehicles: [fix(11_500, 52.3)], alerts: [] }])).toBe(true);
+    expect(
+      player.addSteps(10_000, 12_000, [
+        { at: 11_000, vehicles: [fix(10_500, 52.2)], alerts: [] },
+        { at: 12_000, vehicles: [fix(11_500, 52.3)], alerts: [] },
+      ]),
+    ).toBe(true);
     expect(player.advanceTo(10_500)).toBe(10_500);
     expect(player.views()[0]?.lat).toBe(52.1);
     expect(player.advanceTo(11_000)).toBe(11_000);
@@ -40,9 +60,18 @@ describe('ReplayPlayer', () => {
 
   it('marks a vehicle and counts its alert while it fires', () => {
     const player = new ReplayPlayer();
-    player.load({ ...scene, alerts: [{ alertId: 'a', vehicleId: 'cab-1', metric: 'engineTempC', value: 130, severity: 'critical', detectedAt: 9_000, state: 'firing' }] });
+    player.load({
+      ...scene,
+      alerts: [{ alertId: 'a', vehicleId: 'cab-1', metric: 'engineTempC', value: 130, severity: 'critical', detectedAt: 9_000, state: 'firing' }],
+    });
     expect(player.views()[0]?.openAlerts).toBe(1);
-    player.addSteps(10_000, 11_000, [{ at: 11_000, vehicles: [], alerts: [{ alertId: 'a', vehicleId: 'cab-1', metric: 'engineTempC', value: 95, severity: 'critical', detectedAt: 10_900, state: 'cleared' }] }]);
+    player.addSteps(10_000, 11_000, [
+      {
+        at: 11_000,
+        vehicles: [],
+        alerts: [{ alertId: 'a', vehicleId: 'cab-1', metric: 'engineTempC', value: 95, severity: 'critical', detectedAt: 10_900, state: 'cleared' }],
+      },
+    ]);
     player.advanceTo(11_000);
     expect(player.views()[0]?.openAlerts).toBe(0);
   });

@@ -52,7 +52,9 @@ function startFeed(queryClient: QueryClient): () => void {
     buffer.push(push.data);
     timer ??= setTimeout(flush, FLUSH_MS);
   });
-  const offSilences = realtime.on('alert:silences', ({ silences }) => queryClient.setQueryData<AlertsResponse>(alertKeys.list(), (data) => replaceSilences(data, silences)));
+  const offSilences = realtime.on('alert:silences', ({ silences }) =>
+    queryClient.setQueryData<AlertsResponse>(alertKeys.list(), (data) => replaceSilences(data, silences)),
+  );
   const offState = realtime.onStateChange(() => {
     const live = realtime.getState() === 'live';
     if (live && !wasLive) void queryClient.invalidateQueries({ queryKey: alertKeys.list() });

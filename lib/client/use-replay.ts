@@ -117,7 +117,13 @@ export function useReplay(): ReplayControl {
 }
 
 /** While playing: moves the playhead every tick and keeps the steps ahead of it fetched. */
-function usePlayback(state: ReplayState, setState: (update: (s: ReplayState) => ReplayState) => void, player: { current: ReplayPlayer }, store: FleetStore, generation: { current: number }): void {
+function usePlayback(
+  state: ReplayState,
+  setState: (update: (s: ReplayState) => ReplayState) => void,
+  player: { current: ReplayPlayer },
+  store: FleetStore,
+  generation: { current: number },
+): void {
   const { playing, speed, loading } = state;
   useEffect(() => {
     if (!playing || loading) return;

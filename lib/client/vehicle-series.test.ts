@@ -5,7 +5,24 @@ import type { VehicleView } from '../realtime/events';
 import { MAX_SERIES_POINTS, SERIES_WINDOW_MS, VehicleSeries } from './vehicle-series';
 
 function point(ts: number): VehicleView {
-  return { vehicleId: 'cab-1', fleet: 'cabs', ts, receivedAt: ts, lat: 51.9, lon: 4.5, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'X', driver: 'Y', status: 'moving', freshness: 'live', openAlerts: 0 };
+  return {
+    vehicleId: 'cab-1',
+    fleet: 'cabs',
+    ts,
+    receivedAt: ts,
+    lat: 51.9,
+    lon: 4.5,
+    speedKmh: 30,
+    headingDeg: 0,
+    engineTempC: 90,
+    fuelPct: 50,
+    ignition: true,
+    plate: 'X',
+    driver: 'Y',
+    status: 'moving',
+    freshness: 'live',
+    openAlerts: 0,
+  };
 }
 
 function manual() {

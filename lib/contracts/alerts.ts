@@ -8,10 +8,7 @@ export type AlertState = (typeof ALERT_STATES)[number];
 export const INHIBIT_REASONS = ['ignition-off', 'offline'] as const;
 export type InhibitReason = (typeof INHIBIT_REASONS)[number];
 
-const normalBandSchema = z.union([
-  z.object({ mean: z.number(), std: z.number().nonnegative() }),
-  z.object({ min: z.number(), max: z.number() }),
-]);
+const normalBandSchema = z.union([z.object({ mean: z.number(), std: z.number().nonnegative() }), z.object({ min: z.number(), max: z.number() })]);
 
 const alertBase = z.object({
   alertId: idSchema,
@@ -33,7 +30,13 @@ const alertBase = z.object({
 /** `fleet.anomalies`, `campus.zone-alerts`, `platform.lag-alerts`, `alerts.external`: one alert shape, keyed by alertId. */
 export const alertSchema = z.discriminatedUnion('kind', [
   // fleet and plate are optional context (older producers omit them): filters, silences and search use them.
-  alertBase.extend({ kind: z.literal('anomaly'), team: z.literal('fleet'), vehicleId: idSchema, fleet: fleetSchema.optional(), plate: z.string().max(32).optional() }),
+  alertBase.extend({
+    kind: z.literal('anomaly'),
+    team: z.literal('fleet'),
+    vehicleId: idSchema,
+    fleet: fleetSchema.optional(),
+    plate: z.string().max(32).optional(),
+  }),
   alertBase.extend({ kind: z.literal('capacity'), team: z.literal('security'), zoneId: idSchema }),
   alertBase.extend({ kind: z.literal('consumer-lag'), team: z.literal('platform'), groupId: z.string().min(1) }),
   // `alerts.external`: alerts from Prometheus, Grafana or another Alertmanager (POST /api/v2/alerts), with their own labels.

@@ -34,7 +34,10 @@ export const vehicleSchema = z.object({
   plate: z.string().min(1).max(32),
   driver: z.string().min(1).max(128),
   /** E.164, for SMS to the driver (an `sns_configs` receiver with `to_driver: true`). */
-  driverPhone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +4915112345678').optional(),
+  driverPhone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +4915112345678')
+    .optional(),
   depot: z.string().min(1).max(128),
   cargo: cargoSchema.optional(),
 });

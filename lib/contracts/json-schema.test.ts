@@ -8,7 +8,10 @@ import { TOPICS } from './topics';
 
 describe('JSON Schema contracts for the Flink jobs', () => {
   it('has one file per topic, exactly as lib/contracts generates it (else run npm run contracts:export)', () => {
-    const committed = fs.readdirSync(CONTRACTS_DIR).filter((file) => file.endsWith('.schema.json')).sort();
+    const committed = fs
+      .readdirSync(CONTRACTS_DIR)
+      .filter((file) => file.endsWith('.schema.json'))
+      .sort();
     expect(committed).toEqual(contractTopics().map(contractFileName).sort());
     for (const topic of contractTopics()) {
       const file = fs.readFileSync(path.join(CONTRACTS_DIR, contractFileName(topic)), 'utf8');
@@ -21,7 +24,10 @@ describe('JSON Schema contracts for the Flink jobs', () => {
   });
 
   it('describes the wire format: numeric strings of the MSK Data Generator, closed objects', () => {
-    const purchase = JSON.parse(contractJsonSchema(TOPICS.purchase)) as { properties: { quantity: { anyOf: { type: string }[] } }; additionalProperties: boolean };
+    const purchase = JSON.parse(contractJsonSchema(TOPICS.purchase)) as {
+      properties: { quantity: { anyOf: { type: string }[] } };
+      additionalProperties: boolean;
+    };
     expect(purchase.properties.quantity.anyOf.map((branch) => branch.type)).toEqual(['number', 'string']);
     expect(purchase.additionalProperties).toBe(false);
   });

@@ -23,7 +23,10 @@ describe('parseMessage', () => {
   });
 
   it('rejects a quantity that is not a number', () => {
-    const parsed = parseMessage(purchaseSchema, JSON.stringify({ book_id: 'b', bookstore_id: 's', customer: 'c', quantity: 'three', unit_price: '1', timestamp: 1 }));
+    const parsed = parseMessage(
+      purchaseSchema,
+      JSON.stringify({ book_id: 'b', bookstore_id: 's', customer: 'c', quantity: 'three', unit_price: '1', timestamp: 1 }),
+    );
     expect(parsed.ok).toBe(false);
   });
 });

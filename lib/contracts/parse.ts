@@ -22,10 +22,7 @@ export function parseValue<S extends z.ZodType>(schema: S, raw: unknown): ParseR
 }
 
 /** Parses a Kafka message value (JSON text) against a contract. */
-export function parseMessage<S extends z.ZodType>(
-  schema: S,
-  value: Buffer | string | null | undefined,
-): ParseResult<z.output<S>> {
+export function parseMessage<S extends z.ZodType>(schema: S, value: Buffer | string | null | undefined): ParseResult<z.output<S>> {
   if (value === null || value === undefined || value.length === 0) return { ok: false, reason: 'empty: message has no value' };
   let json: unknown;
   try {

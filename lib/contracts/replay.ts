@@ -86,7 +86,13 @@ export const timelineBucketSchema = z.object({
   /** Alerts that started firing in the bucket. */
   alertsFired: z.number().int().nonnegative(),
 });
-export const replayTimelineSchema = z.object({ from: epochMs, until: epochMs, bucketMs: z.number().int().positive(), retention: retentionSchema, buckets: z.array(timelineBucketSchema) });
+export const replayTimelineSchema = z.object({
+  from: epochMs,
+  until: epochMs,
+  bucketMs: z.number().int().positive(),
+  retention: retentionSchema,
+  buckets: z.array(timelineBucketSchema),
+});
 export type ReplayTimeline = z.infer<typeof replayTimelineSchema>;
 
 /** Error codes of the replay routes, beyond the usual ones: the browser words each for people. */

@@ -90,7 +90,12 @@ function javaDate(match: RegExpExecArray): ParseResult<number> {
   const localMs = Date.UTC(...fields);
   const local = new Date(localMs);
   // Date.UTC rolls "Feb 31" over into March: a field out of range is a malformed text, not a date.
-  const consistent = local.getUTCMonth() === month && local.getUTCDate() === fields[2] && local.getUTCHours() === fields[3] && local.getUTCMinutes() === fields[4] && local.getUTCSeconds() === fields[5];
+  const consistent =
+    local.getUTCMonth() === month &&
+    local.getUTCDate() === fields[2] &&
+    local.getUTCHours() === fields[3] &&
+    local.getUTCMinutes() === fields[4] &&
+    local.getUTCSeconds() === fields[5];
   if (!consistent) return { ok: false, reason: `timestamp: "${text}" has a field out of range` };
   if (DAYS[local.getUTCDay()] !== dayName) return { ok: false, reason: `timestamp: "${text}" names the wrong weekday` };
   return { ok: true, value: localMs - offset * 60_000 };

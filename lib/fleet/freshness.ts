@@ -60,6 +60,12 @@ export class StillPositions {
   /** The timing `freshnessOf` needs for the vehicle's newest fix. */
   timing<T extends { vehicleId: string; ts: number; receivedAt: number; speedKmh: number }>(fix: T): FixTiming {
     const still = this.still.get(fix.vehicleId);
-    return { ts: fix.ts, receivedAt: fix.receivedAt, speedKmh: fix.speedKmh, positionSince: still?.since ?? fix.ts, movedWhileStill: still?.movedWhileStill ?? false };
+    return {
+      ts: fix.ts,
+      receivedAt: fix.receivedAt,
+      speedKmh: fix.speedKmh,
+      positionSince: still?.since ?? fix.ts,
+      movedWhileStill: still?.movedWhileStill ?? false,
+    };
   }
 }

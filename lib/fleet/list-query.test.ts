@@ -42,7 +42,8 @@ describe('vehicle list query', () => {
   });
 
   it('finds a plate typed without dashes, spaces or case ("xk123b", "XK 123")', () => {
-    for (const search of ['xk123b', 'XK 123', ' xk-123-b ', 'Xk123']) expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search }).map((v) => v.vehicleId)).toEqual(['cab-0002']);
+    for (const search of ['xk123b', 'XK 123', ' xk-123-b ', 'Xk123'])
+      expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search }).map((v) => v.vehicleId)).toEqual(['cab-0002']);
     expect(queryVehicles(fleet, { ...DEFAULT_LIST_QUERY, search: 'tanker0001' }).map((v) => v.vehicleId)).toEqual(['tanker-0001']);
   });
 

@@ -1,7 +1,20 @@
 import type { Fleet, VehicleStatus } from '../contracts/fleet';
 import type { VehicleView } from '../realtime/events';
 
-export const SORT_COLUMNS = ['vehicleId', 'plate', 'driver', 'fleet', 'status', 'freshness', 'speedKmh', 'engineTempC', 'containerTempC', 'fuelPct', 'openAlerts', 'ts'] as const;
+export const SORT_COLUMNS = [
+  'vehicleId',
+  'plate',
+  'driver',
+  'fleet',
+  'status',
+  'freshness',
+  'speedKmh',
+  'engineTempC',
+  'containerTempC',
+  'fuelPct',
+  'openAlerts',
+  'ts',
+] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export interface ListQuery {
@@ -12,7 +25,13 @@ export interface ListQuery {
   sort: { column: SortColumn; descending: boolean };
 }
 
-export const DEFAULT_LIST_QUERY: ListQuery = { search: '', fleet: 'all', status: 'all', onlyWithAlerts: false, sort: { column: 'vehicleId', descending: false } };
+export const DEFAULT_LIST_QUERY: ListQuery = {
+  search: '',
+  fleet: 'all',
+  status: 'all',
+  onlyWithAlerts: false,
+  sort: { column: 'vehicleId', descending: false },
+};
 
 /** Search (id, plate or driver, see `matchesSearch`), filters, then sort: one pass and one sort, fine for 10,000 rows. */
 export function queryVehicles(vehicles: Iterable<VehicleView>, query: ListQuery): VehicleView[] {

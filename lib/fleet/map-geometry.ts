@@ -30,7 +30,11 @@ export interface Cluster<T> {
  * the `keepAlone` one (the selected vehicle) stay markers. One pass over a hash grid, so 10,000
  * vehicles cluster in a millisecond or two.
  */
-export function clusterMarkers<T>(markers: readonly PlacedMarker<T>[], cellPx: number, keepAlone: (item: T) => boolean): { singles: PlacedMarker<T>[]; clusters: Cluster<T>[] } {
+export function clusterMarkers<T>(
+  markers: readonly PlacedMarker<T>[],
+  cellPx: number,
+  keepAlone: (item: T) => boolean,
+): { singles: PlacedMarker<T>[]; clusters: Cluster<T>[] } {
   // A number per cell, not a string: this runs every frame over every vehicle.
   const cells = new Map<number, PlacedMarker<T>[]>();
   const singles: PlacedMarker<T>[] = [];

@@ -7,7 +7,23 @@ import { ReplayFold } from './replay-fold';
 const RULES = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
 
 function fix(vehicleId: string, ts: number, extra: Partial<ReplayVehicle> = {}): ReplayVehicle {
-  return { vehicleId, fleet: 'cabs', ts, lat: 52.5, lon: 13.4, speedKmh: 30, headingDeg: 0, engineTempC: 90, fuelPct: 50, ignition: true, plate: 'B-1', driver: 'D', status: 'moving', receivedAt: ts, ...extra };
+  return {
+    vehicleId,
+    fleet: 'cabs',
+    ts,
+    lat: 52.5,
+    lon: 13.4,
+    speedKmh: 30,
+    headingDeg: 0,
+    engineTempC: 90,
+    fuelPct: 50,
+    ignition: true,
+    plate: 'B-1',
+    driver: 'D',
+    status: 'moving',
+    receivedAt: ts,
+    ...extra,
+  };
 }
 
 function alert(alertId: string, vehicleId: string, state: ReplayAlert['state']): ReplayAlert {
@@ -46,7 +62,7 @@ describe('ReplayFold', () => {
     expect(fold.views(11_000, RULES)[0]?.freshness).toBe('frozen');
   });
 
-  it('summarises the moment with the live view\'s counts', () => {
+  it("summarises the moment with the live view's counts", () => {
     const fold = new ReplayFold();
     fold.applyVehicle(fix('cab-1', 0, { status: 'idle' }));
     fold.applyVehicle(fix('cab-2', 0));

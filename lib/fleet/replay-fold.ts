@@ -52,7 +52,12 @@ export class ReplayFold {
     const views: VehicleView[] = [];
     for (const vehicle of this.vehicles.values()) {
       const freshness = freshnessOf(this.stillPositions.timing(vehicle), at, rules);
-      views.push({ ...vehicle, freshness, openAlerts: openPerVehicle.get(vehicle.vehicleId) ?? 0, status: freshness === 'offline' ? 'offline' : vehicle.status });
+      views.push({
+        ...vehicle,
+        freshness,
+        openAlerts: openPerVehicle.get(vehicle.vehicleId) ?? 0,
+        status: freshness === 'offline' ? 'offline' : vehicle.status,
+      });
     }
     return views;
   }

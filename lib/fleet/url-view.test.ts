@@ -27,6 +27,11 @@ describe('fleet page URL', () => {
   });
 
   it('falls back to "all" for a fleet or status that does not exist', () => {
-    expect(readFilters(new URLSearchParams('fleet=boats&status=flying&alerts=yes'))).toEqual({ search: '', fleet: 'all', status: 'all', onlyWithAlerts: false });
+    expect(readFilters(new URLSearchParams('fleet=boats&status=flying&alerts=yes'))).toEqual({
+      search: '',
+      fleet: 'all',
+      status: 'all',
+      onlyWithAlerts: false,
+    });
   });
 });

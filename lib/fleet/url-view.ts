@@ -18,7 +18,8 @@ export interface MapView {
 export function readMapView(params: URLSearchParams): MapView | undefined {
   const [lat, lon] = (params.get('c') ?? '').split(',').map(Number);
   const zoom = Number(params.get('z'));
-  if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon) || params.get('z') === null || !Number.isFinite(zoom)) return undefined;
+  if (lat === undefined || lon === undefined || !Number.isFinite(lat) || !Number.isFinite(lon) || params.get('z') === null || !Number.isFinite(zoom))
+    return undefined;
   if (Math.abs(lat) > 85 || Math.abs(lon) > 180 || zoom < 0 || zoom > MAX_ZOOM) return undefined;
   return { center: [lon, lat], zoom };
 }

@@ -18,7 +18,10 @@ function track(polls: [committed: number | null, end: number, earliest?: number]
 
 function status(polls: [number | null, number, number?][], facts: Partial<Omit<PartitionFacts, 'track'>> = {}): LagStatus {
   const t = track(polls);
-  return evaluatePartition({ track: t, owned: true, groupHasMembers: true, markerOnly: false, commitIntervalMs: 5_000, now: t.window.at(-1)?.at ?? 0, ...facts }, RULES);
+  return evaluatePartition(
+    { track: t, owned: true, groupHasMembers: true, markerOnly: false, commitIntervalMs: 5_000, now: t.window.at(-1)?.at ?? 0, ...facts },
+    RULES,
+  );
 }
 
 /** n polls of a consumer keeping up with a producer writing `rate` per poll, `behind` messages behind. */
@@ -32,13 +35,33 @@ describe('partition status', () => {
   });
 
   it('shows "no commit" partitions as ok, never as a huge lag', () => {
-    const t = track([[null, 5_000], [null, 6_000]]);
+    const t = track([
+      [null, 5_000],
+      [null, 6_000],
+    ]);
     expect(effectiveLag({ track: t, markerOnly: false })).toBeNull();
-    expect(status([[null, 5_000], [null, 6_000]])).toBe('ok');
+    expect(
+      status([
+        [null, 5_000],
+        [null, 6_000],
+      ]),
+    ).toBe('ok');
   });
 
   it('is idle, never an alarm, when nothing new arrives and the consumer has read it all', () => {
-    expect(status([[500, 500], [500, 500], [500, 500], [500, 500], [500, 500], [500, 500], [500, 500], [500, 500], [500, 500]])).toBe('idle');
+    expect(
+      status([
+        [500, 500],
+        [500, 500],
+        [500, 500],
+        [500, 500],
+        [500, 500],
+        [500, 500],
+        [500, 500],
+        [500, 500],
+        [500, 500],
+      ]),
+    ).toBe('idle');
   });
 
   it('never calls a quiet topic stopped, even hours after the last commit', () => {
@@ -92,42 +115,118 @@ describe('partition status', () => {
   });
 
   it('is rewinding when the committed offset goes backwards within the window', () => {
-    expect(status([[500, 600], [600, 700], [200, 800], [300, 900]])).toBe('rewinding');
-    expect(status([[500, 600], [600, 700], [200, 800], [800, 900], [950, 1_000], [1_050, 1_100], [1_150, 1_200], [1_250, 1_300], [1_350, 1_400]])).toBe('ok');
+    expect(
+      status([
+        [500, 600],
+        [600, 700],
+        [200, 800],
+        [300, 900],
+      ]),
+    ).toBe('rewinding');
+    expect(
+      status([
+        [500, 600],
+        [600, 700],
+        [200, 800],
+        [800, 900],
+        [950, 1_000],
+        [1_050, 1_100],
+        [1_150, 1_200],
+        [1_250, 1_300],
+        [1_350, 1_400],
+      ]),
+    ).toBe('ok');
   });
 
   it('is data loss when the committed offset is below the earliest offset still kept', () => {
-    expect(status([[100, 1_000, 50], [100, 1_100, 400]])).toBe('data-loss');
+    expect(
+      status([
+        [100, 1_000, 50],
+        [100, 1_100, 400],
+      ]),
+    ).toBe('data-loss');
   });
 
   it('is unassigned when it has lag and no member of a live group owns it', () => {
-    expect(status([[100, 300], [200, 400]], { owned: false })).toBe('unassigned');
-    expect(status([[400, 400], [400, 400]], { owned: false })).toBe('idle');
+    expect(
+      status(
+        [
+          [100, 300],
+          [200, 400],
+        ],
+        { owned: false },
+      ),
+    ).toBe('unassigned');
+    expect(
+      status(
+        [
+          [400, 400],
+          [400, 400],
+        ],
+        { owned: false },
+      ),
+    ).toBe('idle');
     // A group with no members at all is judged by its commits: stalled, then stopped.
-    expect(status([[100, 300], [100, 400], [100, 500], [100, 600], [100, 700]], { owned: false, groupHasMembers: false })).toBe('stalled');
+    expect(
+      status(
+        [
+          [100, 300],
+          [100, 400],
+          [100, 500],
+          [100, 600],
+          [100, 700],
+        ],
+        { owned: false, groupHasMembers: false },
+      ),
+    ).toBe('stalled');
   });
 });
 
 describe('status reasons', () => {
   function reason(polls: [number | null, number, number?][], facts: Partial<Omit<PartitionFacts, 'track'>> = {}): string {
     const t = track(polls);
-    return judgePartition({ track: t, owned: true, groupHasMembers: true, markerOnly: false, commitIntervalMs: 5_000, now: t.window.at(-1)?.at ?? 0, ...facts }, RULES).reason;
+    return judgePartition(
+      { track: t, owned: true, groupHasMembers: true, markerOnly: false, commitIntervalMs: 5_000, now: t.window.at(-1)?.at ?? 0, ...facts },
+      RULES,
+    ).reason;
   }
   const stuck = (n: number): [number, number][] => Array.from({ length: n }, (_, i) => [Math.min(i, 2) * 500, i * 500 + 100]);
 
   it('names the wait and the threshold the stalled and stopped rules compared, and which side of each rule won', () => {
     expect(reason(stuck(6))).toBe('no commit for 15 s while lag waits; stalled after 15 s (three 5 s polls, the minimum)');
-    expect(reason(stuck(9))).toBe('no commit for 30 s while lag waits; stopped after 30 s (the minimum; the group\'s commit interval is 5 s)');
-    expect(reason(stuck(9), { commitIntervalMs: 25_000 })).toBe("no commit for 30 s while lag waits; stalled after 30 s (the group's commit interval of 25 s plus one 5 s poll)");
-    expect(reason(stuck(13), { commitIntervalMs: 25_000 })).toBe("no commit for 50 s while lag waits; stopped after 50 s (twice the group's commit interval of 25 s)");
+    expect(reason(stuck(9))).toBe("no commit for 30 s while lag waits; stopped after 30 s (the minimum; the group's commit interval is 5 s)");
+    expect(reason(stuck(9), { commitIntervalMs: 25_000 })).toBe(
+      "no commit for 30 s while lag waits; stalled after 30 s (the group's commit interval of 25 s plus one 5 s poll)",
+    );
+    expect(reason(stuck(13), { commitIntervalMs: 25_000 })).toBe(
+      "no commit for 50 s while lag waits; stopped after 50 s (twice the group's commit interval of 25 s)",
+    );
   });
 
   it('agrees with the status for every rule', () => {
     const growing: [number, number][] = Array.from({ length: 6 }, (_, i) => [i * 100, 1_000 + i * 200]);
     expect(reason(growing)).toBe('lag above 100 messages at each of the last 6 polls, and not shrinking');
-    expect(reason([[100, 1_000, 50], [100, 1_100, 400]])).toMatch(/^committed offset 100 is below the earliest kept offset 400/);
-    expect(reason([[100, 300], [200, 400]], { owned: false })).toBe('200 messages wait and no member of the group owns this partition');
-    expect(reason([[500, 500], [500, 500]])).toBe('caught up, and nothing new written in the last 2 polls');
+    expect(
+      reason([
+        [100, 1_000, 50],
+        [100, 1_100, 400],
+      ]),
+    ).toMatch(/^committed offset 100 is below the earliest kept offset 400/);
+    expect(
+      reason(
+        [
+          [100, 300],
+          [200, 400],
+        ],
+        { owned: false },
+      ),
+    ).toBe('200 messages wait and no member of the group owns this partition');
+    expect(
+      reason([
+        [500, 500],
+        [500, 500],
+      ]),
+    ).toBe('caught up, and nothing new written in the last 2 polls');
     expect(reason([[null, 5_000]])).toMatch(/^no commit yet/);
   });
 
@@ -152,7 +251,14 @@ describe('group roll-up and rates', () => {
     const a = track(steady(6, 100, 10));
     expect(a.moveTimes).toEqual([5_000, 10_000, 15_000, 20_000, 25_000]);
     expect(observedCommitIntervalMs([a])).toBe(5_000);
-    expect(observedCommitIntervalMs([track([[1, 1], [1, 1]])])).toBeNull();
+    expect(
+      observedCommitIntervalMs([
+        track([
+          [1, 1],
+          [1, 1],
+        ]),
+      ]),
+    ).toBeNull();
   });
 
   it('computes consume and produce rates and the time to catch up', () => {

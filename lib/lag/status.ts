@@ -63,17 +63,27 @@ export function judgePartition(facts: PartitionFacts, rules: StatusRules): Statu
   const { window, pendingSince } = facts.track;
   const current = window.at(-1);
   if (!current || current.committed === null) return { status: 'ok', reason: 'no commit yet: nothing to measure lag from' };
-  if (current.committed < current.earliest) return { status: 'data-loss', reason: `committed offset ${current.committed} is below the earliest kept offset ${current.earliest}: records were deleted unread` };
+  if (current.committed < current.earliest)
+    return {
+      status: 'data-loss',
+      reason: `committed offset ${current.committed} is below the earliest kept offset ${current.earliest}: records were deleted unread`,
+    };
   if (wentBackwards(facts.track)) return { status: 'rewinding', reason: `the committed offset went back within the last ${window.length} polls` };
   const lag = effectiveLag(facts) ?? 0;
-  if (lag === 0) return endMoved(facts.track) ? { status: 'ok', reason: 'caught up' } : { status: 'idle', reason: `caught up, and nothing new written in the last ${window.length} polls` };
+  if (lag === 0)
+    return endMoved(facts.track)
+      ? { status: 'ok', reason: 'caught up' }
+      : { status: 'idle', reason: `caught up, and nothing new written in the last ${window.length} polls` };
   if (facts.groupHasMembers && !facts.owned) return { status: 'unassigned', reason: `${lag} messages wait and no member of the group owns this partition` };
   const waiting = pendingSince === null ? 0 : facts.now - pendingSince;
   const stoppedAfter = stoppedAfterMs(facts.commitIntervalMs, rules);
-  if (waiting >= stoppedAfter) return { status: 'stopped', reason: `${noCommitFor(waiting)}; stopped after ${seconds(stoppedAfter)} (${stoppedRule(facts.commitIntervalMs, rules)})` };
+  if (waiting >= stoppedAfter)
+    return { status: 'stopped', reason: `${noCommitFor(waiting)}; stopped after ${seconds(stoppedAfter)} (${stoppedRule(facts.commitIntervalMs, rules)})` };
   const stalledAfter = stalledAfterMs(facts.commitIntervalMs, rules);
-  if (waiting >= stalledAfter) return { status: 'stalled', reason: `${noCommitFor(waiting)}; stalled after ${seconds(stalledAfter)} (${stalledRule(facts.commitIntervalMs, rules)})` };
-  if (isLagging(facts.track, rules)) return { status: 'lagging', reason: `lag above ${rules.allowedLag} messages at each of the last ${rules.windowPolls} polls, and not shrinking` };
+  if (waiting >= stalledAfter)
+    return { status: 'stalled', reason: `${noCommitFor(waiting)}; stalled after ${seconds(stalledAfter)} (${stalledRule(facts.commitIntervalMs, rules)})` };
+  if (isLagging(facts.track, rules))
+    return { status: 'lagging', reason: `lag above ${rules.allowedLag} messages at each of the last ${rules.windowPolls} polls, and not shrinking` };
   return { status: 'ok', reason: `${lag} messages behind, commits moving` };
 }
 
@@ -88,13 +98,17 @@ function seconds(ms: number): string {
 /** Which side of `stoppedAfterMs`'s max won, in words. */
 function stoppedRule(commitIntervalMs: number | null, rules: StatusRules): string {
   const twice = 2 * (commitIntervalMs ?? 0);
-  return twice >= rules.minStoppedMs ? `twice the group's commit interval of ${seconds(commitIntervalMs ?? 0)}` : `the minimum; the group's commit interval is ${commitIntervalMs === null ? 'not known yet' : seconds(commitIntervalMs)}`;
+  return twice >= rules.minStoppedMs
+    ? `twice the group's commit interval of ${seconds(commitIntervalMs ?? 0)}`
+    : `the minimum; the group's commit interval is ${commitIntervalMs === null ? 'not known yet' : seconds(commitIntervalMs)}`;
 }
 
 /** Which side of `stalledAfterMs`'s max won, in words. */
 function stalledRule(commitIntervalMs: number | null, rules: StatusRules): string {
   const interval = (commitIntervalMs ?? 0) + rules.pollIntervalMs;
-  return interval >= 3 * rules.pollIntervalMs ? `the group's commit interval of ${seconds(commitIntervalMs ?? 0)} plus one ${seconds(rules.pollIntervalMs)} poll` : `three ${seconds(rules.pollIntervalMs)} polls, the minimum`;
+  return interval >= 3 * rules.pollIntervalMs
+    ? `the group's commit interval of ${seconds(commitIntervalMs ?? 0)} plus one ${seconds(rules.pollIntervalMs)} poll`
+    : `three ${seconds(rules.pollIntervalMs)} polls, the minimum`;
 }
 
 function wentBackwards(track: PartitionTrack): boolean {
@@ -142,7 +156,8 @@ export function groupStatus(statuses: Iterable<LagStatus>): LagStatus {
 export function groupReason(partitions: readonly { topic: string; partition: number; status: LagStatus; statusReason: string }[]): string {
   const status = groupStatus(partitions.map((p) => p.status));
   if (partitions.length === 0) return 'no partitions: neither commits nor assignments';
-  if (isHealthy(status)) return partitions.every((p) => p.status === 'idle') ? 'every partition caught up, nothing new written' : 'every partition within the rules';
+  if (isHealthy(status))
+    return partitions.every((p) => p.status === 'idle') ? 'every partition caught up, nothing new written' : 'every partition within the rules';
   const matching = partitions.filter((p) => p.status === status);
   const first = matching[0] as (typeof matching)[number];
   const more = matching.length > 1 ? ` (and ${matching.length - 1} more partition${matching.length > 2 ? 's' : ''})` : '';

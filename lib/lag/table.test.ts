@@ -43,7 +43,7 @@ describe('the groups table', () => {
     expect(filterGroups(GROUPS, { text: '', status: 'all', showOwn: false }).map((g) => g.groupId)).toEqual(['b', 'a', 'c']);
   });
 
-  it('sorts either way with ties by group id and missing values last, the dashboard\'s own groups after all others', () => {
+  it("sorts either way with ties by group id and missing values last, the dashboard's own groups after all others", () => {
     expect(sortGroups(GROUPS, { key: 'totalLag', descending: true }).map((g) => g.groupId)).toEqual(['a', 'b', 'c', 'bff.x.fleet']);
     expect(sortGroups(GROUPS, { key: 'totalLag', descending: false }).map((g) => g.groupId)).toEqual(['b', 'c', 'a', 'bff.x.fleet']);
     expect(sortGroups(GROUPS, { key: 'status', descending: true }).map((g) => g.groupId)).toEqual(['b', 'c', 'a', 'bff.x.fleet']);
@@ -51,7 +51,7 @@ describe('the groups table', () => {
     expect(sortGroups(GROUPS, { key: 'maxLagSeconds', descending: true }).map((g) => g.groupId)).toEqual(['c', 'b', 'a', 'bff.x.fleet']);
   });
 
-  it('hides the dashboard\'s own groups by default', () => {
+  it("hides the dashboard's own groups by default", () => {
     expect(filterGroups(GROUPS, DEFAULT_GROUP_FILTER).map((g) => g.groupId)).toEqual(['b', 'a', 'c']);
   });
 

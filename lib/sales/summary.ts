@@ -115,7 +115,17 @@ export function topBookstores(summary: SalesSummary, limit: number): BookstoreTr
     for (const row of minute.bookstores) {
       let store = stores.get(row.bookstoreId);
       if (!store) {
-        store = { bookstoreId: row.bookstoreId, name: row.name, city: row.city, state: row.state, revenue: 0, cents: 0, orders: 0, latestRevenue: 0, series: minutes.map(() => 0) };
+        store = {
+          bookstoreId: row.bookstoreId,
+          name: row.name,
+          city: row.city,
+          state: row.state,
+          revenue: 0,
+          cents: 0,
+          orders: 0,
+          latestRevenue: 0,
+          series: minutes.map(() => 0),
+        };
         stores.set(row.bookstoreId, store);
       }
       store.cents += cents(row.revenue);
@@ -154,7 +164,9 @@ function minuteOf(rows: SalesPerMinute[]): MinuteSales {
 }
 
 function breakdown(items: readonly { key: string; orders: number; units: number; revenue: number }[]): SalesBreakdown[] {
-  return [...groupBy(items, (item) => item.key)].map(([key, group]) => ({ key, ...totalsOf(group) })).sort((a, b) => b.revenue - a.revenue || a.key.localeCompare(b.key));
+  return [...groupBy(items, (item) => item.key)]
+    .map(([key, group]) => ({ key, ...totalsOf(group) }))
+    .sort((a, b) => b.revenue - a.revenue || a.key.localeCompare(b.key));
 }
 
 function totalsOf(items: readonly { orders: number; units: number; revenue: number }[]): { orders: number; units: number; revenue: number } {

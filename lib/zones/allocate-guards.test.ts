@@ -44,7 +44,15 @@ describe('allocateGuards', () => {
     ];
     expect(guardsOf(allocateGuards(2, demands))).toEqual({ a: 1, b: 1, c: 0 });
     expect(guardsOf(allocateGuards(2, [...demands].reverse()))).toEqual({ a: 1, b: 1, c: 0 });
-    expect(guardsOf(allocateGuards(1, [{ zoneId: 'z', weight: 30 }, { zoneId: 'y', weight: 10 }, { zoneId: 'x', weight: 10 }]))).toEqual({ z: 1, y: 0, x: 0 });
+    expect(
+      guardsOf(
+        allocateGuards(1, [
+          { zoneId: 'z', weight: 30 },
+          { zoneId: 'y', weight: 10 },
+          { zoneId: 'x', weight: 10 },
+        ]),
+      ),
+    ).toEqual({ z: 1, y: 0, x: 0 });
   });
 
   it('sees a tie where the exact shares leave the same fraction, even when floating point would not', () => {
@@ -59,8 +67,22 @@ describe('allocateGuards', () => {
   });
 
   it('spreads evenly when nobody is anywhere, and sends nobody to an empty zone otherwise', () => {
-    expect(guardsOf(allocateGuards(4, [{ zoneId: 'a', weight: 0 }, { zoneId: 'b', weight: 0 }]))).toEqual({ a: 2, b: 2 });
-    expect(guardsOf(allocateGuards(4, [{ zoneId: 'a', weight: 0 }, { zoneId: 'b', weight: 5 }]))).toEqual({ a: 0, b: 4 });
+    expect(
+      guardsOf(
+        allocateGuards(4, [
+          { zoneId: 'a', weight: 0 },
+          { zoneId: 'b', weight: 0 },
+        ]),
+      ),
+    ).toEqual({ a: 2, b: 2 });
+    expect(
+      guardsOf(
+        allocateGuards(4, [
+          { zoneId: 'a', weight: 0 },
+          { zoneId: 'b', weight: 5 },
+        ]),
+      ),
+    ).toEqual({ a: 0, b: 4 });
   });
 
   it('refuses a total that is not a whole number of guards', () => {
@@ -85,7 +107,15 @@ describe('splitGuards', () => {
     ]);
     expect(split.map((row) => row.share)).toEqual([0.6, 0.3, 0.1]);
     expect(split[0]?.exact).toBeCloseTo(4.2);
-    expect(guardsOf(split)).toEqual(guardsOf(allocateGuards(7, [{ zoneId: 'hall', weight: 600 }, { zoneId: 'cafe', weight: 300 }, { zoneId: 'lab', weight: 100 }])));
+    expect(guardsOf(split)).toEqual(
+      guardsOf(
+        allocateGuards(7, [
+          { zoneId: 'hall', weight: 600 },
+          { zoneId: 'cafe', weight: 300 },
+          { zoneId: 'lab', weight: 100 },
+        ]),
+      ),
+    );
   });
 
   it('orders the split by guards, then people, then zone id', () => {
@@ -99,7 +129,11 @@ describe('splitGuards', () => {
   });
 
   it('splits evenly, and says so through equal shares, when nobody is anywhere', () => {
-    const split = splitGuards(2, [{ zoneId: 'a', weight: 0 }, { zoneId: 'b', weight: 0 }, { zoneId: 'c', weight: 0 }]);
+    const split = splitGuards(2, [
+      { zoneId: 'a', weight: 0 },
+      { zoneId: 'b', weight: 0 },
+      { zoneId: 'c', weight: 0 },
+    ]);
     expect(split.map((row) => row.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
     expect(sum(split)).toBe(2);
   });

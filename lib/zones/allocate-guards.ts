@@ -56,7 +56,15 @@ export function splitGuards(total: number, demands: readonly GuardDemand[]): Gua
   return demands.map((demand, index) => {
     const whole = shares[index]?.whole ?? 0;
     const share = (fair[index] ?? 0) / fairSum;
-    return { zoneId: demand.zoneId, people: weights[index] ?? 0, share, exact: share * total, whole, fromRemainder: extra.has(index), guards: whole + (extra.has(index) ? 1 : 0) };
+    return {
+      zoneId: demand.zoneId,
+      people: weights[index] ?? 0,
+      share,
+      exact: share * total,
+      whole,
+      fromRemainder: extra.has(index),
+      guards: whole + (extra.has(index) ? 1 : 0),
+    };
   });
 }
 

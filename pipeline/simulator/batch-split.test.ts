@@ -15,7 +15,13 @@ describe('splitBySize', () => {
 
   it('splits a large tick into requests under the limit, every message once and in order per topic', () => {
     const telemetry = Array.from({ length: 5_000 }, (_, i) => message(`v${i}`, 300));
-    const requests = splitBySize([{ topic: 'telemetry', messages: telemetry }, { topic: 'purchase', messages: [message('p', 100)] }], 100_000);
+    const requests = splitBySize(
+      [
+        { topic: 'telemetry', messages: telemetry },
+        { topic: 'purchase', messages: [message('p', 100)] },
+      ],
+      100_000,
+    );
     expect(requests.length).toBeGreaterThan(15);
     for (const request of requests) {
       const bytes = request.flatMap((t) => t.messages).reduce((sum, m) => sum + String(m.key).length + String(m.value).length, 0);

@@ -27,7 +27,15 @@ const PLAN: readonly (Omit<ZonePlan, 'sensors'> & { sensorCount: number })[] = [
     capacity: 200,
     sensorCount: 2,
     dayWeight: 0.05,
-    shape: { type: 'polygon', points: [[110, 140], [200, 140], [200, 200], [140, 200]] },
+    shape: {
+      type: 'polygon',
+      points: [
+        [110, 140],
+        [200, 140],
+        [200, 200],
+        [140, 200],
+      ],
+    },
   },
 ];
 

@@ -21,7 +21,20 @@ const GARAGES = ['Garage Spaanse Polder', 'Garage Charlois', 'Garage Prins Alexa
 // The oil ports lie west and south-west: depots sit in that corner of the grid.
 const DEPOTS = ['Depot Waalhaven', 'Depot Eemhaven', 'Depot Vondelingenplaat'];
 const BRANDS = ['Shell', 'BP', 'Esso', 'TotalEnergies', 'Tango', 'TinQ', 'Texaco', 'Gulf'];
-const STREETS = ['Maasboulevard', 'Schiedamseweg', 'Vaanweg', 'Goudsesingel', 'Boezemweg', 'Strevelsweg', 'Kleinpolderplein', 'Abram van Rijckevorselweg', 'Rochussenstraat', 'Pleinweg', 'Stadhoudersweg', 'Beukelsdijk'];
+const STREETS = [
+  'Maasboulevard',
+  'Schiedamseweg',
+  'Vaanweg',
+  'Goudsesingel',
+  'Boezemweg',
+  'Strevelsweg',
+  'Kleinpolderplein',
+  'Abram van Rijckevorselweg',
+  'Rochussenstraat',
+  'Pleinweg',
+  'Stadhoudersweg',
+  'Beukelsdijk',
+];
 const STATION_COUNT = 24;
 
 export function choosePlaces(city: City, rng: Rng): CityPlaces {

@@ -85,7 +85,10 @@ function addRoadPair(roads: Road[], junctions: Junction[], rng: Rng, a: [number,
   const roadworks = kind !== 'ring' && chance(rng, 0.02);
   const from = itemAt(junctions, junctionId(...a));
   const to = itemAt(junctions, junctionId(...b));
-  for (const [start, end] of [[from, to], [to, from]] as const) {
+  for (const [start, end] of [
+    [from, to],
+    [to, from],
+  ] as const) {
     const lengthM = distanceM(start, end);
     roads.push({ from: start.id, to: end.id, lengthM, limitKmh, headingDeg: bearingDeg(start, end), kind, roadworks });
   }

@@ -10,7 +10,25 @@ describe('parseSimulatorArgs', () => {
   });
 
   it('lets flags override the configuration', () => {
-    const parsed = parseSimulatorArgs(['--seed', '7', '--cabs', '6000', '--tankers=4000', '--interval-ms', '500', '--speedup', '30', '--purchases-per-s', '5.5', '--sightings-per-s', '100', '--no-archiver'], DEFAULTS);
+    const parsed = parseSimulatorArgs(
+      [
+        '--seed',
+        '7',
+        '--cabs',
+        '6000',
+        '--tankers=4000',
+        '--interval-ms',
+        '500',
+        '--speedup',
+        '30',
+        '--purchases-per-s',
+        '5.5',
+        '--sightings-per-s',
+        '100',
+        '--no-archiver',
+      ],
+      DEFAULTS,
+    );
     expect(parsed).toEqual({
       kind: 'run',
       options: { seed: 7, cabs: 6000, tankers: 4000, telemetryIntervalMs: 500, speedup: 30, purchasesPerS: 5.5, sightingsPerS: 100, archiver: false },

@@ -25,13 +25,23 @@ export function buildRegistry(seed: number, cabs: number, tankers: number, place
     const id = vehicleId('cab', i);
     const rng = mulberry32(deriveSeed(seed, 'registry', id));
     const garage = pick(rng, places.cabGarages);
-    members.push(member({ vehicleId: id, fleet: 'cabs', plate: dutchPlate(rng, false), driver: personName(rng), depot: '', driverPhone: mobileNumber(rng) }, garage));
+    members.push(
+      member({ vehicleId: id, fleet: 'cabs', plate: dutchPlate(rng, false), driver: personName(rng), depot: '', driverPhone: mobileNumber(rng) }, garage),
+    );
   }
   for (let i = 0; i < tankers; i++) {
     const id = vehicleId('tanker', i);
     const rng = mulberry32(deriveSeed(seed, 'registry', id));
     const depot = pick(rng, places.tankerDepots);
-    const vehicle: Vehicle = { vehicleId: id, fleet: 'tankers', plate: dutchPlate(rng, true), driver: personName(rng), depot: '', cargo: cargo(rng), driverPhone: mobileNumber(rng) };
+    const vehicle: Vehicle = {
+      vehicleId: id,
+      fleet: 'tankers',
+      plate: dutchPlate(rng, true),
+      driver: personName(rng),
+      depot: '',
+      cargo: cargo(rng),
+      driverPhone: mobileNumber(rng),
+    };
     members.push(member(vehicle, depot));
   }
   return members;

@@ -33,10 +33,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     // A signal during start-up waits for the start to finish, then stops what it started.
-    void started.then((simulator) => simulator.stop()).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    void started
+      .then((simulator) => simulator.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -2,15 +2,75 @@ import type { Rng } from './random';
 import { intBetween, pick } from './random';
 
 const FIRST_NAMES = [
-  'Jan', 'Pieter', 'Kees', 'Henk', 'Mohamed', 'Ahmed', 'Youssef', 'Sven', 'Daan', 'Bram', 'Lars', 'Ruben',
-  'Thijs', 'Joost', 'Mehmet', 'Emre', 'Sanne', 'Anouk', 'Fleur', 'Lotte', 'Eva', 'Iris', 'Fatima', 'Noor',
-  'Esther', 'Marieke', 'Ingrid', 'Kevin', 'Dennis', 'Rachid', 'Priya', 'Wim', 'Gerrit', 'Ayşe', 'Tom', 'Linda',
+  'Jan',
+  'Pieter',
+  'Kees',
+  'Henk',
+  'Mohamed',
+  'Ahmed',
+  'Youssef',
+  'Sven',
+  'Daan',
+  'Bram',
+  'Lars',
+  'Ruben',
+  'Thijs',
+  'Joost',
+  'Mehmet',
+  'Emre',
+  'Sanne',
+  'Anouk',
+  'Fleur',
+  'Lotte',
+  'Eva',
+  'Iris',
+  'Fatima',
+  'Noor',
+  'Esther',
+  'Marieke',
+  'Ingrid',
+  'Kevin',
+  'Dennis',
+  'Rachid',
+  'Priya',
+  'Wim',
+  'Gerrit',
+  'Ayşe',
+  'Tom',
+  'Linda',
 ];
 
 const SURNAMES = [
-  'de Vries', 'Jansen', 'de Jong', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder',
-  'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'van Leeuwen', 'Dekker', 'Brouwer', 'de Wit', 'Dijkstra',
-  'Yılmaz', 'El Amrani', 'Kaya', 'Boukhari', 'van der Berg', 'Kok', 'Jacobs', 'van den Heuvel', 'Verbeek', 'Willems',
+  'de Vries',
+  'Jansen',
+  'de Jong',
+  'van Dijk',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'van Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'de Wit',
+  'Dijkstra',
+  'Yılmaz',
+  'El Amrani',
+  'Kaya',
+  'Boukhari',
+  'van der Berg',
+  'Kok',
+  'Jacobs',
+  'van den Heuvel',
+  'Verbeek',
+  'Willems',
 ];
 
 // Dutch plates use consonants only, without C and Q (and vowels), in "sidecode" patterns.
@@ -39,5 +99,8 @@ export function username(rng: Rng): string {
 }
 
 function asciiLower(name: string): string {
-  return name.normalize('NFD').toLowerCase().replace(/[^a-z]/g, '');
+  return name
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }

@@ -93,7 +93,10 @@ export function uuidV4(rng: Rng): string {
 
 export function hexString(rng: Rng, length: number): string {
   let out = '';
-  while (out.length < length) out += Math.floor(rng() * 65_536).toString(16).padStart(4, '0');
+  while (out.length < length)
+    out += Math.floor(rng() * 65_536)
+      .toString(16)
+      .padStart(4, '0');
   return out.slice(0, length);
 }
 

@@ -24,7 +24,9 @@ ${SCENARIO_NAMES.map((name) => `  ${name.padEnd(17)} ${SCENARIOS[name].summary}`
 
 options:
   --target ID      vehicle id (cab-0001, tanker-0001), zone id (main-hall) or consumer group;
-                   default: ${SCENARIO_NAMES.filter((name) => name !== 'stop').map((name) => `${name}: ${SCENARIOS[name].defaultTarget}`).join('; ')}
+                   default: ${SCENARIO_NAMES.filter((name) => name !== 'stop')
+                     .map((name) => `${name}: ${SCENARIOS[name].defaultTarget}`)
+                     .join('; ')}
   --duration S     seconds the fault lasts (sensor-spike is always ${SCENARIOS['sensor-spike'].defaultDurationS} s)
   --help           this text`;
 
@@ -89,7 +91,9 @@ async function main(): Promise<number> {
   }
   await send(command);
   console.log(`sent to ${TOPICS.simulatorControl}: ${JSON.stringify(command)}`);
-  console.log(`target: ${command.target ?? `(the simulator picks ${SCENARIOS[command.scenario].defaultTarget || 'nothing'})`}; the simulator logs the target it chose`);
+  console.log(
+    `target: ${command.target ?? `(the simulator picks ${SCENARIOS[command.scenario].defaultTarget || 'nothing'})`}; the simulator logs the target it chose`,
+  );
   console.log(`watch: ${SCENARIOS[command.scenario].watch}`);
   return 0;
 }

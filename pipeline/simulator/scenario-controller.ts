@@ -49,7 +49,9 @@ function resolveTarget(command: ScenarioCommand, targets: ScenarioTargets, rng: 
     }
     case 'consumer-group':
       if (!targets.archiver) return { ok: false, reason: 'the demo consumer is not running (started with --no-archiver)' };
-      return wanted === undefined || wanted === ARCHIVER_GROUP ? { ok: true, id: ARCHIVER_GROUP } : { ok: false, reason: `only ${ARCHIVER_GROUP} can be stalled` };
+      return wanted === undefined || wanted === ARCHIVER_GROUP
+        ? { ok: true, id: ARCHIVER_GROUP }
+        : { ok: false, reason: `only ${ARCHIVER_GROUP} can be stalled` };
     default:
       return { ok: true, id: '' };
   }

@@ -41,7 +41,7 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
   'cooling-failure': {
     name: 'cooling-failure',
     summary: "a tanker's container temperature rises ~1 °C/s, up to +35 °C, then recovers",
-    watch: 'Fleet view: the tanker\'s container temperature chart; Alert inbox: a container-temperature anomaly',
+    watch: "Fleet view: the tanker's container temperature chart; Alert inbox: a container-temperature anomaly",
     target: 'tanker',
     defaultTarget: 'a random moving tanker',
     defaultDurationS: 60,
@@ -113,7 +113,8 @@ export const SCENARIOS: Record<ScenarioName, ScenarioDefinition> = {
   park: {
     name: 'park',
     summary: 'a vehicle pulls over and switches its ignition off where it is, then drives on (combine with overheat: a vehicle that parks mid-fault)',
-    watch: 'Fleet view: the vehicle parked; Alert inbox: an engine alert firing on it reads "inhibited: ignition off", and fires again under the same id if still hot when it drives on',
+    watch:
+      'Fleet view: the vehicle parked; Alert inbox: an engine alert firing on it reads "inhibited: ignition off", and fires again under the same id if still hot when it drives on',
     target: 'vehicle',
     defaultTarget: 'a random moving vehicle',
     defaultDurationS: 30,

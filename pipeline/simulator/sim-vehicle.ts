@@ -9,9 +9,7 @@ export type TripKind = 'pickup' | 'fare' | 'rank' | 'refuel' | 'garage' | 'deliv
 /** Why a vehicle stands still: decides where it goes next. */
 export type StopKind = 'rank' | 'boarding' | 'dropoff' | 'refuel' | 'break' | 'unload' | 'load' | 'overnight';
 
-export type Activity =
-  | { kind: 'driving'; trip: TripKind }
-  | { kind: 'stopped'; stop: StopKind; untilMs: number; ignition: boolean };
+export type Activity = { kind: 'driving'; trip: TripKind } | { kind: 'stopped'; stop: StopKind; untilMs: number; ignition: boolean };
 
 /** One simulated vehicle's full state; mutated in place by its steps. */
 export interface SimVehicle {

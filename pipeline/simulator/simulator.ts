@@ -83,7 +83,18 @@ function logSummary(logger: Logger, options: SimulatorOptions, models: Simulator
   const { seed, cabs, tankers, telemetryIntervalMs, purchasesPerS, sightingsPerS, speedup } = options;
   const fixesPerS = Math.round(((cabs + tankers) * 1_000) / telemetryIntervalMs);
   logger.info(
-    { seed, cabs, tankers, telemetryIntervalMs, fixesPerS, purchasesPerS, sightingsPerS, speedup, junctions: models.fleet.world.city.junctions.length, badges: models.campus.badgeIds.length },
+    {
+      seed,
+      cabs,
+      tankers,
+      telemetryIntervalMs,
+      fixesPerS,
+      purchasesPerS,
+      sightingsPerS,
+      speedup,
+      junctions: models.fleet.world.city.junctions.length,
+      badges: models.campus.badgeIds.length,
+    },
     `simulator: ${cabs} cabs + ${tankers} tankers in Rotterdam (${fixesPerS} fixes/s), ${purchasesPerS} purchases/s, ` +
       `${sightingsPerS} sightings/s from ${models.campus.badgeIds.length} badges, simulated time x${speedup}, seed ${seed}`,
   );

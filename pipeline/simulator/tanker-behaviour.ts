@@ -42,5 +42,5 @@ function isNight(nowMs: number): boolean {
 /** Milliseconds from now until 05:00 local. */
 function untilMorning(nowMs: number): number {
   const hour = localHour(nowMs);
-  return (((5 - hour + 24) % 24) * HOUR);
+  return ((5 - hour + 24) % 24) * HOUR;
 }

@@ -22,9 +22,7 @@ export function taxiArrival(vehicle: SimVehicle, trip: TripKind, nowMs: number):
       return stopped('break', nowMs, between(rng, 15 * MIN, 45 * MIN), false);
     default:
       // At a rank some drivers keep the engine running, others switch off and wait longer.
-      return chance(rng, 0.25)
-        ? stopped('rank', nowMs, between(rng, 5 * MIN, 20 * MIN), false)
-        : stopped('rank', nowMs, between(rng, 1 * MIN, 8 * MIN), true);
+      return chance(rng, 0.25) ? stopped('rank', nowMs, between(rng, 5 * MIN, 20 * MIN), false) : stopped('rank', nowMs, between(rng, 1 * MIN, 8 * MIN), true);
   }
 }
 

@@ -32,7 +32,10 @@ describe('kafkaOptions', () => {
   });
 
   it('uses OAUTHBEARER with a token provider for Amazon MSK IAM', () => {
-    const options = kafkaOptions(loadKafkaSettings({ KAFKA_BROKERS: 'b-1.msk:9098', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam', AWS_REGION: 'eu-west-1' }).kafka, 'test');
+    const options = kafkaOptions(
+      loadKafkaSettings({ KAFKA_BROKERS: 'b-1.msk:9098', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'aws-msk-iam', AWS_REGION: 'eu-west-1' }).kafka,
+      'test',
+    );
     expect(options.sasl).toMatchObject({ mechanism: 'oauthbearer', oauthBearerProvider: expect.any(Function) });
   });
 });

@@ -1,6 +1,7 @@
 import type { KafkaConnectionConfig } from './settings';
 
-const UNTRUSTED_CERTIFICATE = /self[- ]signed certificate|unable to verify|unable to get (local )?issuer|certificate has expired|altnames|hostname\/ip does not match/i;
+const UNTRUSTED_CERTIFICATE =
+  /self[- ]signed certificate|unable to verify|unable to get (local )?issuer|certificate has expired|altnames|hostname\/ip does not match/i;
 
 /**
  * Says what a failed Kafka connection means for the settings a person controls, so a wrong

@@ -1,4 +1,3 @@
-
 import type { Admin, ITopicConfig } from 'kafkajs';
 
 import type { TopicSpec } from '@/lib/contracts/topics';

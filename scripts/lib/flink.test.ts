@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import { runningJobs } from './flink';
 
-const job = (name: string, state: string, startTime: number, tasks: { running: number; finished: number; total: number }) => ({ jid: `${name}-${startTime}`, name, state, 'start-time': startTime, tasks });
+const job = (name: string, state: string, startTime: number, tasks: { running: number; finished: number; total: number }) => ({
+  jid: `${name}-${startTime}`,
+  name,
+  state,
+  'start-time': startTime,
+  tasks,
+});
 
 describe('runningJobs', () => {
   it("takes each name's newest job, running with every task up (a finished bounded source counts as up)", () => {

@@ -48,7 +48,11 @@ function runMaven(args: string[], heartbeat: (seconds: number) => void): Promise
     const timer = setInterval(() => heartbeat(Math.round((Date.now() - started) / 1000)), HEARTBEAT_MS);
     mvn.once('error', (error) => {
       clearInterval(timer);
-      reject(new Error(`Maven builds the Flink jobs, but 'mvn' could not be run (${error.message}). Install it, e.g. \`sudo apt-get install maven openjdk-17-jdk-headless\`.`));
+      reject(
+        new Error(
+          `Maven builds the Flink jobs, but 'mvn' could not be run (${error.message}). Install it, e.g. \`sudo apt-get install maven openjdk-17-jdk-headless\`.`,
+        ),
+      );
     });
     mvn.once('close', (code) => {
       clearInterval(timer);

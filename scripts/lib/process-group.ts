@@ -3,7 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import readline from 'node:readline';
 
-
 export type ChildEnv = Record<string, string | undefined>;
 
 export interface ChildSpec {

@@ -13,7 +13,8 @@ const SUREFIRE_DIR = path.resolve(__dirname, '..', '..', 'pipeline', 'flink', 't
 export function readTestCounts(resultsDir: string): TestCounts {
   const total: TestCounts = { passed: 0, failed: 0, skipped: 0 };
   for (const name of ['unit.json', 'integration.json']) {
-    const report = readJson(path.join(resultsDir, name)) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | undefined;
+    const report = readJson(path.join(resultsDir, name)) as
+      { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | undefined;
     total.passed += report?.numPassedTests ?? 0;
     total.failed += report?.numFailedTests ?? 0;
     total.skipped += (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0);
@@ -22,7 +23,8 @@ export function readTestCounts(resultsDir: string): TestCounts {
   total.passed += junit.passed;
   total.failed += junit.failed;
   total.skipped += junit.skipped;
-  const e2e = readJson(path.join(resultsDir, 'e2e.json')) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | undefined;
+  const e2e = readJson(path.join(resultsDir, 'e2e.json')) as
+    { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | undefined;
   total.passed += (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0);
   total.failed += e2e?.stats?.unexpected ?? 0;
   total.skipped += e2e?.stats?.skipped ?? 0;

@@ -37,7 +37,12 @@ export class AlertService {
   list(query: AlertsQuery, identity: Identity): AlertsResponse {
     const teams = alertTeamsFor(identity.role);
     const { limit, ...filter } = query;
-    return { alerts: this.store.list(filter, teams, limit), silences: this.store.activeSilences(teams), teams: this.store.teamTimes(teams), serverTime: Date.now() };
+    return {
+      alerts: this.store.list(filter, teams, limit),
+      silences: this.store.activeSilences(teams),
+      teams: this.store.teamTimes(teams),
+      serverTime: Date.now(),
+    };
   }
 
   /** A page of an alert's audit trail, for the teams that see the alert. */
@@ -49,16 +54,30 @@ export class AlertService {
 
   async act(identity: Identity, alertId: string, request: ActionRequest): Promise<ActionResult> {
     const known = this.store.view(alertId);
-    if (!known || !alertTeamsFor(identity.role).includes(known.alert.team)) return { alertId, ok: false, error: { code: 'not_found', message: `No alert ${alertId} in your teams' inbox.` } };
+    if (!known || !alertTeamsFor(identity.role).includes(known.alert.team))
+      return { alertId, ok: false, error: { code: 'not_found', message: `No alert ${alertId} in your teams' inbox.` } };
     if (request.note !== undefined && request.note.length > this.limits.noteMaxChars) {
       return { alertId, ok: false, error: { code: 'invalid_request', message: `note: at most ${this.limits.noteMaxChars} characters` } };
     }
     if (this.store.actionCount(alertId) >= this.limits.actionsMax) {
-      return { alertId, ok: false, error: { code: 'too_many_actions', message: `Alert ${alertId} already has ${this.limits.actionsMax} actions, the most one alert keeps.` } };
+      return {
+        alertId,
+        ok: false,
+        error: { code: 'too_many_actions', message: `Alert ${alertId} already has ${this.limits.actionsMax} actions, the most one alert keeps.` },
+      };
     }
     const producer = this.producer();
     if (!producer) return { alertId, ok: false, error: { code: 'starting', message: 'Not connected to Kafka yet; try again in a moment.' } };
-    const action: AlertAction = { actionId: randomUUID(), alertId, action: request.action, by: identity.name, at: Date.now(), assignee: request.assignee, until: request.until, note: request.note };
+    const action: AlertAction = {
+      actionId: randomUUID(),
+      alertId,
+      action: request.action,
+      by: identity.name,
+      at: Date.now(),
+      assignee: request.assignee,
+      until: request.until,
+      note: request.note,
+    };
     const readBack = this.store.waitForAction(action.actionId, READ_BACK_MS);
     await producer.send({ topic: TOPICS.alertActions, messages: [{ key: alertId, value: JSON.stringify(action) }] });
     await readBack;
@@ -75,7 +94,14 @@ export class AlertService {
     if (!producer) return;
     const due = this.store.dueForAutoResolve(rules, now).filter((alert) => !this.autoResolving.has(autoResolveActionId(alert)));
     if (due.length === 0) return;
-    const actions: AlertAction[] = due.map((alert) => ({ actionId: autoResolveActionId(alert), alertId: alert.alertId, action: 'resolve', by: AUTO_RESOLVER, at: now, note: 'cleared and untouched past the auto-resolve delay' }));
+    const actions: AlertAction[] = due.map((alert) => ({
+      actionId: autoResolveActionId(alert),
+      alertId: alert.alertId,
+      action: 'resolve',
+      by: AUTO_RESOLVER,
+      at: now,
+      note: 'cleared and untouched past the auto-resolve delay',
+    }));
     for (const action of actions) this.autoResolving.add(action.actionId);
     try {
       await producer.send({ topic: TOPICS.alertActions, messages: actions.map((action) => ({ key: action.alertId, value: JSON.stringify(action) })) });
@@ -90,17 +116,21 @@ export class AlertService {
 
   createSilence(identity: Identity, request: SilenceRequest): Promise<SilenceResult> {
     const now = Date.now();
-    if (!alertTeamsFor(identity.role).includes(request.team)) return Promise.resolve({ error: { status: 403, code: 'forbidden', message: `Role ${identity.role} may not silence ${request.team} alerts.` } });
+    if (!alertTeamsFor(identity.role).includes(request.team))
+      return Promise.resolve({ error: { status: 403, code: 'forbidden', message: `Role ${identity.role} may not silence ${request.team} alerts.` } });
     if (request.expiresAt <= now) return Promise.resolve({ error: { status: 400, code: 'invalid_request', message: 'expiresAt: must be in the future' } });
     if (request.expiresAt - now > this.limits.silenceMaxMs) {
-      return Promise.resolve({ error: { status: 400, code: 'invalid_request', message: `expiresAt: a silence lasts at most ${this.limits.silenceMaxMs / 3_600_000} hours` } });
+      return Promise.resolve({
+        error: { status: 400, code: 'invalid_request', message: `expiresAt: a silence lasts at most ${this.limits.silenceMaxMs / 3_600_000} hours` },
+      });
     }
     return this.writeSilence({ ...request, silenceId: `silence-${randomUUID()}`, createdBy: identity.name, createdAt: now });
   }
 
   liftSilence(identity: Identity, silenceId: string): Promise<SilenceResult> {
     const silence = this.store.silence(silenceId);
-    if (!silence || !alertTeamsFor(identity.role).includes(silence.team)) return Promise.resolve({ error: { status: 404, code: 'not_found', message: `No silence ${silenceId} of your teams.` } });
+    if (!silence || !alertTeamsFor(identity.role).includes(silence.team))
+      return Promise.resolve({ error: { status: 404, code: 'not_found', message: `No silence ${silenceId} of your teams.` } });
     if (silence.liftedAt !== undefined) return Promise.resolve({ silence });
     return this.writeSilence({ ...silence, liftedBy: identity.name, liftedAt: Date.now() });
   }

@@ -9,7 +9,22 @@ import { AlertStore } from './alert-store';
 const T = Date.UTC(2026, 2, 2, 12, 0);
 
 function anomaly(overrides: Partial<Extract<Alert, { kind: 'anomaly' }>> = {}): Alert {
-  return { alertId: 'a-1', kind: 'anomaly', team: 'fleet', vehicleId: 'cab-1', fleet: 'cabs', plate: 'NL-1', metric: 'engineTempC', value: 120, normal: { min: 80, max: 100 }, startedAt: T, detectedAt: T + 10_000, severity: 'critical', state: 'firing', ...overrides };
+  return {
+    alertId: 'a-1',
+    kind: 'anomaly',
+    team: 'fleet',
+    vehicleId: 'cab-1',
+    fleet: 'cabs',
+    plate: 'NL-1',
+    metric: 'engineTempC',
+    value: 120,
+    normal: { min: 80, max: 100 },
+    startedAt: T,
+    detectedAt: T + 10_000,
+    severity: 'critical',
+    state: 'firing',
+    ...overrides,
+  };
 }
 
 function action(actionId: string, act: AlertAction['action'], at: number, extra: Partial<AlertAction> = {}): AlertAction {
@@ -32,7 +47,9 @@ describe('AlertStore', () => {
     }
     const view = first.view('a-1') as AlertView;
     expect(view).toMatchObject({ status: 'resolved', resolved: { by: 'bob' }, acknowledged: null });
-    expect(view.audit.filter((entry) => entry.type === 'action').map((entry) => [entry.type === 'action' && entry.action, entry.type === 'action' && entry.applied])).toEqual([
+    expect(
+      view.audit.filter((entry) => entry.type === 'action').map((entry) => [entry.type === 'action' && entry.action, entry.type === 'action' && entry.applied]),
+    ).toEqual([
       ['resolve', true],
       ['ack', false],
     ]);
@@ -69,7 +86,7 @@ describe('AlertStore', () => {
     expect(seen.at(-1)?.status).toBe('open');
   });
 
-  it('silences matching alerts until the silence expires, and counts a vehicle\'s open alerts', () => {
+  it("silences matching alerts until the silence expires, and counts a vehicle's open alerts", () => {
     const now = { t: T + 20_000 };
     const store = storeAt(now);
     const counts: [string, number][] = [];
@@ -112,7 +129,11 @@ describe('AlertStore', () => {
     expect(store.actionCount('a-1')).toBe(3);
     const view = store.view('a-1') as AlertView;
     expect(view.auditTotal).toBe(4);
-    expect(view.audit.filter((entry) => entry.type === 'action').map((entry) => entry.type === 'action' && entry.note)).toEqual(['x'.repeat(10), 'x'.repeat(10), 'x'.repeat(10)]);
+    expect(view.audit.filter((entry) => entry.type === 'action').map((entry) => entry.type === 'action' && entry.note)).toEqual([
+      'x'.repeat(10),
+      'x'.repeat(10),
+      'x'.repeat(10),
+    ]);
     expect(added).toEqual([1, 1, 1, 1]);
   });
 
@@ -156,7 +177,7 @@ describe('AlertStore', () => {
     ]);
   });
 
-  it('offers cleared, unresolved alerts for auto-resolve once their team and kind\'s delay has passed', () => {
+  it("offers cleared, unresolved alerts for auto-resolve once their team and kind's delay has passed", () => {
     const now = { t: T + 60_000 };
     const store = storeAt(now);
     store.applyAlert(anomaly({ state: 'cleared', detectedAt: T + 30_000 }));

@@ -66,7 +66,14 @@ export class AlertStore {
     const entry: Entry = known ?? { alert, firstDetectedAt: alert.detectedAt, history: [], revision: 0 };
     entry.alert = alert;
     entry.firstDetectedAt = Math.min(entry.firstDetectedAt, alert.detectedAt);
-    const record: AuditEntry = { type: 'alert', at: alert.detectedAt, state: alert.state, ...(alert.reason && { reason: alert.reason }), severity: alert.severity, value: alert.value };
+    const record: AuditEntry = {
+      type: 'alert',
+      at: alert.detectedAt,
+      state: alert.state,
+      ...(alert.reason && { reason: alert.reason }),
+      severity: alert.severity,
+      value: alert.value,
+    };
     entry.history.push(record);
     if (!known) {
       this.entries.set(alert.alertId, entry);

@@ -7,10 +7,23 @@ import { AlertStore } from './alert-store';
 const T = Date.UTC(2026, 2, 2, 12, 0);
 
 function anomaly(alertId: string, overrides: Partial<Extract<Alert, { kind: 'anomaly' }>> = {}): Alert {
-  return { alertId, kind: 'anomaly', team: 'fleet', vehicleId: 'cab-1', metric: 'engineTempC', value: 120, normal: { min: 80, max: 100 }, startedAt: T, detectedAt: T + 10_000, severity: 'warning', state: 'firing', ...overrides };
+  return {
+    alertId,
+    kind: 'anomaly',
+    team: 'fleet',
+    vehicleId: 'cab-1',
+    metric: 'engineTempC',
+    value: 120,
+    normal: { min: 80, max: 100 },
+    startedAt: T,
+    detectedAt: T + 10_000,
+    severity: 'warning',
+    state: 'firing',
+    ...overrides,
+  };
 }
 
-describe('a vehicle\'s worst firing alert', () => {
+describe("a vehicle's worst firing alert", () => {
   it('is the highest severity among its open firing alerts, and tells the fleet when it changes', () => {
     const store = new AlertStore({ maxAlerts: 100 }, () => T + 20_000);
     const told: [string, number][] = [];

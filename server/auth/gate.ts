@@ -54,7 +54,12 @@ export function createGate(auth: AuthConfig, revoked: RevokedSessions, logger: L
     if (rule.kind === 'metrics') {
       if (auth.demoMode && !auth.metricsToken) return false;
       if (metricsTokenMatches(request)) return false;
-      return reject(response, 401, 'unauthorized', auth.metricsToken ? 'Metrics need `Authorization: Bearer <METRICS_TOKEN>`.' : 'Metrics are off: set METRICS_TOKEN to read them.');
+      return reject(
+        response,
+        401,
+        'unauthorized',
+        auth.metricsToken ? 'Metrics need `Authorization: Bearer <METRICS_TOKEN>`.' : 'Metrics are off: set METRICS_TOKEN to read them.',
+      );
     }
     const result = await identify(request.headers, auth, revoked);
     if (!result.identity) {
@@ -72,7 +77,8 @@ export function createGate(auth: AuthConfig, revoked: RevokedSessions, logger: L
         logger.warn({ path: pathname, origin: request.headers.origin }, 'refused a cross-site request');
         return reject(response, 403, 'csrf', 'Cross-site request refused: the request did not come from this site.');
       }
-      if (!writeLimiter.take(userKey(identity))) return reject(response, 429, 'rate_limited', `At most ${auth.writesPerMinute} changes per minute; wait a moment.`);
+      if (!writeLimiter.take(userKey(identity)))
+        return reject(response, 429, 'rate_limited', `At most ${auth.writesPerMinute} changes per minute; wait a moment.`);
     }
     if (pathname === '/') return redirect(response, homeFor(identity.role));
     request.headers[IDENTITY_HEADER] = encodeIdentity(identity);

@@ -19,7 +19,14 @@ async function cookieFor(claims: Record<string, unknown>): Promise<{ cookie: str
   return { cookie: `next-auth.session-token=${token}` };
 }
 
-const session = (overrides: Record<string, unknown> = {}) => ({ name: 'ann', role: 'fleet', sid: 's'.repeat(36), authAt: Date.now() - 1_000, provider: 'credentials', ...overrides });
+const session = (overrides: Record<string, unknown> = {}) => ({
+  name: 'ann',
+  role: 'fleet',
+  sid: 's'.repeat(36),
+  authAt: Date.now() - 1_000,
+  provider: 'credentials',
+  ...overrides,
+});
 
 describe('identify: a session is checked again on every request', () => {
   it('accepts a live session of a configured user', async () => {
@@ -46,8 +53,10 @@ describe('identify: a session is checked again on every request', () => {
     expect((await identify(admin, authWith(`bob:platform:${hashPassword('pw')}`), new RevokedSessions())).identity?.role).toBe('platform');
   });
 
-  it('keeps an identity provider\'s role, and refuses cookies issued before sessions had an id', async () => {
-    expect((await identify(await cookieFor(session({ name: 'carol', role: 'security', provider: 'oidc' })), authWith(), new RevokedSessions())).identity?.role).toBe('security');
+  it("keeps an identity provider's role, and refuses cookies issued before sessions had an id", async () => {
+    expect(
+      (await identify(await cookieFor(session({ name: 'carol', role: 'security', provider: 'oidc' })), authWith(), new RevokedSessions())).identity?.role,
+    ).toBe('security');
     expect((await identify(await cookieFor({ name: 'ann', role: 'fleet' }), authWith(), new RevokedSessions())).problem).toBe('session_ended');
   });
 });

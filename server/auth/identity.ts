@@ -17,7 +17,8 @@ export const IDENTITY_HEADER = 'x-fleetwatch-identity';
 export const HEALTH_DETAILS_HEADER = 'x-fleetwatch-health-details';
 
 export type IdentityProblem = 'invalid_token' | 'session_ended';
-export type IdentityResult = { identity: Identity; session?: SessionClaims; problem?: undefined } | { identity: undefined; session?: undefined; problem?: IdentityProblem };
+export type IdentityResult =
+  { identity: Identity; session?: SessionClaims; problem?: undefined } | { identity: undefined; session?: undefined; problem?: IdentityProblem };
 
 /**
  * Who sent a request: an API token (`Authorization: Bearer`, or Socket.IO's `auth.token`) or a

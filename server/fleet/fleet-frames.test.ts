@@ -38,7 +38,15 @@ function step(fleet: VehicleView[], tick: number): VehicleView[] {
   return fleet.map((vehicle, i) => {
     if ((i + tick) % 4 === 0) return vehicle; // not every vehicle reports every tick
     const ts = vehicle.ts + 1000;
-    const next: VehicleView = { ...vehicle, ts, receivedAt: ts + 25 + (i % 7), lat: vehicle.lat + 0.0000137 * ((i % 5) - 2), lon: vehicle.lon + 0.0000041 * tick, speedKmh: (vehicle.speedKmh + 3.3 * tick) % 120, headingDeg: (vehicle.headingDeg + 11) % 360 };
+    const next: VehicleView = {
+      ...vehicle,
+      ts,
+      receivedAt: ts + 25 + (i % 7),
+      lat: vehicle.lat + 0.0000137 * ((i % 5) - 2),
+      lon: vehicle.lon + 0.0000041 * tick,
+      speedKmh: (vehicle.speedKmh + 3.3 * tick) % 120,
+      headingDeg: (vehicle.headingDeg + 11) % 360,
+    };
     if (i % 5 === tick % 5) next.status = 'idle';
     if (i % 7 === tick % 7) next.openAlerts = tick % 3;
     if (i % 11 === tick % 11) delete next.containerTempC;

@@ -119,7 +119,7 @@ describe('FleetStore', () => {
     expect(fleet.view('cab-1', t0 + 31_000)).toMatchObject({ freshness: 'offline', status: 'offline' });
   });
 
-  it('asks the alert lookup it was given for each vehicle\'s open alerts, and pushes a vehicle marked changed', () => {
+  it("asks the alert lookup it was given for each vehicle's open alerts, and pushes a vehicle marked changed", () => {
     const open = new Map<string, number>();
     const fleet = new FleetStore({ offlineAfterMs: 30_000, historyMs: 60_000, maxHistoryPoints: 100, openAlertsOf: (vehicleId) => open.get(vehicleId) ?? 0 });
     fleet.apply(fix('cab-1', t0), t0);

@@ -146,5 +146,7 @@ export class FleetStore {
 
 function toPoint(view: VehiclePoint): VehiclePoint {
   const { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct } = view;
-  return containerTempC === undefined ? { ts, lat, lon, speedKmh, headingDeg, engineTempC, fuelPct } : { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct };
+  return containerTempC === undefined
+    ? { ts, lat, lon, speedKmh, headingDeg, engineTempC, fuelPct }
+    : { ts, lat, lon, speedKmh, headingDeg, engineTempC, containerTempC, fuelPct };
 }

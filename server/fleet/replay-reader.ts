@@ -47,7 +47,8 @@ export async function readRange(kafka: Kafka, read: RangeRead, onRecord: (record
     const range = await offsetRange(admin, read.topic, read.fromMs, read.untilMs);
     const pending = [...range].filter(([, r]) => r.start < r.end);
     const total = pending.reduce((sum, [, r]) => sum + Number(r.end - r.start), 0);
-    if (total > read.maxRecords) throw new RangeTooLargeError(`${total} records in the range, more than the ${read.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`);
+    if (total > read.maxRecords)
+      throw new RangeTooLargeError(`${total} records in the range, more than the ${read.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`);
     if (pending.length === 0) return 0;
     return await consumeRange(kafka, read, new Map(pending), onRecord);
   } finally {
@@ -56,7 +57,12 @@ export async function readRange(kafka: Kafka, read: RangeRead, onRecord: (record
   }
 }
 
-async function consumeRange(kafka: Kafka, read: RangeRead, pending: Map<number, { start: bigint; end: bigint }>, onRecord: (record: RangeRecord) => void): Promise<number> {
+async function consumeRange(
+  kafka: Kafka,
+  read: RangeRead,
+  pending: Map<number, { start: bigint; end: bigint }>,
+  onRecord: (record: RangeRecord) => void,
+): Promise<number> {
   const consumer = kafka.consumer({ groupId: read.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
   let count = 0;
   let settle: (error?: Error) => void = () => {};

@@ -70,7 +70,15 @@ export class ReplayService {
         this.read(TOPICS.vehicleState, at - this.config.lookbackMs, at, signal, (record) => applyVehicle(fold, record)),
         this.read(TOPICS.anomalies, at - this.config.alertLookbackMs, at, signal, (record) => applyAlert(record, (alert) => fold.applyAlert(alert))),
       ]);
-      return { at, retention: this.retention(), rules: this.rules, lookbackMs: this.config.lookbackMs, vehicles: fold.latest(), alerts: fold.openAlerts(), records };
+      return {
+        at,
+        retention: this.retention(),
+        rules: this.rules,
+        lookbackMs: this.config.lookbackMs,
+        vehicles: fold.latest(),
+        alerts: fold.openAlerts(),
+        records,
+      };
     });
   }
 
@@ -92,7 +100,11 @@ export class ReplayService {
         this.read(TOPICS.anomalies, from + 1, until, signal, (record) => applyAlert(record, (alert) => alerts[stepOf(record.timestamp)]?.push(alert))),
       ]),
     );
-    const steps: ReplayStep[] = vehicles.map((changed, i) => ({ at: Math.min(until, from + (i + 1) * stepMs), vehicles: [...changed.values()], alerts: alerts[i] ?? [] }));
+    const steps: ReplayStep[] = vehicles.map((changed, i) => ({
+      at: Math.min(until, from + (i + 1) * stepMs),
+      vehicles: [...changed.values()],
+      alerts: alerts[i] ?? [],
+    }));
     return { from, until, stepMs, steps };
   }
 
@@ -119,15 +131,24 @@ export class ReplayService {
 
   private checkMoment(at: number): void {
     const { oldestAt } = this.retention();
-    if (at > this.now() + 1_000) throw new ReplayError(400, REPLAY_ERRORS.inTheFuture, `${new Date(at).toISOString()} is in the future; pick a past moment or go back to live.`);
+    if (at > this.now() + 1_000)
+      throw new ReplayError(400, REPLAY_ERRORS.inTheFuture, `${new Date(at).toISOString()} is in the future; pick a past moment or go back to live.`);
     if (at < oldestAt) {
-      throw new ReplayError(400, REPLAY_ERRORS.outOfRetention, `${new Date(at).toISOString()} is outside fleet.vehicle-state's retention; the oldest moment available is ${new Date(oldestAt).toISOString()}.`);
+      throw new ReplayError(
+        400,
+        REPLAY_ERRORS.outOfRetention,
+        `${new Date(at).toISOString()} is outside fleet.vehicle-state's retention; the oldest moment available is ${new Date(oldestAt).toISOString()}.`,
+      );
     }
   }
 
   private async withSession<T>(work: () => Promise<T>): Promise<T> {
     if (this.active >= this.config.maxSessions) {
-      throw new ReplayError(429, REPLAY_ERRORS.busy, `${this.active} replays are reading Kafka on this server now (REPLAY_MAX_SESSIONS=${this.config.maxSessions}); try again in a moment.`);
+      throw new ReplayError(
+        429,
+        REPLAY_ERRORS.busy,
+        `${this.active} replays are reading Kafka on this server now (REPLAY_MAX_SESSIONS=${this.config.maxSessions}); try again in a moment.`,
+      );
     }
     this.active += 1;
     replaySessions.set(this.active);

@@ -7,7 +7,14 @@ import type { ReplayTimeline } from '@/lib/contracts/replay';
  * by timestamp) say how many records were written in it, summed over partitions; a bucket with
  * none is where data is missing. Alerts are placed by the time they were detected.
  */
-export async function timelineBuckets(admin: Admin, topic: string, from: number, until: number, buckets: number, alertTimes: number[]): Promise<Omit<ReplayTimeline, 'retention'>> {
+export async function timelineBuckets(
+  admin: Admin,
+  topic: string,
+  from: number,
+  until: number,
+  buckets: number,
+  alertTimes: number[],
+): Promise<Omit<ReplayTimeline, 'retention'>> {
   const bucketMs = Math.max(1, Math.ceil((until - from) / buckets));
   const edges = Array.from({ length: buckets + 1 }, (_, i) => Math.min(until, from + i * bucketMs));
   const offsets = await Promise.all(edges.map((edge) => admin.fetchTopicOffsetsByTimestamp(topic, edge)));
@@ -21,6 +28,10 @@ export async function timelineBuckets(admin: Admin, topic: string, from: number,
     from,
     until,
     bucketMs,
-    buckets: Array.from({ length: buckets }, (_, i) => ({ start: edges[i] ?? from, records: Math.max(0, (totals[i + 1] ?? 0) - (totals[i] ?? 0)), alertsFired: alerts[i] ?? 0 })),
+    buckets: Array.from({ length: buckets }, (_, i) => ({
+      start: edges[i] ?? from,
+      records: Math.max(0, (totals[i + 1] ?? 0) - (totals[i] ?? 0)),
+      alertsFired: alerts[i] ?? 0,
+    })),
   };
 }

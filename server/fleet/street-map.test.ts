@@ -9,7 +9,7 @@ describe('streetMap', () => {
   const map = streetMap(42);
   const roads = map.features.filter((feature) => feature.properties.layer === 'road');
 
-  it('draws every road of the simulator\'s city once, with its kind', () => {
+  it("draws every road of the simulator's city once, with its kind", () => {
     const { city } = buildFleetWorld(42);
     expect(roads).toHaveLength(city.roads.length / 2);
     const kinds = new Set(roads.map((road) => (road.properties.layer === 'road' ? road.properties.kind : '')));

@@ -5,7 +5,16 @@ import type { VehiclePoint } from '@/lib/realtime/events';
 import { VehicleHistory } from './vehicle-history';
 
 function point(ts: number, containerTempC?: number): VehiclePoint {
-  return { ts, lat: 51.9 + ts / 1e6, lon: 4.47, speedKmh: 30, headingDeg: 90, engineTempC: 88.5, fuelPct: 61, ...(containerTempC === undefined ? {} : { containerTempC }) };
+  return {
+    ts,
+    lat: 51.9 + ts / 1e6,
+    lon: 4.47,
+    speedKmh: 30,
+    headingDeg: 90,
+    engineTempC: 88.5,
+    fuelPct: 61,
+    ...(containerTempC === undefined ? {} : { containerTempC }),
+  };
 }
 
 describe('VehicleHistory', () => {

@@ -11,8 +11,16 @@ import { FlinkMonitor, jobStates } from './flink-monitor';
 const job = (name: string, state: string, startedAt: number) => ({ jid: `${name}-${startedAt}`, name, state, 'start-time': startedAt, tasks: {} });
 
 describe('jobStates', () => {
-  it('takes each job\'s newest run and names its state in plain words', () => {
-    const states = jobStates({ jobs: [job('sales', 'CANCELED', 1), job('sales', 'RUNNING', 2), job('anomaly', 'RESTARTING', 1), job('occupancy', 'FAILED', 1), job('fleet-state', 'INITIALIZING', 1)] });
+  it("takes each job's newest run and names its state in plain words", () => {
+    const states = jobStates({
+      jobs: [
+        job('sales', 'CANCELED', 1),
+        job('sales', 'RUNNING', 2),
+        job('anomaly', 'RESTARTING', 1),
+        job('occupancy', 'FAILED', 1),
+        job('fleet-state', 'INITIALIZING', 1),
+      ],
+    });
     expect(states).toEqual({ sales: 'running', anomaly: 'restarting', occupancy: 'failed', 'fleet-state': 'starting' });
   });
 });
@@ -38,7 +46,7 @@ describe('FlinkMonitor against a REST API', () => {
     expect(monitor.status()).toMatchObject({ reachable: false, jobs: {}, problems: [] });
   });
 
-  it('reports each job\'s state, a restarting job as a problem, and sets fleetwatch_flink_job_up', async () => {
+  it("reports each job's state, a restarting job as a problem, and sets fleetwatch_flink_job_up", async () => {
     up = true;
     overview = { jobs: [job('fleet-state', 'RUNNING', 1), job('sales', 'RESTARTING', 1)] };
     await monitor.check();

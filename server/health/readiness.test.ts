@@ -31,7 +31,9 @@ describe('readiness', () => {
   });
 
   it('needs every job running on a Flink that answers, unless READY_REQUIRES_JOBS=false', () => {
-    expect(readiness({ ...ready, flink: { ...flink, jobs: { sales: 'running', anomaly: 'restarting' } } }).checks.jobs.detail).toBe('jobs not running: anomaly (restarting)');
+    expect(readiness({ ...ready, flink: { ...flink, jobs: { sales: 'running', anomaly: 'restarting' } } }).checks.jobs.detail).toBe(
+      'jobs not running: anomaly (restarting)',
+    );
     expect(readiness({ ...ready, flink: { ...flink, reachable: false, jobs: {} } }).ready).toBe(false);
     expect(readiness({ ...ready, flink: { ...flink, jobs: {} } }).ready).toBe(false);
     expect(readiness({ ...ready, flink: { ...flink, reachable: false, jobs: {} }, requireJobs: false }).ready).toBe(true);

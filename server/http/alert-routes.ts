@@ -17,7 +17,10 @@ export function withIdentity(handler: (runtime: BffRuntime, identity: Identity) 
 }
 
 /** A JSON body checked against its schema: the value, or the 400 to answer with. */
-export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<{ ok: true; value: z.output<S> } | { ok: false; response: Response }> {
+export async function parseBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; value: z.output<S> } | { ok: false; response: Response }> {
   let json: unknown;
   try {
     json = await request.json();

@@ -10,9 +10,14 @@ import { errorResponse, jsonResponse, withRuntime } from './responses';
  * replay run with the request's abort signal (a viewer who leaves stops the Kafka read), and a
  * replay's refusals (outside retention, busy, too large) answered with their own status and code.
  */
-export function replayRoute<S extends z.ZodType>(request: Request, schema: S, run: (runtime: BffRuntime, query: z.output<S>, signal: AbortSignal) => Promise<unknown>): Promise<Response> {
+export function replayRoute<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  run: (runtime: BffRuntime, query: z.output<S>, signal: AbortSignal) => Promise<unknown>,
+): Promise<Response> {
   const query = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return Promise.resolve(errorResponse(400, 'invalid_request', query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')));
+  if (!query.success)
+    return Promise.resolve(errorResponse(400, 'invalid_request', query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')));
   return withRuntime(async (runtime) => {
     try {
       return jsonResponse(await run(runtime, query.data, request.signal));

@@ -54,7 +54,13 @@ export class ClusterMonitor {
   }
 
   status(): { connected: boolean; unreachableSince: number | null; brokers: string[]; deadLetters: Record<string, number>; problem?: string } {
-    return { connected: this.reachability.reachable, unreachableSince: this.reachability.since, brokers: [...this.brokers], deadLetters: { ...this.deadLetters }, problem: this.problem };
+    return {
+      connected: this.reachability.reachable,
+      unreachableSince: this.reachability.since,
+      brokers: [...this.brokers],
+      deadLetters: { ...this.deadLetters },
+      problem: this.problem,
+    };
   }
 
   /** Called on every change between reachable and unreachable (the banner of every view follows it). */

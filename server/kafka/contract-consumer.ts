@@ -1,4 +1,3 @@
-
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { z } from 'zod';
 
@@ -115,7 +114,14 @@ async function handleBatch<S extends z.ZodType>(options: ContractConsumerOptions
     }
     const parsed = parseMessage(options.schema, message.value);
     if (parsed.ok) {
-      records.push({ topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: parsed.value, timestamp });
+      records.push({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: message.offset,
+        key: message.key?.toString('utf8') ?? null,
+        value: parsed.value,
+        timestamp,
+      });
     } else {
       rejected.push({ topic: batch.topic, partition: batch.partition, offset: message.offset, key: message.key, value: message.value, reason: parsed.reason });
       options.stats.rejected(batch.topic, parsed.reason, { partition: batch.partition, offset: message.offset });

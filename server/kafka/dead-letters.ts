@@ -2,8 +2,6 @@ import type { IHeaders, Producer } from 'kafkajs';
 
 import { dlqTopic } from '@/lib/contracts/topics';
 
-
-
 export interface RejectedMessage {
   topic: string;
   partition: number;

@@ -1,5 +1,3 @@
-
-
 import type { Kafka } from 'kafkajs';
 import type { z } from 'zod';
 

@@ -4,7 +4,6 @@ import type { Logger } from '@/platform/logger';
 
 import { messagesConsumed, messagesRejected } from '../metrics';
 
-
 /**
  * Per-topic counts behind `/api/health` and `/metrics`. A rejection is logged once per topic and
  * kind of fault (then only counted), because a poison stream would otherwise flood the log.

@@ -27,7 +27,10 @@ interface InternalBroker {
 interface InternalCoordinator {
   nodeId: number | string;
   describeGroups(request: { groupIds: string[] }): Promise<{ groups: GroupDescription[] }>;
-  offsetFetch(request: { groupId: string; topics: [] }): Promise<{ responses: { topic: string; partitions: { partition: number; offset: string; errorCode?: number }[] }[] }>;
+  offsetFetch(request: {
+    groupId: string;
+    topics: [];
+  }): Promise<{ responses: { topic: string; partitions: { partition: number; offset: string; errorCode?: number }[] }[] }>;
 }
 interface InternalCluster {
   findGroupCoordinator(options: { groupId: string }): Promise<InternalCoordinator>;
@@ -38,7 +41,9 @@ interface InternalCluster {
   findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
   findLeaderForPartitions(topic: string, partitions: number[]): Record<string, number[]>;
   findBroker(options: { nodeId: string }): Promise<InternalBroker>;
-  fetchTopicsOffset(topics: { topic: string; fromBeginning: boolean; partitions: { partition: number }[] }[]): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
+  fetchTopicsOffset(
+    topics: { topic: string; fromBeginning: boolean; partitions: { partition: number }[] }[],
+  ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
 }
 
 /** READ_UNCOMMITTED: the high watermark, as Kafka's own kafka-consumer-groups shows it (the admin's default is the last stable offset). */
@@ -124,7 +129,9 @@ export class ClusterReader {
     const request = (fromBeginning: boolean) =>
       topics.map((topic) => ({ topic, fromBeginning, partitions: cluster.findTopicPartitionMetadata(topic).map((p) => ({ partition: p.partitionId })) }));
     const [ends, earliests] = await Promise.all([cluster.fetchTopicsOffset(request(false)), cluster.fetchTopicsOffset(request(true))]);
-    const earliestOf = new Map(earliests.flatMap(({ topic, partitions }) => partitions.map((p) => [`${topic}\u0000${p.partition}`, Number(p.offset)] as const)));
+    const earliestOf = new Map(
+      earliests.flatMap(({ topic, partitions }) => partitions.map((p) => [`${topic}\u0000${p.partition}`, Number(p.offset)] as const)),
+    );
     for (const { topic, partitions } of ends) {
       result.set(
         topic,
@@ -157,11 +164,19 @@ export class ClusterReader {
     return result;
   }
 
-  private async fetchFromLeader(cluster: InternalCluster, nodeId: string, items: { topic: string; partition: number; offset: number; end: number }[], result: Map<string, RecordLookup>): Promise<void> {
+  private async fetchFromLeader(
+    cluster: InternalCluster,
+    nodeId: string,
+    items: { topic: string; partition: number; offset: number; end: number }[],
+    result: Map<string, RecordLookup>,
+  ): Promise<void> {
     const broker = await cluster.findBroker({ nodeId });
     const topics = new Map<string, { partition: number; fetchOffset: string; maxBytes: number }[]>();
     for (const item of items) {
-      topics.set(item.topic, [...(topics.get(item.topic) ?? []), { partition: item.partition, fetchOffset: String(item.offset), maxBytes: PARTITION_FETCH_BYTES }]);
+      topics.set(item.topic, [
+        ...(topics.get(item.topic) ?? []),
+        { partition: item.partition, fetchOffset: String(item.offset), maxBytes: PARTITION_FETCH_BYTES },
+      ]);
     }
     const response = await broker.fetch({
       isolationLevel: READ_UNCOMMITTED,

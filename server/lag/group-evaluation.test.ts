@@ -28,8 +28,26 @@ describe('one group after a poll', () => {
   it('shows every partition of its topics, "no commit" ones as null, with owners, lag, method and roll-up', () => {
     const tracks = new Map<string, PartitionTrack>();
     // Two polls 5 s apart: 100 records a poll on partition 0.
-    observeGroup(reading([[0, 100], [1, 50]]), offsets([200, 51, 30]), tracks, 0, RULES.windowPolls);
-    const snapshot = observeGroup(reading([[0, 150], [1, 50]]), offsets([300, 51, 30]), tracks, 5_000, RULES.windowPolls);
+    observeGroup(
+      reading([
+        [0, 100],
+        [1, 50],
+      ]),
+      offsets([200, 51, 30]),
+      tracks,
+      0,
+      RULES.windowPolls,
+    );
+    const snapshot = observeGroup(
+      reading([
+        [0, 150],
+        [1, 50],
+      ]),
+      offsets([300, 51, 30]),
+      tracks,
+      5_000,
+      RULES.windowPolls,
+    );
     const lookups = new Map<string, RecordLookup>([
       [lookupKey('t', 0, 150), { kind: 'record', timestamp: 2_000 }],
       [lookupKey('t', 1, 50), { kind: 'markers-only' }],
@@ -41,7 +59,17 @@ describe('one group after a poll', () => {
       [1, 50, 0, 0, null, 'worker-1'],
       [2, null, null, null, null, 'worker-1'],
     ]);
-    expect(detail).toMatchObject({ groupId: 'g', totalLag: 150, maxLagSeconds: 3, maxLagMethod: 'timestamp', members: 1, partitions: 3, noCommitPartitions: 1, lastCommitAt: 5_000, observedAt: 5_000 });
+    expect(detail).toMatchObject({
+      groupId: 'g',
+      totalLag: 150,
+      maxLagSeconds: 3,
+      maxLagMethod: 'timestamp',
+      members: 1,
+      partitions: 3,
+      noCommitPartitions: 1,
+      lastCommitAt: 5_000,
+      observedAt: 5_000,
+    });
     expect(detail.consumeRate).toBe(10);
     expect(detail.produceRate).toBe(20);
     expect(detail.catchUpSeconds).toBeNull();
@@ -56,9 +84,22 @@ describe('one group after a poll', () => {
     expect(detail.partitionLags[0]).toMatchObject({ lagMethod: 'interpolated', lagSeconds: 10 });
   });
 
-  it('marks a partition nobody owns, and the dashboard\'s own groups', () => {
+  it("marks a partition nobody owns, and the dashboard's own groups", () => {
     const tracks = new Map<string, PartitionTrack>();
-    const snapshot = observeGroup(reading([[0, 10], [1, 10], [2, 10]], [0, 1]), offsets([20, 20, 20]), tracks, 0, RULES.windowPolls);
+    const snapshot = observeGroup(
+      reading(
+        [
+          [0, 10],
+          [1, 10],
+          [2, 10],
+        ],
+        [0, 1],
+      ),
+      offsets([20, 20, 20]),
+      tracks,
+      0,
+      RULES.windowPolls,
+    );
     const detail = evaluateGroup(snapshot, tracks, new Map(), RULES, null, 0);
     expect(detail.partitionLags.map((p) => p.status)).toEqual(['ok', 'ok', 'unassigned']);
     expect(detail.status).toBe('unassigned');

@@ -29,7 +29,13 @@ export interface GroupSnapshot {
 }
 
 /** Adds this poll's offsets to each partition's track (and drops tracks of partitions that are gone). */
-export function observeGroup(reading: GroupReading, offsets: ReadonlyMap<string, TopicOffsets[]>, tracks: Map<string, PartitionTrack>, now: number, windowPolls: number): GroupSnapshot {
+export function observeGroup(
+  reading: GroupReading,
+  offsets: ReadonlyMap<string, TopicOffsets[]>,
+  tracks: Map<string, PartitionTrack>,
+  now: number,
+  windowPolls: number,
+): GroupSnapshot {
   const owners = new Map<string, string>();
   for (const member of reading.members) {
     for (const { topic, partitions } of member.assignment) for (const partition of partitions) owners.set(partitionKey(topic, partition), member.clientId);
@@ -74,7 +80,14 @@ function partitionLag(
   context: { rules: StatusRules; commitIntervalMs: number | null; now: number; groupHasMembers: boolean },
 ): PartitionLag {
   const markerOnly = lookup?.kind === 'markers-only';
-  const facts = { track, owned: observed.owner !== null, groupHasMembers: context.groupHasMembers, markerOnly, commitIntervalMs: context.commitIntervalMs, now: context.now };
+  const facts = {
+    track,
+    owned: observed.owner !== null,
+    groupHasMembers: context.groupHasMembers,
+    markerOnly,
+    commitIntervalMs: context.commitIntervalMs,
+    now: context.now,
+  };
   const lag = effectiveLag(facts);
   const { lagSeconds, lagMethod } = lagInSeconds(observed, lag, track, lookup, context.now);
   const verdict = judgePartition(facts, context.rules);
@@ -95,7 +108,13 @@ function partitionLag(
   };
 }
 
-function lagInSeconds(observed: ObservedPartition, lag: number | null, track: PartitionTrack, lookup: RecordLookup | undefined, now: number): { lagSeconds: number | null; lagMethod: LagMethod | null } {
+function lagInSeconds(
+  observed: ObservedPartition,
+  lag: number | null,
+  track: PartitionTrack,
+  lookup: RecordLookup | undefined,
+  now: number,
+): { lagSeconds: number | null; lagMethod: LagMethod | null } {
   if (lag === null || observed.committed === null) return { lagSeconds: null, lagMethod: null };
   if (lag === 0) return { lagSeconds: 0, lagMethod: null };
   if (lookup?.kind === 'record') return { lagSeconds: Math.max(0, (now - lookup.timestamp) / 1000), lagMethod: 'timestamp' };

@@ -20,7 +20,7 @@ describe('group allow and deny lists', () => {
     expect(groupFilter(['a.b'], [])('axb')).toBe(false);
   });
 
-  it('marks the dashboard\'s own groups', () => {
+  it("marks the dashboard's own groups", () => {
     expect(isOwnGroup('bff.host-1.fleet')).toBe(true);
     expect(isOwnGroup('processor.sales')).toBe(false);
   });

@@ -7,7 +7,22 @@ import type { GroupVerdict } from './lag-alerts';
 import { LagAlerts, alertIdFor } from './lag-alerts';
 
 function partition(committed: number, status: PartitionLag['status'], lag = 10): PartitionLag {
-  return { topic: 't', partition: 0, committed, end: committed + lag, earliest: 0, lag, lagSeconds: 5, lagMethod: 'timestamp', status, statusReason: 'a test partition', owner: 'c', consumeRate: 0, produceRate: 1, lastCommitAt: 1 };
+  return {
+    topic: 't',
+    partition: 0,
+    committed,
+    end: committed + lag,
+    earliest: 0,
+    lag,
+    lagSeconds: 5,
+    lagMethod: 'timestamp',
+    status,
+    statusReason: 'a test partition',
+    owner: 'c',
+    consumeRate: 0,
+    produceRate: 1,
+    lastCommitAt: 1,
+  };
 }
 
 function verdict(status: PartitionLag['status'], maxLagSeconds = 5, committed = 100, groupId = 'g'): GroupVerdict {
@@ -20,7 +35,15 @@ describe('consumer-lag alerts', () => {
     expect(alerts.update([verdict('ok')], 1_000)).toEqual([]);
     const [firing] = alerts.update([verdict('stalled')], 2_000);
     expect(alertSchema.safeParse(firing).success).toBe(true);
-    expect(firing).toMatchObject({ kind: 'consumer-lag', team: 'platform', groupId: 'g', state: 'firing', metric: 'status:stalled', severity: 'warning', startedAt: 2_000 });
+    expect(firing).toMatchObject({
+      kind: 'consumer-lag',
+      team: 'platform',
+      groupId: 'g',
+      state: 'firing',
+      metric: 'status:stalled',
+      severity: 'warning',
+      startedAt: 2_000,
+    });
     // Still stalled: nothing new to say.
     expect(alerts.update([verdict('stalled')], 3_000)).toEqual([]);
     const [stopped] = alerts.update([verdict('stopped')], 4_000);

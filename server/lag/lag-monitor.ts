@@ -149,10 +149,18 @@ export class LagMonitor {
       for (const groupId of this.groups.keys()) if (!present.has(groupId)) this.groups.delete(groupId);
       this.last = { polledAt: Date.now(), pollMs: performance.now() - startedAt };
       this.lastError = null;
-      const phases = { groups: afterGroups - mark, offsets: afterOffsets - afterGroups, lookups: afterLookups - afterOffsets, evaluate: performance.now() - afterLookups };
+      const phases = {
+        groups: afterGroups - mark,
+        offsets: afterOffsets - afterGroups,
+        lookups: afterLookups - afterOffsets,
+        evaluate: performance.now() - afterLookups,
+      };
       const result = { response: this.summaries(), verdicts, phases };
       recordMetrics(result);
-      exportLagMetrics([...this.groups.values()].flatMap((memory) => (memory.detail ? [memory.detail] : [])), this.config.clusterName);
+      exportLagMetrics(
+        [...this.groups.values()].flatMap((memory) => (memory.detail ? [memory.detail] : [])),
+        this.config.clusterName,
+      );
       await this.onPoll(result);
       return result;
     } catch (error) {
@@ -185,7 +193,10 @@ export class LagMonitor {
   private async readGroups(): Promise<GroupReading[]> {
     const admin = await this.connectedAdmin();
     const { groups } = await admin.listGroups();
-    const ids = groups.map((group) => group.groupId).filter(this.watch).sort();
+    const ids = groups
+      .map((group) => group.groupId)
+      .filter(this.watch)
+      .sort();
     const descriptions: GroupDescription[] = [];
     for (let index = 0; index < ids.length; index += DESCRIBE_CHUNK) {
       descriptions.push(...(await this.reader.describeGroups(ids.slice(index, index + DESCRIBE_CHUNK))));

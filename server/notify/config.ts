@@ -75,8 +75,14 @@ const slackSchema = z.strictObject({
 const snsSchema = z.strictObject({
   api_url: url.optional(),
   sigv4: z.strictObject({ region: z.string().min(1), access_key: z.string().min(1).optional(), secret_key: z.string().min(1).optional() }).optional(),
-  topic_arn: z.string().regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)').optional(),
-  phone_number: z.string().regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form (+4915112345678)').optional(),
+  topic_arn: z
+    .string()
+    .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)')
+    .optional(),
+  phone_number: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'a phone number in E.164 form (+4915112345678)')
+    .optional(),
   /** fleetwatch's own field: SMS to the driver of the alert's vehicle, from the vehicle registry. */
   to_driver: z.boolean().optional(),
   subject: template.optional(),
@@ -211,7 +217,10 @@ export function parseAlertingConfig(text: string, file = 'ALERTING_CONFIG'): Ale
       file,
       parsed.error.issues.map((issue) => {
         const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-        const message = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (not in the supported subset)` : issue.message;
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (not in the supported subset)`
+            : issue.message;
         return `${place(path)} ${formatPath(path) || '(file)'}: ${message}`;
       }),
     );
@@ -240,17 +249,29 @@ function resolve(raw: RawFile, report: Report): AlertingConfig {
     repeatIntervalMs: 4 * 3_600_000,
   };
   const route = resolveRoute(raw.route, defaults, ['route'], receivers, report);
-  const inhibitRules = raw.inhibit_rules.map((rule) => ({ source: rule.source_matchers.map(toMatcher), target: rule.target_matchers.map(toMatcher), equal: rule.equal }));
+  const inhibitRules = raw.inhibit_rules.map((rule) => ({
+    source: rule.source_matchers.map(toMatcher),
+    target: rule.target_matchers.map(toMatcher),
+    equal: rule.equal,
+  }));
   return { route, receivers, inhibitRules };
 }
 
-function resolveRoute(raw: RawRoute, parent: Omit<RouteConfig, 'id' | 'matchers' | 'routes' | 'continue'>, path: PropertyKey[], receivers: Map<string, ReceiverConfig>, report: Report): RouteConfig {
+function resolveRoute(
+  raw: RawRoute,
+  parent: Omit<RouteConfig, 'id' | 'matchers' | 'routes' | 'continue'>,
+  path: PropertyKey[],
+  receivers: Map<string, ReceiverConfig>,
+  report: Report,
+): RouteConfig {
   const receiver = raw.receiver ?? parent.receiver;
-  if (raw.receiver && !receivers.has(raw.receiver)) report([...path, 'receiver'], `no receiver named "${raw.receiver}" (receivers: ${[...receivers.keys()].join(', ')})`);
+  if (raw.receiver && !receivers.has(raw.receiver))
+    report([...path, 'receiver'], `no receiver named "${raw.receiver}" (receivers: ${[...receivers.keys()].join(', ')})`);
   const groupBy = raw.group_by ?? parent.groupBy;
   if (groupBy.includes('...') && groupBy.length > 1) report([...path, 'group_by'], "'...' groups by every label and stands alone");
   for (const [index, label] of groupBy.entries()) {
-    if (label !== '...' && !(ROUTE_LABELS as readonly string[]).includes(label)) report([...path, 'group_by', index], `unknown label "${label}" (labels: ${ROUTE_LABELS.join(', ')})`);
+    if (label !== '...' && !(ROUTE_LABELS as readonly string[]).includes(label))
+      report([...path, 'group_by', index], `unknown label "${label}" (labels: ${ROUTE_LABELS.join(', ')})`);
   }
   const settings = {
     receiver,
@@ -292,14 +313,26 @@ function resolveReceiver(raw: RawFile, receiver: RawFile['receivers'][number], p
   const slack = receiver.slack_configs.map((config, index): SlackConfig => {
     const apiUrl = config.api_url ?? global.slack_api_url;
     if (!apiUrl) report([...path, 'slack_configs', index], 'api_url (the incoming-webhook URL) is required (here or global.slack_api_url)');
-    return { apiUrl: apiUrl ?? '', channel: config.channel, username: config.username, title: config.title, text: config.text, sendResolved: config.send_resolved };
+    return {
+      apiUrl: apiUrl ?? '',
+      channel: config.channel,
+      username: config.username,
+      title: config.title,
+      text: config.text,
+      sendResolved: config.send_resolved,
+    };
   });
   const sns = receiver.sns_configs.map((config, index): SnsConfig => {
-    const targets = [config.topic_arn && { topicArn: config.topic_arn }, config.phone_number && { phoneNumber: config.phone_number }, config.to_driver && { driver: true as const }].filter((target) => !!target);
+    const targets = [
+      config.topic_arn && { topicArn: config.topic_arn },
+      config.phone_number && { phoneNumber: config.phone_number },
+      config.to_driver && { driver: true as const },
+    ].filter((target) => !!target);
     if (targets.length !== 1) report([...path, 'sns_configs', index], 'exactly one of topic_arn, phone_number or to_driver: true');
     const region = config.sigv4?.region ?? /^arn:aws[\w-]*:sns:([\w-]+):/.exec(config.topic_arn ?? '')?.[1];
     if (!region) report([...path, 'sns_configs', index], 'sigv4.region is required (or a topic_arn that names its region)');
-    if (!config.sigv4?.access_key !== !config.sigv4?.secret_key) report([...path, 'sns_configs', index, 'sigv4'], 'access_key and secret_key go together (or neither: the default AWS credential chain)');
+    if (!config.sigv4?.access_key !== !config.sigv4?.secret_key)
+      report([...path, 'sns_configs', index, 'sigv4'], 'access_key and secret_key go together (or neither: the default AWS credential chain)');
     return {
       apiUrl: config.api_url,
       region: region ?? '',

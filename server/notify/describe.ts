@@ -5,7 +5,11 @@ import type { AlertingConfig, RouteConfig } from './config';
 import { formatMatcher } from './matchers';
 import type { Integration } from './receivers/integration';
 
-export function describeConfig(config: AlertingConfig, integrationsOf: (receiver: string) => Integration[], recent: readonly NotificationAttempt[]): AlertingOverview {
+export function describeConfig(
+  config: AlertingConfig,
+  integrationsOf: (receiver: string) => Integration[],
+  recent: readonly NotificationAttempt[],
+): AlertingOverview {
   return {
     enabled: true,
     receivers: [...config.receivers.values()].map((receiver) => ({

@@ -11,9 +11,20 @@ const NOW = Date.parse('2026-12-03T08:00:00Z');
 
 describe('inbound alerts', () => {
   it('makes one inbox alert per labels fingerprint and start, keeping the labels for routing', () => {
-    const posted = { labels: { alertname: 'DiskFull', team: 'platform', severity: 'critical', instance: 'db-1' }, annotations: { summary: 'disk 97%' }, startsAt: '2026-12-03T07:59:00Z' };
+    const posted = {
+      labels: { alertname: 'DiskFull', team: 'platform', severity: 'critical', instance: 'db-1' },
+      annotations: { summary: 'disk 97%' },
+      startsAt: '2026-12-03T07:59:00Z',
+    };
     const alert = toAlert(posted, 'api:prometheus', NOW);
-    expect(alertSchema.parse(alert)).toMatchObject({ kind: 'external', team: 'platform', severity: 'critical', state: 'firing', metric: 'DiskFull', startedAt: Date.parse('2026-12-03T07:59:00Z') });
+    expect(alertSchema.parse(alert)).toMatchObject({
+      kind: 'external',
+      team: 'platform',
+      severity: 'critical',
+      state: 'firing',
+      metric: 'DiskFull',
+      startedAt: Date.parse('2026-12-03T07:59:00Z'),
+    });
     expect(toAlert({ ...posted, labels: { ...posted.labels } }, 'api:prometheus', NOW + 60_000).alertId).toBe(alert.alertId);
     expect(toAlert({ ...posted, labels: { ...posted.labels, instance: 'db-2' } }, 'api:prometheus', NOW).alertId).not.toBe(alert.alertId);
     expect(alertLabels(alert)).toMatchObject({ alertname: 'DiskFull', instance: 'db-1', team: 'platform', kind: 'external', source: 'api:prometheus' });

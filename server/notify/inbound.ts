@@ -48,7 +48,10 @@ export class InboundAlerts {
     const producer = this.producer();
     if (!producer) return { ok: false, status: 503, code: 'starting', message: 'Not connected to Kafka yet; try again in a moment.' };
     const records = alerts.map((alert) => toAlert(alert, source, now));
-    await producer.send({ topic: TOPICS.externalAlerts, messages: records.map((record) => ({ key: record.alertId, value: JSON.stringify(alertSchema.parse(record)) })) });
+    await producer.send({
+      topic: TOPICS.externalAlerts,
+      messages: records.map((record) => ({ key: record.alertId, value: JSON.stringify(alertSchema.parse(record)) })),
+    });
     return { ok: true, alerts: records.map((record) => record.alertId) };
   }
 }
@@ -61,7 +64,10 @@ export function toAlert(alert: PostableAlert, source: string, now: number): Aler
   const startedAt = alert.startsAt ? Date.parse(alert.startsAt) : now;
   const endsAt = alert.endsAt ? Date.parse(alert.endsAt) : undefined;
   const cleared = alert.status === 'resolved' || (endsAt !== undefined && endsAt > 0 && endsAt <= now);
-  const fingerprint = createHash('sha256').update(JSON.stringify(Object.entries(alert.labels).sort())).digest('hex').slice(0, 16);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify(Object.entries(alert.labels).sort()))
+    .digest('hex')
+    .slice(0, 16);
   const severity = SEVERITIES.has(alert.labels.severity ?? '') ? (alert.labels.severity as Alert['severity']) : 'warning';
   return {
     alertId: `external.${fingerprint}.${startedAt}`,

@@ -22,9 +22,16 @@ export function alertLabels(alert: Alert): Labels {
 
 /** The alert's explanation, in Alertmanager's annotations. */
 export function alertAnnotations(alert: Alert, link: string): Record<string, string> {
-  const normal = 'mean' in alert.normal ? `mean ${round(alert.normal.mean)} ± ${round(alert.normal.std)}` : `${round(alert.normal.min)}–${round(alert.normal.max)}`;
-  if (alert.kind === 'external') return { ...alert.annotations, summary: alert.annotations.summary ?? `${alert.severity} ${alert.metric} from ${alert.source}`, link };
-  const subject = alert.kind === 'anomaly' ? `vehicle ${alert.vehicleId}${alert.plate ? ` (${alert.plate})` : ''}` : alert.kind === 'capacity' ? `zone ${alert.zoneId}` : `consumer group ${alert.groupId}`;
+  const normal =
+    'mean' in alert.normal ? `mean ${round(alert.normal.mean)} ± ${round(alert.normal.std)}` : `${round(alert.normal.min)}–${round(alert.normal.max)}`;
+  if (alert.kind === 'external')
+    return { ...alert.annotations, summary: alert.annotations.summary ?? `${alert.severity} ${alert.metric} from ${alert.source}`, link };
+  const subject =
+    alert.kind === 'anomaly'
+      ? `vehicle ${alert.vehicleId}${alert.plate ? ` (${alert.plate})` : ''}`
+      : alert.kind === 'capacity'
+        ? `zone ${alert.zoneId}`
+        : `consumer group ${alert.groupId}`;
   return {
     summary: `${alert.severity} ${alert.metric} on ${subject}: ${round(alert.value)} (normal ${normal})`,
     description: `${alert.kind} alert ${alert.alertId}, team ${alert.team}, state ${alert.state}`,

@@ -64,7 +64,14 @@ function isSubset(subset: ReadonlySet<string>, of: ReadonlySet<string>): boolean
  * something still fires. `firing` holds only unmuted alerts: muted ones (acknowledged, snoozed,
  * silenced, inhibited) neither trigger nor repeat, and do not count as resolved either.
  */
-export function needsUpdate(entry: LogEntry | undefined, firing: ReadonlySet<string>, owedResolved: ReadonlySet<string>, sendResolved: boolean, repeatIntervalMs: number, now: number): boolean {
+export function needsUpdate(
+  entry: LogEntry | undefined,
+  firing: ReadonlySet<string>,
+  owedResolved: ReadonlySet<string>,
+  sendResolved: boolean,
+  repeatIntervalMs: number,
+  now: number,
+): boolean {
   if (sendResolved && owedResolved.size > 0) return true;
   if (firing.size === 0) return false;
   if (!entry || !isSubset(firing, entry.firing)) return true;

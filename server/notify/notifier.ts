@@ -137,7 +137,9 @@ export class Notifier {
     if (!needsUpdate(entry, firingIds, owedIds, integration.sendResolved, group.route.repeatIntervalMs, now)) return undefined;
     const members = [...firing, ...(integration.sendResolved ? owed : [])];
     const notificationId = randomUUID();
-    const statuses = new Map(members.map((member) => [member.view.alert.alertId, firingIds.has(member.view.alert.alertId) ? ('firing' as const) : ('resolved' as const)]));
+    const statuses = new Map(
+      members.map((member) => [member.view.alert.alertId, firingIds.has(member.view.alert.alertId) ? ('firing' as const) : ('resolved' as const)]),
+    );
     const notification: Notification = {
       notificationId,
       groupKey: group.key,
@@ -153,7 +155,15 @@ export class Notifier {
     const { alert } = member.view;
     const link = alertLink(this.deps.settings.externalURL, alert.alertId);
     const endedAt = status === 'resolved' ? (member.view.resolved?.at ?? alert.detectedAt) : undefined;
-    return outgoingAlert({ alertId: alert.alertId, status, labels: member.labels, startedAt: alert.startedAt, endedAt, link, annotations: alertAnnotations(alert, link) });
+    return outgoingAlert({
+      alertId: alert.alertId,
+      status,
+      labels: member.labels,
+      startedAt: alert.startedAt,
+      endedAt,
+      link,
+      annotations: alertAnnotations(alert, link),
+    });
   }
 
   /** Sends with capped exponential backoff; every attempt is recorded. */
@@ -195,7 +205,19 @@ export class Notifier {
     // The sender's own log first, so its next tick never sends the same news again.
     for (const record of records) this.log.record(record);
     notificationsTotal.inc({ receiver: delivery.receiver, integration: integration.kind, outcome });
-    this.deps.logger[outcome === 'sent' ? 'info' : 'warn']({ receiver: delivery.receiver, integration: integration.id, target: integration.target, group: notification.groupKey, alerts: records.length, attempt, outcome, err: error }, `notification ${outcome}`);
+    this.deps.logger[outcome === 'sent' ? 'info' : 'warn'](
+      {
+        receiver: delivery.receiver,
+        integration: integration.id,
+        target: integration.target,
+        group: notification.groupKey,
+        alerts: records.length,
+        attempt,
+        outcome,
+        err: error,
+      },
+      `notification ${outcome}`,
+    );
     try {
       await this.deps.publish(records);
     } catch (publishError) {

@@ -66,7 +66,15 @@ export class NotifyService {
   async start(deadLetters: DeadLetters): Promise<void> {
     const deps = { ...this.deps, deadLetters };
     deps.stats.track(TOPICS.alertNotifications);
-    await this.vehicles.start({ kafka: deps.kafka, topic: TOPICS.vehicles, schema: vehicleSchema, groupId: `${deps.groupPrefix}.vehicles`, deadLetters: deps.deadLetters, stats: deps.stats, logger: deps.logger });
+    await this.vehicles.start({
+      kafka: deps.kafka,
+      topic: TOPICS.vehicles,
+      schema: vehicleSchema,
+      groupId: `${deps.groupPrefix}.vehicles`,
+      deadLetters: deps.deadLetters,
+      stats: deps.stats,
+      logger: deps.logger,
+    });
     this.trail = await startContractConsumer({
       kafka: deps.kafka,
       groupId: `${deps.groupPrefix}.notifications`,
@@ -108,8 +116,22 @@ export class NotifyService {
     const externalURL = this.deps.config.auth.publicUrl;
     const alertId = `test.${receiver.replace(/[^\w.-]/g, '-')}.${Date.now()}`;
     const labels = { alertname: 'fleetwatch_test', team: 'platform', severity: 'info', kind: 'test' };
-    const alert = outgoingAlert({ alertId, status: 'firing', labels, startedAt: Date.now(), link: alertLink(externalURL, alertId), annotations: { summary: `Test notification from fleetwatch, sent by ${by}` } });
-    const notification = { notificationId: alertId, groupKey: `test:{receiver=${JSON.stringify(receiver)}}`, receiver, groupLabels: { alertname: 'fleetwatch_test' }, alerts: [alert], externalURL };
+    const alert = outgoingAlert({
+      alertId,
+      status: 'firing',
+      labels,
+      startedAt: Date.now(),
+      link: alertLink(externalURL, alertId),
+      annotations: { summary: `Test notification from fleetwatch, sent by ${by}` },
+    });
+    const notification = {
+      notificationId: alertId,
+      groupKey: `test:{receiver=${JSON.stringify(receiver)}}`,
+      receiver,
+      groupLabels: { alertname: 'fleetwatch_test' },
+      alerts: [alert],
+      externalURL,
+    };
     return Promise.all(
       integrations.map(async (integration) => {
         try {

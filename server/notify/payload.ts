@@ -54,8 +54,23 @@ export function alertLink(externalURL: string, alertId: string): string {
   return `${externalURL}/alerts?alert=${encodeURIComponent(alertId)}`;
 }
 
-export function outgoingAlert(input: { alertId: string; status: OutgoingAlert['status']; labels: Labels; startedAt: number; endedAt?: number; link: string; annotations?: Record<string, string> }): OutgoingAlert {
-  return { alertId: input.alertId, status: input.status, labels: input.labels, startedAt: input.startedAt, endedAt: input.endedAt, annotations: { ...input.annotations, link: input.link } };
+export function outgoingAlert(input: {
+  alertId: string;
+  status: OutgoingAlert['status'];
+  labels: Labels;
+  startedAt: number;
+  endedAt?: number;
+  link: string;
+  annotations?: Record<string, string>;
+}): OutgoingAlert {
+  return {
+    alertId: input.alertId,
+    status: input.status,
+    labels: input.labels,
+    startedAt: input.startedAt,
+    endedAt: input.endedAt,
+    annotations: { ...input.annotations, link: input.link },
+  };
 }
 
 export { alertAnnotations };
@@ -113,5 +128,7 @@ export function defaultTitle(notification: Notification): string {
 
 /** The default body: one line per alert with its summary and its link into the inbox. */
 export function defaultText(notification: Notification): string {
-  return notification.alerts.map((alert) => `${alert.status.toUpperCase()}: ${alert.annotations.summary ?? alert.labels.alertname ?? alert.alertId}\n${alert.annotations.link ?? ''}`).join('\n');
+  return notification.alerts
+    .map((alert) => `${alert.status.toUpperCase()}: ${alert.annotations.summary ?? alert.labels.alertname ?? alert.alertId}\n${alert.annotations.link ?? ''}`)
+    .join('\n');
 }

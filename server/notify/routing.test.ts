@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertView } from '@/lib/api/alerts';
 import type { Alert } from '@/lib/contracts/alerts';
 
-import type { AlertingConfigError} from './config';
+import type { AlertingConfigError } from './config';
 import { parseAlertingConfig } from './config';
 import { GroupIndex } from './groups';
 import { NotificationLog, needsUpdate } from './notification-log';
@@ -44,17 +44,50 @@ const config = parseAlertingConfig(CONFIG);
 const T = 1_700_000_000_000;
 
 function anomaly(id: string, vehicleId: string, severity: Alert['severity'], state: Alert['state'] = 'firing'): Alert {
-  return { alertId: id, kind: 'anomaly', team: 'fleet', vehicleId, metric: 'engineTempC', value: 120, normal: { mean: 90, std: 3 }, startedAt: T, detectedAt: T, severity, state };
+  return {
+    alertId: id,
+    kind: 'anomaly',
+    team: 'fleet',
+    vehicleId,
+    metric: 'engineTempC',
+    value: 120,
+    normal: { mean: 90, std: 3 },
+    startedAt: T,
+    detectedAt: T,
+    severity,
+    state,
+  };
 }
 
 function view(alert: Alert, status: AlertView['status'] = 'open'): AlertView {
-  return { alert, status, subject: 'x', assignee: null, snoozedUntil: null, silencedBy: null, acknowledged: null, resolved: null, firstDetectedAt: T, audit: [], auditTotal: 0, revision: 1 };
+  return {
+    alert,
+    status,
+    subject: 'x',
+    assignee: null,
+    snoozedUntil: null,
+    silencedBy: null,
+    acknowledged: null,
+    resolved: null,
+    firstDetectedAt: T,
+    audit: [],
+    auditTotal: 0,
+    revision: 1,
+  };
 }
 
 describe('alerting config', () => {
   it('inherits group settings down the tree and names each route by its place in the file', () => {
     const fleet = config.route.routes[0];
-    expect(fleet).toMatchObject({ id: 'route.routes[0]', receiver: 'fleet', groupBy: ['vehicleId'], groupWaitMs: 1_000, groupIntervalMs: 2_000, repeatIntervalMs: 10_000, continue: true });
+    expect(fleet).toMatchObject({
+      id: 'route.routes[0]',
+      receiver: 'fleet',
+      groupBy: ['vehicleId'],
+      groupWaitMs: 1_000,
+      groupIntervalMs: 2_000,
+      repeatIntervalMs: 10_000,
+      continue: true,
+    });
   });
 
   it('reports every problem with line and column', () => {
@@ -71,7 +104,11 @@ describe('alerting config', () => {
     } catch (error) {
       problems = (error as AlertingConfigError).problems;
     }
-    expect(problems).toEqual([expect.stringMatching(/^6:9 receivers\[0\]\.email_configs\[0\]: from is required/), expect.stringMatching(/^6:9 .*smarthost is required/), expect.stringMatching(/^2:13 route\.receiver: no receiver named "missing"/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^6:9 receivers\[0\]\.email_configs\[0\]: from is required/),
+      expect.stringMatching(/^6:9 .*smarthost is required/),
+      expect.stringMatching(/^2:13 route\.receiver: no receiver named "missing"/),
+    ]);
   });
 
   it('refuses unknown fields and bad matchers', () => {

@@ -33,7 +33,8 @@ const SAMPLE: TemplateData = { status: '', receiver: '', externalURL: '', alertC
 /** What is wrong with a template, or undefined when every expression is supported. */
 export function templateProblem(text: string): string | undefined {
   for (const [, expression = ''] of text.matchAll(EXPRESSION)) {
-    if (evaluate(expression, SAMPLE) === undefined) return `unsupported template expression {{ ${expression} }} (supported: .Status, .Receiver, .ExternalURL, len .Alerts, .GroupLabels.<label>, .CommonLabels.<label>, .CommonAnnotations.<name>)`;
+    if (evaluate(expression, SAMPLE) === undefined)
+      return `unsupported template expression {{ ${expression} }} (supported: .Status, .Receiver, .ExternalURL, len .Alerts, .GroupLabels.<label>, .CommonLabels.<label>, .CommonAnnotations.<name>)`;
   }
   return undefined;
 }

@@ -32,7 +32,10 @@ export class AlertsChannel {
     this.stops.push(
       this.store.onChange((view, added) => {
         const { audit: _trail, ...summary } = view;
-        this.io.to(roomOf('alerts')).except(hiddenRoom(view.alert.team)).emit('alert:upsert', { ...summary, added });
+        this.io
+          .to(roomOf('alerts'))
+          .except(hiddenRoom(view.alert.team))
+          .emit('alert:upsert', { ...summary, added });
         socketFramesSent.inc({ event: 'alert:upsert' });
       }),
       this.store.onSilencesChanged(() => this.pushSilences()),

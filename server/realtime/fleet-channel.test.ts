@@ -21,7 +21,21 @@ import { roomOf } from './socket-server';
 const t0 = Date.now();
 
 function fix(vehicleId: string, ts: number, speedKmh = 40): VehicleState {
-  return { vehicleId, fleet: 'cabs', ts, lat: 51.9 + (ts - t0) / 1e8, lon: 4.47, speedKmh, headingDeg: 90, engineTempC: 90, fuelPct: 60, ignition: true, plate: 'P', driver: 'D', status: 'moving' };
+  return {
+    vehicleId,
+    fleet: 'cabs',
+    ts,
+    lat: 51.9 + (ts - t0) / 1e8,
+    lon: 4.47,
+    speedKmh,
+    headingDeg: 90,
+    engineTempC: 90,
+    fuelPct: 60,
+    ignition: true,
+    plate: 'P',
+    driver: 'D',
+    status: 'moving',
+  };
 }
 
 /** A real Socket.IO server and client on loopback, the channel ticked by hand: the push rules end to end without Kafka. */
@@ -68,7 +82,10 @@ describe('FleetChannel over real sockets', () => {
     channel.tick(t0 + 100);
     await waitFor(() => frames.length === 1);
     expect(frames[0]).toMatchObject({ s: true });
-    expect(frames[0]?.v.map((entry) => [entry[0], entry[1]]).sort()).toEqual([['cab-1', FULL_MASK], ['cab-2', FULL_MASK]]);
+    expect(frames[0]?.v.map((entry) => [entry[0], entry[1]]).sort()).toEqual([
+      ['cab-1', FULL_MASK],
+      ['cab-2', FULL_MASK],
+    ]);
 
     fleet.apply(fix('cab-1', t0 + 1000, 10), t0 + 1000);
     fleet.apply(fix('cab-1', t0 + 2000, 20), t0 + 2000);

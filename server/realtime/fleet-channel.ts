@@ -85,7 +85,10 @@ export class FleetChannel {
       clients.map((socket) => ({ id: socket.id, ready: isReady(socket) })),
     );
     if (delta.v.length > 0 && plan.skip.length < clients.length) {
-      this.io.to(roomOf('fleet')).except([...plan.skip, ...joiners]).emit('fleet:update', delta);
+      this.io
+        .to(roomOf('fleet'))
+        .except([...plan.skip, ...joiners])
+        .emit('fleet:update', delta);
       socketFramesSent.inc({ event: 'fleet:update' });
     }
     for (const [socketId, vehicleIds] of plan.catchUp) {

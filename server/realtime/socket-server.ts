@@ -39,7 +39,13 @@ export function roomOf(channel: Channel): string {
   return `channel:${channel}`;
 }
 
-export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, revoked: RevokedSessions, logger: Logger, onJoin: ChannelJoinHandler): RealtimeServer {
+export function createSocketServer(
+  httpServer: HttpServer,
+  auth: AuthConfig,
+  revoked: RevokedSessions,
+  logger: Logger,
+  onJoin: ChannelJoinHandler,
+): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     serveClient: false,
     // WebSocket only, as the product's client connects: a long-polling session is many requests that
@@ -82,7 +88,8 @@ export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, rev
       else connections.delete(user);
     });
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (event !== 'subscribe' && event !== 'unsubscribe') refuse(socket, args.at(-1), 'unknown-event', 'unknown_event', `No event "${event.slice(0, 64)}"; use subscribe or unsubscribe.`);
+      if (event !== 'subscribe' && event !== 'unsubscribe')
+        refuse(socket, args.at(-1), 'unknown-event', 'unknown_event', `No event "${event.slice(0, 64)}"; use subscribe or unsubscribe.`);
     });
     for (const verb of ['subscribe', 'unsubscribe'] as const) {
       socket.on(verb, (request: unknown, ack: unknown) => {
@@ -103,7 +110,13 @@ export function createSocketServer(httpServer: HttpServer, auth: AuthConfig, rev
  * another port of this site carries the cookie too; token clients are exempt, a browser never
  * adds a token by itself); or one user holding too many connections already.
  */
-function handshakeRefusal(result: Awaited<ReturnType<typeof identify>>, headers: IncomingHttpHeaders, origin: string, connections: Map<string, number>, maxPerUser: number): string | undefined {
+function handshakeRefusal(
+  result: Awaited<ReturnType<typeof identify>>,
+  headers: IncomingHttpHeaders,
+  origin: string,
+  connections: Map<string, number>,
+  maxPerUser: number,
+): string | undefined {
   if (!result.identity) return result.problem === 'invalid_token' ? 'invalid_token' : 'unauthorized';
   if (result.identity.via === 'session' && !handshakeFromOrigin(headers, origin)) return 'cross_origin';
   if ((connections.get(`${result.identity.via}:${result.identity.name}`) ?? 0) >= maxPerUser) return 'too_many_connections';
@@ -160,7 +173,13 @@ function handleSubscription(socket: RealtimeSocket, verb: 'subscribe' | 'unsubsc
   const parsed = subscriptionRequestSchema.safeParse(request);
   if (!parsed.success) {
     const problem = parsed.error.issues[0];
-    return refuse(socket, ack, 'invalid-request', 'invalid_request', `${verb} expects {channel}: ${problem ? `${problem.path.join('.') || 'payload'}: ${problem.message}` : 'invalid'}`);
+    return refuse(
+      socket,
+      ack,
+      'invalid-request',
+      'invalid_request',
+      `${verb} expects {channel}: ${problem ? `${problem.path.join('.') || 'payload'}: ${problem.message}` : 'invalid'}`,
+    );
   }
   const { channel } = parsed.data;
   if (verb === 'unsubscribe') {

@@ -53,6 +53,9 @@ describe('SalesStore', () => {
     for (let minute = 24 * 60 + 2; minute < 24 * 60 + 6; minute++) store.apply(row(minute, 'a', 1));
     store.prune(T0);
     expect(store.size).toBe(3);
-    expect(store.recent(2, T0).map((r) => r.windowStart)).toEqual([new Date(T0 + (24 * 60 + 4) * 60_000).toISOString(), new Date(T0 + (24 * 60 + 5) * 60_000).toISOString()]);
+    expect(store.recent(2, T0).map((r) => r.windowStart)).toEqual([
+      new Date(T0 + (24 * 60 + 4) * 60_000).toISOString(),
+      new Date(T0 + (24 * 60 + 5) * 60_000).toISOString(),
+    ]);
   });
 });

@@ -28,22 +28,34 @@ export interface AlertsStreamDeps {
  */
 export async function startAlertsStream(deps: AlertsStreamDeps): Promise<RunningConsumer> {
   const { store } = deps;
-  const common = { kafka: deps.kafka, commitOffsets: false, start: { from: 'earliest' } as const, deadLetters: deps.deadLetters, stats: deps.stats, logger: deps.logger };
+  const common = {
+    kafka: deps.kafka,
+    commitOffsets: false,
+    start: { from: 'earliest' } as const,
+    deadLetters: deps.deadLetters,
+    stats: deps.stats,
+    logger: deps.logger,
+  };
   const feeds: { topic: string; schema: z.ZodType; apply: (record: ContractRecord<never>) => void }[] = [
-    ...[TOPICS.anomalies, TOPICS.zoneAlerts, TOPICS.lagAlerts, TOPICS.externalAlerts].map((topic) => ({ topic, schema: alertSchema, apply: (record: ContractRecord<never>) => store.applyAlert(record.value) })),
+    ...[TOPICS.anomalies, TOPICS.zoneAlerts, TOPICS.lagAlerts, TOPICS.externalAlerts].map((topic) => ({
+      topic,
+      schema: alertSchema,
+      apply: (record: ContractRecord<never>) => store.applyAlert(record.value),
+    })),
     { topic: TOPICS.alertActions, schema: alertActionSchema, apply: (record) => store.applyAction(record.value) },
     { topic: TOPICS.alertSilences, schema: alertSilenceSchema, apply: (record) => store.applySilence(record.value) },
   ];
   for (const feed of feeds) deps.stats.track(feed.topic);
   return startConsumersTogether(
-    feeds.map((feed) => () =>
-      startContractConsumer({
-        ...common,
-        groupId: `${deps.groupId}.${feed.topic}`,
-        topic: feed.topic,
-        schema: feed.schema,
-        onBatch: (records) => records.forEach((record) => feed.apply(record as ContractRecord<never>)),
-      }),
+    feeds.map(
+      (feed) => () =>
+        startContractConsumer({
+          ...common,
+          groupId: `${deps.groupId}.${feed.topic}`,
+          topic: feed.topic,
+          schema: feed.schema,
+          onBatch: (records) => records.forEach((record) => feed.apply(record as ContractRecord<never>)),
+        }),
     ),
   );
 }

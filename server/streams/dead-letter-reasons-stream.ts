@@ -27,13 +27,23 @@ export function reasonKind(reason: string | undefined): string {
  * Reads each DLQ from the beginning of its retention with this instance's own group (no commits),
  * so every BFF instance shows the same counts.
  */
-export async function startDeadLetterReasonsStream(deps: { kafka: Kafka; groupId: string; replicationFactor: number; logger: Logger }): Promise<RunningConsumer> {
+export async function startDeadLetterReasonsStream(deps: {
+  kafka: Kafka;
+  groupId: string;
+  replicationFactor: number;
+  logger: Logger;
+}): Promise<RunningConsumer> {
   const topics = REASON_TRACKED_PROCESSORS.map((name) => dlqTopic(name));
   const admin = deps.kafka.admin();
   await admin.connect();
   try {
     // A processor creates its DLQ when it starts; the BFF may start first.
-    await ensureTopics(admin, REASON_TRACKED_PROCESSORS.map((name) => dlqTopicSpec(name)), deps.replicationFactor, deps.logger);
+    await ensureTopics(
+      admin,
+      REASON_TRACKED_PROCESSORS.map((name) => dlqTopicSpec(name)),
+      deps.replicationFactor,
+      deps.logger,
+    );
   } finally {
     await admin.disconnect();
   }

@@ -1,4 +1,3 @@
-
 import type { Kafka } from 'kafkajs';
 
 import { vehicleStateSchema } from '@/lib/contracts/fleet';

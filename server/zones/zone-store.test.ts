@@ -26,7 +26,19 @@ function row(zone: Zone, start: number, uniqueBadges: number, final: boolean, wi
 }
 
 function alert(state: 'firing' | 'cleared'): Alert {
-  return { alertId: 'capacity.main-hall.1', kind: 'capacity', team: 'security', zoneId: 'main-hall', metric: 'occupancy', value: 480, normal: { min: 0, max: 450 }, startedAt: 1, detectedAt: 2, severity: 'warning', state };
+  return {
+    alertId: 'capacity.main-hall.1',
+    kind: 'capacity',
+    team: 'security',
+    zoneId: 'main-hall',
+    metric: 'occupancy',
+    value: 480,
+    normal: { min: 0, max: 450 },
+    startedAt: 1,
+    detectedAt: 2,
+    severity: 'warning',
+    state,
+  };
 }
 
 function store(): ZoneStore {
@@ -82,7 +94,10 @@ describe('ZoneStore', () => {
   it('shows a firing capacity alert on its zone until it clears', () => {
     const zones = store();
     zones.applyAlert(alert('firing'));
-    expect(zones.snapshot(T0, 16).zones.find((zone) => zone.zoneId === 'main-hall')?.alert).toMatchObject({ alertId: 'capacity.main-hall.1', severity: 'warning' });
+    expect(zones.snapshot(T0, 16).zones.find((zone) => zone.zoneId === 'main-hall')?.alert).toMatchObject({
+      alertId: 'capacity.main-hall.1',
+      severity: 'warning',
+    });
     zones.applyAlert(alert('cleared'));
     expect(zones.snapshot(T0, 16).zones.every((zone) => zone.alert === null)).toBe(true);
   });

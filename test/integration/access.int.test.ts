@@ -119,7 +119,11 @@ describe('access control: every page, API route and channel for no user and each
   });
 
   it('refuses a state-changing request that carries the session cookie but comes from another site', async () => {
-    const response = await stack.fetch('/api/fleet/vehicles', { method: 'POST', headers: { cookie: cookies.get('admin') ?? '', origin: 'https://evil.example' } }, null);
+    const response = await stack.fetch(
+      '/api/fleet/vehicles',
+      { method: 'POST', headers: { cookie: cookies.get('admin') ?? '', origin: 'https://evil.example' } },
+      null,
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'csrf' } });
   });

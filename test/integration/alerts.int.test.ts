@@ -63,7 +63,12 @@ describe('the alert inbox end to end', () => {
 
   it('delivers the overheat scenario as an engine alert to a Socket.IO client within 15 s of the fault', async () => {
     const socket = await socketOn(stack);
-    const arrived = nextEvent(socket, 'alert:upsert', 20_000, (view) => view.alert.kind === 'anomaly' && view.alert.metric === 'engineTempC' && view.alert.state === 'firing');
+    const arrived = nextEvent(
+      socket,
+      'alert:upsert',
+      20_000,
+      (view) => view.alert.kind === 'anomaly' && view.alert.metric === 'engineTempC' && view.alert.state === 'firing',
+    );
     const command = await sendScenario(outside, 'overheat', { durationS: 40 });
     const view = await arrived;
     const latencyMs = Date.now() - command.issuedAt;
@@ -76,7 +81,9 @@ describe('the alert inbox end to end', () => {
 
   it('raises nothing for the sensor-spike scenario (one sensor 50 °C too high for 3 s)', async () => {
     const { vehicles } = await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles');
-    const target = vehicles.find((vehicle) => vehicle.ts >= startedAt && vehicle.ignition && (overheat?.alert.kind !== 'anomaly' || vehicle.vehicleId !== overheat.alert.vehicleId))?.vehicleId;
+    const target = vehicles.find(
+      (vehicle) => vehicle.ts >= startedAt && vehicle.ignition && (overheat?.alert.kind !== 'anomaly' || vehicle.vehicleId !== overheat.alert.vehicleId),
+    )?.vehicleId;
     expect(target).toBeDefined();
     const socket = await socketOn(stack);
     const alerted = nextEvent(socket, 'alert:upsert', 16_000, (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === target).then(
@@ -122,10 +129,18 @@ describe('the alert inbox end to end', () => {
   });
 
   it('refuses a malformed action with a 400 in the error shape, and an unknown alert with a 404', async () => {
-    const bad = await stack.fetch(`/api/alerts/${overheat?.alert.alertId}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'snooze' }) });
+    const bad = await stack.fetch(`/api/alerts/${overheat?.alert.alertId}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'snooze' }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('until') } });
-    const unknown = await stack.fetch('/api/alerts/no-such-alert/actions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) });
+    const unknown = await stack.fetch('/api/alerts/no-such-alert/actions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'ack' }),
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -139,7 +154,11 @@ describe('the alert inbox end to end', () => {
     const sentAt = Date.now();
     const response = await stack.fetch(
       `/api/alerts/${alertId}/actions`,
-      { method: 'POST', headers: { 'content-type': 'application/json', cookie: fleetCookie, origin: stack.url }, body: JSON.stringify({ action: 'ack', note: 'driver called' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: fleetCookie, origin: stack.url },
+        body: JSON.stringify({ action: 'ack', note: 'driver called' }),
+      },
       null,
     );
     expect(response.status).toBe(200);
@@ -165,7 +184,19 @@ describe('the alert inbox end to end', () => {
   it("shows each team only its own alerts: a security alert reaches admin's socket, not the fleet team's", async () => {
     const fleetSocket = await socketOn(stack, null, await signInOverHttp(stack.url, 'fleet', 'demo'));
     const adminSocket = await socketOn(stack);
-    const capacity: Alert = { alertId: `capacity.test-zone.${Date.now()}`, kind: 'capacity', team: 'security', zoneId: 'test-zone', metric: 'occupancy', value: 120, normal: { min: 0, max: 90 }, startedAt: Date.now(), detectedAt: Date.now(), severity: 'critical', state: 'firing' };
+    const capacity: Alert = {
+      alertId: `capacity.test-zone.${Date.now()}`,
+      kind: 'capacity',
+      team: 'security',
+      zoneId: 'test-zone',
+      metric: 'occupancy',
+      value: 120,
+      normal: { min: 0, max: 90 },
+      startedAt: Date.now(),
+      detectedAt: Date.now(),
+      severity: 'critical',
+      state: 'firing',
+    };
     const fleetSaw = nextEvent(fleetSocket, 'alert:upsert', 5_000, (view) => view.alert.alertId === capacity.alertId).then(
       () => true,
       () => false,
@@ -182,7 +213,11 @@ describe('the alert inbox end to end', () => {
   });
 
   it('silences matching alerts with a required reason, visible to every instance', async () => {
-    const missingReason = await stack.fetch('/api/alerts/silences', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ team: 'fleet', expiresAt: Date.now() + 60_000 }) });
+    const missingReason = await stack.fetch('/api/alerts/silences', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ team: 'fleet', expiresAt: Date.now() + 60_000 }),
+    });
     expect(missingReason.status).toBe(400);
     const vehicleId = overheat?.alert.kind === 'anomaly' ? overheat.alert.vehicleId : '';
     const created = await stack.fetch('/api/alerts/silences', {
@@ -191,7 +226,9 @@ describe('the alert inbox end to end', () => {
       body: JSON.stringify({ team: 'fleet', vehicleId, reason: 'engine test bench', expiresAt: Date.now() + 600_000 }),
     });
     expect(created.status).toBe(201);
-    await expect.poll(async () => (await alertsOf(second)).alerts.find((view) => view.alert.alertId === overheat?.alert.alertId)?.status, { timeout: 5_000 }).toBe('silenced');
+    await expect
+      .poll(async () => (await alertsOf(second)).alerts.find((view) => view.alert.alertId === overheat?.alert.alertId)?.status, { timeout: 5_000 })
+      .toBe('silenced');
     // Other files' silences share the broker's topic: this vehicle's is the one made here, once.
     const ofVehicle = (await alertsOf(second)).silences.filter((silence) => silence.vehicleId === vehicleId);
     expect(ofVehicle).toEqual([expect.objectContaining({ vehicleId, reason: 'engine test bench', createdBy: 'demo-admin' })]);

@@ -33,7 +33,9 @@ describe('the Flink runner killed and restarted', () => {
 
   const records = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
   const fleetStateJob = async () => {
-    const { jobs } = (await (await fetch(`${stack.flinkRestUrl}/jobs/overview`)).json()) as { jobs: { jid: string; name: string; state: string; 'start-time': number }[] };
+    const { jobs } = (await (await fetch(`${stack.flinkRestUrl}/jobs/overview`)).json()) as {
+      jobs: { jid: string; name: string; state: string; 'start-time': number }[];
+    };
     const job = jobs.filter((j) => j.name === 'fleet-state').sort((a, b) => b['start-time'] - a['start-time'])[0];
     if (!job) throw new Error('no fleet-state job on Flink');
     return job;
@@ -69,7 +71,9 @@ describe('the Flink runner killed and restarted', () => {
     await stack.waitForLog(/job fleet-state: resumed from checkpoint .*chk-\d+/);
 
     // Fixes sent after the restart reach the BFF: the job is producing again.
-    await expect.poll(async () => (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).newestFixAt ?? 0, { timeout: 60_000 }).toBeGreaterThan(restartedAt);
+    await expect
+      .poll(async () => (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).newestFixAt ?? 0, { timeout: 60_000 })
+      .toBeGreaterThan(restartedAt);
 
     // Caught up: every fix since the kill is out, plus the ones between the checkpoint and the kill written again.
     const rate = ((CABS + TANKERS) * 1000) / INTERVAL_MS;

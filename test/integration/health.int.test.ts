@@ -75,7 +75,7 @@ describe('health: liveness, readiness and a lost broker', () => {
     expect((await health()).body).toMatchObject({ status: 'ok', kafka: { connected: true, unreachableSince: null } });
   });
 
-  it('exports every watched group\'s lag on /metrics under kafka-lag-exporter\'s names, with the lag API\'s figures', async () => {
+  it("exports every watched group's lag on /metrics under kafka-lag-exporter's names, with the lag API's figures", async () => {
     const groupId = 'health-test.lagging';
     const topic = 'health-test.lag-metrics';
     const kafka = createKafka(loadKafkaSettings({ KAFKA_BROKERS: broker.kafka.brokers }).kafka, 'health-test');
@@ -99,11 +99,15 @@ describe('health: liveness, readiness and a lost broker', () => {
     await deniedAdmin.setOffsets({ groupId: deniedGroup, topic, partitions: [{ partition: 0, offset: '1' }] }).finally(() => deniedAdmin.disconnect());
 
     let detail: GroupDetail | undefined;
-    await waitFor(async () => {
-      const answer = await stack.fetch(`/api/lag/${encodeURIComponent(groupId)}`);
-      detail = answer.ok ? ((await answer.json()) as GroupDetail) : undefined;
-      return detail?.partitionLags.some((p) => p.partition === 0 && p.lag === 3 && p.lagSeconds !== null) ?? false;
-    }, 30_000, 'the lag API to show the group');
+    await waitFor(
+      async () => {
+        const answer = await stack.fetch(`/api/lag/${encodeURIComponent(groupId)}`);
+        detail = answer.ok ? ((await answer.json()) as GroupDetail) : undefined;
+        return detail?.partitionLags.some((p) => p.partition === 0 && p.lag === 3 && p.lagSeconds !== null) ?? false;
+      },
+      30_000,
+      'the lag API to show the group',
+    );
     const metrics = await (await stack.fetch('/metrics')).text();
     const value = (name: string, labels: Record<string, string>) => metricValue(metrics, name, labels);
     const p0 = detail!.partitionLags.find((p) => p.partition === 0)!;

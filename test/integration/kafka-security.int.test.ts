@@ -47,7 +47,15 @@ describe('Kafka over TLS and SASL', () => {
 
   async function bff(port: number, logName: string, kafka: ChildEnv): Promise<TestStack> {
     // Topics are made over the plaintext listener by the test; the BFF itself connects with `kafka`.
-    const stack = new TestStack({ brokers: broker.brokers, bffPort: port, logName, cabs: 0, tankers: 0, pipeline: false, env: { ...operator.env, PUBLIC_URL: `http://127.0.0.1:${port}`, LAG_POLL_INTERVAL_MS: '1000', ...kafka } });
+    const stack = new TestStack({
+      brokers: broker.brokers,
+      bffPort: port,
+      logName,
+      cabs: 0,
+      tankers: 0,
+      pipeline: false,
+      env: { ...operator.env, PUBLIC_URL: `http://127.0.0.1:${port}`, LAG_POLL_INTERVAL_MS: '1000', ...kafka },
+    });
     stacks.push(stack);
     await stack.start();
     return stack;
@@ -85,7 +93,15 @@ describe('Kafka over TLS and SASL', () => {
 
   it('a wrong password or an untrusted certificate fails with a message that says which setting to fix', async () => {
     // The BFF starts first: it takes the longest to show its verdict.
-    others.start(bffSpec({ ...operator.env, PUBLIC_URL: `http://127.0.0.1:${wrongBffPort}`, PORT: String(wrongBffPort), HOST: '127.0.0.1', ...sasl('plain', { ...KAFKA_USERS.plain, password: 'wrong' }) }));
+    others.start(
+      bffSpec({
+        ...operator.env,
+        PUBLIC_URL: `http://127.0.0.1:${wrongBffPort}`,
+        PORT: String(wrongBffPort),
+        HOST: '127.0.0.1',
+        ...sasl('plain', { ...KAFKA_USERS.plain, password: 'wrong' }),
+      }),
+    );
     const wrongScram = { ...sasl('scram-sha-512', KAFKA_USERS.scram), KAFKA_SASL_PASSWORD: 'not-the-password' };
     // The simulator logs JSON lines, where the quotes come escaped.
     const refused = /refused user \\?"sim-scram\\?" \(SASL SCRAM-SHA-512\): check KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/;
@@ -98,10 +114,15 @@ describe('Kafka over TLS and SASL', () => {
 
     // The BFF keeps serving (degraded) and says why in its health answer and its log.
     await expect
-      .poll(async () => {
-        const response = await fetch(`http://127.0.0.1:${wrongBffPort}/api/health`, { headers: { authorization: `Bearer ${operator.apiToken}` } }).catch(() => undefined);
-        return response ? JSON.stringify(await response.json()) : 'not up';
-      }, { timeout: 90_000, interval: 1_000 })
+      .poll(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${wrongBffPort}/api/health`, { headers: { authorization: `Bearer ${operator.apiToken}` } }).catch(
+            () => undefined,
+          );
+          return response ? JSON.stringify(await response.json()) : 'not up';
+        },
+        { timeout: 90_000, interval: 1_000 },
+      )
       .toMatch(/refused user \\"bff-plain\\" \(SASL PLAIN\)/);
     // Last: kafkajs retries a failed TLS handshake several times before giving up.
     const untrusted = await scenario({ KAFKA_BROKERS: broker.sslBrokers, KAFKA_SSL: 'true' });

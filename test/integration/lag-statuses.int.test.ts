@@ -65,7 +65,7 @@ describe('consumer lag statuses made on the real broker', () => {
     expect((await detail('lagstatus.loss-group'))?.partitionLags[0]).toMatchObject({ committed: 5, status: 'data-loss' });
   });
 
-  it('shows rewinding when a group\'s committed offset goes back (an offset reset)', async () => {
+  it("shows rewinding when a group's committed offset goes back (an offset reset)", async () => {
     await topicWithGroup('lagstatus.rewind', 'lagstatus.rewind-group', RECORDS);
     await expect.poll(async () => (await detail('lagstatus.rewind-group'))?.partitionLags[0]?.committed, { timeout: 30_000 }).toBe(RECORDS);
     await admin.setOffsets({ groupId: 'lagstatus.rewind-group', topic: 'lagstatus.rewind', partitions: [{ partition: 0, offset: '2' }] });
@@ -82,6 +82,9 @@ describe('consumer lag statuses made on the real broker', () => {
     await consumer.subscribe({ topic: 'lagstatus.other' });
     await consumer.run({ eachMessage: async () => undefined });
     await expect.poll(() => statusOf('lagstatus.orphan-group'), { timeout: 40_000, interval: POLL_MS }).toBe('unassigned');
-    expect((await detail('lagstatus.orphan-group'))?.partitionLags.find((p) => p.topic === 'lagstatus.orphan')).toMatchObject({ status: 'unassigned', lag: RECORDS - 5 });
+    expect((await detail('lagstatus.orphan-group'))?.partitionLags.find((p) => p.topic === 'lagstatus.orphan')).toMatchObject({
+      status: 'unassigned',
+      lag: RECORDS - 5,
+    });
   });
 });

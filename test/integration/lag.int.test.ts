@@ -58,7 +58,11 @@ describe('consumer lag', () => {
     consumers.push(await startQuietConsumer(outside));
     quietSince = Date.now();
     await stack.waitForLog(/listening for scenario commands/);
-    await waitFor(async () => (await summaries()).groups.some((group) => group.groupId === ARCHIVER && group.totalLag >= 0 && group.status === 'ok'), 90_000, 'the archiver watched and ok');
+    await waitFor(
+      async () => (await summaries()).groups.some((group) => group.groupId === ARCHIVER && group.totalLag >= 0 && group.status === 'ok'),
+      90_000,
+      'the archiver watched and ok',
+    );
   });
 
   afterAll(async () => {
@@ -70,11 +74,14 @@ describe('consumer lag', () => {
   const summaries = async (): Promise<LagResponse> => lagResponseSchema.parse(await stack.fetchJson('/api/lag'));
   const group = async (groupId: string): Promise<GroupDetail> => groupDetailSchema.parse(await stack.fetchJson(`/api/lag/${encodeURIComponent(groupId)}`));
 
-  it('reports the committed and end offsets Kafka\'s own kafka-consumer-groups --describe prints, allowing only for what moved between the reads', async () => {
+  it("reports the committed and end offsets Kafka's own kafka-consumer-groups --describe prints, allowing only for what moved between the reads", async () => {
     const groups = [FIXED_GROUP, ARCHIVER, 'processor.fleet-state', 'processor.sales'];
     // The Flink jobs commit on checkpoint, so a job's group appears (and gains each topic) only with its
     // first checkpoints: wait until both have committed on every topic they read before comparing.
-    const jobTopics: Record<string, string[]> = { 'processor.fleet-state': ['fleet.telemetry.raw', 'fleet.vehicles'], 'processor.sales': ['purchase', 'bookstore', 'book'] };
+    const jobTopics: Record<string, string[]> = {
+      'processor.fleet-state': ['fleet.telemetry.raw', 'fleet.vehicles'],
+      'processor.sales': ['purchase', 'bookstore', 'book'],
+    };
     await waitFor(
       async () => {
         for (const [id, topics] of Object.entries(jobTopics)) {
@@ -91,10 +98,14 @@ describe('consumer lag', () => {
     const { rows: described, output } = await describeGroups(brokers, groups);
     const toolEnd = Date.now();
     // The next poll that started after the tool finished.
-    await waitFor(async () => {
-      const { polledAt, pollMs } = await summaries();
-      return polledAt !== null && polledAt - (pollMs ?? 0) > toolEnd;
-    }, 20_000, 'a poll after the tool ran');
+    await waitFor(
+      async () => {
+        const { polledAt, pollMs } = await summaries();
+        return polledAt !== null && polledAt - (pollMs ?? 0) > toolEnd;
+      },
+      20_000,
+      'a poll after the tool ran',
+    );
     const after = new Map(await Promise.all(groups.map(async (id) => [id, await group(id)] as const)));
     for (const id of groups) expect(before.get(id)?.observedAt ?? Infinity).toBeLessThan(toolStart);
 
@@ -136,7 +147,9 @@ describe('consumer lag', () => {
     const socket = await connectSocket(stack.url);
     sockets.push(socket);
     expect(await subscribe(socket, 'lag')).toEqual({ ok: true });
-    const pushed = nextEvent(socket, 'lag:update', 40_000, (update) => update.groups.some((g) => g.groupId === ARCHIVER && (g.status === 'stalled' || g.status === 'stopped')));
+    const pushed = nextEvent(socket, 'lag:update', 40_000, (update) =>
+      update.groups.some((g) => g.groupId === ARCHIVER && (g.status === 'stalled' || g.status === 'stopped')),
+    );
 
     const sentAt = Date.now();
     await sendScenario(outside, 'stalled-consumer', { durationS: 300 });
@@ -144,7 +157,9 @@ describe('consumer lag', () => {
     expect(Date.now() - sentAt).toBeLessThan(30_000);
     await pushed;
 
-    await expect.poll(() => alerts.find((alert) => alert.kind === 'consumer-lag' && alert.groupId === ARCHIVER && alert.state === 'firing'), { timeout: 15_000 }).toBeDefined();
+    await expect
+      .poll(() => alerts.find((alert) => alert.kind === 'consumer-lag' && alert.groupId === ARCHIVER && alert.state === 'firing'), { timeout: 15_000 })
+      .toBeDefined();
     const firing = alerts.find((alert) => alert.kind === 'consumer-lag' && alert.groupId === ARCHIVER && alert.state === 'firing');
     expect(firing).toMatchObject({ team: 'platform', kind: 'consumer-lag', metric: expect.stringMatching(/^status:(stalled|stopped)$/) });
 
@@ -155,7 +170,7 @@ describe('consumer lag', () => {
       .toMatchObject({ groupId: ARCHIVER, team: 'platform' });
   });
 
-  it('shows a consumer slower than its producer as lagging, its lag in seconds growing and matching the records\' real age', async () => {
+  it("shows a consumer slower than its producer as lagging, its lag in seconds growing and matching the records' real age", async () => {
     const sentAt = new Map<number, number>();
     let producing = true;
     const producer = outside.producer();
@@ -268,14 +283,25 @@ async function createTopics(kafka: Kafka, topics: { topic: string; numPartitions
 async function prepareFixedGroup(kafka: Kafka): Promise<void> {
   const producer = kafka.producer();
   await producer.connect();
-  for (const [partition, count] of [[0, 10], [1, 20], [2, 30]] as const) {
+  for (const [partition, count] of [
+    [0, 10],
+    [1, 20],
+    [2, 30],
+  ] as const) {
     await producer.send({ topic: FIXED_TOPIC, messages: Array.from({ length: count }, (_, i) => ({ partition, value: `r${i}` })) });
   }
   await producer.disconnect();
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.setOffsets({ groupId: FIXED_GROUP, topic: FIXED_TOPIC, partitions: [{ partition: 0, offset: '4' }, { partition: 1, offset: '20' }] });
+    await admin.setOffsets({
+      groupId: FIXED_GROUP,
+      topic: FIXED_TOPIC,
+      partitions: [
+        { partition: 0, offset: '4' },
+        { partition: 1, offset: '20' },
+      ],
+    });
   } finally {
     await admin.disconnect();
   }

@@ -39,7 +39,14 @@ const MALFORMED_REQUESTS: { path: string; init?: RequestInit; token?: string | n
 ];
 
 describe('malformed input from clients', () => {
-  const stack = new TestStack({ brokers: inject('brokers'), bffPort: TEST_PORTS.malformed, logName: 'integration-malformed', cabs: 1, tankers: 0, pipeline: false });
+  const stack = new TestStack({
+    brokers: inject('brokers'),
+    bffPort: TEST_PORTS.malformed,
+    logName: 'integration-malformed',
+    cabs: 1,
+    tankers: 0,
+    pipeline: false,
+  });
   const sockets: TestSocket[] = [];
 
   beforeAll(() => stack.start());
@@ -74,7 +81,9 @@ describe('malformed input from clients', () => {
   it('answers each of 1,000 malformed requests with a 4xx, and keeps serving', async () => {
     const statuses: number[] = [];
     for (let round = 0; round < 100; round += 1) {
-      const responses = await Promise.all(MALFORMED_REQUESTS.map((request) => stack.fetch(request.path, request.init, request.token === undefined ? undefined : request.token)));
+      const responses = await Promise.all(
+        MALFORMED_REQUESTS.map((request) => stack.fetch(request.path, request.init, request.token === undefined ? undefined : request.token)),
+      );
       for (const response of responses) {
         statuses.push(response.status);
         const body = await response.text();

@@ -97,14 +97,31 @@ describe('notifications to real receivers', () => {
   let command: ScenarioCommand | undefined;
   let overheat: AlertPush | undefined;
   let vehicleId = '';
-  const lag: Alert = { alertId: `consumer-lag.notify-group.${run}`, kind: 'consumer-lag', team: 'platform', groupId: 'notify-group', metric: 'lagSeconds', value: 900, normal: { min: 0, max: 300 }, startedAt: Date.now(), detectedAt: Date.now(), severity: 'warning', state: 'firing' };
+  const lag: Alert = {
+    alertId: `consumer-lag.notify-group.${run}`,
+    kind: 'consumer-lag',
+    team: 'platform',
+    groupId: 'notify-group',
+    metric: 'lagSeconds',
+    value: 900,
+    normal: { min: 0, max: 300 },
+    startedAt: Date.now(),
+    detectedAt: Date.now(),
+    severity: 'warning',
+    state: 'firing',
+  };
   let lagSentAt = 0;
 
   const send = async (topic: string, key: string, value: unknown) => producer.send({ topic, messages: [{ key, value: JSON.stringify(value) }] });
-  const viewOf = async (target: TestStack, alertId: string): Promise<AlertView | undefined> => (await target.fetchJson<AlertsResponse>('/api/alerts')).alerts.find((view) => view.alert.alertId === alertId);
-  const webhooksAbout = (receiverPath: string, alertId: string) => http.on(receiverPath).filter((entry) => (entry.body as WebhookPayload).alerts.some((alert) => alert.annotations.link?.endsWith(encodeURIComponent(alertId))));
+  const viewOf = async (target: TestStack, alertId: string): Promise<AlertView | undefined> =>
+    (await target.fetchJson<AlertsResponse>('/api/alerts')).alerts.find((view) => view.alert.alertId === alertId);
+  const webhooksAbout = (receiverPath: string, alertId: string) =>
+    http
+      .on(receiverPath)
+      .filter((entry) => (entry.body as WebhookPayload).alerts.some((alert) => alert.annotations.link?.endsWith(encodeURIComponent(alertId))));
   const payloadsFor = (receiverPath: string, alertId: string) => webhooksAbout(receiverPath, alertId).map((entry) => entry.body as WebhookPayload);
-  const mailsAbout = (status: 'FIRING' | 'RESOLVED') => smtp.mails().filter((mail) => mail.subject.startsWith(`[${status}`) && mail.subject.includes(vehicleId));
+  const mailsAbout = (status: 'FIRING' | 'RESOLVED') =>
+    smtp.mails().filter((mail) => mail.subject.startsWith(`[${status}`) && mail.subject.includes(vehicleId));
 
   beforeAll(async () => {
     await Promise.all([http.start(), smtp.start(), sns.start()]);
@@ -138,7 +155,17 @@ describe('notifications to real receivers', () => {
     expect(vehicleId).not.toBe('');
     socket = await connectSocket(stack.url);
     expect(await subscribe(socket, 'alerts')).toEqual({ ok: true });
-    const inInbox = nextEvent(socket, 'alert:upsert', 30_000, (view) => view.alert.kind === 'anomaly' && view.alert.vehicleId === vehicleId && view.alert.metric === 'engineTempC' && view.alert.state === 'firing' && view.alert.startedAt >= startedAt - 1_000).then((view) => ({ view, at: Date.now() }));
+    const inInbox = nextEvent(
+      socket,
+      'alert:upsert',
+      30_000,
+      (view) =>
+        view.alert.kind === 'anomaly' &&
+        view.alert.vehicleId === vehicleId &&
+        view.alert.metric === 'engineTempC' &&
+        view.alert.state === 'firing' &&
+        view.alert.startedAt >= startedAt - 1_000,
+    ).then((view) => ({ view, at: Date.now() }));
     command = await sendScenario(outside, 'overheat', { target: vehicleId, durationS: OVERHEAT_S });
     const arrival = await inInbox;
     overheat = arrival.view;
@@ -157,7 +184,11 @@ describe('notifications to real receivers', () => {
       commonLabels: { team: 'fleet', severity: 'critical', kind: 'anomaly', metric: 'engineTempC', vehicleId, fleet: 'cabs' },
       truncatedAlerts: 0,
     });
-    expect(payload.alerts[0]).toMatchObject({ status: 'firing', labels: { alertname: 'anomaly_engineTempC', team: 'fleet', kind: 'anomaly', metric: 'engineTempC', vehicleId, fleet: 'cabs' }, endsAt: '0001-01-01T00:00:00Z' });
+    expect(payload.alerts[0]).toMatchObject({
+      status: 'firing',
+      labels: { alertname: 'anomaly_engineTempC', team: 'fleet', kind: 'anomaly', metric: 'engineTempC', vehicleId, fleet: 'cabs' },
+      endsAt: '0001-01-01T00:00:00Z',
+    });
     // The link is the sending instance's own address; which of the two sends depends on the notifier group's assignment.
     expect([stack, second].map((instance) => `${instance.url}/alerts?alert=${encodeURIComponent(alertId)}`)).toContain(payload.alerts[0]?.annotations.link);
 
@@ -172,7 +203,9 @@ describe('notifications to real receivers', () => {
     expect(toDriver()[0]?.signatureValid).toBe(true);
 
     // Every attempt is in the alert's trail on both instances, with the Slack URL's secret path redacted.
-    await expect.poll(async () => notificationsIn(await viewOf(second, alertId)).filter((entry) => entry.outcome === 'sent').length, { timeout: 5_000 }).toBeGreaterThanOrEqual(4);
+    await expect
+      .poll(async () => notificationsIn(await viewOf(second, alertId)).filter((entry) => entry.outcome === 'sent').length, { timeout: 5_000 })
+      .toBeGreaterThanOrEqual(4);
     const trail = notificationsIn(await viewOf(second, alertId));
     expect(trail.map((entry) => `${entry.receiver} ${entry.integration} ${entry.outcome}`)).toEqual(
       expect.arrayContaining(['fleet-oncall webhook[0] sent', 'fleet-oncall email[0] sent', 'fleet-oncall slack[0] sent', 'driver-sms sns[0] sent']),
@@ -193,7 +226,11 @@ describe('notifications to real receivers', () => {
     // Repeats come repeat_interval (4 s) apart, not at every group_interval (1 s) flush.
     const firingAt = webhooksAbout('/fleet', alertId).map((entry) => entry.at);
     for (const [index, at] of firingAt.slice(1).entries()) expect(at - (firingAt[index] ?? 0)).toBeGreaterThanOrEqual(3_000);
-    const acknowledged = await stack.fetch(`/api/alerts/${alertId}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) });
+    const acknowledged = await stack.fetch(`/api/alerts/${alertId}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'ack' }),
+    });
     expect(acknowledged.status).toBe(200);
     // A repeat already on its way when the acknowledgement landed may still arrive.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -219,9 +256,25 @@ describe('notifications to real receivers', () => {
   });
 
   it('sends nothing for a silenced alert', async () => {
-    const silence = await stack.fetch('/api/alerts/silences', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ team: 'security', reason: 'drill in progress', expiresAt: Date.now() + 600_000 }) });
+    const silence = await stack.fetch('/api/alerts/silences', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ team: 'security', reason: 'drill in progress', expiresAt: Date.now() + 600_000 }),
+    });
     expect(silence.status).toBe(201);
-    const capacity: Alert = { alertId: `capacity.drill-zone.${run}`, kind: 'capacity', team: 'security', zoneId: 'drill-zone', metric: 'occupancy', value: 130, normal: { min: 0, max: 90 }, startedAt: Date.now(), detectedAt: Date.now(), severity: 'critical', state: 'firing' };
+    const capacity: Alert = {
+      alertId: `capacity.drill-zone.${run}`,
+      kind: 'capacity',
+      team: 'security',
+      zoneId: 'drill-zone',
+      metric: 'occupancy',
+      value: 130,
+      normal: { min: 0, max: 90 },
+      startedAt: Date.now(),
+      detectedAt: Date.now(),
+      severity: 'critical',
+      state: 'firing',
+    };
     await send(TOPICS.zoneAlerts, capacity.alertId, capacity);
     await expect.poll(async () => (await viewOf(stack, capacity.alertId))?.status, { timeout: 10_000 }).toBe('silenced');
     await new Promise((resolve) => setTimeout(resolve, 4_000));
@@ -229,7 +282,9 @@ describe('notifications to real receivers', () => {
   });
 
   it('retried the receiver that was down for 30 s with backoff and delivered once after it returned, the failures in the trail', async () => {
-    await expect.poll(() => payloadsFor('/platform', lag.alertId).length, { timeout: Math.max(1_000, lagSentAt + RECEIVER_DOWN_MS + 15_000 - Date.now()), interval: 250 }).toBe(1);
+    await expect
+      .poll(() => payloadsFor('/platform', lag.alertId).length, { timeout: Math.max(1_000, lagSentAt + RECEIVER_DOWN_MS + 15_000 - Date.now()), interval: 250 })
+      .toBe(1);
     const deliveredAt = webhooksAbout('/platform', lag.alertId)[0]?.at ?? 0;
     console.info(`receiver down ${RECEIVER_DOWN_MS} ms: delivered ${deliveredAt - lagSentAt} ms after the alert, ${http.refused} attempts refused`);
     expect(deliveredAt - lagSentAt).toBeGreaterThanOrEqual(RECEIVER_DOWN_MS - 1_000);
@@ -245,24 +300,38 @@ describe('notifications to real receivers', () => {
   });
 
   it('takes alerts in Alertmanager API v2 form into the inbox and through the same routes; an unknown team is refused', async () => {
-    const post = (body: unknown, token?: string | null) => stack.fetch('/api/v2/alerts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, token);
+    const post = (body: unknown, token?: string | null) =>
+      stack.fetch('/api/v2/alerts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, token);
     const unknown = await post([{ labels: { alertname: 'DiskFull', team: 'storage' } }]);
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ error: { code: 'invalid_request', message: expect.stringContaining('unknown team "storage"') } });
     expect((await post([{ labels: { alertname: 'DiskFull', team: 'fleet' } }], null)).status).toBe(401);
     const startsAt = new Date().toISOString();
-    const accepted = await post([{ labels: { alertname: 'GpsGatewayDown', team: 'fleet', severity: 'critical', vehicleId: `gw-${run}` }, annotations: { summary: 'GPS gateway down' }, startsAt, generatorURL: 'http://prometheus.example/graph' }]);
+    const accepted = await post([
+      {
+        labels: { alertname: 'GpsGatewayDown', team: 'fleet', severity: 'critical', vehicleId: `gw-${run}` },
+        annotations: { summary: 'GPS gateway down' },
+        startsAt,
+        generatorURL: 'http://prometheus.example/graph',
+      },
+    ]);
     expect(accepted.status).toBe(200);
     const [alertId] = ((await accepted.json()) as { accepted: string[] }).accepted;
     await expect.poll(async () => (await viewOf(second, alertId ?? ''))?.alert.kind, { timeout: 10_000 }).toBe('external');
     await expect.poll(() => payloadsFor('/fleet', alertId ?? '').length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(payloadsFor('/fleet', alertId ?? '')[0]?.alerts[0]?.labels).toMatchObject({ alertname: 'GpsGatewayDown', team: 'fleet', vehicleId: `gw-${run}` });
-    const ack = await stack.fetch(`/api/alerts/${alertId}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) });
+    const ack = await stack.fetch(`/api/alerts/${alertId}/actions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'ack' }),
+    });
     expect(ack.status).toBe(200);
   });
 
   it('lists receivers and routes for the admin without secrets, and sends a test per receiver', async () => {
-    const overview = await stack.fetchJson<{ receivers: { name: string; integrations: { id: string; target: string }[] }[]; routes: { id: string }[] }>('/api/alerting');
+    const overview = await stack.fetchJson<{ receivers: { name: string; integrations: { id: string; target: string }[] }[]; routes: { id: string }[] }>(
+      '/api/alerting',
+    );
     expect(overview.receivers.map((receiver) => receiver.name)).toEqual(['fleet-oncall', 'driver-sms', 'security-hook', 'platform-hook']);
     expect(overview.routes.map((route) => route.id)).toEqual(['route', 'route.routes[0]', 'route.routes[1]', 'route.routes[2]']);
     expect(JSON.stringify(overview)).not.toMatch(/slack-secret-token|notify-test-secret-key/);
@@ -276,7 +345,19 @@ describe('notifications to real receivers', () => {
   it('neither loses nor repeats a notification across a restart of both instances', async () => {
     await Promise.all([stack.stopBff(), second.stopBff()]);
     // An alert arriving while no instance runs is sent once they are back; nothing sent before is sent again.
-    const late: Alert = { alertId: `consumer-lag.late-group.${run}`, kind: 'consumer-lag', team: 'platform', groupId: 'late-group', metric: 'lagSeconds', value: 600, normal: { min: 0, max: 300 }, startedAt: Date.now(), detectedAt: Date.now(), severity: 'warning', state: 'firing' };
+    const late: Alert = {
+      alertId: `consumer-lag.late-group.${run}`,
+      kind: 'consumer-lag',
+      team: 'platform',
+      groupId: 'late-group',
+      metric: 'lagSeconds',
+      value: 600,
+      normal: { min: 0, max: 300 },
+      startedAt: Date.now(),
+      detectedAt: Date.now(),
+      severity: 'warning',
+      state: 'firing',
+    };
     await send(TOPICS.lagAlerts, late.alertId, late);
     const before = { fleet: http.on('/fleet').length, platform: http.on('/platform').length, mails: smtp.mails().length, sms: sns.published.length };
     await Promise.all([stack.startBff(), second.startBff()]);

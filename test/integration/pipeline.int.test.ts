@@ -18,7 +18,14 @@ const TANKERS = 4;
 /** simulator → fleet-state processor → BFF → Socket.IO client, on the real broker. */
 describe('the fleet pipeline end to end', () => {
   const brokers = inject('brokers');
-  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.pipeline, logName: 'integration-pipeline', cabs: CABS, tankers: TANKERS, telemetryIntervalMs: 500 });
+  const stack = new TestStack({
+    brokers,
+    bffPort: TEST_PORTS.pipeline,
+    logName: 'integration-pipeline',
+    cabs: CABS,
+    tankers: TANKERS,
+    telemetryIntervalMs: 500,
+  });
   // An outside Kafka client, as a user's own producer would be: not the product's factory.
   const outside: Kafka = new KafkaClient({ clientId: 'outside-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
   const sockets: TestSocket[] = [];
@@ -63,7 +70,8 @@ describe('the fleet pipeline end to end', () => {
 
   it('serves as many vehicles as the simulator runs', async () => {
     // Earlier test files' fleets on the same broker replay too, and stay as offline vehicles: count this run's.
-    const reportingSinceStart = async () => (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).vehicles.filter((vehicle) => vehicle.ts >= startedAt).length;
+    const reportingSinceStart = async () =>
+      (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).vehicles.filter((vehicle) => vehicle.ts >= startedAt).length;
     await expect.poll(reportingSinceStart, { timeout: 30_000 }).toBe(CABS + TANKERS);
   });
 

@@ -68,16 +68,45 @@ function oracleAlerts(records: { value: string; timestamp: number }[], at: numbe
     const parsed = alertSchema.safeParse(JSON.parse(record.value));
     if (record.timestamp <= at && parsed.success && parsed.data.kind === 'anomaly') latest.set(parsed.data.alertId, parsed.data);
   }
-  return [...latest.values()].filter((alert) => alert.state === 'firing').map((alert) => alert.alertId).sort();
+  return [...latest.values()]
+    .filter((alert) => alert.state === 'firing')
+    .map((alert) => alert.alertId)
+    .sort();
 }
 
 function fix(i: number, ts: number, round: number): VehicleState {
   const moving = (i + round) % 3 !== 0;
-  return { vehicleId: vehicleId(i), fleet: 'cabs', ts, lat: 52.4 + i * 0.01 + round * 0.001, lon: 13.3 + round * 0.001, speedKmh: moving ? 40 : 0, headingDeg: 90, engineTempC: 90 + round, fuelPct: 60, ignition: true, plate: `R-${i}`, driver: 'Test', status: moving ? 'moving' : 'idle' };
+  return {
+    vehicleId: vehicleId(i),
+    fleet: 'cabs',
+    ts,
+    lat: 52.4 + i * 0.01 + round * 0.001,
+    lon: 13.3 + round * 0.001,
+    speedKmh: moving ? 40 : 0,
+    headingDeg: 90,
+    engineTempC: 90 + round,
+    fuelPct: 60,
+    ignition: true,
+    plate: `R-${i}`,
+    driver: 'Test',
+    status: moving ? 'moving' : 'idle',
+  };
 }
 
 function anomaly(state: Alert['state'], detectedAt: number): Alert {
-  return { alertId: `rpl-${run}-overheat`, kind: 'anomaly', team: 'fleet', vehicleId: vehicleId(3), metric: 'engineTempC', value: 131, normal: { mean: 90, std: 3 }, startedAt: detectedAt - 10_000, detectedAt, severity: 'critical', state };
+  return {
+    alertId: `rpl-${run}-overheat`,
+    kind: 'anomaly',
+    team: 'fleet',
+    vehicleId: vehicleId(3),
+    metric: 'engineTempC',
+    value: 131,
+    normal: { mean: 90, std: 3 },
+    startedAt: detectedAt - 10_000,
+    detectedAt,
+    severity: 'critical',
+    state,
+  };
 }
 
 /**
@@ -87,7 +116,15 @@ function anomaly(state: Alert['state'], detectedAt: number): Alert {
  */
 describe('time travel on the fleet', () => {
   const brokers = inject('brokers');
-  const stack = new TestStack({ brokers, bffPort: TEST_PORTS.replay, logName: 'integration-replay', cabs: 0, tankers: 0, pipeline: false, env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S) } });
+  const stack = new TestStack({
+    brokers,
+    bffPort: TEST_PORTS.replay,
+    logName: 'integration-replay',
+    cabs: 0,
+    tankers: 0,
+    pipeline: false,
+    env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S) },
+  });
   const outside: Kafka = new KafkaClient({ clientId: 'replay-test', brokers: [brokers], logLevel: logLevel.NOTHING });
   /** Moments between rounds: after round 4 (alert open), after round 9 (alert cleared). */
   const moments: number[] = [];
@@ -102,9 +139,14 @@ describe('time travel on the fleet', () => {
       const fixes = Array.from({ length: VEHICLES }, (_, i) => fix(i, now, round));
       // A late fix (taken 3 s before the latest) must never replace the newer one.
       const late = round > 0 ? [fix(5, now - 3_000, round - 1)] : [];
-      await producer.send({ topic: TOPICS.vehicleState, messages: [...fixes, ...late].map((state) => ({ key: state.vehicleId, value: JSON.stringify(state) })) });
-      if (round === 2) await producer.send({ topic: TOPICS.anomalies, messages: [{ key: anomaly('firing', now).alertId, value: JSON.stringify(anomaly('firing', now)) }] });
-      if (round === 7) await producer.send({ topic: TOPICS.anomalies, messages: [{ key: anomaly('cleared', now).alertId, value: JSON.stringify(anomaly('cleared', now)) }] });
+      await producer.send({
+        topic: TOPICS.vehicleState,
+        messages: [...fixes, ...late].map((state) => ({ key: state.vehicleId, value: JSON.stringify(state) })),
+      });
+      if (round === 2)
+        await producer.send({ topic: TOPICS.anomalies, messages: [{ key: anomaly('firing', now).alertId, value: JSON.stringify(anomaly('firing', now)) }] });
+      if (round === 7)
+        await producer.send({ topic: TOPICS.anomalies, messages: [{ key: anomaly('cleared', now).alertId, value: JSON.stringify(anomaly('cleared', now)) }] });
       await new Promise((resolve) => setTimeout(resolve, round === 5 ? 4_000 : 600));
       if (round === 4 || round === 9) moments.push(Date.now());
       if (round === 5) gap = { from: now + 1_000, until: Date.now() - 1_000 };
@@ -116,7 +158,8 @@ describe('time travel on the fleet', () => {
     await stack.stop();
   });
 
-  const scene = async (at: number): Promise<ReplayScene> => replaySceneSchema.parse(await stack.fetchJson(`/api/fleet/replay?at=${new Date(at).toISOString()}`));
+  const scene = async (at: number): Promise<ReplayScene> =>
+    replaySceneSchema.parse(await stack.fetchJson(`/api/fleet/replay?at=${new Date(at).toISOString()}`));
 
   it('replays the fleet at each moment exactly as an independent fold of the topic up to that moment', async () => {
     const records = await readWholeTopic(outside, TOPICS.vehicleState);
@@ -127,7 +170,13 @@ describe('time travel on the fleet', () => {
       expect(replayed.vehicles.length).toBe(expected.size);
       for (const vehicle of replayed.vehicles) {
         const oracle = expected.get(vehicle.vehicleId);
-        expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({ id: oracle?.vehicleId, ts: oracle?.ts, lat: oracle?.lat, lon: oracle?.lon, status: oracle?.status });
+        expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
+          id: oracle?.vehicleId,
+          ts: oracle?.ts,
+          lat: oracle?.lat,
+          lon: oracle?.lon,
+          status: oracle?.status,
+        });
       }
       expect(replayed.alerts.map((alert) => alert.alertId).sort()).toEqual(oracleAlerts(alertRecords, at));
     }
@@ -152,7 +201,10 @@ describe('time travel on the fleet', () => {
     }
     const end = await scene(untilAt);
     const mine = (vehicles: { vehicleId: string; ts: number; lat: number }[]) =>
-      vehicles.filter((v) => v.vehicleId.startsWith(`rpl-${run}`)).map(({ vehicleId: id, ts, lat }) => ({ id, ts, lat })).sort((a, b) => a.id.localeCompare(b.id));
+      vehicles
+        .filter((v) => v.vehicleId.startsWith(`rpl-${run}`))
+        .map(({ vehicleId: id, ts, lat }) => ({ id, ts, lat }))
+        .sort((a, b) => a.id.localeCompare(b.id));
     expect(mine(fold.latest())).toEqual(mine(end.vehicles));
     expect(fold.openAlerts().map((a) => a.alertId)).not.toContain(`rpl-${run}-overheat`);
   });
@@ -161,7 +213,9 @@ describe('time travel on the fleet', () => {
     const iso = (ms: number) => new Date(ms).toISOString();
     const from = (moments[0] ?? 0) - 8_000;
     const until = moments[1] ?? 0;
-    const timeline: ReplayTimeline = replayTimelineSchema.parse(await stack.fetchJson(`/api/fleet/replay/timeline?from=${iso(from)}&until=${iso(until)}&buckets=${Math.ceil((until - from) / 500)}`));
+    const timeline: ReplayTimeline = replayTimelineSchema.parse(
+      await stack.fetchJson(`/api/fleet/replay/timeline?from=${iso(from)}&until=${iso(until)}&buckets=${Math.ceil((until - from) / 500)}`),
+    );
     const inGap = timeline.buckets.filter((b) => b.start >= gap.from && b.start + timeline.bucketMs <= gap.until);
     expect(inGap.length).toBeGreaterThan(0);
     expect(inGap.every((b) => b.records === 0)).toBe(true);
@@ -182,7 +236,8 @@ describe('time travel on the fleet', () => {
 
   it('lets only roles that see the fleet replay it', async () => {
     const at = new Date(moments[0] ?? Date.now()).toISOString();
-    const asRole = async (role: string) => (await stack.fetch(`/api/fleet/replay?at=${at}`, { headers: { cookie: await signInOverHttp(stack.url, role, 'demo') } }, null)).status;
+    const asRole = async (role: string) =>
+      (await stack.fetch(`/api/fleet/replay?at=${at}`, { headers: { cookie: await signInOverHttp(stack.url, role, 'demo') } }, null)).status;
     expect(await asRole('fleet')).toBe(200);
     expect(await asRole('security')).toBe(403);
     expect(await asRole('platform')).toBe(403);

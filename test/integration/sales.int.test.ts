@@ -26,7 +26,10 @@ const FED_JOBS = ['fleet-state', 'anomaly', 'sales'];
  * One file only: a second 30× simulator on the same broker would write into the minutes this one checks.
  */
 describe('sales per minute against an independent oracle', () => {
-  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales', { FLINK_PARALLELISM: '2', FLINK_CHECKPOINT_INTERVAL_S: String(CHECKPOINT_S) });
+  const rig = new SalesRig(inject('brokers'), TEST_PORTS.sales, 'integration-sales', {
+    FLINK_PARALLELISM: '2',
+    FLINK_CHECKPOINT_INTERVAL_S: String(CHECKPOINT_S),
+  });
   const { stack, outside, oracle, admin } = rig;
   const sockets: TestSocket[] = [];
 
@@ -55,7 +58,14 @@ describe('sales per minute against an independent oracle', () => {
   it("counts messages in the generator's exact format from an outside client, and waits for, then gives up on, an unknown store", async () => {
     const producer = outside.producer();
     await producer.connect();
-    const { storeId, bookId, tag, minute } = await outsideCatalogue(producer, oracle, admin, 'outside', { name: 'Outside Books' }, { title: 'Kafka on the Shore', genre: 'Outside genre' });
+    const { storeId, bookId, tag, minute } = await outsideCatalogue(
+      producer,
+      oracle,
+      admin,
+      'outside',
+      { name: 'Outside Books' },
+      { title: 'Kafka on the Shore', genre: 'Outside genre' },
+    );
     const purchase = (bookstoreId: string, quantity: string | number, unitPrice: string | number, timestamp: string | number) => ({
       key: `purchase-${tag}-${Math.random().toString(36).slice(2)}`,
       value: JSON.stringify({ book_id: bookId, bookstore_id: bookstoreId, customer: 'jdoe', quantity, unit_price: unitPrice, timestamp }),
@@ -76,7 +86,10 @@ describe('sales per minute against an independent oracle', () => {
     await producer.disconnect();
 
     await expect
-      .poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 })
+      .poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
       .toBeTruthy();
     const summary = await salesSummary(stack);
     const closed = summary.perMinute.find((m) => Date.parse(m.windowStart) === minute);
@@ -92,32 +105,60 @@ describe('sales per minute against an independent oracle', () => {
     const reasons = await dlqReasons(outside, dlqTopic('sales'), 2);
     expect(reasons).toContainEqual(expect.stringMatching(/^timestamp: "sometime tomorrow"/));
     expect(reasons).toContainEqual(expect.stringMatching(/^too-late: /));
-    const deadLetters = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_messages\{topic="dlq\.sales"\} (\d+)/)?.[1] ?? 0);
+    const deadLetters = async () =>
+      Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_messages\{topic="dlq\.sales"\} (\d+)/)?.[1] ?? 0);
     await expect.poll(deadLetters, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     // Too-late purchases show on /metrics as such, apart from unreadable input.
-    const tooLate = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.sales",kind="too-late"\} (\d+)/)?.[1] ?? 0);
+    const tooLate = async () =>
+      Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.sales",kind="too-late"\} (\d+)/)?.[1] ?? 0);
     await expect.poll(tooLate, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     // And the oracle still agrees on every closed minute, this one included.
-    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 })
+      .toEqual([]);
   });
 
   it('counts a purchase delivered twice (same key, same bytes) once', async () => {
     const producer = outside.producer();
     await producer.connect();
-    const { storeId, bookId, tag, minute } = await outsideCatalogue(producer, oracle, admin, 'retry', { name: 'Retry Books' }, { title: 'Twice Told Tales', genre: 'Retry genre' });
+    const { storeId, bookId, tag, minute } = await outsideCatalogue(
+      producer,
+      oracle,
+      admin,
+      'retry',
+      { name: 'Retry Books' },
+      { title: 'Twice Told Tales', genre: 'Retry genre' },
+    );
     // Exactly what the issue measured with kcat: two identical 1,000-unit purchases, two produce requests.
-    const retried = { key: `purchase-${tag}`, value: JSON.stringify({ book_id: bookId, bookstore_id: storeId, customer: 'jdoe', quantity: '1000', unit_price: '10', timestamp: javaText(minute + 5_000) }) };
+    const retried = {
+      key: `purchase-${tag}`,
+      value: JSON.stringify({
+        book_id: bookId,
+        bookstore_id: storeId,
+        customer: 'jdoe',
+        quantity: '1000',
+        unit_price: '10',
+        timestamp: javaText(minute + 5_000),
+      }),
+    };
     await producer.send({ topic: 'purchase', messages: [retried] });
     await producer.send({ topic: 'purchase', messages: [retried] });
     await producer.disconnect();
 
-    await expect.poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), { timeout: 60_000, interval: 1_000 }).toBeTruthy();
+    await expect
+      .poll(async () => (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute && m.final), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toBeTruthy();
     const closed = (await salesSummary(stack)).perMinute.find((m) => Date.parse(m.windowStart) === minute);
     expect(closed?.bookstores.find((row) => row.bookstoreId === storeId)).toMatchObject({ orders: 1, units: 1000, revenue: 10_000, final: true });
     await oracle.caughtUp(admin);
     expect(oracle.retries).toBeGreaterThanOrEqual(1);
     // Every other minute still equal to the oracle, which counts a purchase id once too.
-    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 })
+      .toEqual([]);
   });
 
   it('loses and doubles nothing when the Flink JVM is killed mid-minute during an overheat: closed minutes equal the oracle, the episode fires once under one id, every alert id reaches the inbox once', async () => {
@@ -126,7 +167,9 @@ describe('sales per minute against an independent oracle', () => {
     const ofEpisode = (alert: Alert) => alert.kind === 'anomaly' && alert.metric === 'engineTempC' && alert.startedAt >= command.issuedAt - 1_000;
     const inbox = async () => (await stack.fetchJson<AlertsResponse>('/api/alerts?limit=5000')).alerts;
     // Killed right after the fire reaches the inbox: the newest checkpoint may or may not hold the episode as firing.
-    await expect.poll(async () => (await inbox()).some((view) => ofEpisode(view.alert) && view.alert.state === 'firing'), { timeout: 40_000, interval: 250 }).toBe(true);
+    await expect
+      .poll(async () => (await inbox()).some((view) => ofEpisode(view.alert) && view.alert.state === 'firing'), { timeout: 40_000, interval: 250 })
+      .toBe(true);
     const fired = (await inbox()).find((view) => ofEpisode(view.alert))?.alert;
     const vehicleId = fired?.kind === 'anomaly' ? fired.vehicleId : '';
     // Mid-minute: the job holds an open minute with purchases (partial rows out, no final row yet).
@@ -140,13 +183,24 @@ describe('sales per minute against an independent oracle', () => {
     await stack.waitForLog(/job sales: resumed from checkpoint .*chk-\d+/);
 
     // Every closed minute, before, across and after the kill, equal to the oracle; minutes after it served too.
-    await expect.poll(async () => Math.max(0, ...(await salesSummary(stack)).perMinute.filter((m) => m.final).map((m) => Date.parse(m.windowStart))), { timeout: 60_000, interval: 1_000 }).toBeGreaterThan(minuteAtKill + 5 * 60_000);
-    await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
+    await expect
+      .poll(async () => Math.max(0, ...(await salesSummary(stack)).perMinute.filter((m) => m.final).map((m) => Date.parse(m.windowStart))), {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toBeGreaterThan(minuteAtKill + 5 * 60_000);
+    await expect
+      .poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 })
+      .toEqual([]);
 
     // The episode clears under the id it fired with, and no second episode fired for it.
-    await expect.poll(async () => (await inbox()).find((view) => view.alert.alertId === fired?.alertId)?.alert.state, { timeout: 90_000, interval: 1_000 }).toBe('cleared');
+    await expect
+      .poll(async () => (await inbox()).find((view) => view.alert.alertId === fired?.alertId)?.alert.state, { timeout: 90_000, interval: 1_000 })
+      .toBe('cleared');
     const views = await inbox();
-    const episodeIds = (alerts: Alert[]) => [...new Set(alerts.filter((alert) => ofEpisode(alert) && alert.kind === 'anomaly' && alert.vehicleId === vehicleId).map((alert) => alert.alertId))];
+    const episodeIds = (alerts: Alert[]) => [
+      ...new Set(alerts.filter((alert) => ofEpisode(alert) && alert.kind === 'anomaly' && alert.vehicleId === vehicleId).map((alert) => alert.alertId)),
+    ];
     expect(episodeIds(views.map((view) => view.alert))).toEqual([fired?.alertId]);
     const onTopic = (await readTopicToEnd(outside, admin, TOPICS.anomalies)).flatMap((message) => {
       const parsed = alertSchema.safeParse(JSON.parse(message.value?.toString() ?? 'null'));

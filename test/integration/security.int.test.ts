@@ -32,15 +32,28 @@ interface RawAnswer {
 }
 
 /** One HTTP request from a chosen loopback address (127.0.0.x), so each test is its own client for the per-address limits. */
-function raw(url: string, options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer[]; localAddress?: string; holdOpen?: boolean }): Promise<RawAnswer> {
+function raw(
+  url: string,
+  options: { method?: string; path: string; headers?: Record<string, string | number>; body?: string | Buffer[]; localAddress?: string; holdOpen?: boolean },
+): Promise<RawAnswer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const req = request({ host: target.hostname, port: target.port, method: options.method ?? 'POST', path: options.path, headers: options.headers, localAddress: options.localAddress }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started }));
-    });
+    const req = request(
+      {
+        host: target.hostname,
+        port: target.port,
+        method: options.method ?? 'POST',
+        path: options.path,
+        headers: options.headers,
+        localAddress: options.localAddress,
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started }));
+      },
+    );
     // A request cut off by the server (413 mid-body) may fail to send its rest: the answer is what counts.
     req.on('error', (error) => (options.holdOpen ? undefined : reject(error)));
     req.flushHeaders();
@@ -70,12 +83,26 @@ describe('security hardening (issue 17), production mode', () => {
     SOCKET_CONNECTIONS_PER_USER: '3',
     SOCKET_EVENTS_PER_SECOND: '5',
   };
-  const stack = new TestStack({ brokers: inject('brokers'), bffPort: TEST_PORTS.security, logName: 'integration-security', cabs: 1, tankers: 0, pipeline: false, env });
+  const stack = new TestStack({
+    brokers: inject('brokers'),
+    bffPort: TEST_PORTS.security,
+    logName: 'integration-security',
+    cabs: 1,
+    tankers: 0,
+    pipeline: false,
+    env,
+  });
 
   beforeAll(async () => {
     await stack.start();
     const response = await fetch(`${stack.url}/api/auth/csrf`);
-    csrf = { token: ((await response.json()) as { csrfToken: string }).csrfToken, cookie: response.headers.getSetCookie().map((cookie) => cookie.split(';', 1)[0]).join('; ') };
+    csrf = {
+      token: ((await response.json()) as { csrfToken: string }).csrfToken,
+      cookie: response.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(';', 1)[0])
+        .join('; '),
+    };
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.close());
@@ -95,7 +122,8 @@ describe('security hardening (issue 17), production mode', () => {
     it('counts /api/auth/%63allback/credentials as the sign-in it is: 429 once the address used its attempts', async () => {
       const address = '127.0.0.11';
       const answers = [];
-      for (let attempt = 0; attempt < 10; attempt += 1) answers.push((await credentials('/api/auth/%63allback/credentials', `nobody${attempt}`, 'wrong', address)).status);
+      for (let attempt = 0; attempt < 10; attempt += 1)
+        answers.push((await credentials('/api/auth/%63allback/credentials', `nobody${attempt}`, 'wrong', address)).status);
       expect(answers.every((status) => status !== 429)).toBe(true);
       expect((await credentials('/api/auth/callback/credentials', 'fleet', PASSWORD, address)).status).toBe(429);
       expect((await credentials('/api/auth/%63allback/credentials', 'fleet', PASSWORD, address)).status).toBe(429);
@@ -104,12 +132,19 @@ describe('security hardening (issue 17), production mode', () => {
 
     it('limits every POST /api/auth/*, not only the callback', async () => {
       const address = '127.0.0.12';
-      for (let attempt = 0; attempt < 10; attempt += 1) await raw(stack.url, { path: '/api/auth/signin/credentials', localAddress: address, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+      for (let attempt = 0; attempt < 10; attempt += 1)
+        await raw(stack.url, {
+          path: '/api/auth/signin/credentials',
+          localAddress: address,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: '',
+        });
       expect((await raw(stack.url, { path: '/api/auth/signout', localAddress: address, body: '' })).status).toBe(429);
     });
 
     it('limits guesses at one username from many addresses: the right password is refused once it is used up', async () => {
-      for (let attempt = 0; attempt < 12; attempt += 1) await credentials('/api/auth/callback/credentials', 'ann', `wrong-${attempt}`, `127.0.0.${20 + (attempt % 3)}`);
+      for (let attempt = 0; attempt < 12; attempt += 1)
+        await credentials('/api/auth/callback/credentials', 'ann', `wrong-${attempt}`, `127.0.0.${20 + (attempt % 3)}`);
       const right = await credentials('/api/auth/callback/credentials', 'ann', PASSWORD, '127.0.0.23');
       expect(right.status).toBe(401);
       expect(String(right.headers.location ?? right.body)).toContain('rate_limited');
@@ -130,7 +165,12 @@ describe('security hardening (issue 17), production mode', () => {
 
   describe('2. bounded requests', () => {
     it('answers 413 to a declared 200 MB body on an auth route before reading it, and health stays quick', async () => {
-      const big = raw(stack.url, { path: '/api/auth/callback/credentials', localAddress: '127.0.0.40', headers: { 'content-length': 200 * 1024 * 1024 }, holdOpen: true });
+      const big = raw(stack.url, {
+        path: '/api/auth/callback/credentials',
+        localAddress: '127.0.0.40',
+        headers: { 'content-length': 200 * 1024 * 1024 },
+        holdOpen: true,
+      });
       expect((await big).status).toBe(413);
       const health = await raw(stack.url, { method: 'GET', path: '/api/health' });
       expect(health.status).toBe(200);
@@ -139,7 +179,12 @@ describe('security hardening (issue 17), production mode', () => {
 
     it('answers 413 to a streamed (chunked) body once it passes 64 KB, on an API route', async () => {
       const chunks = Array.from({ length: 8 }, () => Buffer.alloc(16 * 1024, 'a'));
-      const answer = await raw(stack.url, { path: '/api/alerts/silences', headers: { 'transfer-encoding': 'chunked', authorization: `Bearer ${OPS_TOKEN}`, 'content-type': 'application/json' }, body: chunks, holdOpen: true });
+      const answer = await raw(stack.url, {
+        path: '/api/alerts/silences',
+        headers: { 'transfer-encoding': 'chunked', authorization: `Bearer ${OPS_TOKEN}`, 'content-type': 'application/json' },
+        body: chunks,
+        holdOpen: true,
+      });
       expect(answer.status).toBe(413);
     });
   });
@@ -170,8 +215,12 @@ describe('security hardening (issue 17), production mode', () => {
       own.close();
     });
 
-    it('compares a cookie request\'s Origin with PUBLIC_URL, not with the Host header the client sends', async () => {
-      const forged = await raw(stack.url, { path: '/api/alerts/silences', headers: { cookie: fleetCookie, origin: 'http://evil.example', host: 'evil.example', 'content-type': 'application/json' }, body: '{}' });
+    it("compares a cookie request's Origin with PUBLIC_URL, not with the Host header the client sends", async () => {
+      const forged = await raw(stack.url, {
+        path: '/api/alerts/silences',
+        headers: { cookie: fleetCookie, origin: 'http://evil.example', host: 'evil.example', 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(forged.status).toBe(403);
       expect(forged.body).toContain('csrf');
     });
@@ -187,7 +236,12 @@ describe('security hardening (issue 17), production mode', () => {
       const tokenAnswer = await fetch(`${stack.url}/api/auth/csrf`, { headers: { cookie } });
       const { csrfToken } = (await tokenAnswer.json()) as { csrfToken: string };
       const signedOutAt = Date.now();
-      const signOut = await fetch(`${stack.url}/api/auth/signout`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrfToken, json: 'true' }) });
+      const signOut = await fetch(`${stack.url}/api/auth/signout`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ csrfToken, json: 'true' }),
+      });
       expect(signOut.status).toBeLessThan(400);
       expect((await disconnected) - signedOutAt).toBeLessThan(2_000);
       expect((await stack.fetch('/api/zones/occupancy', { headers: { cookie } }, null)).status).toBe(401);
@@ -198,7 +252,19 @@ describe('security hardening (issue 17), production mode', () => {
   describe('6. no authenticated flooding', () => {
     const alertId = `anomaly.flood-test.${Date.now()}`;
     beforeAll(async () => {
-      const alert: Alert = { alertId, kind: 'anomaly', team: 'fleet', vehicleId: 'cab-0001', metric: 'engineTempC', value: 120, normal: { min: 80, max: 100 }, startedAt: Date.now(), detectedAt: Date.now(), severity: 'critical', state: 'firing' };
+      const alert: Alert = {
+        alertId,
+        kind: 'anomaly',
+        team: 'fleet',
+        vehicleId: 'cab-0001',
+        metric: 'engineTempC',
+        value: 120,
+        normal: { min: 80, max: 100 },
+        startedAt: Date.now(),
+        detectedAt: Date.now(),
+        severity: 'critical',
+        state: 'firing',
+      };
       const producer = outside.producer();
       await producer.connect();
       await producer.send({ topic: TOPICS.anomalies, messages: [{ key: alertId, value: JSON.stringify(alert) }] });
@@ -214,7 +280,12 @@ describe('security hardening (issue 17), production mode', () => {
       const socket = await connectSocket(stack.url, OPS_TOKEN);
       sockets.push(socket);
       await subscribe(socket, 'alerts');
-      const note = (text: string) => asOps(`/api/alerts/${alertId}/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'note', note: text }) });
+      const note = (text: string) =>
+        asOps(`/api/alerts/${alertId}/actions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ action: 'note', note: text }),
+        });
       expect((await note('x'.repeat(101))).status).toBe(400);
       const pushed = nextEvent(socket, 'alert:upsert', 5_000, (push) => push.alert.alertId === alertId && push.added.length > 0);
       expect((await note('first')).status).toBe(200);
@@ -232,7 +303,11 @@ describe('security hardening (issue 17), production mode', () => {
       const cookie = await signInOverHttp(stack.url, 'bob', PASSWORD);
       const statuses: number[] = [];
       for (let index = 0; index < 25; index += 1) {
-        const response = await stack.fetch(`/api/alerts/no-such-alert-${index}/actions`, { method: 'POST', headers: { cookie, origin: stack.url, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) }, null);
+        const response = await stack.fetch(
+          `/api/alerts/no-such-alert-${index}/actions`,
+          { method: 'POST', headers: { cookie, origin: stack.url, 'content-type': 'application/json' }, body: JSON.stringify({ action: 'ack' }) },
+          null,
+        );
         statuses.push(response.status);
       }
       expect(statuses.slice(0, 20).every((status) => status === 404)).toBe(true);
@@ -240,7 +315,12 @@ describe('security hardening (issue 17), production mode', () => {
     });
 
     it('caps silence duration and shows each team only its own silences', async () => {
-      const silence = (expiresAt: number) => asOps('/api/alerts/silences', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ team: 'security', reason: 'drill in the hall', expiresAt }) });
+      const silence = (expiresAt: number) =>
+        asOps('/api/alerts/silences', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ team: 'security', reason: 'drill in the hall', expiresAt }),
+        });
       expect((await silence(Number.MAX_SAFE_INTEGER)).status).toBe(400);
       expect((await silence(Date.now() + 25 * 3_600_000)).status).toBe(400);
       expect((await silence(Date.now() + 3_600_000)).status).toBe(201);

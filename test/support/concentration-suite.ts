@@ -36,7 +36,15 @@ export function concentrationSuite(options: ConcentrationSuiteOptions): void {
   describe(options.title, () => {
     const { brokers } = options;
     // Many sightings per second, so a crowd shows within seconds rather than minutes.
-    const stack = new TestStack({ brokers, bffPort: options.bffPort, logName: options.logName, cabs: 2, tankers: 1, simulatorArgs: ['--sightings-per-s', '300'], env: { FLINK_PARALLELISM: String(options.parallelism ?? 1), ...options.env } });
+    const stack = new TestStack({
+      brokers,
+      bffPort: options.bffPort,
+      logName: options.logName,
+      cabs: 2,
+      tankers: 1,
+      simulatorArgs: ['--sightings-per-s', '300'],
+      env: { FLINK_PARALLELISM: String(options.parallelism ?? 1), ...options.env },
+    });
     const outside: Kafka = new KafkaClient({ clientId: `${options.logName}-test`, brokers: [brokers], logLevel: logLevel.NOTHING });
     const sockets: TestSocket[] = [];
 
@@ -116,11 +124,18 @@ export function concentrationSuite(options: ConcentrationSuiteOptions): void {
     it('counts a sighting from an unknown sensor as such: to dlq.occupancy with the reason, never silently dropped', async () => {
       const producer = outside.producer();
       await producer.connect();
-      await producer.send({ topic: TOPICS.badgeSightings, messages: [{ key: 'sensor-nowhere', value: JSON.stringify({ sensorId: 'sensor-nowhere', badgeId: 'b-1', ts: Date.now() }) }] });
+      await producer.send({
+        topic: TOPICS.badgeSightings,
+        messages: [{ key: 'sensor-nowhere', value: JSON.stringify({ sensorId: 'sensor-nowhere', badgeId: 'b-1', ts: Date.now() }) }],
+      });
       await producer.disconnect();
       const dead = await readDeadLetter(outside, dlqTopic('occupancy'), 'sensor-nowhere');
       expect(dead).toMatch(/^unknown-sensor: sensor sensor-nowhere/);
-      const unknownSensors = async () => Number((await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.occupancy",kind="unknown-sensor"\} (\d+)/)?.[1] ?? 0);
+      const unknownSensors = async () =>
+        Number(
+          (await (await stack.fetch('/metrics')).text()).match(/fleetwatch_dead_letter_reasons\{topic="dlq\.occupancy",kind="unknown-sensor"\} (\d+)/)?.[1] ??
+            0,
+        );
       await expect.poll(unknownSensors, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     });
   });

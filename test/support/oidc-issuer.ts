@@ -29,7 +29,15 @@ export class OidcIssuer {
   constructor(port: number, client: OidcClient) {
     this.issuer = `http://127.0.0.1:${port}`;
     const provider = new Provider(this.issuer, {
-      clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: [client.redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+          redirect_uris: [client.redirectUri],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       findAccount: (_ctx: unknown, sub: string) => {
         const account = this.accounts.get(sub);
         return account && { accountId: sub, claims: () => ({ sub, preferred_username: account.username, ...(account.roles ? { roles: account.roles } : {}) }) };
@@ -63,7 +71,9 @@ export class OidcIssuer {
         await provider.interactionFinished(req, res, { login: { accountId: this.next.sub } }, { mergeWithLastSubmission: false });
         return;
       }
-      const grant = (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ?? new provider.Grant({ accountId: details.session?.accountId, clientId: details.params.client_id });
+      const grant =
+        (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ??
+        new provider.Grant({ accountId: details.session?.accountId, clientId: details.params.client_id });
       grant.addOIDCScope(details.params.scope ?? 'openid');
       await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
     } catch (error) {

@@ -145,12 +145,16 @@ export class SnsEndpoint {
           const params = Object.fromEntries(new URLSearchParams(body));
           this.published.push({ params, signatureValid });
           if (!signatureValid || params.Action !== 'Publish') {
-            response.writeHead(403, { 'content-type': 'text/xml' }).end('<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>bad signature</Message></Error></ErrorResponse>');
+            response
+              .writeHead(403, { 'content-type': 'text/xml' })
+              .end('<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>bad signature</Message></Error></ErrorResponse>');
             return;
           }
           response
             .writeHead(200, { 'content-type': 'text/xml' })
-            .end(`<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>msg-${this.published.length}</MessageId></PublishResult><ResponseMetadata><RequestId>req-${this.published.length}</RequestId></ResponseMetadata></PublishResponse>`);
+            .end(
+              `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>msg-${this.published.length}</MessageId></PublishResult><ResponseMetadata><RequestId>req-${this.published.length}</RequestId></ResponseMetadata></PublishResponse>`,
+            );
         });
       });
     });
@@ -167,7 +171,9 @@ export class SnsEndpoint {
     if (signed.length === 0 || !amzDate.match(/^\d{8}T\d{6}Z$/)) return false;
     const headers = Object.fromEntries(signed.map((name) => [name, String(request.headers[name] ?? '')]));
     const signer = new SignatureV4({ service: 'sns', region: this.region, credentials: this.credentials, sha256: Sha256 });
-    const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
+    const signingDate = new Date(
+      `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
+    );
     const expected = await signer.sign(
       { method: request.method ?? 'POST', protocol: 'http:', hostname: '127.0.0.1', port: this.port, path: request.url ?? '/', query: {}, headers, body },
       { signingDate },

@@ -76,7 +76,12 @@ export function salesSummary(stack: TestStack): Promise<SalesResponse> {
  * served and closed too (a job that skipped part of the backlog would otherwise pass by serving
  * fewer minutes).
  */
-export async function closedMinuteMismatches(stack: TestStack, oracle: SalesOracle, admin: Admin, firstMinute: number): Promise<{ compared: number; mismatches: string[] }> {
+export async function closedMinuteMismatches(
+  stack: TestStack,
+  oracle: SalesOracle,
+  admin: Admin,
+  firstMinute: number,
+): Promise<{ compared: number; mismatches: string[] }> {
   const summary = await salesSummary(stack);
   await oracle.caughtUp(admin);
   const closed = summary.perMinute.filter((minute) => minute.final);
@@ -87,7 +92,8 @@ export async function closedMinuteMismatches(stack: TestStack, oracle: SalesOrac
   const newestClosed = Math.max(...closed.map((minute) => Date.parse(minute.windowStart)));
   const served = new Set(closed.map((minute) => Date.parse(minute.windowStart)));
   for (const start of oracle.minuteStarts()) {
-    if (start >= firstMinute && start <= newestClosed && !served.has(start)) mismatches.push(`${new Date(start).toISOString()}: in the oracle, not served as a closed minute`);
+    if (start >= firstMinute && start <= newestClosed && !served.has(start))
+      mismatches.push(`${new Date(start).toISOString()}: in the oracle, not served as a closed minute`);
   }
   return { compared: closed.length, mismatches };
 }
@@ -106,7 +112,9 @@ export async function expectClosedMinutesEqualToOracle(stack: TestStack, oracle:
   // reads: the comparison starts at the next minute, which holds only what this job read.
   const firstMinute = Math.min(...oracle.minuteStarts(since)) + 60_000;
   expect(Number.isFinite(firstMinute)).toBe(true);
-  await expect.poll(async () => (await salesSummary(stack)).perMinute.filter((m) => m.final).length, { timeout: 90_000, interval: 1_000 }).toBeGreaterThanOrEqual(5);
+  await expect
+    .poll(async () => (await salesSummary(stack)).perMinute.filter((m) => m.final).length, { timeout: 90_000, interval: 1_000 })
+    .toBeGreaterThanOrEqual(5);
   // The BFF reads the job's partitions independently, so a minute may show final a moment before its last store's row lands.
   await expect.poll(async () => (await closedMinuteMismatches(stack, oracle, admin, firstMinute)).mismatches, { timeout: 20_000, interval: 1_000 }).toEqual([]);
   const { compared } = await closedMinuteMismatches(stack, oracle, admin, firstMinute);
@@ -126,7 +134,14 @@ export function minuteBehind(oracle: SalesOracle): number {
  * A store and a book of this test's own on the tables, written as an outside client would, and the
  * minute to stamp its purchases with (behind the newest simulated purchase). Returns their keys.
  */
-export async function outsideCatalogue(producer: Producer, oracle: SalesOracle, admin: Admin, label: string, store: { name: string }, book: { title: string; genre: string }): Promise<{ storeId: string; bookId: string; tag: string; minute: number }> {
+export async function outsideCatalogue(
+  producer: Producer,
+  oracle: SalesOracle,
+  admin: Admin,
+  label: string,
+  store: { name: string },
+  book: { title: string; genre: string },
+): Promise<{ storeId: string; bookId: string; tag: string; minute: number }> {
   await oracle.caughtUp(admin);
   const tag = Date.now().toString(36);
   const storeId = `${label}-store-${tag}`;

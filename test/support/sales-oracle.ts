@@ -6,7 +6,20 @@ import type { Admin, Consumer, Kafka } from 'kafkajs';
  * its own consumer, its own reading of the three timestamp forms, integer cents.
  */
 
-const ZONES: Record<string, number> = { UTC: 0, GMT: 0, PST: -480, PDT: -420, MST: -420, MDT: -360, CST: -360, CDT: -300, EST: -300, EDT: -240, CET: 60, CEST: 120 };
+const ZONES: Record<string, number> = {
+  UTC: 0,
+  GMT: 0,
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  CST: -360,
+  CDT: -300,
+  EST: -300,
+  EDT: -240,
+  CET: 60,
+  CEST: 120,
+};
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -114,7 +127,12 @@ export class SalesOracle {
     const price = Number(parsed.unit_price);
     if (time === undefined || Number.isNaN(time) || !Number.isInteger(quantity) || !Number.isFinite(price) || typeof parsed.bookstore_id !== 'string') return;
     this.maxEventTime = Math.max(this.maxEventTime, time);
-    this.purchases.push({ bookstoreId: parsed.bookstore_id, minute: time - (time % 60_000), writtenAt, totals: { orders: 1, units: quantity, cents: Math.round(quantity * price * 100) } });
+    this.purchases.push({
+      bookstoreId: parsed.bookstore_id,
+      minute: time - (time % 60_000),
+      writtenAt,
+      totals: { orders: 1, units: quantity, cents: Math.round(quantity * price * 100) },
+    });
   }
 
   private async follow(topic: string, onMessage: (key: string | undefined, value: string, where: string, writtenAt: number) => void): Promise<void> {

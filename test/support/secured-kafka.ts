@@ -53,7 +53,23 @@ function makeCertificates(dir: string): { caFile: string; keystorePemFile: strin
   openssl('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', file('broker.key'));
   openssl('req', '-new', '-key', file('broker.key'), '-out', file('broker.csr'), '-subj', '/CN=127.0.0.1');
   fs.writeFileSync(file('san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
-  openssl('x509', '-req', '-in', file('broker.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'), '-CAcreateserial', '-out', file('broker.pem'), '-days', '2', '-extfile', file('san.ext'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    file('broker.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    file('broker.pem'),
+    '-days',
+    '2',
+    '-extfile',
+    file('san.ext'),
+  );
   // Kafka's PEM key store: the private key, then the chain from the broker's certificate up.
   const keystorePemFile = file('broker-keystore.pem');
   fs.writeFileSync(keystorePemFile, [file('broker.key'), file('broker.pem'), file('ca.pem')].map((name) => fs.readFileSync(name, 'utf8')).join(''));

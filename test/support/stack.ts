@@ -111,7 +111,9 @@ export class TestStack {
     try {
       for (const job of await waitForFlinkJobs(this.flinkRestUrl, timeoutMs, names)) {
         const moving = (body: unknown) =>
-          ((body as { vertices?: { metrics: Record<string, number> }[] }).vertices ?? []).some((vertex) => (vertex.metrics['read-records'] ?? 0) + (vertex.metrics['write-records'] ?? 0) > 0);
+          ((body as { vertices?: { metrics: Record<string, number> }[] }).vertices ?? []).some(
+            (vertex) => (vertex.metrics['read-records'] ?? 0) + (vertex.metrics['write-records'] ?? 0) > 0,
+          );
         await waitForUrl(`${this.flinkRestUrl}/jobs/${job.jid}`, Math.max(1_000, deadline - Date.now()), moving);
       }
     } catch (error) {

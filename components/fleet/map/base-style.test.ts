@@ -9,7 +9,7 @@ import { addVehicleLayers } from './vehicle-layers';
 afterEach(() => vi.unstubAllGlobals());
 
 describe('fleet map style', () => {
-  it('passes MapLibre\'s own validation, base and vehicle layers together', () => {
+  it("passes MapLibre's own validation, base and vehicle layers together", () => {
     const style = streetStyle('http://127.0.0.1/api/fleet/streets');
     // No canvas in Node: the icons are skipped, the layers and sources are what is checked.
     vi.stubGlobal('window', { devicePixelRatio: 1 });

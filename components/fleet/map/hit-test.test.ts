@@ -27,13 +27,18 @@ describe('hitTest', () => {
 
   it('hits a cluster anywhere on its disc, with its members, before any vehicle', () => {
     const r = clusterRadius(2);
-    expect(hitTest(drawn, { x: 300 + r - 1, y: 300 })).toMatchObject({ kind: 'cluster', x: 300, y: 300, members: [{ vehicleId: 'cab-3' }, { vehicleId: 'cab-4' }] });
+    expect(hitTest(drawn, { x: 300 + r - 1, y: 300 })).toMatchObject({
+      kind: 'cluster',
+      x: 300,
+      y: 300,
+      members: [{ vehicleId: 'cab-3' }, { vehicleId: 'cab-4' }],
+    });
     expect(hitTest(drawn, { x: 300 + r + 1, y: 300 })).toBeNull();
     const overlapping = { singles: [{ item: vehicle('cab-9'), x: 300, y: 300 }], clusters: drawn.clusters };
     expect(hitTest(overlapping, { x: 300, y: 300 })?.kind).toBe('cluster');
   });
 
-  it('grows a cluster\'s disc slowly with its size', () => {
+  it("grows a cluster's disc slowly with its size", () => {
     expect(clusterRadius(2)).toBeLessThan(clusterRadius(100));
     expect(clusterRadius(1_000_000)).toBe(24);
   });

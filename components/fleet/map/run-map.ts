@@ -61,7 +61,9 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
   const map: MapLibreMap = new lib.Map({
     container,
     style: styleUrl ?? streetStyle(new URL('/api/fleet/streets', window.location.href).href),
-    ...(initial ? { center: initial.center, zoom: initial.zoom } : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
+    ...(initial
+      ? { center: initial.center, zoom: initial.zoom }
+      : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
     attributionControl: styleUrl ? { compact: true } : false,
     maxZoom: MAX_ZOOM,
     dragRotate: false,
@@ -114,8 +116,16 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
       markers.push({ item: vehicle, x: at.x, y: at.y });
       positions.set(vehicle.vehicleId, [position.x, position.y]);
     }
-    drawn = map.getZoom() < CLUSTER_BELOW_ZOOM ? clusterMarkers(markers, CLUSTER_CELL_PX, (vehicle) => vehicle.vehicleId === selectedId) : { singles: markers, clusters: [] };
-    const collection = vehicleCollection(drawn, selectedId, (id) => positions.get(id), (x, y) => map.unproject([x, y]).toArray() as [number, number]);
+    drawn =
+      map.getZoom() < CLUSTER_BELOW_ZOOM
+        ? clusterMarkers(markers, CLUSTER_CELL_PX, (vehicle) => vehicle.vehicleId === selectedId)
+        : { singles: markers, clusters: [] };
+    const collection = vehicleCollection(
+      drawn,
+      selectedId,
+      (id) => positions.get(id),
+      (x, y) => map.unproject([x, y]).toArray() as [number, number],
+    );
     map.getSource<GeoJSONSource>('vehicles')?.setData(collection as never);
     container.dataset.drawnVehicles = String(markers.length);
     container.dataset.clusters = String(drawn.clusters.length);

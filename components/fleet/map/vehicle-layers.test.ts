@@ -11,7 +11,16 @@ function vehicle(vehicleId: string, overrides: Partial<VehicleView> = {}): Vehic
 
 describe('vehicle layers', () => {
   it('marks each vehicle as the map shows it: arrow or dot, offline, stale, alert, selected', () => {
-    expect(vehicleProperties(vehicle('a'), 'a')).toMatchObject({ id: 'a', status: 'moving', heading: 90, arrow: true, offline: false, stale: false, alert: false, selected: true });
+    expect(vehicleProperties(vehicle('a'), 'a')).toMatchObject({
+      id: 'a',
+      status: 'moving',
+      heading: 90,
+      arrow: true,
+      offline: false,
+      stale: false,
+      alert: false,
+      selected: true,
+    });
     expect(vehicleProperties(vehicle('b', { speedKmh: 2, status: 'idle' }), null)).toMatchObject({ arrow: false, selected: false });
     expect(vehicleProperties(vehicle('c', { freshness: 'offline', status: 'offline' }), null)).toMatchObject({ offline: true, arrow: false, stale: false });
     expect(vehicleProperties(vehicle('d', { freshness: 'frozen', openAlerts: 2 }), null)).toMatchObject({ stale: true, alert: true, severity: 'none' });
@@ -19,8 +28,16 @@ describe('vehicle layers', () => {
   });
 
   it('puts lone vehicles at their drawn position and clusters where they are drawn', () => {
-    const drawn = { singles: [{ item: vehicle('a'), x: 10, y: 20 }], clusters: [{ x: 100, y: 200, members: [vehicle('b'), vehicle('c', { freshness: 'offline', status: 'offline' })] }] };
-    const collection = vehicleCollection(drawn, null, (id) => (id === 'a' ? [4.5, 51.9] : undefined), (x, y) => [x / 100, y / 100]);
+    const drawn = {
+      singles: [{ item: vehicle('a'), x: 10, y: 20 }],
+      clusters: [{ x: 100, y: 200, members: [vehicle('b'), vehicle('c', { freshness: 'offline', status: 'offline' })] }],
+    };
+    const collection = vehicleCollection(
+      drawn,
+      null,
+      (id) => (id === 'a' ? [4.5, 51.9] : undefined),
+      (x, y) => [x / 100, y / 100],
+    );
     expect(collection.features.map((feature) => [feature.properties.kind, feature.geometry.coordinates])).toEqual([
       ['vehicle', [4.5, 51.9]],
       ['cluster', [1, 2]],

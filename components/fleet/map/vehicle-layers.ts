@@ -29,14 +29,23 @@ const ARROW_ICON = 'vehicle-arrow';
  * cluster: status, heading arrow or dot, offline / delayed-frozen / open-alert marks, selection.
  * `lonLatOf` gives a lone vehicle's drawn position, `clusterAt` a cluster's (from screen px).
  */
-export function vehicleCollection(drawn: DrawnMarkers, selectedId: string | null, lonLatOf: (vehicleId: string) => Position | undefined, clusterAt: (x: number, y: number) => Position): VehicleCollection {
+export function vehicleCollection(
+  drawn: DrawnMarkers,
+  selectedId: string | null,
+  lonLatOf: (vehicleId: string) => Position | undefined,
+  clusterAt: (x: number, y: number) => Position,
+): VehicleCollection {
   const features: PointFeature[] = [];
   for (const { item: vehicle } of drawn.singles) {
     const at = lonLatOf(vehicle.vehicleId);
     if (at) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: vehicleProperties(vehicle, selectedId) });
   }
   for (const cluster of drawn.clusters) {
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: clusterAt(cluster.x, cluster.y) }, properties: { kind: 'cluster', icon: clusterIconId(cluster.members) } });
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: clusterAt(cluster.x, cluster.y) },
+      properties: { kind: 'cluster', icon: clusterIconId(cluster.members) },
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -58,12 +67,40 @@ export function vehicleProperties(vehicle: VehicleView, selectedId: string | nul
   };
 }
 
-export function trailCollection(trail: readonly VehiclePoint[]): { type: 'Feature'; geometry: { type: 'LineString'; coordinates: Position[] }; properties: Record<string, never> } {
-  return { type: 'Feature', geometry: { type: 'LineString', coordinates: trail.length > 1 ? trail.map((point) => [point.lon, point.lat]) : [] }, properties: {} };
+export function trailCollection(trail: readonly VehiclePoint[]): {
+  type: 'Feature';
+  geometry: { type: 'LineString'; coordinates: Position[] };
+  properties: Record<string, never>;
+} {
+  return {
+    type: 'Feature',
+    geometry: { type: 'LineString', coordinates: trail.length > 1 ? trail.map((point) => [point.lon, point.lat]) : [] },
+    properties: {},
+  };
 }
 
-const statusColour: ExpressionSpecification = ['match', ['get', 'status'], 'moving', STATUS_COLOURS.moving, 'idle', STATUS_COLOURS.idle, 'parked', STATUS_COLOURS.parked, STATUS_COLOURS.offline];
-const severityColour: ExpressionSpecification = ['match', ['get', 'severity'], 'critical', SEVERITY_COLOURS.critical, 'warning', SEVERITY_COLOURS.warning, 'info', SEVERITY_COLOURS.info, ALERT_COLOUR];
+const statusColour: ExpressionSpecification = [
+  'match',
+  ['get', 'status'],
+  'moving',
+  STATUS_COLOURS.moving,
+  'idle',
+  STATUS_COLOURS.idle,
+  'parked',
+  STATUS_COLOURS.parked,
+  STATUS_COLOURS.offline,
+];
+const severityColour: ExpressionSpecification = [
+  'match',
+  ['get', 'severity'],
+  'critical',
+  SEVERITY_COLOURS.critical,
+  'warning',
+  SEVERITY_COLOURS.warning,
+  'info',
+  SEVERITY_COLOURS.info,
+  ALERT_COLOUR,
+];
 const isVehicle: ExpressionSpecification = ['==', ['get', 'kind'], 'vehicle'];
 
 /** Adds the vehicles' and the trail's sources and layers on top of whatever base style is loaded. */
@@ -79,23 +116,55 @@ export function addVehicleLayers(map: MapLibreMap): void {
   });
   map.addSource('trail', { type: 'geojson', data: trailCollection([]) });
   map.addSource('vehicles', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-  const circle = (id: string, filter: ExpressionSpecification, paint: CircleLayerSpecification['paint']) => map.addLayer({ id, type: 'circle', source: 'vehicles', filter: ['all', isVehicle, filter], paint });
-  map.addLayer({ id: 'trail', type: 'line', source: 'trail', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': 'rgba(255,255,255,0.6)', 'line-width': 2 } });
+  const circle = (id: string, filter: ExpressionSpecification, paint: CircleLayerSpecification['paint']) =>
+    map.addLayer({ id, type: 'circle', source: 'vehicles', filter: ['all', isVehicle, filter], paint });
+  map.addLayer({
+    id: 'trail',
+    type: 'line',
+    source: 'trail',
+    layout: { 'line-cap': 'round', 'line-join': 'round' },
+    paint: { 'line-color': 'rgba(255,255,255,0.6)', 'line-width': 2 },
+  });
   // A vehicle in trouble must stand out among hundreds: a filled halo in its worst firing severity under a thick ring.
-  circle('vehicle-alert-halo', ['!=', ['get', 'severity'], 'none'], { 'circle-radius': ['match', ['get', 'severity'], 'critical', 16, 12], 'circle-color': severityColour, 'circle-opacity': 0.35 });
-  circle('vehicle-alert', ['get', 'alert'], { 'circle-radius': ['match', ['get', 'severity'], 'critical', 12, 10], 'circle-opacity': 0, 'circle-stroke-width': ['match', ['get', 'severity'], 'none', 1.5, 3], 'circle-stroke-color': severityColour });
+  circle('vehicle-alert-halo', ['!=', ['get', 'severity'], 'none'], {
+    'circle-radius': ['match', ['get', 'severity'], 'critical', 16, 12],
+    'circle-color': severityColour,
+    'circle-opacity': 0.35,
+  });
+  circle('vehicle-alert', ['get', 'alert'], {
+    'circle-radius': ['match', ['get', 'severity'], 'critical', 12, 10],
+    'circle-opacity': 0,
+    'circle-stroke-width': ['match', ['get', 'severity'], 'none', 1.5, 3],
+    'circle-stroke-color': severityColour,
+  });
   circle('vehicle-stale', ['get', 'stale'], { 'circle-radius': 8, 'circle-opacity': 0, 'circle-stroke-width': 1.5, 'circle-stroke-color': STALE_COLOUR });
-  circle('vehicle-offline', ['get', 'offline'], { 'circle-radius': 5, 'circle-opacity': 0, 'circle-stroke-width': 1.5, 'circle-stroke-color': STATUS_COLOURS.offline });
+  circle('vehicle-offline', ['get', 'offline'], {
+    'circle-radius': 5,
+    'circle-opacity': 0,
+    'circle-stroke-width': 1.5,
+    'circle-stroke-color': STATUS_COLOURS.offline,
+  });
   circle('vehicle-dot', ['all', ['!', ['get', 'arrow']], ['!', ['get', 'offline']]], { 'circle-radius': 5, 'circle-color': statusColour });
   map.addLayer({
     id: 'vehicle-arrow',
     type: 'symbol',
     source: 'vehicles',
     filter: ['all', isVehicle, ['get', 'arrow']],
-    layout: { 'icon-image': ARROW_ICON, 'icon-rotate': ['get', 'heading'], 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    layout: {
+      'icon-image': ARROW_ICON,
+      'icon-rotate': ['get', 'heading'],
+      'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
     paint: { 'icon-color': statusColour },
   });
-  circle('vehicle-selected', ['get', 'selected'], { 'circle-radius': 13, 'circle-opacity': 0, 'circle-stroke-width': 2, 'circle-stroke-color': SELECTED_COLOUR });
+  circle('vehicle-selected', ['get', 'selected'], {
+    'circle-radius': 13,
+    'circle-opacity': 0,
+    'circle-stroke-width': 2,
+    'circle-stroke-color': SELECTED_COLOUR,
+  });
   map.addLayer({
     id: 'vehicle-clusters',
     type: 'symbol',

@@ -36,14 +36,26 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
       >
         <label>
           Moment{' '}
-          <input type="datetime-local" step={1} value={draft || (replay.at ? toLocalInput(replay.at) : '')} min={toLocalInput(oldestAt)} max={toLocalInput(Date.now())} onChange={(event) => setDraft(event.target.value)} />
+          <input
+            type="datetime-local"
+            step={1}
+            value={draft || (replay.at ? toLocalInput(replay.at) : '')}
+            min={toLocalInput(oldestAt)}
+            max={toLocalInput(Date.now())}
+            onChange={(event) => setDraft(event.target.value)}
+          />
         </label>
         <button type="submit" disabled={!draft}>
           Go
         </button>
       </form>
       {MOMENT_PRESETS.map((preset) => (
-        <button key={preset.minutes} type="button" disabled={preset.minutes * 60_000 > retentionMs} onClick={() => replay.seek(Date.now() - preset.minutes * 60_000)}>
+        <button
+          key={preset.minutes}
+          type="button"
+          disabled={preset.minutes * 60_000 > retentionMs}
+          onClick={() => replay.seek(Date.now() - preset.minutes * 60_000)}
+        >
           {preset.label}
         </button>
       ))}

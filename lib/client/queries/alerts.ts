@@ -50,7 +50,8 @@ export function useAlertAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ alertIds, request }: { alertIds: string[]; request: ActionRequest }): Promise<ActionResult[]> => {
-      if (alertIds.length === 1) return [await send<ActionResult>(`/api/alerts/${encodeURIComponent(alertIds[0] ?? '')}/actions`, { method: 'POST', body: JSON.stringify(request) })];
+      if (alertIds.length === 1)
+        return [await send<ActionResult>(`/api/alerts/${encodeURIComponent(alertIds[0] ?? '')}/actions`, { method: 'POST', body: JSON.stringify(request) })];
       return (await send<{ results: ActionResult[] }>('/api/alerts/actions', { method: 'POST', body: JSON.stringify({ alertIds, request }) })).results;
     },
     onSuccess: (results) => {
@@ -81,7 +82,13 @@ export function useAlertVehicleHistory(vehicleId: string | undefined, minutes = 
   return useQuery({
     queryKey: alertKeys.history(vehicleId ?? ''),
     enabled: vehicleId !== undefined,
-    queryFn: async () => (await send<{ points: VehicleView[] }>(`/api/fleet/vehicles/${encodeURIComponent(vehicleId ?? '')}/history?minutes=${minutes}`, { method: 'GET', cache: 'no-store' })).points,
+    queryFn: async () =>
+      (
+        await send<{ points: VehicleView[] }>(`/api/fleet/vehicles/${encodeURIComponent(vehicleId ?? '')}/history?minutes=${minutes}`, {
+          method: 'GET',
+          cache: 'no-store',
+        })
+      ).points,
     refetchInterval: 5_000,
     retry: false,
   });

@@ -33,7 +33,12 @@ export function fetchSteps(from: number, until: number, stepMs: number, signal?:
 export function useReplayTimeline(window: { from: number; until: number } | null, buckets = 60) {
   return useQuery({
     queryKey: replayKeys.timeline(window?.from ?? 0, window?.until ?? 0),
-    queryFn: ({ signal }) => get(`/api/fleet/replay/timeline?from=${iso(window?.from ?? 0)}&until=${iso(window?.until ?? 0)}&buckets=${buckets}`, (body): ReplayTimeline => replayTimelineSchema.parse(body), signal),
+    queryFn: ({ signal }) =>
+      get(
+        `/api/fleet/replay/timeline?from=${iso(window?.from ?? 0)}&until=${iso(window?.until ?? 0)}&buckets=${buckets}`,
+        (body): ReplayTimeline => replayTimelineSchema.parse(body),
+        signal,
+      ),
     enabled: window !== null,
     staleTime: 30_000,
     retry: false,

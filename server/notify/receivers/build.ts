@@ -24,7 +24,10 @@ async function guarded(secrets: (string | undefined)[], send: () => Promise<void
   try {
     await send();
   } catch (error) {
-    const message = redactText((error as Error).message || String(error), secrets.filter((secret): secret is string => !!secret));
+    const message = redactText(
+      (error as Error).message || String(error),
+      secrets.filter((secret): secret is string => !!secret),
+    );
     throw error instanceof PermanentError ? new PermanentError(message) : new Error(message);
   }
 }
@@ -51,7 +54,12 @@ function slack(config: SlackConfig, index: number, timeoutMs: number): Integrati
       const text = config.text ? renderTemplate(config.text, data) : defaultText(notification);
       const color = data.status === 'firing' ? 'danger' : 'good';
       // Slack's incoming-webhook body: text for plain clients, one attachment as Alertmanager sends it.
-      const body = { channel: config.channel, username: config.username ?? 'fleetwatch', text: `*${title}*`, attachments: [{ color, title, text, fallback: `${title}\n${text}` }] };
+      const body = {
+        channel: config.channel,
+        username: config.username ?? 'fleetwatch',
+        text: `*${title}*`,
+        attachments: [{ color, title, text, fallback: `${title}\n${text}` }],
+      };
       return guarded([config.apiUrl], () => postJson(config.apiUrl, body, timeoutMs));
     },
   };
@@ -79,7 +87,14 @@ function email(config: EmailConfig, index: number, timeoutMs: number): Integrati
     send: (notification) => {
       const subject = config.subject ? renderTemplate(config.subject, templateData(notification)) : defaultTitle(notification);
       const payload = webhookPayload(notification);
-      const text = `${defaultText(notification)}\n\n${payload.alerts.map((alert) => `${alert.status} since ${alert.startsAt}\n${Object.entries(alert.labels).map(([name, value]) => `  ${name} = ${value}`).join('\n')}`).join('\n\n')}\n`;
+      const text = `${defaultText(notification)}\n\n${payload.alerts
+        .map(
+          (alert) =>
+            `${alert.status} since ${alert.startsAt}\n${Object.entries(alert.labels)
+              .map(([name, value]) => `  ${name} = ${value}`)
+              .join('\n')}`,
+        )
+        .join('\n\n')}\n`;
       return guarded([config.authPassword], async () => {
         await transport.sendMail({ from: config.from, to: config.to, subject, text, headers: { 'X-Fleetwatch-Group-Key': notification.groupKey } });
       });
@@ -95,7 +110,8 @@ function sns(config: SnsConfig, index: number, timeoutMs: number): Integration {
     requestHandler: { requestTimeout: timeoutMs },
     maxAttempts: 1,
   });
-  const target = 'topicArn' in config.target ? config.target.topicArn : 'phoneNumber' in config.target ? maskPhone(config.target.phoneNumber) : "the alert vehicle's driver";
+  const target =
+    'topicArn' in config.target ? config.target.topicArn : 'phoneNumber' in config.target ? maskPhone(config.target.phoneNumber) : "the alert vehicle's driver";
   return {
     id: `sns[${index}]`,
     kind: 'sns',
@@ -106,7 +122,10 @@ function sns(config: SnsConfig, index: number, timeoutMs: number): Integration {
       const message = config.message ? renderTemplate(config.message, data) : `${defaultTitle(notification)}\n${defaultText(notification)}`;
       const destination = snsDestination(config, data.commonLabels, context);
       // SNS refuses a Subject on SMS; for topics it is the e-mail subject, at most 100 characters on one line.
-      const subject = 'TopicArn' in destination ? (config.subject ? renderTemplate(config.subject, data) : defaultTitle(notification)).replace(/\s+/g, ' ').slice(0, 100) : undefined;
+      const subject =
+        'TopicArn' in destination
+          ? (config.subject ? renderTemplate(config.subject, data) : defaultTitle(notification)).replace(/\s+/g, ' ').slice(0, 100)
+          : undefined;
       return guarded([config.secretKey], async () => {
         await client.send(new PublishCommand({ ...destination, Message: message, Subject: subject }));
       });

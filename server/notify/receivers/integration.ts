@@ -22,7 +22,12 @@ export class PermanentError extends Error {}
 
 /** POSTs JSON; anything but a 2xx is an error naming the status, never the URL. */
 export async function postJson(url: string, body: unknown, timeoutMs: number): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': 'fleetwatch-notifier' }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'fleetwatch-notifier' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   if (!response.ok) throw new Error(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   await response.arrayBuffer();
 }

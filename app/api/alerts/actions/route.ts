@@ -8,5 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request): Promise<Response> {
   const body = await parseBody(request, bulkActionRequestSchema);
   if (!body.ok) return body.response;
-  return withIdentity(async (runtime, identity) => jsonResponse({ results: await runtime.alerts.actOnMany(identity, body.value.alertIds, body.value.request) }));
+  return withIdentity(async (runtime, identity) =>
+    jsonResponse({ results: await runtime.alerts.actOnMany(identity, body.value.alertIds, body.value.request) }),
+  );
 }

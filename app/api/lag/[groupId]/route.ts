@@ -9,6 +9,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ gro
   if (!parsed.success) return errorResponse(400, 'invalid_request', `groupId: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return withRuntime((runtime) => {
     const group = runtime.lagGroup(parsed.data);
-    return group ? jsonResponse(group) : errorResponse(404, 'not_found', `No consumer group "${parsed.data}" is watched (yet); the list is refreshed every poll.`);
+    return group
+      ? jsonResponse(group)
+      : errorResponse(404, 'not_found', `No consumer group "${parsed.data}" is watched (yet); the list is refreshed every poll.`);
   });
 }
