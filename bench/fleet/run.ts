@@ -22,6 +22,7 @@ const { values } = parseArgs({
     'page-s': { type: 'string', default: '15' },
     steps: { type: 'string', default: '5,10,25,50,100,200' },
     'catch-up-s': { type: 'string', default: '240' },
+    'heap-min': { type: 'string', default: '0' },
   },
 });
 const cabs = Number(values.cabs);
@@ -81,6 +82,17 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
   ].join('\n');
 }
 
+/** Growth from the first sample (map drawn, fleet loaded) to the last, after a forced GC each time. */
+function describeHeap(samples: number[]): string {
+  const first = samples[0] ?? Number.NaN;
+  const last = samples.at(-1) ?? Number.NaN;
+  const minutes = ((samples.length - 1) * 30) / 60;
+  return [
+    `Fleet page JS heap after GC over ${minutes.toFixed(1)} min (${machineLoad()}): ${first.toFixed(1)} MiB → ${last.toFixed(1)} MiB, growth ${(((last - first) / first) * 100).toFixed(1)} %, max ${Math.max(...samples).toFixed(1)} MiB`,
+    `  samples every 30 s (MiB): ${samples.map((mb) => mb.toFixed(1)).join(' ')}`,
+  ].join('\n');
+}
+
 /**
  * The start leaves the jobs a backlog (the simulator runs while Flink deploys them): measuring
  * before it is worked off would time the catch-up, not the steady state. Waits until the
@@ -134,10 +146,11 @@ async function main(): Promise<void> {
     log(report.at(-1) ?? '');
 
     log('opening the Fleet page in headless Chromium');
-    const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']));
+    const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']), Number(values['heap-min']));
     report.push(
       `Fleet page, headless Chromium (software rendering), map open with ${pageFigures.drawnVehicles} vehicles drawn: ${pageFigures.fps.toFixed(1)} fps, ${pageFigures.longTasks} long tasks (> 50 ms), longest ${pageFigures.longestTaskMs.toFixed(0)} ms`,
     );
+    if (pageFigures.heapMiB.length > 1) report.push(describeHeap(pageFigures.heapMiB));
     log(report.at(-1) ?? '');
 
     for (const step of steps) {
