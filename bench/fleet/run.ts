@@ -13,6 +13,7 @@ import { ProbeClient } from './probe-client';
 import { coresUsed, cpuSample, machineCoresBusy, machineCpuSample, machineLoad, rssMb } from './proc-stats';
 import type { ShareWindow } from './processing-share';
 import { ProcessingShare } from './processing-share';
+import { ReplayViewers } from './replay-viewers';
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '5,10,25,50,100,200' },
     'catch-up-s': { type: 'string', default: '240' },
     'heap-min': { type: 'string', default: '0' },
+    replays: { type: 'string', default: '0' },
   },
 });
 const cabs = Number(values.cabs);
@@ -82,6 +84,29 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
   ].join('\n');
 }
 
+/** The live stream's latency with `count` time-travel viewers playing at 60× beside it, against the window just measured without them. */
+async function measureWithReplays(
+  url: string,
+  count: number,
+  historyFrom: number,
+  without: Awaited<ReturnType<typeof measureWindow>>,
+  measure: () => ReturnType<typeof measureWindow>,
+): Promise<string> {
+  const viewers = new ReplayViewers();
+  viewers.start(url, count, historyFrom);
+  await sleep(5_000);
+  const withViewers = await measure();
+  const figures = await viewers.stop();
+  const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(0)} %`;
+  const text = [
+    describeWindow(`One client with ${count} replay viewers at 60× beside it (${machineLoad()})`, withViewers),
+    `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed`,
+    `  live latency p99 against none running: ${without.probe.latencyP99} → ${withViewers.probe.latencyP99} ms (${change(without.probe.latencyP99, withViewers.probe.latencyP99)}); BFF share p99 ${without.probe.bffLatencyP99} → ${withViewers.probe.bffLatencyP99} ms (${change(without.probe.bffLatencyP99, withViewers.probe.bffLatencyP99)})`,
+  ].join('\n');
+  log(text);
+  return text;
+}
+
 /** Growth from the first sample (map drawn, fleet loaded) to the last, after a forced GC each time. */
 function describeHeap(samples: number[]): string {
   const first = samples[0] ?? Number.NaN;
@@ -131,6 +156,7 @@ async function main(): Promise<void> {
   const report: string[] = [];
   try {
     await stack.start();
+    const stackUpAt = Date.now();
     const pids = { ...stack.processIds(), broker: kafka.pid };
     await share.start();
     log(`stack up (pids ${JSON.stringify(pids)}); waiting for the whole fleet to reach a client`);
@@ -144,6 +170,8 @@ async function main(): Promise<void> {
     const one = await measureWindow(probe, share, pids, windowS);
     report.push(describeWindow(`One client, ${windowS} s (${machineLoad()})`, one));
     log(report.at(-1) ?? '');
+    const replays = Number(values.replays);
+    if (replays > 0) report.push(await measureWithReplays(stack.url, replays, stackUpAt, one, () => measureWindow(probe, share, pids, windowS)));
 
     log('opening the Fleet page in headless Chromium');
     const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']), Number(values['heap-min']));
