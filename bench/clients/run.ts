@@ -6,13 +6,13 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Producer } from 'kafkajs';
 
-import type { Alert } from '../../lib/contracts/alerts';
 import { TOPICS } from '../../lib/contracts/topics';
 import type { Channel } from '../../lib/realtime/channels';
 import { hashToken } from '../../server/auth/passwords';
 import { TEST_PORTS } from '../../test/support/ports';
 import { TestStack } from '../../test/support/stack';
 import { startTestKafka } from '../../test/support/test-kafka';
+import { benchAnomaly } from '../bench-alert';
 import type { LoadClientGroup } from '../fleet/load-clients';
 import type { CpuSample } from '../fleet/proc-stats';
 import { coresUsed, cpuSample, machineLoad } from '../fleet/proc-stats';
@@ -92,22 +92,6 @@ function groupsFor(tokens: readonly string[], from: number, to: number): (LoadCl
   return perWorker;
 }
 
-function benchAlert(alertId: string, vehicleId: string, now: number): Alert {
-  return {
-    alertId,
-    kind: 'anomaly',
-    team: 'fleet',
-    vehicleId,
-    metric: 'engineTempC',
-    value: 125,
-    normal: { mean: 90, std: 3 },
-    startedAt: now,
-    detectedAt: now,
-    severity: 'critical',
-    state: 'firing',
-  };
-}
-
 /**
  * One window at `clients` connected clients: alerts written to `fleet.anomalies` one every
  * 250 ms with their produce time noted, until every client has had every one (or the deadline);
@@ -131,7 +115,7 @@ async function measureStep(
     const alertId = `${ALERT_ID_PREFIX}${clients}-${i}-${Date.now()}`;
     const now = Date.now();
     producedAt.set(alertId, now);
-    await producer.send({ topic: TOPICS.anomalies, messages: [{ key: alertId, value: JSON.stringify(benchAlert(alertId, vehicleId, now)) }] });
+    await producer.send({ topic: TOPICS.anomalies, messages: [{ key: alertId, value: JSON.stringify(benchAnomaly(alertId, vehicleId, now)) }] });
     await sleep(ALERT_INTERVAL_MS);
   }
   const receipts = new Map<string, number[]>();
