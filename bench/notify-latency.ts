@@ -3,7 +3,6 @@ import path from 'node:path';
 
 import { Kafka, logLevel } from 'kafkajs';
 
-import type { Alert } from '../lib/contracts/alerts';
 import { TOPICS } from '../lib/contracts/topics';
 import type { WebhookPayload } from '../server/notify/payload';
 import { TEST_PORTS } from '../test/support/ports';
@@ -11,6 +10,7 @@ import { HttpReceiver } from '../test/support/receivers';
 import { TestStack } from '../test/support/stack';
 import { TEST_LOG_DIR, startTestKafka } from '../test/support/test-kafka';
 
+import { benchAnomaly } from './bench-alert';
 import { percentile } from './percentile';
 
 /**
@@ -51,19 +51,7 @@ export async function benchNotify(): Promise<void> {
     const sentAt = new Map<string, number>();
     for (let run = 0; run < RUNS; run += 1) {
       const now = Date.now();
-      const alert: Alert = {
-        alertId: `anomaly.bench-${run}.engineTempC.${now}`,
-        kind: 'anomaly',
-        team: 'fleet',
-        vehicleId: `bench-${run}`,
-        metric: 'engineTempC',
-        value: 125,
-        normal: { mean: 90, std: 3 },
-        startedAt: now,
-        detectedAt: now,
-        severity: 'critical',
-        state: 'firing',
-      };
+      const alert = benchAnomaly(`anomaly.bench-${run}.engineTempC.${now}`, `bench-${run}`, now);
       sentAt.set(alert.vehicleId, now);
       await producer.send({ topic: TOPICS.anomalies, messages: [{ key: alert.alertId, value: JSON.stringify(alert) }] });
       await new Promise((resolve) => setTimeout(resolve, 250));

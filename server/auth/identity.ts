@@ -7,7 +7,7 @@ import { identitySchema } from '@/lib/auth/roles';
 
 import type { AuthConfig } from '../config';
 
-import { tokenMatches } from './passwords';
+import { findToken } from './passwords';
 import type { RevokedSessions, SessionClaims } from './sessions';
 import { sessionClaimsSchema } from './sessions';
 
@@ -29,7 +29,7 @@ export type IdentityResult =
 export async function identify(headers: IncomingHttpHeaders, auth: AuthConfig, revoked: RevokedSessions, handshakeToken?: unknown): Promise<IdentityResult> {
   const bearer = bearerToken(headers.authorization) ?? (typeof handshakeToken === 'string' ? handshakeToken : undefined);
   if (bearer !== undefined) {
-    const match = auth.apiTokens.find((token) => tokenMatches(bearer, token.tokenHash));
+    const match = findToken(bearer, auth.apiTokens);
     return match ? { identity: { name: match.name, role: match.role, via: 'token' } } : { identity: undefined, problem: 'invalid_token' };
   }
   const token = await getToken({

@@ -27,8 +27,23 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function tokenMatches(token: string, storedHash: string): boolean {
-  const actual = Buffer.from(hashToken(token), 'hex');
-  const expected = Buffer.from(storedHash, 'hex');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
+/** Each token list's entries by hash, built once per list (the configuration's list lives as long as the process). */
+const tokenIndexes = new WeakMap<readonly { tokenHash: string }[], Map<string, { tokenHash: string }>>();
+
+/**
+ * The entry for a presented token: the token is hashed once and its hash looked up. Comparing it
+ * with every entry in turn hashed it once per entry, so a list of 500 tokens cost 500 hashes per
+ * request and per socket recheck: 5,000 token sockets held the event loop for seconds every
+ * SESSION_RECHECK_S. Looking up by hash leaks at most when a hash matched, which does not help to
+ * find a token that hashes to it.
+ */
+export function findToken<T extends { tokenHash: string }>(token: string, entries: readonly T[]): T | undefined {
+  let index = tokenIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    // The first entry for a hash wins, as the comparison in turn did.
+    for (const entry of [...entries].reverse()) index.set(entry.tokenHash.toLowerCase(), entry);
+    tokenIndexes.set(entries, index);
+  }
+  return index.get(hashToken(token)) as T | undefined;
 }

@@ -20,6 +20,8 @@ export const TEST_PORTS = {
   flinkRestart: BASE + 15,
   security: BASE + 17,
   bench: BASE + 20,
+  /** The inspector of bench:clients' BFF, through which it reads the heap after a full GC. */
+  benchInspector: BASE + 39,
   deployed: BASE + 30,
   securedPlain: BASE + 31,
   securedScram: BASE + 32,

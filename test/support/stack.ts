@@ -30,6 +30,8 @@ export interface StackOptions {
   /** The Flink jobs to run (default: all), e.g. only fleet-state and anomaly for a file that needs only engine alerts. */
   flinkJobs?: readonly StreamJobName[];
   env?: ChildEnv;
+  /** Settings for the BFF alone, over `env` (e.g. a benchmark's `NODE_OPTIONS=--inspect` that the other processes must not get). */
+  bffEnv?: ChildEnv;
   /** How long the BFF may take to answer healthy and the Flink jobs to run (default 90 s and 120 s): a benchmark on a loaded machine needs more. */
   startTimeoutMs?: number;
 }
@@ -139,7 +141,7 @@ export class TestStack {
   }
 
   async startBff(): Promise<void> {
-    this.bff = this.track(bffSpec(this.env));
+    this.bff = this.track(bffSpec({ ...this.env, ...this.options.bffEnv }));
     await this.waitHealthy(this.options.startTimeoutMs);
   }
 
