@@ -3,18 +3,15 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { ZoneView } from '@/lib/api/zones';
+import { formatMinute } from '@/lib/format';
 
 import styles from './concentration.module.css';
-
-function timeLabel(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
 
 /** One zone's distinct badges per 15-minute window, the open window last, against its capacity. */
 export function ZoneTrend({ zone }: { zone: ZoneView | undefined }) {
   if (!zone) return null;
   const points = [...zone.windows, ...(zone.current ? [zone.current] : [])].map((window) => ({
-    label: timeLabel(window.windowStart),
+    label: formatMinute(window.windowStart),
     badges: window.uniqueBadges,
     final: window.final,
   }));

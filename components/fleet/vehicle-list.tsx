@@ -6,7 +6,7 @@ import { useDeferredValue, useMemo, useRef } from 'react';
 import { useNow } from '@/lib/client/use-fleet';
 import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
 import { queryVehicles } from '@/lib/fleet/list-query';
-import { formatAge, formatNumber } from '@/lib/format';
+import { formatAge, formatDateTime, formatNumber } from '@/lib/format';
 import type { VehicleView } from '@/lib/realtime/events';
 
 import { FRESHNESS_LABELS } from './map-style';
@@ -111,7 +111,7 @@ function VehicleCells({ vehicle, now }: { vehicle: VehicleView; now: number }) {
           {vehicle.status}
         </span>
       </span>
-      <span role="cell" className={`freshness-${vehicle.freshness}`} title={offline ? `last fix ${new Date(vehicle.ts).toISOString()}` : undefined}>
+      <span role="cell" className={`freshness-${vehicle.freshness}`} title={offline ? `last fix ${formatDateTime(vehicle.ts)}` : undefined}>
         {offline && now > 0 ? `as of ${formatAge(Math.max(0, now - vehicle.ts))}` : FRESHNESS_LABELS[vehicle.freshness]}
       </span>
       <span role="cell">{formatNumber(vehicle.speedKmh)} km/h</span>
