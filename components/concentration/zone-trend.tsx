@@ -32,7 +32,12 @@ export function ZoneTrend({ zone }: { zone: ZoneView | undefined }) {
                 label={{ value: 'People', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
               />
               <Tooltip />
-              <ReferenceLine y={zone.capacity} stroke="#cf222e" strokeDasharray="4 4" label="capacity" />
+              <ReferenceLine
+                y={zone.capacity}
+                stroke="#cf222e"
+                strokeDasharray="4 4"
+                label={{ value: `capacity ${zone.capacity}`, position: 'insideTopRight', fill: '#cf222e', fontSize: 11 }}
+              />
               <Line type="monotone" dataKey="badges" name="people (distinct badges)" stroke="#0969da" dot={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>

@@ -36,6 +36,7 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
                 domain={['dataMin', 'dataMax']}
                 scale="time"
                 tickFormatter={formatClock}
+                minTickGap={32}
                 label={{ value: 'Time of poll (local)', position: 'insideBottom', offset: -10 }}
               />
               <YAxis
@@ -49,7 +50,7 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
                 label={{ value: 'Max lag (seconds)', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }}
               />
               <Tooltip labelFormatter={(at) => formatClock(Number(at))} />
-              <Legend verticalAlign="top" />
+              <Legend verticalAlign="top" height={28} />
               <Line yAxisId="messages" type="linear" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
               <Line
                 yAxisId="seconds"

@@ -63,8 +63,8 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
       <button type="button" onClick={() => replay.seek(Date.now() - retentionMs + 60_000)}>
         Start of retention
       </button>
-      <button type="button" disabled={live} onClick={() => replay.seek((replay.at ?? 0) - step)} aria-label="Step back">
-        ⏮
+      <button type="button" disabled={live} onClick={() => replay.seek((replay.at ?? 0) - step)} aria-label="Step back" title="Step back">
+        ◀◀
       </button>
       {replay.playing ? (
         <button type="button" onClick={replay.pause}>
@@ -75,8 +75,14 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
           Play
         </button>
       )}
-      <button type="button" disabled={live} onClick={() => replay.seek(Math.min(Date.now(), (replay.at ?? 0) + step))} aria-label="Step forward">
-        ⏭
+      <button
+        type="button"
+        disabled={live}
+        onClick={() => replay.seek(Math.min(Date.now(), (replay.at ?? 0) + step))}
+        aria-label="Step forward"
+        title="Step forward"
+      >
+        ▶▶
       </button>
       <label>
         Speed{' '}
