@@ -75,7 +75,9 @@ function overflows(page: Page): Promise<string[]> {
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
       const style = getComputedStyle(element);
       const clips = ['hidden', 'clip', 'auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
-      if (clips && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
+      // A long value may end in an ellipsis when its title has it whole (a driver's name, an alert title).
+      const whole = element.title !== '' && element.title === (element.textContent ?? '').trim();
+      if (clips && !whole && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0) {
         found.push(
           `${element.tagName.toLowerCase()}.${element.className || '-'} cuts ${element.scrollWidth - element.clientWidth}px: "${(element.textContent ?? '').trim().slice(0, 60)}"`,
         );
