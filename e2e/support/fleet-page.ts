@@ -57,9 +57,10 @@ export class FleetPage {
   /**
    * What is wrong with the list's layout as drawn: a shown header or cell cut (wider than its column;
    * the driver's name may end in an ellipsis, its title has it whole) or wrapped onto a second line,
-   * or a row wider than the list. Also the headers shown, left to right.
+   * or a row wider than the list. Also the headers shown, left to right, and where map and detail
+   * end: one round trip, as the page is busy drawing the map in software.
    */
-  async listLayout(): Promise<{ problems: string[]; headers: string[] }> {
+  async listLayout(): Promise<{ problems: string[]; headers: string[]; mapWidth: number; detailRight: number | null }> {
     return this.vehicleList.evaluate((list) => {
       const problems: string[] = [];
       const shown = (element: Element) => getComputedStyle(element).display !== 'none';
@@ -76,7 +77,9 @@ export class FleetPage {
       const headers = Array.from(list.querySelectorAll('[role="columnheader"]'))
         .filter(shown)
         .map((header) => (header.textContent ?? '').replace(/[▲▼]/g, '').trim());
-      return { problems, headers };
+      const mapWidth = document.querySelector('[data-testid="fleet-map"]')?.getBoundingClientRect().width ?? 0;
+      const detailRight = document.querySelector('[data-testid="vehicle-detail"]')?.getBoundingClientRect().right ?? null;
+      return { problems, headers, mapWidth, detailRight };
     });
   }
 
