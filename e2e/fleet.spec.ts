@@ -186,25 +186,31 @@ test('a shared link reopens the same map view, filters and vehicle', async ({ pa
   expect(reopened.center.lon).toBeCloseTo(moved.center.lon, 4);
 });
 
-test('on a 1440 px screen with a vehicle open, list, map and detail share the width without wrapping the list', async ({ page, stack }) => {
+test('at 1280 and 1440 px, with a vehicle open or not, the list shows whole one-line values and its key columns, beside the map and detail', async ({
+  page,
+  stack,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAs(page, stack.url, 'fleet');
   const fleet = new FleetPage(page);
   await fleet.open(stack.url, 'tanker-0001');
   await expect(fleet.detail).toBeVisible();
   await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(FLEET_SIZE), { timeout: 30_000 });
-  const cells = fleet.row('tanker-0001').getByRole('cell');
-  await expect(cells.first()).toBeVisible();
-  // Every cell is one line high: its text does not wrap onto a second (two lines would be over twice the font size).
-  const cellSizes = await cells.evaluateAll((elements) =>
-    elements.map((element) => ({
-      text: element.textContent,
-      height: element.getBoundingClientRect().height,
-      fontPx: parseFloat(getComputedStyle(element).fontSize),
-    })),
-  );
-  for (const cell of cellSizes) expect(cell.height, `cell "${cell.text}"`).toBeLessThan(cell.fontPx * 2.2);
-  const [map, detail] = [await fleet.map.boundingBox(), await fleet.detail.boundingBox()];
-  expect(map!.width).toBeGreaterThan(300);
-  expect(detail!.x + detail!.width).toBeLessThanOrEqual(1440);
+  await expect(fleet.rows().first()).toBeVisible();
+  const check = async (width: number, detailOpen: boolean) => {
+    await page.setViewportSize({ width, height: 900 });
+    const { problems, headers, mapWidth, detailRight } = await fleet.listLayout();
+    const at = `${width} px, detail ${detailOpen ? 'open' : 'closed'}`;
+    expect(problems, at).toEqual([]);
+    // Narrow lists leave out the least needed columns; these always stay.
+    expect(headers, at).toEqual(expect.arrayContaining(['Vehicle', 'Plate', 'Status', 'Engine', 'Alerts']));
+    expect(mapWidth, at).toBeGreaterThan(300);
+    if (detailOpen) expect(detailRight, at).toBeLessThanOrEqual(width);
+  };
+  await check(1440, true);
+  await check(1280, true);
+  await page.getByRole('button', { name: 'Close vehicle detail' }).click();
+  await expect(fleet.detail).toBeHidden();
+  await check(1280, false);
+  await check(1440, false);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatAge, formatMoney, formatNumber, kafkaUnreachableText } from './format';
+import { formatAge, formatClock, formatDateTime, formatMinute, formatMoney, formatNumber, kafkaUnreachableText } from './format';
 
 describe('formatAge', () => {
   it('says how old something is in the largest sensible unit', () => {
@@ -30,5 +30,24 @@ describe('kafkaUnreachableText', () => {
     const at = new Date(2026, 11, 3, 16, 6, 20).getTime();
     expect(kafkaUnreachableText(at)).toBe('Kafka unreachable since 16:06:20, showing the last known data');
     expect(kafkaUnreachableText(null)).toBe('Kafka unreachable, showing the last known data');
+  });
+});
+
+describe('one time format on every page', () => {
+  const afterMidnight = new Date(2026, 11, 3, 0, 5, 7).getTime();
+  const afternoon = new Date(2026, 11, 3, 16, 6, 20).getTime();
+
+  it('is a 24-hour clock that reads 00, not 24, just after midnight', () => {
+    expect(formatClock(afterMidnight)).toBe('00:05:07');
+    expect(formatClock(afternoon)).toBe('16:06:20');
+  });
+
+  it('drops the seconds for windows that start on the minute, from epoch ms or an ISO timestamp', () => {
+    expect(formatMinute(afternoon)).toBe('16:06');
+    expect(formatMinute(new Date(afterMidnight).toISOString())).toBe('00:05');
+  });
+
+  it('adds the day for a moment that may be on another day', () => {
+    expect(formatDateTime(afternoon)).toBe('3 Dec, 16:06:20');
   });
 });

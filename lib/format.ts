@@ -21,17 +21,18 @@ export function formatMoney(value: number, currency: string, compact = false): s
   );
 }
 
-/** "14:03" in the viewer's time zone: the label of a one-minute window. */
-export function formatMinute(iso: string | number): string {
-  return new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-}
-
-const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const MINUTE = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 /** "14:03:07", 24-hour, in the viewer's time zone: the one clock format of every page. */
 export function formatClock(ms: number): string {
   return CLOCK.format(ms);
+}
+
+/** "14:03", the clock format without seconds, for a window that starts on the minute (sales minutes, 15-minute reports). */
+export function formatMinute(at: string | number): string {
+  return MINUTE.format(new Date(at));
 }
 
 /** "3 Dec, 14:03:07": a moment that may be on another day, in the same 24-hour format. */

@@ -28,6 +28,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DEMO_MODE: 'true', SALES_CURRENCY: 'DOLLARS' })).toThrow(/SALES_CURRENCY/);
   });
 
+  it('reads ALERTS_AUTO_RESOLVE per team and kind, off by default, and refuses a pair it cannot read', () => {
+    expect(loadConfig({ DEMO_MODE: 'true' }).alertAutoResolve.size).toBe(0);
+    expect([...loadConfig({ DEMO_MODE: 'true', ALERTS_AUTO_RESOLVE: 'platform:consumer-lag=10' }).alertAutoResolve]).toEqual([
+      ['platform:consumer-lag', 600_000],
+    ]);
+    expect(() => loadConfig({ DEMO_MODE: 'true', ALERTS_AUTO_RESOLVE: 'platform:lag=10' })).toThrow(/ALERTS_AUTO_RESOLVE.*platform:lag=10/s);
+  });
+
   it('reads the time-travel settings, with fleet.vehicle-state kept 7 days by default, and refuses a lookback beyond retention', () => {
     const config = loadConfig({ DEMO_MODE: 'true' });
     expect(config.replay).toEqual({

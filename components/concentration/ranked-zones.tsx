@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 import type { ZoneView } from '@/lib/api/zones';
-import { formatNumber } from '@/lib/format';
+import { formatClock, formatNumber } from '@/lib/format';
 import { occupancyBand } from '@/lib/zones/occupancy-level';
 
 import styles from './concentration.module.css';
@@ -33,7 +33,7 @@ export function RankedZones({ zones, limit, onSelect }: { zones: readonly ZoneVi
                   href={`/alerts?zone=${encodeURIComponent(zone.zoneId)}`}
                   className={styles.alertTag}
                   data-testid={`alert-${zone.zoneId}`}
-                  title={`Capacity alert since ${new Date(zone.alert.startedAt).toLocaleTimeString()}: open its alerts in the inbox`}
+                  title={`Capacity alert since ${formatClock(zone.alert.startedAt)}: open its alerts in the inbox`}
                   onClick={(event) => event.stopPropagation()}
                 >
                   ALERT

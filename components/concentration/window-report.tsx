@@ -2,14 +2,10 @@
 
 import type { ZonesResponse } from '@/lib/api/zones';
 import { useNow } from '@/lib/client/use-fleet';
-import { formatNumber } from '@/lib/format';
+import { formatMinute, formatNumber } from '@/lib/format';
 import { formatCountdown } from '@/lib/zones/occupancy-level';
 
 import styles from './concentration.module.css';
-
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
 
 const PEOPLE = 'distinct badges seen in the zone during the window, each person counted once however often a sensor saw them';
 const SIGHTINGS = 'every time a sensor saw a badge there, so one person lingering near a sensor adds many';
@@ -26,7 +22,7 @@ export function WindowReport({ data }: { data: ZonesResponse }) {
   const untilNext = Date.parse(data.currentWindow.windowEnd) - now;
   return (
     <section className={styles.panel} aria-labelledby="report-title">
-      <h2 id="report-title">15-minute report{report ? `: ${clock(report.windowStart)}–${clock(report.windowEnd)}` : ''}</h2>
+      <h2 id="report-title">15-minute report{report ? `: ${formatMinute(report.windowStart)}–${formatMinute(report.windowEnd)}` : ''}</h2>
       <p data-testid="next-report">{now === 0 ? '' : untilNext > 0 ? `Next report in ${formatCountdown(untilNext)}` : 'Next report any moment'}</p>
       <p className={styles.explain} data-testid="report-terms">
         <b>People</b>: {PEOPLE}. <b>Sightings</b>: {SIGHTINGS}.

@@ -3,18 +3,15 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import type { ZoneView } from '@/lib/api/zones';
+import { formatMinute } from '@/lib/format';
 
 import styles from './concentration.module.css';
-
-function timeLabel(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
 
 /** One zone's distinct badges per 15-minute window, the open window last, against its capacity. */
 export function ZoneTrend({ zone }: { zone: ZoneView | undefined }) {
   if (!zone) return null;
   const points = [...zone.windows, ...(zone.current ? [zone.current] : [])].map((window) => ({
-    label: timeLabel(window.windowStart),
+    label: formatMinute(window.windowStart),
     badges: window.uniqueBadges,
     final: window.final,
   }));
@@ -35,7 +32,12 @@ export function ZoneTrend({ zone }: { zone: ZoneView | undefined }) {
                 label={{ value: 'People', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }}
               />
               <Tooltip />
-              <ReferenceLine y={zone.capacity} stroke="#cf222e" strokeDasharray="4 4" label="capacity" />
+              <ReferenceLine
+                y={zone.capacity}
+                stroke="#cf222e"
+                strokeDasharray="4 4"
+                label={{ value: `capacity ${zone.capacity}`, position: 'insideTopRight', fill: '#cf222e', fontSize: 11 }}
+              />
               <Line type="monotone" dataKey="badges" name="people (distinct badges)" stroke="#0969da" dot={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useNow } from '@/lib/client/use-fleet';
-import { formatAge } from '@/lib/format';
+import { formatAge, formatDateTime } from '@/lib/format';
 
 /** How old the newest fix is: the honest answer to "is what I see current?". */
 export function DataFreshness({ newestFixAt }: { newestFixAt: number | null }) {
@@ -9,7 +9,7 @@ export function DataFreshness({ newestFixAt }: { newestFixAt: number | null }) {
   if (newestFixAt === null || now === 0) return <span className="freshness">No data yet</span>;
   const age = Math.max(0, now - newestFixAt);
   return (
-    <span className={`freshness ${age > 10_000 ? 'freshness-stale' : ''}`} data-testid="freshness" title={new Date(newestFixAt).toISOString()}>
+    <span className={`freshness ${age > 10_000 ? 'freshness-stale' : ''}`} data-testid="freshness" title={formatDateTime(newestFixAt)}>
       Newest fix {formatAge(age)}
     </span>
   );

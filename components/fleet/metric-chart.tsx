@@ -4,14 +4,10 @@ import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { normalBand } from '@/lib/fleet/normal-band';
-import { formatNumber } from '@/lib/format';
+import { formatClock, formatNumber } from '@/lib/format';
 import type { VehiclePoint } from '@/lib/realtime/events';
 
 type MetricKey = 'speedKmh' | 'engineTempC' | 'containerTempC' | 'fuelPct';
-
-function clock(ts: number): string {
-  return new Date(ts).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
 
 /** One live metric over 15 minutes, with the vehicle's normal band shaded (not for speed, which has no "normal"). */
 export function MetricChart({ label, unit, points, metric }: { label: string; unit: string; points: readonly VehiclePoint[]; metric: MetricKey }) {
@@ -35,11 +31,11 @@ export function MetricChart({ label, unit, points, metric }: { label: string; un
       <ResponsiveContainer width="100%" height={110}>
         <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid stroke="#2a3543" strokeDasharray="3 3" />
-          <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clock} stroke="#8b98a8" fontSize={10} minTickGap={40} />
+          <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatClock} stroke="#8b98a8" fontSize={10} minTickGap={40} />
           <YAxis stroke="#8b98a8" fontSize={10} domain={['auto', 'auto']} />
           {band && <ReferenceArea y1={band.low} y2={band.high} fill="#3fb950" fillOpacity={0.08} stroke="none" ifOverflow="extendDomain" />}
           <Tooltip
-            labelFormatter={(ts) => clock(Number(ts))}
+            labelFormatter={(ts) => formatClock(Number(ts))}
             formatter={(value) => [`${formatNumber(Number(value), 1)} ${unit}`, label]}
             contentStyle={{ background: '#161d26', border: '1px solid #2a3543' }}
           />

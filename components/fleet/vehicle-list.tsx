@@ -6,13 +6,17 @@ import { useDeferredValue, useMemo, useRef } from 'react';
 import { useNow } from '@/lib/client/use-fleet';
 import type { ListQuery, SortColumn } from '@/lib/fleet/list-query';
 import { queryVehicles } from '@/lib/fleet/list-query';
-import { formatAge, formatNumber } from '@/lib/format';
+import { formatAge, formatDateTime, formatNumber } from '@/lib/format';
 import type { VehicleView } from '@/lib/realtime/events';
 
 import { FRESHNESS_LABELS } from './map-style';
 
 const ROW_HEIGHT = 34;
 
+/**
+ * In the order shown. Each cell carries `col-<column>`, so the fleet page's CSS can leave out
+ * low-priority columns where the list is narrow (app/fleet/fleet.css) instead of wrapping or cutting them.
+ */
 const COLUMNS: { column: SortColumn; label: string }[] = [
   { column: 'vehicleId', label: 'Vehicle' },
   { column: 'plate', label: 'Plate' },
@@ -50,7 +54,12 @@ export function VehicleList({ vehicles, query, selectedId, onSort, onSelect }: V
     <div className="vehicle-list" role="table" aria-label="Vehicles" aria-rowcount={rows.length} data-vehicle-count={rows.length}>
       <div className="vehicle-row vehicle-header" role="row">
         {COLUMNS.map(({ column, label }) => (
-          <span key={column} role="columnheader" aria-sort={sortColumn === column ? (descending ? 'descending' : 'ascending') : 'none'}>
+          <span
+            key={column}
+            role="columnheader"
+            className={`col-${column}`}
+            aria-sort={sortColumn === column ? (descending ? 'descending' : 'ascending') : 'none'}
+          >
             <button type="button" className="sort-button" onClick={() => onSort(column)}>
               {label}
               {sortColumn === column ? (descending ? ' ▼' : ' ▲') : ''}
@@ -100,10 +109,16 @@ function VehicleCells({ vehicle, now }: { vehicle: VehicleView; now: number }) {
   const offline = vehicle.freshness === 'offline';
   return (
     <>
-      <span role="cell">{vehicle.vehicleId}</span>
-      <span role="cell">{vehicle.plate}</span>
-      <span role="cell">{vehicle.driver}</span>
-      <span role="cell">
+      <span role="cell" className="col-vehicleId">
+        {vehicle.vehicleId}
+      </span>
+      <span role="cell" className="col-plate">
+        {vehicle.plate}
+      </span>
+      <span role="cell" className="col-driver" title={vehicle.driver}>
+        {vehicle.driver}
+      </span>
+      <span role="cell" className="col-status">
         <span
           className={`status status-${vehicle.alertSeverity ? `alert-${vehicle.alertSeverity}` : vehicle.status}`}
           title={vehicle.alertSeverity && `${vehicle.alertSeverity} alert firing`}
@@ -111,14 +126,22 @@ function VehicleCells({ vehicle, now }: { vehicle: VehicleView; now: number }) {
           {vehicle.status}
         </span>
       </span>
-      <span role="cell" className={`freshness-${vehicle.freshness}`} title={offline ? `last fix ${new Date(vehicle.ts).toISOString()}` : undefined}>
+      <span role="cell" className={`col-freshness freshness-${vehicle.freshness}`} title={offline ? `last fix ${formatDateTime(vehicle.ts)}` : undefined}>
         {offline && now > 0 ? `as of ${formatAge(Math.max(0, now - vehicle.ts))}` : FRESHNESS_LABELS[vehicle.freshness]}
       </span>
-      <span role="cell">{formatNumber(vehicle.speedKmh)} km/h</span>
-      <span role="cell">{formatNumber(vehicle.engineTempC, 1)} °C</span>
-      <span role="cell">{vehicle.containerTempC === undefined ? '—' : `${formatNumber(vehicle.containerTempC, 1)} °C`}</span>
-      <span role="cell">{formatNumber(vehicle.fuelPct)} %</span>
-      <span role="cell">
+      <span role="cell" className="col-speedKmh">
+        {formatNumber(vehicle.speedKmh)} km/h
+      </span>
+      <span role="cell" className="col-engineTempC">
+        {formatNumber(vehicle.engineTempC, 1)} °C
+      </span>
+      <span role="cell" className="col-containerTempC">
+        {vehicle.containerTempC === undefined ? '—' : `${formatNumber(vehicle.containerTempC, 1)} °C`}
+      </span>
+      <span role="cell" className="col-fuelPct">
+        {formatNumber(vehicle.fuelPct)} %
+      </span>
+      <span role="cell" className="col-openAlerts">
         {vehicle.openAlerts > 0 ? <span className={`alert-count alert-count-${vehicle.alertSeverity ?? 'quiet'}`}>{vehicle.openAlerts}</span> : ''}
       </span>
     </>

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
+import { formatClock } from '@/lib/format';
 import type { LagPoint } from '@/lib/lag/api';
 import { trendSpanLabel } from '@/lib/lag/table';
 
@@ -9,10 +10,6 @@ import styles from './lag.module.css';
 
 /** At most this many points per series, as the architecture asks of live charts. */
 const MAX_POINTS = 1_000;
-
-function timeLabel(at: number): string {
-  return new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
 
 function thin(points: readonly LagPoint[]): LagPoint[] {
   if (points.length <= MAX_POINTS) return [...points];
@@ -38,7 +35,8 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
                 type="number"
                 domain={['dataMin', 'dataMax']}
                 scale="time"
-                tickFormatter={timeLabel}
+                tickFormatter={formatClock}
+                minTickGap={32}
                 label={{ value: 'Time of poll (local)', position: 'insideBottom', offset: -10 }}
               />
               <YAxis
@@ -51,8 +49,8 @@ export function LagTrend({ history }: { history: readonly LagPoint[] }) {
                 orientation="right"
                 label={{ value: 'Max lag (seconds)', angle: 90, position: 'insideRight', style: { textAnchor: 'middle' } }}
               />
-              <Tooltip labelFormatter={(at) => timeLabel(Number(at))} />
-              <Legend verticalAlign="top" />
+              <Tooltip labelFormatter={(at) => formatClock(Number(at))} />
+              <Legend verticalAlign="top" height={28} />
               <Line yAxisId="messages" type="linear" dataKey="totalLag" name="total lag (messages)" stroke="#0969da" dot={false} isAnimationActive={false} />
               <Line
                 yAxisId="seconds"

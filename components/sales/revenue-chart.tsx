@@ -4,6 +4,7 @@ import { Bar, Cell, CartesianGrid, ComposedChart, Line, ReferenceArea, Responsiv
 
 import type { SalesResponse } from '@/lib/api/sales';
 import { formatMinute, formatMoney } from '@/lib/format';
+import type { MinuteSlot } from '@/lib/sales/summary';
 import { gapRuns, minuteSlots } from '@/lib/sales/summary';
 
 interface Point {
@@ -13,6 +14,15 @@ interface Point {
   orders: number | null;
   units: number | null;
   open: boolean;
+}
+
+/** One chart point per minute slot; a gap's values are null so recharts draws no bar and breaks the lines there. */
+export function chartPoints(slots: readonly MinuteSlot[]): Point[] {
+  return slots.map((slot) =>
+    slot.kind === 'gap'
+      ? { windowStart: slot.windowStart, revenue: null, orders: null, units: null, open: false }
+      : { windowStart: slot.windowStart, revenue: slot.minute.revenue, orders: slot.minute.orders, units: slot.minute.units, open: slot.kind === 'open' },
+  );
 }
 
 const BAR = '#58a6ff';
@@ -53,11 +63,7 @@ function ChartLegend() {
 /** Revenue per minute as bars (the open minute lighter and dashed, labelled partial), orders and units as lines, gaps shaded and named. */
 export function RevenueChart({ summary }: { summary: SalesResponse }) {
   const slots = minuteSlots(summary);
-  const data: Point[] = slots.map((slot) =>
-    slot.kind === 'gap'
-      ? { windowStart: slot.windowStart, revenue: null, orders: null, units: null, open: false }
-      : { windowStart: slot.windowStart, revenue: slot.minute.revenue, orders: slot.minute.orders, units: slot.minute.units, open: slot.kind === 'open' },
-  );
+  const data = chartPoints(slots);
   const gaps = gapRuns(slots);
   // Up to two minutes can be open at once: the newest, and the one before it while late purchases may still arrive.
   const open = slots.filter((slot) => slot.kind === 'open');

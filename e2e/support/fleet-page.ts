@@ -54,6 +54,35 @@ export class FleetPage {
     return this.row(vehicleId).getByRole('cell').nth(column);
   }
 
+  /**
+   * What is wrong with the list's layout as drawn: a shown header or cell cut (wider than its column;
+   * the driver's name may end in an ellipsis, its title has it whole) or wrapped onto a second line,
+   * or a row wider than the list. Also the headers shown, left to right, and where map and detail
+   * end: one round trip, as the page is busy drawing the map in software.
+   */
+  async listLayout(): Promise<{ problems: string[]; headers: string[]; mapWidth: number; detailRight: number | null }> {
+    return this.vehicleList.evaluate((list) => {
+      const problems: string[] = [];
+      const shown = (element: Element) => getComputedStyle(element).display !== 'none';
+      for (const row of Array.from(list.querySelectorAll<HTMLElement>('[role="row"]')).slice(0, 12)) {
+        if (row.scrollWidth > row.clientWidth)
+          problems.push(`row ${row.dataset.vehicleId ?? 'header'} is ${row.scrollWidth - row.clientWidth}px wider than the list`);
+        for (const cell of Array.from(row.querySelectorAll<HTMLElement>('[role="cell"], [role="columnheader"]')).filter(shown)) {
+          const text = (cell.textContent ?? '').trim();
+          const lineHeight = parseFloat(getComputedStyle(cell).fontSize) * 2;
+          if (cell.scrollWidth > cell.clientWidth && cell.title !== text) problems.push(`"${text}" cut by ${cell.scrollWidth - cell.clientWidth}px`);
+          if (cell.getBoundingClientRect().height > lineHeight) problems.push(`"${text}" wraps`);
+        }
+      }
+      const headers = Array.from(list.querySelectorAll('[role="columnheader"]'))
+        .filter(shown)
+        .map((header) => (header.textContent ?? '').replace(/[▲▼]/g, '').trim());
+      const mapWidth = document.querySelector('[data-testid="fleet-map"]')?.getBoundingClientRect().width ?? 0;
+      const detailRight = document.querySelector('[data-testid="vehicle-detail"]')?.getBoundingClientRect().right ?? null;
+      return { problems, headers, mapWidth, detailRight };
+    });
+  }
+
   /** A vehicle driving now (by the BFF's fleet API), waiting up to 30 s for one; `except` are left out. */
   async movingVehicle(baseUrl: string, except: string[] = [], { withoutAlerts = false } = {}): Promise<string> {
     const moving = async () =>

@@ -2,6 +2,7 @@
 
 import { useReplayTimeline } from '@/lib/client/queries/replay';
 import { timelineWindow } from '@/lib/fleet/replay-moments';
+import { formatClock } from '@/lib/format';
 
 interface TimelineProps {
   at: number;
@@ -23,7 +24,7 @@ export function ReplayTimeline({ at, retentionMs, onSeek }: TimelineProps) {
   const bucketMs = timeline.data?.bucketMs ?? 1;
   return (
     <div className="replay-timeline" role="group" aria-label="Timeline" data-testid="replay-timeline">
-      <span className="replay-timeline-edge">{new Date(window.from).toLocaleTimeString()}</span>
+      <span className="replay-timeline-edge">{formatClock(window.from)}</span>
       <div className="replay-timeline-bars">
         {buckets.map((bucket) => {
           const current = at >= bucket.start && at < bucket.start + bucketMs;
@@ -33,14 +34,14 @@ export function ReplayTimeline({ at, retentionMs, onSeek }: TimelineProps) {
               key={bucket.start}
               type="button"
               className={`replay-bar replay-bar-${kind}${current ? ' replay-bar-current' : ''}`}
-              title={`${new Date(bucket.start).toLocaleTimeString()}: ${bucket.records} records${bucket.alertsFired ? `, ${bucket.alertsFired} alerts fired` : ''}${bucket.records === 0 ? ' (data missing)' : ''}`}
-              aria-label={`${new Date(bucket.start).toLocaleTimeString()} ${kind}`}
+              title={`${formatClock(bucket.start)}: ${bucket.records} records${bucket.alertsFired ? `, ${bucket.alertsFired} alerts fired` : ''}${bucket.records === 0 ? ' (data missing)' : ''}`}
+              aria-label={`${formatClock(bucket.start)} ${kind}`}
               onClick={() => onSeek(bucket.start + Math.floor(bucketMs / 2))}
             />
           );
         })}
       </div>
-      <span className="replay-timeline-edge">{new Date(window.until).toLocaleTimeString()}</span>
+      <span className="replay-timeline-edge">{formatClock(window.until)}</span>
     </div>
   );
 }

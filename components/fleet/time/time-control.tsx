@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ReplayControl, ReplaySpeed } from '@/lib/client/use-replay';
 import { REPLAY_SPEEDS } from '@/lib/client/use-replay';
 import { MOMENT_PRESETS, formatRetention, fromLocalInput, toLocalInput } from '@/lib/fleet/replay-moments';
+import { formatDateTime } from '@/lib/format';
 
 interface TimeControlProps {
   replay: ReplayControl;
@@ -24,7 +25,7 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
   return (
     <div className="time-control" role="group" aria-label="Time travel" data-testid="time-control" data-mode={live ? 'live' : 'replay'}>
       <span className={`time-mode ${live ? 'time-mode-live' : 'time-mode-past'}`} data-testid="time-mode">
-        {live ? 'Live' : `Showing ${new Date(replay.at ?? 0).toLocaleString()}`}
+        {live ? 'Live' : `Showing ${formatDateTime(replay.at ?? 0)}`}
       </span>
       <form
         onSubmit={(event) => {
@@ -62,8 +63,8 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
       <button type="button" onClick={() => replay.seek(Date.now() - retentionMs + 60_000)}>
         Start of retention
       </button>
-      <button type="button" disabled={live} onClick={() => replay.seek((replay.at ?? 0) - step)} aria-label="Step back">
-        ⏮
+      <button type="button" disabled={live} onClick={() => replay.seek((replay.at ?? 0) - step)} aria-label="Step back" title="Step back">
+        ◀◀
       </button>
       {replay.playing ? (
         <button type="button" onClick={replay.pause}>
@@ -74,8 +75,14 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
           Play
         </button>
       )}
-      <button type="button" disabled={live} onClick={() => replay.seek(Math.min(Date.now(), (replay.at ?? 0) + step))} aria-label="Step forward">
-        ⏭
+      <button
+        type="button"
+        disabled={live}
+        onClick={() => replay.seek(Math.min(Date.now(), (replay.at ?? 0) + step))}
+        aria-label="Step forward"
+        title="Step forward"
+      >
+        ▶▶
       </button>
       <label>
         Speed{' '}
