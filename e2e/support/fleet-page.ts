@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
+/** The vehicle list's columns in order, as `components/fleet/vehicle-list.tsx` names them. */
+const LIST_COLUMNS = ['vehicleId', 'plate', 'driver', 'status', 'freshness', 'speedKmh', 'engineTempC', 'containerTempC', 'fuelPct', 'openAlerts'] as const;
+
 /** The Fleet page as a person sees it: the page object the browser tests speak through. */
 export class FleetPage {
   readonly connection: Locator;
@@ -49,9 +52,13 @@ export class FleetPage {
     return this.vehicleList.locator(`[data-vehicle-id="${vehicleId}"]`);
   }
 
-  /** A row's cell by column position (0: id, 1: plate, 3: status, 4: data freshness). */
+  /**
+   * A row's cell by its position in the full column order (0: id, 1: plate, 3: status, 4: data
+   * freshness, 6: engine, 9: alerts). Found by its `col-<column>` class, not by counting cells: a
+   * narrow list leaves some columns out, which would shift every position after them.
+   */
   cell(vehicleId: string, column: number): Locator {
-    return this.row(vehicleId).getByRole('cell').nth(column);
+    return this.row(vehicleId).locator(`.col-${LIST_COLUMNS[column]}`);
   }
 
   /**
