@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TripPoint } from '../contracts/trip';
 
-import { buildTrip, detectStops, downsample, haversineKm, summarize } from './trip';
+import { buildTrip, detectStops, downsample, haversineKm, pointAt, summarize } from './trip';
 
 const T0 = Date.UTC(2026, 11, 3, 8);
 const point = (s: number, lon: number, speedKmh: number, ignition = true): TripPoint => ({
@@ -100,5 +100,13 @@ describe('buildTrip', () => {
     expect(trip.stops).toHaveLength(1);
     expect(trip.summary.drivingMs).toBe(600_000);
     expect(trip.summary.idleMs).toBe(300_000);
+  });
+});
+
+describe('pointAt', () => {
+  it('finds the point nearest in time', () => {
+    const points = [{ ts: 0 }, { ts: 10 }, { ts: 20 }];
+    expect([pointAt(points, -5), pointAt(points, 4), pointAt(points, 6), pointAt(points, 99)].map((p) => p?.ts)).toEqual([0, 0, 10, 20]);
+    expect(pointAt([], 5)).toBeUndefined();
   });
 });

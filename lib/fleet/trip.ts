@@ -1,8 +1,8 @@
 import type { VehicleState } from '../contracts/fleet';
 import type { TripPoint, TripStop, TripSummary } from '../contracts/trip';
 
-/** Below this speed a vehicle with its ignition on is standing (GPS speed is never quite 0 while rolling). */
-export const STILL_BELOW_KMH = 2;
+import { MOVING_KMH } from './freshness';
+
 const EARTH_RADIUS_KM = 6_371.0088;
 
 export interface TripRules {
@@ -21,8 +21,9 @@ export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; l
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** Standing (below MOVING_KMH, as the live view judges it) or with the ignition off. */
 export function isStill(point: TripPoint): boolean {
-  return !point.ignition || point.speedKmh < STILL_BELOW_KMH;
+  return !point.ignition || point.speedKmh < MOVING_KMH;
 }
 
 /** Fixes in time order, one per `ts` (a fix written twice, e.g. after a job restart, counts once). */
@@ -100,4 +101,18 @@ export function toTripPoint(state: VehicleState): TripPoint {
   return containerTempC === undefined
     ? { ts, lat, lon, speedKmh, engineTempC, ignition, status }
     : { ts, lat, lon, speedKmh, engineTempC, containerTempC, ignition, status };
+}
+
+/** The point nearest in time to `ts` (points in time order): where the route marker goes when a chart is hovered. */
+export function pointAt<T extends { ts: number }>(points: readonly T[], ts: number): T | undefined {
+  let low = 0;
+  let high = points.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((points[mid] as T).ts < ts) low = mid + 1;
+    else high = mid;
+  }
+  const after = points[low];
+  const before = points[low - 1];
+  return before && after && ts - before.ts < after.ts - ts ? before : after;
 }
