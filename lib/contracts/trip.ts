@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { epochMs, idSchema } from './common';
-import { vehicleStatusSchema } from './fleet';
+import { vehicleStateSchema } from './fleet';
 import { momentSchema, retentionSchema } from './replay';
 
 /**
@@ -24,16 +24,8 @@ export const tripQuerySchema = z
 export type TripQuery = z.output<typeof tripQuerySchema>;
 
 /** One fix of the route: where, how fast, and the temperatures the charts show. */
-export const tripPointSchema = z.object({
-  ts: epochMs,
-  lat: z.number(),
-  lon: z.number(),
-  speedKmh: z.number(),
-  engineTempC: z.number(),
-  containerTempC: z.number().optional(),
-  ignition: z.boolean(),
-  status: vehicleStatusSchema,
-});
+const TRIP_POINT_FIELDS = { ts: true, lat: true, lon: true, speedKmh: true, engineTempC: true, containerTempC: true, ignition: true, status: true } as const;
+export const tripPointSchema = vehicleStateSchema.pick(TRIP_POINT_FIELDS);
 export type TripPoint = z.infer<typeof tripPointSchema>;
 
 /** A span standing still (or with the ignition off) at least TRIP_STOP_MIN_S long. */
