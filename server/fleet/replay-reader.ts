@@ -61,7 +61,8 @@ export async function readRange(kafka: Kafka, read: RangeRead, onRecord: (record
     if (total > read.maxRecords)
       throw new RangeTooLargeError(`${total} records in the range, more than the ${read.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`);
     if (pending.length === 0) return 0;
-    return await consumeRange(kafka, read, new Map(pending), onRecord);
+    const idle = [...range.keys()].filter((partition) => !pending.some(([p]) => p === partition));
+    return await consumeRange(kafka, read, new Map(pending), idle, onRecord);
   } finally {
     await admin.deleteGroups([read.groupId]).catch(() => undefined);
     await admin.disconnect();
@@ -72,6 +73,7 @@ async function consumeRange(
   kafka: Kafka,
   read: RangeRead,
   pending: Map<number, { start: bigint; end: bigint }>,
+  idle: number[],
   onRecord: (record: RangeRecord) => void,
 ): Promise<number> {
   const consumer = kafka.consumer({ groupId: read.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
@@ -101,11 +103,14 @@ async function consumeRange(
         }
         if (BigInt(batch.lastOffset()) + 1n >= range.end) {
           pending.delete(batch.partition);
+          consumer.pause([{ topic: read.topic, partitions: [batch.partition] }]);
           if (pending.size === 0) settle();
         }
       },
     });
     for (const [partition, range] of pending) consumer.seek({ topic: read.topic, partition, offset: range.start.toString() });
+    // Partitions with nothing in the range (or not the key's) are not fetched at all: the group would start them at the earliest offset.
+    if (idle.length > 0) consumer.pause([{ topic: read.topic, partitions: idle }]);
     await done;
     return count;
   } finally {

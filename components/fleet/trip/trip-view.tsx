@@ -46,7 +46,7 @@ export function TripView({ vehicleId, retentionMs, styleUrl }: TripViewProps) {
         <Link href={`/fleet?vehicle=${encodeURIComponent(vehicleId)}`}>Back to the fleet</Link>
       </header>
       <div className="trip-toolbar">
-        <PeriodPicker period={period} retentionMs={retentionMs} onChange={setPeriod} />
+        <PeriodPicker key={`${period.from}-${period.to}`} period={period} retentionMs={retentionMs} onChange={setPeriod} />
         <span className="trip-downloads">
           Download{' '}
           <a href={tripUrl(vehicleId, period, 'csv')} download>
