@@ -11,16 +11,18 @@ test('trip history: from a vehicle, its route on the map with the summary, hover
   page,
   stack,
 }) => {
-  await signInAs(page, stack.url, 'fleet');
+  await test.step('sign in', () => signInAs(page, stack.url, 'fleet'));
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
-  const vehicleId = await fleet.movingVehicle(stack.url);
-  await fleet.open(stack.url, vehicleId);
-  await fleet.detail.getByRole('link', { name: 'Trip history' }).click();
-  await page.waitForURL(`**/fleet/vehicles/${vehicleId}/trip`);
+  const vehicleId = await test.step('a moving vehicle', () => fleet.movingVehicle(stack.url));
+  await test.step('trip history from the vehicle detail', async () => {
+    await fleet.open(stack.url, vehicleId);
+    await fleet.detail.getByRole('link', { name: 'Trip history' }).click();
+    await page.waitForURL(`**/fleet/vehicles/${vehicleId}/trip`);
+  });
 
   const trip = new TripPage(page);
-  await expect(trip.map).toHaveAttribute('data-ready', 'true');
+  await test.step('route drawn', () => expect(trip.map).toHaveAttribute('data-ready', 'true'));
   expect(Number(await trip.map.getAttribute('data-route-points'))).toBeGreaterThan(1);
   await expect(trip.distance).toHaveText(/^\d[\d,]*\.\d km$/);
   await expect.poll(async () => (await trip.drawnRoute()).features).toBeGreaterThan(0);
