@@ -1,14 +1,33 @@
 import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 export interface PageFigures {
   fps: number;
   longTasks: number;
   longestTaskMs: number;
   drawnVehicles: number;
+  /** The page's JS heap after a forced GC, MiB, sampled every 30 s while the map stays open (empty unless asked for). */
+  heapMiB: number[];
+}
+
+const HEAP_SAMPLE_EVERY_MS = 30_000;
+
+/** Keeps the page open for `minutes`, sampling its retained JS heap: a leak shows as growth after a forced GC. */
+async function sampleHeap(page: Page, minutes: number): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const samples: number[] = [];
+  const end = Date.now() + minutes * 60_000;
+  for (;;) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    samples.push(usedSize / 1024 / 1024);
+    if (Date.now() >= end) return samples;
+    await page.waitForTimeout(Math.min(HEAP_SAMPLE_EVERY_MS, end - Date.now()));
+  }
 }
 
 /** Opens the Fleet page in headless Chromium as the fleet team would, and counts animation frames and long tasks with the map open. */
-export async function measureFleetPage(baseUrl: string, expectVehicles: number, seconds: number): Promise<PageFigures> {
+export async function measureFleetPage(baseUrl: string, expectVehicles: number, seconds: number, heapMinutes = 0): Promise<PageFigures> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'],
@@ -42,7 +61,8 @@ export async function measureFleetPage(baseUrl: string, expectVehicles: number, 
       requestAnimationFrame(onFrame);
     })`)) as { fps: number; tasks: number[] };
     const drawnVehicles = Number(await map.getAttribute('data-drawn-vehicles'));
-    return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), drawnVehicles };
+    const heapMiB = heapMinutes > 0 ? await sampleHeap(page, heapMinutes) : [];
+    return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), drawnVehicles, heapMiB };
   } finally {
     await browser.close();
   }

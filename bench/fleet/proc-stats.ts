@@ -27,6 +27,26 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+export interface MachineCpuSample {
+  busy: number;
+  total: number;
+}
+
+/** The whole machine's CPU counters (all cores), to say how busy it was beside what each process used. */
+export function machineCpuSample(): MachineCpuSample {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  // idle and iowait are the time nobody ran.
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** Busy share of all cores between two samples, in cores (2.0 = both cores of a 2-core machine). */
+export function machineCoresBusy(from: MachineCpuSample, to: MachineCpuSample): number {
+  const total = to.total - from.total;
+  return total > 0 ? ((to.busy - from.busy) / total) * os.cpus().length : Number.NaN;
+}
+
 export function machineLoad(): string {
   const [one, five, fifteen] = os.loadavg();
   return `load average ${one?.toFixed(2)} / ${five?.toFixed(2)} / ${fifteen?.toFixed(2)} on ${os.cpus().length} cores`;

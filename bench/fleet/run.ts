@@ -10,9 +10,10 @@ import { LoadClients } from './load-clients';
 import { measureFleetPage } from './page-fps';
 import type { ProbeWindow } from './probe-client';
 import { ProbeClient } from './probe-client';
-import { coresUsed, cpuSample, machineLoad, rssMb } from './proc-stats';
+import { coresUsed, cpuSample, machineCoresBusy, machineCpuSample, machineLoad, rssMb } from './proc-stats';
 import type { ShareWindow } from './processing-share';
 import { ProcessingShare } from './processing-share';
+import { ReplayViewers } from './replay-viewers';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,9 @@ const { values } = parseArgs({
     'window-s': { type: 'string', default: '30' },
     'page-s': { type: 'string', default: '15' },
     steps: { type: 'string', default: '5,10,25,50,100,200' },
+    'catch-up-s': { type: 'string', default: '240' },
+    'heap-min': { type: 'string', default: '0' },
+    replays: { type: 'string', default: '0' },
   },
 });
 const cabs = Number(values.cabs);
@@ -45,8 +49,9 @@ async function measureWindow(
   share: ProcessingShare,
   pids: Record<string, number>,
   seconds: number,
-): Promise<{ probe: ProbeWindow; share: ShareWindow; cpu: Record<string, number>; rss: Record<string, number> }> {
+): Promise<{ probe: ProbeWindow; share: ShareWindow; cpu: Record<string, number>; rss: Record<string, number>; machineCores: number }> {
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSample(pid)]));
+  const machineBefore = machineCpuSample();
   probe.startWindow();
   share.startWindow();
   await sleep(seconds * 1000);
@@ -59,7 +64,7 @@ async function measureWindow(
     if (from) cpu[name] = coresUsed(from, cpuSample(pid));
     rss[name] = rssMb(pid);
   }
-  return { probe: window, share: shareWindow, cpu, rss };
+  return { probe: window, share: shareWindow, cpu, rss, machineCores: machineCoresBusy(machineBefore, machineCpuSample()) };
 }
 
 function describeWindow(label: string, figures: Awaited<ReturnType<typeof measureWindow>>): string {
@@ -72,11 +77,62 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
     `  processing share, raw append → processed append (${figures.share.samples} fixes of vehicles *0): p50 ${figures.share.p50} ms, p99 ${figures.share.p99} ms, max ${figures.share.max} ms`,
     `  CPU (cores): ${Object.entries(figures.cpu)
       .map(([name, cores]) => `${name} ${cores.toFixed(2)}`)
-      .join(', ')}`,
+      .join(', ')}; whole machine busy ${figures.machineCores.toFixed(2)} cores`,
     `  RSS (MiB): ${Object.entries(figures.rss)
       .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
       .join(', ')}`,
   ].join('\n');
+}
+
+/** The live stream's latency with `count` time-travel viewers playing at 60× beside it, against the window just measured without them. */
+async function measureWithReplays(
+  url: string,
+  count: number,
+  historyFrom: number,
+  without: Awaited<ReturnType<typeof measureWindow>>,
+  measure: () => ReturnType<typeof measureWindow>,
+): Promise<string> {
+  const viewers = new ReplayViewers();
+  viewers.start(url, count, historyFrom);
+  await sleep(5_000);
+  const withViewers = await measure();
+  const figures = await viewers.stop();
+  const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(0)} %`;
+  const text = [
+    describeWindow(`One client with ${count} replay viewers at 60× beside it (${machineLoad()})`, withViewers),
+    `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed`,
+    `  live latency p99 against none running: ${without.probe.latencyP99} → ${withViewers.probe.latencyP99} ms (${change(without.probe.latencyP99, withViewers.probe.latencyP99)}); BFF share p99 ${without.probe.bffLatencyP99} → ${withViewers.probe.bffLatencyP99} ms (${change(without.probe.bffLatencyP99, withViewers.probe.bffLatencyP99)})`,
+  ].join('\n');
+  log(text);
+  return text;
+}
+
+/** Growth from the first sample (map drawn, fleet loaded) to the last, after a forced GC each time. */
+function describeHeap(samples: number[]): string {
+  const first = samples[0] ?? Number.NaN;
+  const last = samples.at(-1) ?? Number.NaN;
+  const minutes = ((samples.length - 1) * 30) / 60;
+  return [
+    `Fleet page JS heap after GC over ${minutes.toFixed(1)} min (${machineLoad()}): ${first.toFixed(1)} MiB → ${last.toFixed(1)} MiB, growth ${(((last - first) / first) * 100).toFixed(1)} %, max ${Math.max(...samples).toFixed(1)} MiB`,
+    `  samples every 30 s (MiB): ${samples.map((mb) => mb.toFixed(1)).join(' ')}`,
+  ].join('\n');
+}
+
+/**
+ * The start leaves the jobs a backlog (the simulator runs while Flink deploys them): measuring
+ * before it is worked off would time the catch-up, not the steady state. Waits until the
+ * processing share's p50 over 10 s is under 1 s, and says so either way.
+ */
+async function waitUntilCaughtUp(share: ProcessingShare, limitS: number): Promise<void> {
+  const deadline = Date.now() + limitS * 1000;
+  while (Date.now() < deadline) {
+    share.startWindow();
+    await sleep(10_000);
+    const window = share.endWindow();
+    log(`catching up: processing share p50 ${window.p50} ms over ${window.samples} fixes (${machineLoad()})`);
+    if (window.samples > 0 && window.p50 < 1000) return;
+  }
+  log(`the jobs did not catch up within ${limitS} s: the figures below include a backlog`);
 }
 
 async function main(): Promise<void> {
@@ -100,7 +156,8 @@ async function main(): Promise<void> {
   const report: string[] = [];
   try {
     await stack.start();
-    const pids = stack.processIds();
+    const stackUpAt = Date.now();
+    const pids = { ...stack.processIds(), broker: kafka.pid };
     await share.start();
     log(`stack up (pids ${JSON.stringify(pids)}); waiting for the whole fleet to reach a client`);
     await probe.connect(stack.url);
@@ -108,16 +165,20 @@ async function main(): Promise<void> {
     while (probe.vehicles.size < fleetSize * 0.99 && Date.now() < deadline) await sleep(1000);
     log(`probe sees ${probe.vehicles.size} vehicles; warming up 20 s`);
     await sleep(20_000);
+    await waitUntilCaughtUp(share, Number(values['catch-up-s']));
 
     const one = await measureWindow(probe, share, pids, windowS);
     report.push(describeWindow(`One client, ${windowS} s (${machineLoad()})`, one));
     log(report.at(-1) ?? '');
+    const replays = Number(values.replays);
+    if (replays > 0) report.push(await measureWithReplays(stack.url, replays, stackUpAt, one, () => measureWindow(probe, share, pids, windowS)));
 
     log('opening the Fleet page in headless Chromium');
-    const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']));
+    const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']), Number(values['heap-min']));
     report.push(
       `Fleet page, headless Chromium (software rendering), map open with ${pageFigures.drawnVehicles} vehicles drawn: ${pageFigures.fps.toFixed(1)} fps, ${pageFigures.longTasks} long tasks (> 50 ms), longest ${pageFigures.longestTaskMs.toFixed(0)} ms`,
     );
+    if (pageFigures.heapMiB.length > 1) report.push(describeHeap(pageFigures.heapMiB));
     log(report.at(-1) ?? '');
 
     for (const step of steps) {

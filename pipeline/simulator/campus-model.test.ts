@@ -30,13 +30,16 @@ describe('campus plan', () => {
 
   it('lays zones out on a 300 x 200 m plan without overlaps', () => {
     let covered = 0;
+    // Collected and asserted once: 60,000 expect() calls took over 5 s on a busy machine.
+    const overlaps: string[] = [];
     for (let x = 0.5; x < PLAN_SIZE.width; x += 1) {
       for (let y = 0.5; y < PLAN_SIZE.height; y += 1) {
         const inside = model.zones.filter((zone) => containsPoint(zone.shape, x, y)).length;
-        expect(inside).toBeLessThanOrEqual(1);
+        if (inside > 1) overlaps.push(`${x},${y}`);
         covered += inside;
       }
     }
+    expect(overlaps).toEqual([]);
     // Most of the plan is built on; the rest is paths between buildings.
     expect(covered / (PLAN_SIZE.width * PLAN_SIZE.height)).toBeGreaterThan(0.9);
   });

@@ -6,6 +6,7 @@ import type { KafkaConfig, LogEntry, RetryOptions, SASLOptions } from 'kafkajs';
 
 import { getLogger } from '../logger';
 
+import { RepeatFilter } from './repeat-filter';
 import type { KafkaConnectionConfig } from './settings';
 
 // We use kafkajs's default (Java-compatible murmur2) partitioner knowingly; its migration notice is noise.
@@ -57,14 +58,22 @@ function saslOptions(sasl: NonNullable<KafkaConnectionConfig['sasl']>): SASLOpti
   return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
 }
 
+const REPEATS_WINDOW_MS = 30_000;
+
 function kafkajsLogCreator(component: string) {
   const logger = getLogger(`kafkajs:${component}`);
+  const repeats = new RepeatFilter(REPEATS_WINDOW_MS);
   return () =>
     ({ level, log }: LogEntry) => {
-      const { message, ...extra } = log;
-      if (level === logLevel.ERROR) logger.error(extra, message);
-      else if (level === logLevel.WARN) logger.warn(extra, message);
-      else if (level === logLevel.INFO) logger.info(extra, message);
-      else logger.debug(extra, message);
+      const { message, ...rest } = log;
+      if (level <= logLevel.WARN) {
+        const admitted = repeats.admit(`${level} ${message} ${String(rest.broker ?? '')}`);
+        if (!admitted) return;
+        if (admitted.suppressed > 0) rest.repeatedSinceLastLogged = admitted.suppressed;
+      }
+      if (level === logLevel.ERROR) logger.error(rest, message);
+      else if (level === logLevel.WARN) logger.warn(rest, message);
+      else if (level === logLevel.INFO) logger.info(rest, message);
+      else logger.debug(rest, message);
     };
 }

@@ -194,7 +194,12 @@ export class AlertStore {
     return due;
   }
 
-  /** Open alerts (open, acknowledged or snoozed) of one vehicle now. */
+  /**
+   * A vehicle's open alerts (open, acknowledged or snoozed) whose fault has not cleared (firing or
+   * inhibited): what marks it on the fleet page. Cleared ones wait in the inbox to be resolved but
+   * no longer mark the vehicle, as in time travel (`lib/fleet/replay-fold.ts`); after a feed outage
+   * a fleet-wide ring of long-cleared alerts hid the one vehicle in trouble.
+   */
   openAlertsOf(vehicleId: string): number {
     return this.vehicleOpen.get(vehicleId) ?? 0;
   }
@@ -289,7 +294,7 @@ export class AlertStore {
     let worst: Severity | undefined;
     for (const alertId of this.byVehicle.get(vehicleId) ?? []) {
       const entry = this.entries.get(alertId);
-      if (!entry?.lastStatus || !OPEN_STATUSES.has(entry.lastStatus)) continue;
+      if (!entry?.lastStatus || !OPEN_STATUSES.has(entry.lastStatus) || entry.alert.state === 'cleared') continue;
       count += 1;
       if (entry.alert.state === 'firing' && (!worst || SEVERITY_RANK[entry.alert.severity] > SEVERITY_RANK[worst])) worst = entry.alert.severity;
     }

@@ -32,15 +32,18 @@ describe("a vehicle's worst firing alert", () => {
     expect(store.worstFiringOf('cab-1')).toBe('warning');
     store.applyAlert(anomaly('c-1', { metric: 'containerTempC', severity: 'critical' }));
     expect(store.worstFiringOf('cab-1')).toBe('critical');
-    // Cleared but still open (nobody resolved it): counted, but no longer colours the vehicle.
+    // Cleared but still open in the inbox (nobody resolved it): no longer marks or colours the vehicle.
     store.applyAlert(anomaly('c-1', { metric: 'containerTempC', severity: 'critical', state: 'cleared', detectedAt: T + 15_000 }));
     expect(store.worstFiringOf('cab-1')).toBe('warning');
-    expect(store.openAlertsOf('cab-1')).toBe(2);
-    // Same count, new colour: the fleet is told all the same, so the marker follows.
+    expect(store.openAlertsOf('cab-1')).toBe(1);
+    // Inhibited (ignition off mid-fault): the fault may go on, so it still counts.
+    store.applyAlert(anomaly('w-1', { state: 'inhibited', reason: 'ignition-off', detectedAt: T + 16_000 }));
+    expect(store.openAlertsOf('cab-1')).toBe(1);
     expect(told).toEqual([
       ['cab-1', 1],
       ['cab-1', 2],
-      ['cab-1', 2],
+      ['cab-1', 1],
+      ['cab-1', 1],
     ]);
     expect(store.worstFiringOf('cab-2')).toBeUndefined();
   });

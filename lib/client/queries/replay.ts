@@ -11,12 +11,36 @@ export const replayKeys = {
   timeline: (from: number, until: number) => [...replayKeys.all, 'timeline', from, until] as const,
 };
 
+/**
+ * Waits before asking again when the BFF's replay reads are all taken (429 replay_busy): one viewer's
+ * own scene, steps and timeline reads can hold them briefly, so a moment picked right after another
+ * must not fail for that. Only after these does the page show the server's words.
+ */
+const BUSY_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000];
+
 /** A refusal of the replay routes (and the trip's), with the server's words (e.g. the oldest moment available). */
 export async function getReplayJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { cache: 'no-store', signal });
-  const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
-  if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
-  return parse(body);
+  for (let attempt = 0; ; attempt += 1) {
+    const response = await fetch(url, { cache: 'no-store', signal });
+    const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
+    const retryIn = response.status === 429 ? BUSY_RETRY_DELAYS_MS[attempt] : undefined;
+    if (retryIn !== undefined) {
+      await wait(retryIn, signal);
+      continue;
+    }
+    if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+    return parse(body);
+  }
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

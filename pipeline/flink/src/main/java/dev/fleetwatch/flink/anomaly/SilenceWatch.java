@@ -28,7 +28,7 @@ public class SilenceWatch extends KeyedCoProcessFunction<String, ParsedReading, 
    * job was down fire at once, before the backlog of fixes is read: no vehicle is called offline
    * until the job has itself been up for FLEET_OFFLINE_AFTER_S.
    */
-  private transient long upSince = Long.MIN_VALUE;
+  private transient long upSince;
 
   public SilenceWatch(WatchSettings settings) {
     this.settings = settings;
@@ -41,6 +41,9 @@ public class SilenceWatch extends KeyedCoProcessFunction<String, ParsedReading, 
 
   @Override
   public void open(OpenContext context) {
+    // Set here, not where the field is declared: the function reaches the task by Java serialization,
+    // which leaves a transient field at 0 (so every restored check fired at once in the demo).
+    upSince = Long.MIN_VALUE;
     watches = getRuntimeContext().getState(new ValueStateDescriptor<>("vehicle-watch", TypeInformation.of(VehicleWatch.class)));
   }
 

@@ -15,6 +15,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,7 +154,9 @@ class SilenceWatchTest {
     for (int s = 0; s <= 10; s += 1) fix(s, Map.of());
     OperatorSubtaskState saved = harness.snapshot(1, T0 + 10_000);
     harness.close();
-    harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new SilenceWatch(SETTINGS)),
+    // As a job ships it: serialized into the job graph and read back in the task.
+    SilenceWatch shipped = InstantiationUtil.clone(new SilenceWatch(SETTINGS));
+    harness = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(shipped),
         parsed -> parsed.reading.vehicleId, alert -> alert.vehicleId, Types.STRING);
     harness.setup();
     harness.initializeState(saved);

@@ -1,0 +1,80 @@
+import { DEMO_ADMIN_TOKEN } from '../../server/config';
+
+import { percentile } from './proc-stats';
+
+/** As the fleet page plays at 60×: a playhead tick of 250 ms moves 15 s, and 10 s of playback (600 s of history) is fetched ahead. */
+const STEP_MS = 15_000;
+const SPAN_MS = 600_000;
+const WALL_PER_SPAN_MS = 10_000;
+
+export interface ViewerFigures {
+  requests: number;
+  /** 429 replay_busy: more viewers than REPLAY_MAX_SESSIONS reading at once. */
+  busy: number;
+  failed: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Time-travel viewers playing the fleet's past at 60× beside the live stream, through the same
+ * routes as the page (scene, then steps ahead of the playhead), each looping back to its start
+ * moment once it reaches the present.
+ */
+export class ReplayViewers {
+  private running = false;
+  private readonly loops: Promise<void>[] = [];
+  private durations: number[] = [];
+  private busy = 0;
+  private failed = 0;
+
+  start(baseUrl: string, count: number, fromMs: number): void {
+    this.running = true;
+    for (let i = 0; i < count; i += 1) this.loops.push(this.play(baseUrl, fromMs + i * 1_000));
+  }
+
+  async stop(): Promise<ViewerFigures> {
+    this.running = false;
+    await Promise.all(this.loops);
+    const sorted = [...this.durations].sort((a, b) => a - b);
+    return {
+      requests: sorted.length + this.busy + this.failed,
+      busy: this.busy,
+      failed: this.failed,
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+    };
+  }
+
+  private async play(baseUrl: string, fromMs: number): Promise<void> {
+    while (this.running) {
+      await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`);
+      for (let cursor = fromMs; this.running && cursor + SPAN_MS < Date.now(); cursor += SPAN_MS) {
+        const started = Date.now();
+        await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(cursor + SPAN_MS)}&stepMs=${STEP_MS}`);
+        await sleep(Math.max(0, WALL_PER_SPAN_MS - (Date.now() - started)));
+      }
+      // The present reached (a span must end in the past): play the same stretch again.
+      await sleep(1_000);
+    }
+  }
+
+  private async get(url: string): Promise<void> {
+    const started = Date.now();
+    try {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } });
+      await response.arrayBuffer();
+      if (response.status === 429) this.busy += 1;
+      else if (!response.ok) this.failed += 1;
+      else this.durations.push(Date.now() - started);
+    } catch {
+      this.failed += 1;
+    }
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
