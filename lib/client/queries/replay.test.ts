@@ -13,7 +13,11 @@ describe('replay reads when the server is busy', () => {
 
   it('asks again after a short wait instead of failing the moment picked', async () => {
     vi.useFakeTimers();
-    const fetch = vi.fn().mockResolvedValueOnce(busy()).mockResolvedValueOnce(busy()).mockResolvedValueOnce(new Response(JSON.stringify(steps)));
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(busy())
+      .mockResolvedValueOnce(busy())
+      .mockResolvedValueOnce(new Response(JSON.stringify(steps)));
     vi.stubGlobal('fetch', fetch);
     const result = fetchSteps(0, 1_000, 1_000).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(1_500);
@@ -23,7 +27,10 @@ describe('replay reads when the server is busy', () => {
 
   it("gives up with the server's words after a few tries", async () => {
     vi.useFakeTimers();
-    vi.stubGlobal('fetch', vi.fn().mockImplementation(async () => busy()));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockImplementation(async () => busy()),
+    );
     const result = fetchSteps(0, 1_000, 1_000).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(8_000);
     expect(await result).toEqual(new Error('4 replays are reading Kafka on this server now'));
