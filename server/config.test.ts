@@ -44,7 +44,10 @@ describe('loadConfig', () => {
       maxRecords: 2_000_000,
       alertLookbackMs: 24 * 3_600_000,
       retentionMs: 7 * 24 * 3_600_000,
+      trip: { maxPoints: 2_000, maxFixes: 200_000, stopMinMs: 120_000 },
     });
+    expect(loadConfig({ DEMO_MODE: 'true', TRIP_STOP_MIN_S: '60' }).replay.trip.stopMinMs).toBe(60_000);
+    expect(() => loadConfig({ DEMO_MODE: 'true', TRIP_MAX_POINTS: '1' })).toThrow(/TRIP_MAX_POINTS/);
     expect(config.kafka.vehicleStateRetentionMs).toBe(7 * 24 * 3_600_000);
     expect(loadConfig({ DEMO_MODE: 'true', FLEET_STATE_RETENTION_H: '6', REPLAY_MAX_SESSIONS: '2' }).replay).toMatchObject({
       maxSessions: 2,

@@ -48,6 +48,9 @@ const envSchema = z.object({
   REPLAY_LOOKBACK_S: int(5, 3600).default(120),
   REPLAY_MAX_RECORDS: int(1_000, 100_000_000).default(2_000_000),
   REPLAY_ALERT_LOOKBACK_H: int(1, 24 * 30).default(24),
+  TRIP_MAX_POINTS: int(10, 100_000).default(2_000),
+  TRIP_MAX_FIXES: int(1_000, 10_000_000).default(200_000),
+  TRIP_STOP_MIN_S: int(10, 86_400).default(120),
   FLEET_MAP_STYLE_URL: z
     .string()
     .regex(/^(https?:\/\/[^\s/]+\/|\/)\S*$/, 'a MapLibre style URL: https://host/… or a path on this site')
@@ -224,6 +227,14 @@ export interface ReplayConfig {
   alertLookbackMs: number;
   /** fleet.vehicle-state's retention (FLEET_STATE_RETENTION_H): the oldest moment offered. */
   retentionMs: number;
+  trip: TripConfig;
+}
+
+/** A vehicle's trip history: the route's points sent (thinned evenly beyond), the fixes one request may hold, and how long standing still is a stop. */
+export interface TripConfig {
+  maxPoints: number;
+  maxFixes: number;
+  stopMinMs: number;
 }
 
 export interface AlertLimits {
@@ -346,6 +357,7 @@ function toConfig(e: Env): Config {
       maxRecords: e.REPLAY_MAX_RECORDS,
       alertLookbackMs: e.REPLAY_ALERT_LOOKBACK_H * 3_600_000,
       retentionMs: Math.round(e.FLEET_STATE_RETENTION_H * 3_600_000),
+      trip: { maxPoints: e.TRIP_MAX_POINTS, maxFixes: e.TRIP_MAX_FIXES, stopMinMs: e.TRIP_STOP_MIN_S * 1000 },
     },
     anomaly: {
       fireAfterMs: e.ANOMALY_FIRE_AFTER_S * 1000,

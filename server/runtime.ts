@@ -53,3 +53,12 @@ export function publishRuntime(runtime: BffRuntime | undefined): void {
 export function getRuntime(): BffRuntime | undefined {
   return (globalThis as GlobalWithRuntime)[RUNTIME_KEY];
 }
+
+/** FLEET_STATE_RETENTION_H's default, shown while the BFF is still starting. */
+const DEFAULT_RETENTION_MS = 7 * 24 * 3_600_000;
+
+/** What the fleet pages (live and trip history) read from the running BFF per request: the map style and the retention. */
+export function fleetPageSettings(): { styleUrl?: string; retentionMs: number } {
+  const runtime = getRuntime();
+  return { styleUrl: runtime?.fleetMapStyleUrl, retentionMs: runtime?.replay.retention().retentionMs ?? DEFAULT_RETENTION_MS };
+}

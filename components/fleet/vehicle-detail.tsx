@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useMemo } from 'react';
 
 import { VehicleAlerts } from '@/components/alerts/vehicle-alerts';
@@ -59,6 +60,9 @@ export function VehicleDetail({ vehicle, points, onClose }: { vehicle: VehicleVi
         <dt>Open alerts</dt>
         <dd>{vehicle.openAlerts}</dd>
       </dl>
+      <Link className="trip-link" href={`/fleet/vehicles/${encodeURIComponent(vehicle.vehicleId)}/trip`}>
+        Trip history
+      </Link>
       <div className="vehicle-charts" data-testid="vehicle-charts" data-last-ts={points.at(-1)?.ts ?? ''} data-points={points.length}>
         {metrics.map((metric) => (
           <MetricChart key={metric.key} label={metric.label} unit={metric.unit} points={points} metric={metric.key} />

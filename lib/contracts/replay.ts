@@ -12,7 +12,7 @@ import { vehicleStateSchema } from './fleet';
  */
 
 /** A moment in a query: ISO-8601 with an offset (`?at=2026-12-03T10:00:00Z`). */
-const momentSchema = isoDateTime.transform((value) => Date.parse(value));
+export const momentSchema = isoDateTime.transform((value) => Date.parse(value));
 
 /** `GET /api/fleet/replay?at=`: the scene at one moment. */
 export const replaySceneQuerySchema = z.object({ at: momentSchema }).strict();

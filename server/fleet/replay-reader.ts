@@ -1,4 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
+import { Partitioners } from 'kafkajs';
 
 /** One record of a time range, as the replay folds it: the raw value and when Kafka took it. */
 export interface RangeRecord {
@@ -19,6 +20,8 @@ export interface RangeRead {
   maxRecords: number;
   /** Aborted when the viewer leaves: the read stops and its consumer is closed. */
   signal?: AbortSignal;
+  /** Only the records of one key are wanted: only the partition the producers' default partitioner puts it on is read. */
+  key?: string;
 }
 
 export class RangeTooLargeError extends Error {}
@@ -34,6 +37,13 @@ export async function offsetRange(admin: Admin, topic: string, fromMs: number, u
   return range;
 }
 
+/** The partition a key lands on: murmur2 as Kafka's Java producer (the Flink jobs) and kafkajs' default partitioner compute it. */
+export async function partitionOfKey(admin: Admin, topic: string, key: string): Promise<number> {
+  const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+  const partitionMetadata = topics[0]?.partitions ?? [];
+  return Partitioners.DefaultPartitioner()({ topic, partitionMetadata, message: { key, value: null } });
+}
+
 /**
  * Reads one time range of a topic by offsets found from timestamps, through a consumer of its
  * own that never commits (its group is deleted afterwards), and hands every record to `onRecord`
@@ -45,12 +55,14 @@ export async function readRange(kafka: Kafka, read: RangeRead, onRecord: (record
   await admin.connect();
   try {
     const range = await offsetRange(admin, read.topic, read.fromMs, read.untilMs);
-    const pending = [...range].filter(([, r]) => r.start < r.end);
+    const keyPartition = read.key === undefined ? undefined : await partitionOfKey(admin, read.topic, read.key);
+    const pending = [...range].filter(([partition, r]) => r.start < r.end && (keyPartition === undefined || partition === keyPartition));
     const total = pending.reduce((sum, [, r]) => sum + Number(r.end - r.start), 0);
     if (total > read.maxRecords)
       throw new RangeTooLargeError(`${total} records in the range, more than the ${read.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`);
     if (pending.length === 0) return 0;
-    return await consumeRange(kafka, read, new Map(pending), onRecord);
+    const idle = [...range.keys()].filter((partition) => !pending.some(([p]) => p === partition));
+    return await consumeRange(kafka, read, new Map(pending), idle, onRecord);
   } finally {
     await admin.deleteGroups([read.groupId]).catch(() => undefined);
     await admin.disconnect();
@@ -61,6 +73,7 @@ async function consumeRange(
   kafka: Kafka,
   read: RangeRead,
   pending: Map<number, { start: bigint; end: bigint }>,
+  idle: number[],
   onRecord: (record: RangeRecord) => void,
 ): Promise<number> {
   const consumer = kafka.consumer({ groupId: read.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
@@ -90,11 +103,14 @@ async function consumeRange(
         }
         if (BigInt(batch.lastOffset()) + 1n >= range.end) {
           pending.delete(batch.partition);
+          consumer.pause([{ topic: read.topic, partitions: [batch.partition] }]);
           if (pending.size === 0) settle();
         }
       },
     });
     for (const [partition, range] of pending) consumer.seek({ topic: read.topic, partition, offset: range.start.toString() });
+    // Partitions with nothing in the range (or not the key's) are not fetched at all: the group would start them at the earliest offset.
+    if (idle.length > 0) consumer.pause([{ topic: read.topic, partitions: idle }]);
     await done;
     return count;
   } finally {

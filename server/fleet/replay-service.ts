@@ -6,8 +6,11 @@ import { parseMessage } from '@/lib/contracts/parse';
 import type { ReplayAlert, ReplayScene, ReplayStep, ReplaySteps, ReplayTimeline, ReplayVehicle, Retention } from '@/lib/contracts/replay';
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 import { TOPICS } from '@/lib/contracts/topics';
+import type { Trip, TripPoint } from '@/lib/contracts/trip';
+import { TRIP_DEFAULT_PERIOD_MS } from '@/lib/contracts/trip';
 import type { FreshnessRules } from '@/lib/fleet/freshness';
 import { ReplayFold } from '@/lib/fleet/replay-fold';
+import { buildTrip, toTripPoint } from '@/lib/fleet/trip';
 import type { Logger } from '@/platform/logger';
 
 import type { ReplayConfig } from '../config';
@@ -129,6 +132,45 @@ export class ReplayService {
     });
   }
 
+  /**
+   * One vehicle's trip in [from, to] (default: the last 24 h within retention): its fixes read from
+   * the one partition its key lands on, at most TRIP_MAX_FIXES held, summed up and thinned by buildTrip.
+   */
+  async trip(vehicleId: string, period: { from?: number; to?: number }, signal?: AbortSignal): Promise<Trip> {
+    const to = period.to ?? this.now();
+    // A second inside retention, so the default still holds when the clock moves on while checking.
+    const from = period.from ?? Math.max(to - TRIP_DEFAULT_PERIOD_MS, this.retention().oldestAt + 1_000);
+    this.checkMoment(from);
+    this.checkMoment(to);
+    const { maxFixes, maxPoints, stopMinMs } = this.config.trip;
+    const fixes: TripPoint[] = [];
+    const full = new AbortController();
+    await this.withSession(() =>
+      this.read(
+        TOPICS.vehicleState,
+        from,
+        to,
+        AbortSignal.any([full.signal, ...(signal ? [signal] : [])]),
+        (record) => {
+          const state = parseVehicle(record);
+          if (state?.vehicleId !== vehicleId) return;
+          if (fixes.length >= maxFixes) return full.abort();
+          fixes.push(toTripPoint(state));
+        },
+        vehicleId,
+      ).catch((error: unknown) => {
+        if (!full.signal.aborted) throw error;
+        throw new ReplayError(
+          413,
+          REPLAY_ERRORS.tooLarge,
+          `More than ${maxFixes} fixes of ${vehicleId} in this period (TRIP_MAX_FIXES); pick a shorter period.`,
+        );
+      }),
+    );
+    const trip = buildTrip(fixes, { stopMinMs, maxGapMs: this.rules.offlineAfterMs }, maxPoints);
+    return { vehicleId, from, to, retention: this.retention(), maxPoints, stopMinMs, ...trip };
+  }
+
   private checkMoment(at: number): void {
     const { oldestAt } = this.retention();
     if (at > this.now() + 1_000)
@@ -163,11 +205,18 @@ export class ReplayService {
     }
   }
 
-  private read(topic: string, fromMs: number, untilMs: number, signal: AbortSignal | undefined, onRecord: (record: RangeRecord) => void): Promise<number> {
+  private read(
+    topic: string,
+    fromMs: number,
+    untilMs: number,
+    signal: AbortSignal | undefined,
+    onRecord: (record: RangeRecord) => void,
+    key?: string,
+  ): Promise<number> {
     this.sequence += 1;
     const groupId = `${this.groupPrefix}.replay-${this.sequence}`;
-    this.logger.debug({ topic, from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString(), groupId }, 'replay read');
-    return readRange(this.kafka, { topic, fromMs, untilMs, groupId, maxRecords: this.config.maxRecords, signal }, onRecord);
+    this.logger.debug({ topic, from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString(), groupId, key }, 'replay read');
+    return readRange(this.kafka, { topic, fromMs, untilMs, groupId, maxRecords: this.config.maxRecords, signal, key }, onRecord);
   }
 }
 

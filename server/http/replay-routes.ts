@@ -6,21 +6,24 @@ import type { BffRuntime } from '../runtime';
 import { errorResponse, jsonResponse, withRuntime } from './responses';
 
 /**
- * The three time-travel routes in one shape: the query checked against its contract, the
- * replay run with the request's abort signal (a viewer who leaves stops the Kafka read), and a
- * replay's refusals (outside retention, busy, too large) answered with their own status and code.
+ * The time-travel routes in one shape: the query (and the path's parameters) checked against its
+ * contract, the replay run with the request's abort signal (a viewer who leaves stops the Kafka
+ * read), and a replay's refusals (outside retention, busy, too large) answered with their own
+ * status and code. A run that answers with a Response (a download) is sent as it is.
  */
 export function replayRoute<S extends z.ZodType>(
   request: Request,
   schema: S,
   run: (runtime: BffRuntime, query: z.output<S>, signal: AbortSignal) => Promise<unknown>,
+  pathParams: Record<string, string> = {},
 ): Promise<Response> {
-  const query = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = schema.safeParse({ ...Object.fromEntries(new URL(request.url).searchParams), ...pathParams });
   if (!query.success)
     return Promise.resolve(errorResponse(400, 'invalid_request', query.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ')));
   return withRuntime(async (runtime) => {
     try {
-      return jsonResponse(await run(runtime, query.data, request.signal));
+      const body = await run(runtime, query.data, request.signal);
+      return body instanceof Response ? body : jsonResponse(body);
     } catch (error) {
       if (isReplayError(error)) return errorResponse(error.status, error.code, error.message);
       throw error;

@@ -11,7 +11,10 @@ import { vehicleStateSchema } from '../../lib/contracts/fleet';
 import type { ReplayScene, ReplaySteps, ReplayTimeline } from '../../lib/contracts/replay';
 import { replaySceneSchema, replayStepsSchema, replayTimelineSchema } from '../../lib/contracts/replay';
 import { TOPICS } from '../../lib/contracts/topics';
+import type { Trip } from '../../lib/contracts/trip';
+import { tripSchema } from '../../lib/contracts/trip';
 import { ReplayFold } from '../../lib/fleet/replay-fold';
+import { TRIP_CSV_HEADER } from '../../lib/fleet/trip-export';
 import { TEST_PORTS } from '../support/ports';
 import { signInOverHttp } from '../support/session';
 import { TestStack } from '../support/stack';
@@ -129,14 +132,20 @@ describe('time travel on the fleet', () => {
   /** Moments between rounds: after round 4 (alert open), after round 9 (alert cleared). */
   const moments: number[] = [];
   let gap = { from: 0, until: 0 };
+  /** The trip's vehicle: its fixes as produced, and the span they were written in. */
+  const TRIPPER = 2;
+  const tripFixes: VehicleState[] = [];
+  const written = { from: 0, until: 0 };
 
   beforeAll(async () => {
     await stack.start();
+    written.from = Date.now() - 1_000;
     const producer = outside.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     for (let round = 0; round < ROUNDS; round += 1) {
       const now = Date.now();
       const fixes = Array.from({ length: VEHICLES }, (_, i) => fix(i, now, round));
+      tripFixes.push(fixes[TRIPPER] as VehicleState);
       // A late fix (taken 3 s before the latest) must never replace the newer one.
       const late = round > 0 ? [fix(5, now - 3_000, round - 1)] : [];
       await producer.send({
@@ -152,6 +161,7 @@ describe('time travel on the fleet', () => {
       if (round === 5) gap = { from: now + 1_000, until: Date.now() - 1_000 };
     }
     await producer.disconnect();
+    written.until = Date.now();
   });
 
   afterAll(async () => {
@@ -234,6 +244,25 @@ describe('time travel on the fleet', () => {
     expect((await stack.fetch('/api/fleet/replay?at=yesterday')).status).toBe(400);
   });
 
+  it("gives one vehicle's trip: every fix it produced, in order, and the same as CSV; a period outside retention refused", async () => {
+    const period = `from=${new Date(written.from).toISOString()}&to=${new Date(written.until).toISOString()}`;
+    const url = `/api/fleet/vehicles/${vehicleId(TRIPPER)}/trip?${period}`;
+    const trip: Trip = tripSchema.parse(await stack.fetchJson(url));
+    const last = tripFixes.at(-1);
+    expect(trip.fixes).toBe(tripFixes.length);
+    expect(trip.points.map((p) => p.ts)).toEqual(tripFixes.map((f) => f.ts));
+    expect(trip.points.at(-1)).toMatchObject({ ts: last?.ts, lat: last?.lat, lon: last?.lon, speedKmh: last?.speedKmh });
+    expect(trip.summary.distanceKm).toBeGreaterThan(0);
+    const csv = await stack.fetch(`${url}&format=csv`);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="trip-rpl-.*\.csv"$/);
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(TRIP_CSV_HEADER.join(','));
+    expect(lines).toHaveLength(tripFixes.length + 1);
+    const old = await stack.fetch(`/api/fleet/vehicles/${vehicleId(TRIPPER)}/trip?from=${new Date(Date.now() - 8 * 24 * 3_600_000).toISOString()}`);
+    expect(old.status).toBe(400);
+    expect(((await old.json()) as { error: { message: string } }).error.message).toMatch(/oldest moment available is \d{4}-/);
+  });
+
   it('lets only roles that see the fleet replay it', async () => {
     const at = new Date(moments[0] ?? Date.now()).toISOString();
     const asRole = async (role: string) =>
@@ -241,5 +270,7 @@ describe('time travel on the fleet', () => {
     expect(await asRole('fleet')).toBe(200);
     expect(await asRole('security')).toBe(403);
     expect(await asRole('platform')).toBe(403);
+    const trip = `/api/fleet/vehicles/${vehicleId(TRIPPER)}/trip`;
+    expect((await stack.fetch(trip, { headers: { cookie: await signInOverHttp(stack.url, 'security', 'demo') } }, null)).status).toBe(403);
   });
 });

@@ -17,7 +17,7 @@ import type { DrawnMarkers, Hit } from './hit-test';
 import { hitTest } from './hit-test';
 import { addVehicleLayers, trailCollection, vehicleCollection } from './vehicle-layers';
 
-type MapLibre = typeof MapLibreGl;
+export type MapLibre = typeof MapLibreGl;
 
 /** Below this (MapLibre) zoom nearby vehicles gather into clusters; above it every vehicle stands alone. */
 const CLUSTER_BELOW_ZOOM = 13;
@@ -51,19 +51,20 @@ export interface MapHandle {
 }
 
 /**
- * MapLibre draws the base (the configured style, or the simulator's streets) and the vehicles in
- * its own layers; this loop feeds them from the fleet store: glided positions, screen-space
- * clusters, culling, at a pace the draw cost allows. Hit testing runs on the same placed markers.
+ * The map every fleet view draws on: the configured style (or the simulator's streets), MapLibre's
+ * worker from this site, zoom buttons, the city fitted unless a view is given.
  */
-export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore, inputs: { current: MapInputs }, styleUrl: string | undefined): MapHandle {
+export function createBaseMap(
+  lib: MapLibre,
+  container: HTMLElement,
+  styleUrl: string | undefined,
+  view: { center: [number, number]; zoom: number } | null | undefined,
+): MapLibreMap {
   lib.setWorkerUrl(new URL('/api/fleet/map-worker', window.location.href).href);
-  const initial = readMapView(new URLSearchParams(window.location.search));
   const map: MapLibreMap = new lib.Map({
     container,
     style: styleUrl ?? streetStyle(new URL('/api/fleet/streets', window.location.href).href),
-    ...(initial
-      ? { center: initial.center, zoom: initial.zoom }
-      : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
+    ...(view ? { center: view.center, zoom: view.zoom } : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
     attributionControl: styleUrl ? { compact: true } : false,
     maxZoom: MAX_ZOOM,
     dragRotate: false,
@@ -73,6 +74,16 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
   map.addControl(new lib.NavigationControl({ showCompass: false }), 'top-right');
   // The browser tests ask the real map what it drew (rendered features, centre); nothing else reads it.
   Object.defineProperty(container, 'fleetMap', { value: map, configurable: true });
+  return map;
+}
+
+/**
+ * MapLibre draws the base (the configured style, or the simulator's streets) and the vehicles in
+ * its own layers; this loop feeds them from the fleet store: glided positions, screen-space
+ * clusters, culling, at a pace the draw cost allows. Hit testing runs on the same placed markers.
+ */
+export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore, inputs: { current: MapInputs }, styleUrl: string | undefined): MapHandle {
+  const map = createBaseMap(lib, container, styleUrl, readMapView(new URLSearchParams(window.location.search)));
   const glides = new GlideTracker((vehicle) => ({ x: vehicle.lon, y: vehicle.lat }), MAX_GLIDE_DEGREES);
   const pacer = new FramePacer();
   let ready = false;

@@ -18,8 +18,8 @@ export const replayKeys = {
  */
 const BUSY_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000];
 
-/** A refusal of the replay routes, with the server's words (e.g. the oldest moment available). */
-async function get<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
+/** A refusal of the replay routes (and the trip's), with the server's words (e.g. the oldest moment available). */
+export async function getReplayJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const response = await fetch(url, { cache: 'no-store', signal });
     const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
@@ -46,11 +46,11 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function fetchScene(at: number, signal?: AbortSignal): Promise<ReplayScene> {
-  return get(`/api/fleet/replay?at=${iso(at)}`, (body) => replaySceneSchema.parse(body), signal);
+  return getReplayJson(`/api/fleet/replay?at=${iso(at)}`, (body) => replaySceneSchema.parse(body), signal);
 }
 
 export function fetchSteps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<ReplaySteps> {
-  return get(`/api/fleet/replay/steps?from=${iso(from)}&until=${iso(until)}&stepMs=${stepMs}`, (body) => replayStepsSchema.parse(body), signal);
+  return getReplayJson(`/api/fleet/replay/steps?from=${iso(from)}&until=${iso(until)}&stepMs=${stepMs}`, (body) => replayStepsSchema.parse(body), signal);
 }
 
 /** Records and alerts per bucket around the moment shown; disabled while the page is live. */
@@ -58,7 +58,7 @@ export function useReplayTimeline(window: { from: number; until: number } | null
   return useQuery({
     queryKey: replayKeys.timeline(window?.from ?? 0, window?.until ?? 0),
     queryFn: ({ signal }) =>
-      get(
+      getReplayJson(
         `/api/fleet/replay/timeline?from=${iso(window?.from ?? 0)}&until=${iso(window?.until ?? 0)}&buckets=${buckets}`,
         (body): ReplayTimeline => replayTimelineSchema.parse(body),
         signal,

@@ -1,0 +1,40 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The trip history page (`/fleet/vehicles/:id/trip`) as a person sees it. */
+export class TripPage {
+  readonly map: Locator;
+  readonly charts: Locator;
+  readonly distance: Locator;
+  readonly stops: Locator;
+
+  constructor(private readonly page: Page) {
+    this.map = page.getByTestId('trip-map');
+    this.charts = page.getByTestId('trip-charts');
+    this.distance = page.getByTestId('trip-distance');
+    this.stops = page.getByTestId('trip-stops');
+  }
+
+  /** Route features MapLibre rendered, and the screen position of where the drawn route starts. */
+  async drawnRoute(): Promise<{ features: number; start?: { x: number; y: number } }> {
+    return this.map.evaluate((element) => {
+      type Feature = { geometry: { coordinates: [number, number][] } };
+      const map = (
+        element as unknown as {
+          fleetMap: {
+            project(p: [number, number]): { x: number; y: number };
+            queryRenderedFeatures(options: { layers: string[] }): Feature[];
+          };
+        }
+      ).fleetMap;
+      const features = map.queryRenderedFeatures({ layers: ['trip-route'] });
+      const first = features[0]?.geometry.coordinates[0];
+      return { features: features.length, start: first ? map.project(first) : undefined };
+    });
+  }
+
+  /** Moves the mouse over the map at a position in the map's own pixels. */
+  async hoverMapAt(at: { x: number; y: number }): Promise<void> {
+    const box = await this.map.boundingBox();
+    if (box) await this.page.mouse.move(box.x + at.x, box.y + at.y);
+  }
+}
