@@ -5,8 +5,8 @@ import path from 'node:path';
 import { ensureKafkaInstalled } from '../infra/local-kafka';
 import { TEST_KAFKA_PORT } from '../test/support/test-kafka';
 
-import { FLINK_DIR, ensureFlinkJar } from './lib/flink';
-import { ensureNextBuild } from './lib/next-build';
+import { FLINK_DIR } from './lib/flink';
+import { pagesUpToDate } from './lib/next-build';
 import { ROOT } from './lib/stack';
 import { readTestCounts } from './lib/test-counts';
 
@@ -15,31 +15,55 @@ const RESULTS_DIR = path.join(ROOT, '.data', 'test-results');
 /**
  * TEST_SIDE_BY_SIDE=1 runs the two broker-backed stages at once. Most of both is waiting (alert
  * windows, checkpoints, minutes closing), so with cores to spare it saves their shorter one's time;
- * on two cores with other work beside it their timing-bound tests failed (a CI trial at load 40),
- * so one after the other stays the default.
+ * on two cores the browser stage took twice as long beside the integration stage (17 minutes
+ * instead of 8, a quiet CI trial that also failed one timing-bound test), so one after the other
+ * stays the default.
  */
 const SIDE_BY_SIDE = process.env.TEST_SIDE_BY_SIDE === '1';
 
+interface Step {
+  name: string;
+  run: () => boolean | Promise<boolean>;
+}
+
+interface Check {
+  label: string;
+  command: string;
+  args: string[];
+  cwd?: string;
+}
+
 /**
- * `npm test`: every check, in order of cost, stopping at the first that fails. The broker-backed
- * steps start their own Kafka on a test port and data folder, so a running demo is never touched.
+ * The checks that need no broker run at once in lanes, each line marked with its name: on two
+ * cores they take about half their summed time. The pages are built after the type check in its
+ * lane, as `next build` rewrites the `.next/types` the type check reads.
  */
-const STEPS: { name: string; run: () => boolean | Promise<boolean> }[] = [
-  { name: 'type check', run: () => npm('typecheck') },
-  { name: 'lint', run: () => npm('lint') },
-  { name: 'unit tests', run: () => npm('test:unit') },
-  { name: 'Flink job tests (JUnit, Maven)', run: () => spawnSync('mvn', ['-B', '-q', 'test'], { cwd: FLINK_DIR, stdio: 'inherit' }).status === 0 },
+const QUICK_LANES: Check[][] = [
+  [
+    { label: 'type check', command: 'npm', args: ['run', '--silent', 'typecheck'] },
+    ...(pagesUpToDate(ROOT) ? [] : [{ label: 'pages', command: 'npx', args: ['next', 'build'] }]),
+  ],
+  [{ label: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] }],
+  [{ label: 'unit tests', command: 'npm', args: ['run', '--silent', 'test:unit'] }],
+  // `package` runs the JUnit tests first, then builds the jar the stages below run.
+  [{ label: 'Flink jobs', command: 'mvn', args: ['-B', '-q', 'package'], cwd: FLINK_DIR }],
+];
+
+/**
+ * `npm test`: every check, in order of cost, stopping at the first stage that fails. The
+ * broker-backed steps start their own Kafka on a test port and data folder, so a running demo is
+ * never touched.
+ */
+const STEPS: Step[] = [
   {
-    name: 'build Flink jobs',
-    run: async () => {
-      await ensureFlinkJar((line) => console.log(line));
-      return true;
-    },
+    name: `${QUICK_LANES.flat()
+      .map((check) => check.label)
+      .join(', ')} (at once)`,
+    run: quickChecks,
   },
   {
-    name: 'build pages, install Kafka',
+    name: 'install Kafka',
     run: async () => {
-      ensureNextBuild(ROOT, (line) => console.log(line));
       await ensureKafkaInstalled((line) => console.log(line));
       return true;
     },
@@ -52,11 +76,26 @@ const STEPS: { name: string; run: () => boolean | Promise<boolean> }[] = [
       ]),
 ];
 
+async function quickChecks(): Promise<boolean> {
+  const failed: string[] = [];
+  const runLane = async (lane: Check[]) => {
+    for (const { label, command, args, cwd } of lane) {
+      const started = Date.now();
+      const passed = await runPrefixed(command, args, label, {}, cwd);
+      console.log(`[${label}] ${passed ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (!passed) return failed.push(label);
+    }
+  };
+  await Promise.all(QUICK_LANES.map(runLane));
+  if (failed.length > 0) console.error(`failed: ${failed.join(', ')} (lines marked [${failed[0]}] above)`);
+  return failed.length === 0;
+}
+
 async function integrationAndBrowserSideBySide(): Promise<boolean> {
   // Each has its own broker port and data folder and its own BFF ports, so neither sees the other's records.
   const [integration, browser] = await Promise.all([
-    npmPrefixed('test:integration', 'integration', {}),
-    npmPrefixed('test:e2e', 'browser', { TEST_KAFKA_PORT: String(BROWSER_KAFKA_PORT) }),
+    runPrefixed('npm', ['run', '--silent', 'test:integration'], 'integration', {}),
+    runPrefixed('npm', ['run', '--silent', 'test:e2e'], 'browser', { TEST_KAFKA_PORT: String(BROWSER_KAFKA_PORT) }),
   ]);
   if (!integration) console.error('integration tests failed (lines marked [integration] above)');
   if (!browser) console.error('browser tests failed (lines marked [browser] above)');
@@ -66,10 +105,10 @@ async function integrationAndBrowserSideBySide(): Promise<boolean> {
 /** The browser stage's broker: far enough above the integration broker's own extra brokers (+20 … +40). */
 const BROWSER_KAFKA_PORT = TEST_KAFKA_PORT + 60;
 
-/** Runs an npm script with every output line marked by its stage, so two stages can share the terminal. */
-function npmPrefixed(script: string, label: string, env: Record<string, string>): Promise<boolean> {
+/** Runs a command with every output line marked by its label, so several can share the terminal. */
+function runPrefixed(command: string, args: string[], label: string, env: Record<string, string>, cwd = ROOT): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const mark = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
       let pending = '';
       stream.setEncoding('utf8');
@@ -84,6 +123,10 @@ function npmPrefixed(script: string, label: string, env: Record<string, string>)
     };
     if (child.stdout) mark(child.stdout, process.stdout);
     if (child.stderr) mark(child.stderr, process.stderr);
+    child.on('error', (error) => {
+      console.error(`[${label}] could not run ${command}: ${error.message}`);
+      resolve(false);
+    });
     child.on('close', (code) => resolve(code === 0));
   });
 }

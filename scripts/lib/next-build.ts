@@ -4,12 +4,16 @@ import path from 'node:path';
 
 const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'package.json'];
 
-/** Builds the Next.js pages when there is no build yet or a page source changed since the last. */
-export function ensureNextBuild(root: string, log: (line: string) => void): void {
+/** Whether the Next.js build is newer than every page source. */
+export function pagesUpToDate(root: string): boolean {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const newest = Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
-  if (builtAt > newest) return log('pages are built and up to date');
+  return builtAt > Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
+}
+
+/** Builds the Next.js pages when there is no build yet or a page source changed since the last. */
+export function ensureNextBuild(root: string, log: (line: string) => void): void {
+  if (pagesUpToDate(root)) return log('pages are built and up to date');
   log('building the pages (next build, about 40 s the first time)…');
   const started = Date.now();
   const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
