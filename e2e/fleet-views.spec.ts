@@ -3,6 +3,8 @@ import { FleetPage } from './support/fleet-page';
 import { startScenario, withScenarios } from './support/scenario';
 
 const FLEET_SIZE = E2E_CABS + E2E_TANKERS;
+/** Column 3 of a list row: the vehicle's status. */
+const STATUS = 3;
 /** Column 4 of a list row: how far its data can be trusted. */
 const DATA = 4;
 
@@ -59,7 +61,10 @@ test('a vehicle in trouble stands out: an overheat colours its row and pill crit
   await expect(fleet.detail).toBeVisible();
 });
 
-test('a silenced vehicle raises an offline alert, and its row greys with the age of its values', async ({ page, stack }) => {
+test('a vehicle whose telemetry stops turns offline within 35 s, raises an offline alert, and its row greys with the age of its values', async ({
+  page,
+  stack,
+}) => {
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
   await expect(fleet.vehicleList).toHaveAttribute('data-vehicle-count', String(FLEET_SIZE), { timeout: 30_000 });
@@ -67,9 +72,12 @@ test('a silenced vehicle raises an offline alert, and its row greys with the age
   const vehicleId = await fleet.movingVehicle(stack.url, [], { withoutAlerts: true });
 
   await startScenario('silence', { target: vehicleId, durationS: 60 });
+  const sentAt = Date.now();
 
-  // Offline after FLEET_OFFLINE_AFTER_S (30 s): greyed, "as of …" instead of a live value.
-  await expect(fleet.row(vehicleId)).toHaveClass(/vehicle-row-offline/, { timeout: 45_000 });
+  // Offline after FLEET_OFFLINE_AFTER_S (30 s): the status says so, the row greys, "as of …" instead of a live value.
+  await expect(fleet.cell(vehicleId, STATUS)).toHaveText('offline', { timeout: 35_000 });
+  expect(Date.now() - sentAt).toBeLessThanOrEqual(35_000);
+  await expect(fleet.row(vehicleId)).toHaveClass(/vehicle-row-offline/);
   await expect(fleet.cell(vehicleId, DATA)).toHaveText(/^as of (\d+ s|\d+ min) ago$/);
   // The anomaly job's silence watch raises a fleet alert routed like any other: it reaches the row and the inbox.
   await expect(fleet.row(vehicleId)).toHaveAttribute('data-alert-severity', 'warning', { timeout: 20_000 });
