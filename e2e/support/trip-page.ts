@@ -17,7 +17,8 @@ export class TripPage {
   /** Route features MapLibre rendered, and the screen position of where the drawn route starts. */
   async drawnRoute(): Promise<{ features: number; start?: { x: number; y: number } }> {
     return this.map.evaluate((element) => {
-      type Feature = { geometry: { coordinates: [number, number][] } };
+      // A route with gaps in the data is a MultiLineString: its first line's first position is where it starts.
+      type Feature = { geometry: { type: string; coordinates: [number, number][] | [number, number][][] } };
       const map = (
         element as unknown as {
           fleetMap: {
@@ -27,7 +28,11 @@ export class TripPage {
         }
       ).fleetMap;
       const features = map.queryRenderedFeatures({ layers: ['trip-route'] });
-      const first = features[0]?.geometry.coordinates[0];
+      const geometry = features[0]?.geometry;
+      const first =
+        geometry?.type === 'MultiLineString'
+          ? (geometry.coordinates as [number, number][][])[0]?.[0]
+          : (geometry?.coordinates as [number, number][] | undefined)?.[0];
       return { features: features.length, start: first ? map.project(first) : undefined };
     });
   }

@@ -8,6 +8,7 @@ import { tripUrl, useTrip } from '@/lib/client/queries/trip';
 import type { Trip } from '@/lib/contracts/trip';
 import { TRIP_DEFAULT_PERIOD_MS } from '@/lib/contracts/trip';
 import { pointAt } from '@/lib/fleet/trip';
+import { findGaps } from '@/lib/series-gaps';
 
 import { lastHours, PeriodPicker } from './period-picker';
 import { TripCharts } from './trip-charts';
@@ -24,12 +25,13 @@ interface TripViewProps {
 function TripBody({ trip, styleUrl }: { trip: Trip; styleUrl?: string }) {
   const [hoverTs, setHoverTs] = useState<number | null>(null);
   const cursor = useMemo(() => (hoverTs === null ? undefined : pointAt(trip.points, hoverTs)), [trip.points, hoverTs]);
+  const gaps = useMemo(() => findGaps(trip.points.map((point) => point.ts)), [trip.points]);
   return (
     <>
-      <TripSummary trip={trip} />
+      <TripSummary trip={trip} gaps={gaps} />
       <div className="trip-layout">
         <TripMap key={`${trip.from}-${trip.to}`} trip={trip} cursor={cursor} onHover={setHoverTs} styleUrl={styleUrl} />
-        <TripCharts points={trip.points} cursorTs={cursor?.ts ?? null} onHover={setHoverTs} />
+        <TripCharts points={trip.points} gaps={gaps} cursorTs={cursor?.ts ?? null} onHover={setHoverTs} />
       </div>
     </>
   );
