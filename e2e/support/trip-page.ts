@@ -6,12 +6,22 @@ export class TripPage {
   readonly charts: Locator;
   readonly distance: Locator;
   readonly stops: Locator;
+  readonly period: Locator;
+  /** The CSV download: its link carries the exact period shown (`from`, `to` to the millisecond). */
+  readonly csv: Locator;
 
   constructor(private readonly page: Page) {
     this.map = page.getByTestId('trip-map');
     this.charts = page.getByTestId('trip-charts');
     this.distance = page.getByTestId('trip-distance');
     this.stops = page.getByTestId('trip-stops');
+    this.period = page.getByRole('group', { name: 'Period' });
+    this.csv = page.getByRole('link', { name: 'CSV' });
+  }
+
+  /** The period shown, as its two inputs read. */
+  async shownPeriod(): Promise<{ from: string; to: string }> {
+    return { from: await this.period.getByLabel('From').inputValue(), to: await this.period.getByLabel('To').inputValue() };
   }
 
   /** Route features MapLibre rendered, and the screen position of where the drawn route starts. */

@@ -1,13 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
 
 import type { TripPeriod } from '@/lib/client/queries/trip';
 import { tripUrl, useTrip } from '@/lib/client/queries/trip';
 import type { Trip } from '@/lib/contracts/trip';
 import { TRIP_DEFAULT_PERIOD_MS } from '@/lib/contracts/trip';
 import { pointAt } from '@/lib/fleet/trip';
+import { readTripPeriod, writeTripPeriod } from '@/lib/fleet/url-view';
 import { findGaps } from '@/lib/series-gaps';
 
 import { lastHours, PeriodPicker } from './period-picker';
@@ -19,6 +21,22 @@ interface TripViewProps {
   vehicleId: string;
   retentionMs: number;
   styleUrl?: string;
+}
+
+/**
+ * The period lives in the URL (`from`, `to`), so a shared link reopens it; written with
+ * `history.replaceState` as the fleet page keeps its view. Without a valid period there: `fallback`.
+ */
+function useUrlPeriod(fallback: () => TripPeriod): [TripPeriod, (period: TripPeriod) => void] {
+  const params = useSearchParams();
+  const [period, setState] = useState<TripPeriod>(() => readTripPeriod(params) ?? fallback());
+  const setPeriod = useCallback((next: TripPeriod) => {
+    const search = new URLSearchParams(window.location.search);
+    writeTripPeriod(search, next);
+    window.history.replaceState(null, '', `?${search.toString()}`);
+    setState(next);
+  }, []);
+  return [period, setPeriod];
 }
 
 /** The trip's map and charts, hover-linked through one shared time. */
@@ -39,7 +57,7 @@ function TripBody({ trip, styleUrl }: { trip: Trip; styleUrl?: string }) {
 
 /** A vehicle's trip history: a period, its route with stops, the charts, the figures and the downloads. */
 export function TripView({ vehicleId, retentionMs, styleUrl }: TripViewProps) {
-  const [period, setPeriod] = useState<TripPeriod>(() => lastHours(Math.min(TRIP_DEFAULT_PERIOD_MS, retentionMs - 60_000) / 3_600_000));
+  const [period, setPeriod] = useUrlPeriod(() => lastHours(Math.min(TRIP_DEFAULT_PERIOD_MS, retentionMs - 60_000) / 3_600_000));
   const trip = useTrip(vehicleId, period);
   return (
     <section className="trip-view" aria-label={`Trip history of ${vehicleId}`} data-testid="trip-view">
