@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { Trip, TripPoint } from '@/lib/contracts/trip';
 import { formatMinute } from '@/lib/format';
 import { findGaps } from '@/lib/series-gaps';
+import { giveChartsASize, lineStrokes } from '@/test/support/jsdom-charts';
 
 import { TripCharts } from './trip-charts';
 import { TripSummary } from './trip-summary';
@@ -37,41 +38,20 @@ const TRIP: Trip = {
   summary: { distanceKm: 3, drivingMs: 240_000, idleMs: 0, stops: 0 },
 };
 
-beforeAll(() => {
-  // jsdom lays nothing out and has no ResizeObserver: give the charts' containers a size so recharts draws its lines.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      disconnect() {}
-    },
-  );
-  // Only the containers: a legend measured that tall would leave the plot no room.
-  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
-    const [width, height] = this.classList.contains('recharts-responsive-container') ? [800, 150] : [0, 0];
-    return { width, height, top: 0, left: 0, right: width, bottom: height, x: 0, y: 0, toJSON: () => ({}) };
-  });
-});
+beforeAll(() => giveChartsASize());
 
 afterEach(cleanup);
-
-/** How many separate strokes each of the three drawn lines is made of (a break starts a new subpath, "M"), once all are drawn. */
-async function strokes(): Promise<number[]> {
-  const paths = () => [...document.querySelectorAll('path.recharts-line-curve')];
-  await waitFor(() => expect(paths()).toHaveLength(3));
-  return paths().map((path) => (path.getAttribute('d') ?? '').split('M').length - 1);
-}
 
 describe('trip view across a gap in the data', () => {
   it('draws each chart line in one stroke without a gap', async () => {
     const points = POINTS.slice(0, 120);
     render(<TripCharts points={points} gaps={findGaps(points.map((p) => p.ts))} cursorTs={null} onHover={vi.fn()} />);
-    expect(await strokes()).toEqual([1, 1, 1]);
+    expect(await lineStrokes(3)).toEqual([1, 1, 1]);
   });
 
   it('breaks every chart line at the two hours nothing was heard, and shades them', async () => {
     render(<TripCharts points={POINTS} gaps={findGaps(SECONDS.map((s) => T0 + s * 1_000))} cursorTs={null} onHover={vi.fn()} />);
-    expect(await strokes()).toEqual([2, 2, 2]);
+    expect(await lineStrokes(3)).toEqual([2, 2, 2]);
     expect(screen.getByTestId('trip-charts').dataset.gaps).toBe('1');
   });
 
