@@ -36,10 +36,22 @@ test('trip history: from a vehicle, its route on the map with the summary, hover
   await expect(trip.charts).not.toHaveAttribute('data-cursor-ts', fromChart ?? '');
   await expect(trip.charts).not.toHaveAttribute('data-cursor-ts', '');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), trip.csv.click()]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^trip-${vehicleId}-.*\\.csv$`));
   const lines = (await readFile(await download.path(), 'utf8')).trimEnd().split('\r\n');
   expect(lines[0]).toBe(TRIP_CSV_HEADER.join(','));
   expect(lines.length).toBeGreaterThan(2);
   expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,-?\d/);
+
+  await test.step('the period is in the URL: the link reopens the same period; a broken one falls back to the default', async () => {
+    await trip.period.getByRole('button', { name: 'Last 1 h' }).click();
+    await page.waitForURL(/[?&]from=[^&]+&to=/);
+    const [link, shown, csv] = [page.url(), await trip.shownPeriod(), await trip.csv.getAttribute('href')];
+    await page.goto(link);
+    await expect(trip.csv).toHaveAttribute('href', csv ?? '');
+    expect(await trip.shownPeriod()).toEqual(shown);
+    await page.goto(`${link.split('?')[0] ?? ''}?from=yesterday&to=2026-13-45`);
+    await expect(trip.period.getByLabel('From')).not.toHaveValue('');
+    expect(await trip.shownPeriod()).not.toEqual(shown);
+  });
 });

@@ -75,6 +75,7 @@ const envSchema = z.object({
   ANOMALY_ALLOWED_LATENESS_MS: int(0, 60_000).default(500),
   ANOMALY_WARMUP_SAMPLES: int(1, 100_000).default(30),
   ANOMALY_REPLAY_S: int(0, 24 * 3600).default(120),
+  ANOMALY_RELEARN_AFTER_S: int(60, 7 * 24 * 3600).default(900),
   PUBLIC_URL: z.url().optional(),
   // The stream jobs on Flink (pipeline/flink): the embedded runner and what the BFF asks about them.
   FLINK_REST_PORT: int(1, 65_535).default(8081),
@@ -204,7 +205,8 @@ export interface Config extends KafkaSettings {
   /** configFile unset: no notifications, the inbox works alone. */
   notify: { configFile?: string; maxAttempts: number; backoffMaxMs: number; timeoutMs: number };
   replay: ReplayConfig;
-  anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number };
+  /** relearnAfterMs: a vehicle silent longer than this warms up again (its learned bands are dropped). */
+  anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number; relearnAfterMs: number };
   flink: FlinkConfig;
   auth: AuthConfig;
 }
@@ -365,6 +367,7 @@ function toConfig(e: Env): Config {
       allowedLatenessMs: e.ANOMALY_ALLOWED_LATENESS_MS,
       warmupSamples: e.ANOMALY_WARMUP_SAMPLES,
       replayMs: e.ANOMALY_REPLAY_S * 1000,
+      relearnAfterMs: e.ANOMALY_RELEARN_AFTER_S * 1000,
     },
     flink: {
       restPort: e.FLINK_REST_PORT,

@@ -6,6 +6,7 @@ import { describeBand, metricLabel, metricUnit } from '@/lib/alerts/describe';
 import type { AlertView } from '@/lib/api/alerts';
 import { useAlertVehicleHistory } from '@/lib/client/queries/alerts';
 import { formatClock } from '@/lib/format';
+import { findGaps, withBreaks } from '@/lib/series-gaps';
 
 import styles from './alerts.module.css';
 
@@ -33,8 +34,11 @@ export function AlertChart({ view }: { view: AlertView }) {
   const lowest = Math.min(...points.map((point) => point.value));
   const band = { min: Number.isFinite(lowest) ? Math.max(normal.min, lowest - 5) : normal.min, max: normal.max };
   const spanEnd = alert.state === 'cleared' ? alert.detectedAt : (points.at(-1)?.ts ?? alert.detectedAt);
+  // A gap in the readings (the vehicle offline, the demo stopped) breaks the line instead of bridging it.
+  const gaps = findGaps(points.map((point) => point.ts));
+  const data = withBreaks(points, gaps, (ts) => ({ ts, value: null }));
   return (
-    <figure className={styles.chart} data-testid="alert-chart" aria-label={`${metricLabel(alert.metric)} of ${view.subject}`}>
+    <figure className={styles.chart} data-testid="alert-chart" data-gaps={gaps.length} aria-label={`${metricLabel(alert.metric)} of ${view.subject}`}>
       <figcaption className={styles.muted}>
         {metricLabel(alert.metric)} in {metricUnit(alert.metric)} — {describeBand(alert)}; green: normal band, red: the violating span
       </figcaption>
@@ -44,7 +48,7 @@ export function AlertChart({ view }: { view: AlertView }) {
         <p className={styles.muted}>Loading the history…</p>
       ) : (
         <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#2a3543" />
             <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} scale="time" tickFormatter={formatClock} />
             <YAxis

@@ -6,18 +6,29 @@ export class TripPage {
   readonly charts: Locator;
   readonly distance: Locator;
   readonly stops: Locator;
+  readonly period: Locator;
+  /** The CSV download: its link carries the exact period shown (`from`, `to` to the millisecond). */
+  readonly csv: Locator;
 
   constructor(private readonly page: Page) {
     this.map = page.getByTestId('trip-map');
     this.charts = page.getByTestId('trip-charts');
     this.distance = page.getByTestId('trip-distance');
     this.stops = page.getByTestId('trip-stops');
+    this.period = page.getByRole('group', { name: 'Period' });
+    this.csv = page.getByRole('link', { name: 'CSV' });
+  }
+
+  /** The period shown, as its two inputs read. */
+  async shownPeriod(): Promise<{ from: string; to: string }> {
+    return { from: await this.period.getByLabel('From').inputValue(), to: await this.period.getByLabel('To').inputValue() };
   }
 
   /** Route features MapLibre rendered, and the screen position of where the drawn route starts. */
   async drawnRoute(): Promise<{ features: number; start?: { x: number; y: number } }> {
     return this.map.evaluate((element) => {
-      type Feature = { geometry: { coordinates: [number, number][] } };
+      // A route with gaps in the data is a MultiLineString: its first line's first position is where it starts.
+      type Feature = { geometry: { type: string; coordinates: [number, number][] | [number, number][][] } };
       const map = (
         element as unknown as {
           fleetMap: {
@@ -27,7 +38,11 @@ export class TripPage {
         }
       ).fleetMap;
       const features = map.queryRenderedFeatures({ layers: ['trip-route'] });
-      const first = features[0]?.geometry.coordinates[0];
+      const geometry = features[0]?.geometry;
+      const first =
+        geometry?.type === 'MultiLineString'
+          ? (geometry.coordinates as [number, number][][])[0]?.[0]
+          : (geometry?.coordinates as [number, number][] | undefined)?.[0];
       return { features: features.length, start: first ? map.project(first) : undefined };
     });
   }

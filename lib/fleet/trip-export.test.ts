@@ -64,3 +64,33 @@ describe('tripFileName', () => {
     expect(tripFileName(trip, 'csv')).toBe('trip-tnk-0001-2026-12-03T0800-2026-12-03T0900.csv');
   });
 });
+
+describe('tripGeoJson across a gap in the data', () => {
+  const at = (i: number, ts: number) => ({
+    ts,
+    lat: 52.5 + i / 1000,
+    lon: 13.4 + i / 1000,
+    speedKmh: 30,
+    engineTempC: 85,
+    ignition: true,
+    status: 'moving' as const,
+  });
+  // Six fixes a second apart, two hours of nothing (the demo was down), then four more.
+  const points = [0, 1, 2, 3, 4, 5, 7_205, 7_206, 7_207, 7_208].map((second, i) => at(i, T0 + second * 1_000));
+
+  it('splits the route into a MultiLineString at the gap, times in the same shape', () => {
+    const [route] = tripGeoJson({ ...trip, points, stops: [] }).features;
+    expect(route?.geometry.type).toBe('MultiLineString');
+    expect((route?.geometry.coordinates as number[][][]).map((line) => line.length)).toEqual([6, 4]);
+    expect((route?.properties as { times: string[][] }).times[1]?.[0]).toBe(new Date(T0 + 7_205_000).toISOString());
+  });
+
+  it('draws a lone fix between two gaps as a line of that fix twice, as RFC 7946 wants two positions', () => {
+    const lone = [...points.slice(0, 6), at(6, T0 + 3_600_000), ...points.slice(6)];
+    const [route] = tripGeoJson({ ...trip, points: lone, stops: [] }).features;
+    expect((route?.geometry.coordinates as number[][][])[1]).toEqual([
+      [13.406, 52.506],
+      [13.406, 52.506],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Trip } from '../contracts/trip';
+import { findGaps, splitAtGaps } from '../series-gaps';
 
 export const TRIP_CSV_HEADER = ['time', 'lat', 'lon', 'speed_kmh', 'engine_temp_c', 'container_temp_c', 'ignition', 'status'] as const;
 
@@ -16,21 +17,37 @@ export function tripCsv(trip: Trip): string {
   return `${[TRIP_CSV_HEADER.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
-/** GeoJSON (RFC 7946, lon before lat): the route as one LineString, each stop as a Point with its times and duration. */
+type Position = [number, number];
+
+/**
+ * The route's geometry: one LineString, or a MultiLineString of the runs between gaps in the data
+ * (lib/series-gaps), so no line crosses hours nothing was heard. A run of one point is a line of
+ * that point twice (RFC 7946 lines need two positions); `times` has the same shape as the coordinates.
+ */
+function routeGeometry(points: Trip['points'], iso: (ms: number) => string) {
+  const runs = splitAtGaps(points, findGaps(points.map((p) => p.ts))).map((run) => (run.length === 1 ? [...run, ...run] : run));
+  const coordinates = runs.map((run) => run.map((p): Position => [p.lon, p.lat]));
+  const times = runs.map((run) => run.map((p) => iso(p.ts)));
+  if (runs.length > 1) return { geometry: { type: 'MultiLineString' as const, coordinates }, times };
+  return { geometry: { type: 'LineString' as const, coordinates: coordinates[0] ?? [] }, times: times[0] ?? [] };
+}
+
+/** GeoJSON (RFC 7946, lon before lat): the route as a LineString (a MultiLineString if it has gaps), each stop as a Point with its times and duration. */
 export function tripGeoJson(trip: Trip) {
   const iso = (ms: number) => new Date(ms).toISOString();
+  const { geometry, times } = routeGeometry(trip.points, iso);
   return {
     type: 'FeatureCollection' as const,
     features: [
       {
         type: 'Feature' as const,
-        geometry: { type: 'LineString' as const, coordinates: trip.points.map((p) => [p.lon, p.lat]) },
+        geometry,
         properties: {
           kind: 'route',
           vehicleId: trip.vehicleId,
           from: iso(trip.from),
           to: iso(trip.to),
-          times: trip.points.map((p) => iso(p.ts)),
+          times,
           ...trip.summary,
           downsampled: trip.downsampled,
         },

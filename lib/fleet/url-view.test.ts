@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { readFilters, readMapView, writeFilters, writeMapView } from './url-view';
+import { readFilters, readMapView, readTripPeriod, writeFilters, writeMapView, writeTripPeriod } from './url-view';
 
 describe('fleet page URL', () => {
   it('round-trips the map view, shortened to what is visible', () => {
@@ -33,5 +33,32 @@ describe('fleet page URL', () => {
       status: 'all',
       onlyWithAlerts: false,
     });
+  });
+});
+
+describe('trip view URL', () => {
+  const period = { from: Date.UTC(2026, 11, 3, 8, 0, 0, 250), to: Date.UTC(2026, 11, 3, 14, 0, 0, 250) };
+
+  it('round-trips the period as ISO times, to the millisecond', () => {
+    const params = new URLSearchParams();
+    writeTripPeriod(params, period);
+    expect(params.toString()).toBe('from=2026-12-03T08%3A00%3A00.250Z&to=2026-12-03T14%3A00%3A00.250Z');
+    expect(readTripPeriod(params)).toEqual(period);
+  });
+
+  it('reads a period with an offset, as the trip API does', () => {
+    expect(readTripPeriod(new URLSearchParams('from=2026-12-03T09:00:00%2B01:00&to=2026-12-03T10:00:00Z'))).toEqual({
+      from: Date.UTC(2026, 11, 3, 8),
+      to: Date.UTC(2026, 11, 3, 10),
+    });
+  });
+
+  it('ignores a period that is missing, does not parse or ends before it starts', () => {
+    expect(readTripPeriod(new URLSearchParams(''))).toBeUndefined();
+    expect(readTripPeriod(new URLSearchParams('from=2026-12-03T08:00:00Z'))).toBeUndefined();
+    expect(readTripPeriod(new URLSearchParams('from=yesterday&to=2026-12-03T08:00:00Z'))).toBeUndefined();
+    expect(readTripPeriod(new URLSearchParams('from=2026-13-45T08:00:00Z&to=2026-12-03T08:00:00Z'))).toBeUndefined();
+    expect(readTripPeriod(new URLSearchParams('from=2026-12-03T08:00:00Z&to=2026-12-03T08:00:00Z'))).toBeUndefined();
+    expect(readTripPeriod(new URLSearchParams('from=2026-12-03T09:00:00Z&to=2026-12-03T08:00:00Z'))).toBeUndefined();
   });
 });

@@ -1,4 +1,6 @@
+import type { TripPeriod } from '../client/queries/trip';
 import { fleetSchema, vehicleStatusSchema } from '../contracts/fleet';
+import { momentSchema } from '../contracts/replay';
 
 import type { ListQuery } from './list-query';
 import { DEFAULT_LIST_QUERY } from './list-query';
@@ -53,4 +55,21 @@ export function writeFilters(params: URLSearchParams, filters: ListFilters): voi
 export function setOrDelete(params: URLSearchParams, key: string, value: string | undefined): void {
   if (value === undefined) params.delete(key);
   else params.set(key, value);
+}
+
+/**
+ * The trip view's period in its URL: `from=<ISO>&to=<ISO>`, as the trip API takes them, so a shared
+ * link reopens the same period. A pair that does not parse, or ends before it starts, is ignored
+ * (the default period applies); one outside retention is the API's to refuse, with the oldest moment.
+ */
+export function readTripPeriod(params: URLSearchParams): TripPeriod | undefined {
+  const from = momentSchema.safeParse(params.get('from'));
+  const to = momentSchema.safeParse(params.get('to'));
+  if (!from.success || !to.success || to.data <= from.data) return undefined;
+  return { from: from.data, to: to.data };
+}
+
+export function writeTripPeriod(params: URLSearchParams, period: TripPeriod): void {
+  params.set('from', new Date(period.from).toISOString());
+  params.set('to', new Date(period.to).toISOString());
 }

@@ -2,7 +2,7 @@
 
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, Map as MapLibreMap, Marker } from 'maplibre-gl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { Trip, TripPoint } from '@/lib/contracts/trip';
 import { tripGeoJson } from '@/lib/fleet/trip-export';
@@ -81,8 +81,12 @@ export function TripMap({ trip, cursor, onHover, styleUrl }: TripMapProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const latest = useRef({ trip, onHover });
-  latest.current = { trip, onHover };
+  const route = useMemo(() => tripGeoJson(trip), [trip]);
+  const latest = useRef({ trip, route, onHover });
+  latest.current = { trip, route, onHover };
+  const [line] = route.features;
+  // Split at gaps in the data (a MultiLineString), so no line crosses the hours nothing was heard.
+  const lines = line?.geometry.type === 'MultiLineString' ? line.geometry.coordinates.length : 1;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -96,8 +100,8 @@ export function TripMap({ trip, cursor, onHover, styleUrl }: TripMapProps) {
         mapRef.current = map;
         map.on('load', () => {
           addTripLayers(map);
-          const { trip: shown } = latest.current;
-          map.getSource<GeoJSONSource>('trip')?.setData(tripGeoJson(shown) as never);
+          const { trip: shown, route: drawn } = latest.current;
+          map.getSource<GeoJSONSource>('trip')?.setData(drawn as never);
           markers = stopMarkers(lib, map, shown);
           fitRoute(lib, map, shown.points);
           setReady(true);
@@ -126,10 +130,11 @@ export function TripMap({ trip, cursor, onHover, styleUrl }: TripMapProps) {
         ref={containerRef}
         className="fleet-map-canvas"
         role="region"
-        aria-label={`Route of ${trip.vehicleId}: ${trip.points.length} points, ${trip.stops.length} stops`}
+        aria-label={`Route of ${trip.vehicleId}: ${trip.points.length} points, ${trip.stops.length} stops${lines > 1 ? `, ${lines} lines between gaps in the data` : ''}`}
         data-testid="trip-map"
         data-ready={String(ready)}
         data-route-points={trip.points.length}
+        data-route-lines={lines}
         data-cursor-ts={cursor?.ts ?? ''}
       />
       {failure && (

@@ -1,8 +1,16 @@
 import type { Trip } from '@/lib/contracts/trip';
-import { formatDateTime, formatDuration, formatNumber } from '@/lib/format';
+import { formatDateTime, formatDuration, formatMinute, formatNumber } from '@/lib/format';
+import type { SeriesGap } from '@/lib/series-gaps';
 
-/** Distance, driving and idle time and stops, with units; and whether the route was thinned to its bound. */
-export function TripSummary({ trip }: { trip: Trip }) {
+/** "14:02–16:05" within a day's trip, with the dates when the trip spans days. */
+function gapText(trip: Trip, gap: SeriesGap): string {
+  const oneDay = new Date(trip.from).toDateString() === new Date(trip.to).toDateString();
+  const at = oneDay ? formatMinute : formatDateTime;
+  return `${at(gap.from)}–${at(gap.to)}`;
+}
+
+/** Distance, driving and idle time and stops, with units; whether the route was thinned to its bound; where the data has gaps. */
+export function TripSummary({ trip, gaps }: { trip: Trip; gaps: readonly SeriesGap[] }) {
   const { summary } = trip;
   return (
     <div>
@@ -34,6 +42,11 @@ export function TripSummary({ trip }: { trip: Trip }) {
         {formatDateTime(trip.from)} – {formatDateTime(trip.to)}
         {trip.downsampled &&
           ` · route and charts thinned evenly to ${formatNumber(trip.points.length)} of ${formatNumber(trip.fixes)} fixes; figures use every fix`}
+        {gaps.length > 0 && (
+          <span data-testid="trip-gaps">
+            {' · '}no data {gaps.map((gap) => gapText(trip, gap)).join(', ')}: the route and charts are broken there, not drawn across
+          </span>
+        )}
       </p>
     </div>
   );

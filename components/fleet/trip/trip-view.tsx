@@ -1,13 +1,16 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
 
 import type { TripPeriod } from '@/lib/client/queries/trip';
 import { tripUrl, useTrip } from '@/lib/client/queries/trip';
 import type { Trip } from '@/lib/contracts/trip';
 import { TRIP_DEFAULT_PERIOD_MS } from '@/lib/contracts/trip';
 import { pointAt } from '@/lib/fleet/trip';
+import { readTripPeriod, writeTripPeriod } from '@/lib/fleet/url-view';
+import { findGaps } from '@/lib/series-gaps';
 
 import { lastHours, PeriodPicker } from './period-picker';
 import { TripCharts } from './trip-charts';
@@ -20,16 +23,33 @@ interface TripViewProps {
   styleUrl?: string;
 }
 
+/**
+ * The period lives in the URL (`from`, `to`), so a shared link reopens it; written with
+ * `history.replaceState` as the fleet page keeps its view. Without a valid period there: `fallback`.
+ */
+function useUrlPeriod(fallback: () => TripPeriod): [TripPeriod, (period: TripPeriod) => void] {
+  const params = useSearchParams();
+  const [period, setState] = useState<TripPeriod>(() => readTripPeriod(params) ?? fallback());
+  const setPeriod = useCallback((next: TripPeriod) => {
+    const search = new URLSearchParams(window.location.search);
+    writeTripPeriod(search, next);
+    window.history.replaceState(null, '', `?${search.toString()}`);
+    setState(next);
+  }, []);
+  return [period, setPeriod];
+}
+
 /** The trip's map and charts, hover-linked through one shared time. */
 function TripBody({ trip, styleUrl }: { trip: Trip; styleUrl?: string }) {
   const [hoverTs, setHoverTs] = useState<number | null>(null);
   const cursor = useMemo(() => (hoverTs === null ? undefined : pointAt(trip.points, hoverTs)), [trip.points, hoverTs]);
+  const gaps = useMemo(() => findGaps(trip.points.map((point) => point.ts)), [trip.points]);
   return (
     <>
-      <TripSummary trip={trip} />
+      <TripSummary trip={trip} gaps={gaps} />
       <div className="trip-layout">
         <TripMap key={`${trip.from}-${trip.to}`} trip={trip} cursor={cursor} onHover={setHoverTs} styleUrl={styleUrl} />
-        <TripCharts points={trip.points} cursorTs={cursor?.ts ?? null} onHover={setHoverTs} />
+        <TripCharts points={trip.points} gaps={gaps} cursorTs={cursor?.ts ?? null} onHover={setHoverTs} />
       </div>
     </>
   );
@@ -37,7 +57,7 @@ function TripBody({ trip, styleUrl }: { trip: Trip; styleUrl?: string }) {
 
 /** A vehicle's trip history: a period, its route with stops, the charts, the figures and the downloads. */
 export function TripView({ vehicleId, retentionMs, styleUrl }: TripViewProps) {
-  const [period, setPeriod] = useState<TripPeriod>(() => lastHours(Math.min(TRIP_DEFAULT_PERIOD_MS, retentionMs - 60_000) / 3_600_000));
+  const [period, setPeriod] = useUrlPeriod(() => lastHours(Math.min(TRIP_DEFAULT_PERIOD_MS, retentionMs - 60_000) / 3_600_000));
   const trip = useTrip(vehicleId, period);
   return (
     <section className="trip-view" aria-label={`Trip history of ${vehicleId}`} data-testid="trip-view">

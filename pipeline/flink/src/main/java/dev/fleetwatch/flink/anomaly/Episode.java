@@ -74,6 +74,16 @@ public class Episode {
     }
   }
 
+  /**
+   * The vehicle was silent past the relearn time and its model starts over: from now on the episode
+   * is judged against {@code fixed}, the limits a new vehicle gets. A pending one ends unseen; a
+   * firing or inhibited one keeps its id and state, as its fault was not seen to end.
+   */
+  void relearn(Band fixed) {
+    if (PENDING.equals(phase)) toNormal();
+    else if (abnormal()) band = fixed;
+  }
+
   Event observe(Reading reading, MetricRule rule, String vehicleId, long fireAfterMs, long clearAfterMs) {
     switch (phase) {
       case NORMAL -> {

@@ -93,11 +93,16 @@ public class VehicleTrack {
   }
 
   private void judge(VehicleReading reading, AnomalySettings settings, List<AnomalyAlert> alerts) {
-    boolean gap = lastJudgedTs != Long.MIN_VALUE && reading.ts - lastJudgedTs > settings.offlineGapMs();
+    long silentMs = lastJudgedTs == Long.MIN_VALUE ? 0 : reading.ts - lastJudgedTs;
+    boolean gap = silentMs > settings.offlineGapMs();
+    // Back after a long silence (a new load, other weather, a cold engine): what was learned before
+    // no longer describes the vehicle, so it warms up again under the fixed limits, as on its first day.
+    boolean relearn = silentMs > settings.relearnAfterMs();
+    if (relearn) metrics.values().forEach(track -> track.model = new NormalModel());
     for (MetricRule.Watched watched : MetricRule.watched(reading)) {
       MetricRule rule = watched.rule();
       double value = watched.value();
-      MetricTrack track = trackFor(rule);
+      MetricTrack track = trackFor(rule, reading.ts, settings);
       Band learned = track.model.band(rule, settings.warmupSamples());
       if (track.resumeAfter != null && reading.ts <= track.resumeAfter) {
         // Already judged before the restart; its normal readings still teach the model.
@@ -109,8 +114,10 @@ public class VehicleTrack {
         long at = gap ? lastJudgedTs + settings.offlineGapMs() : reading.ts;
         Episode.Event event = track.episode.inhibit(at, value, watched.inhibited() ? watched.reason() : Episode.OFFLINE);
         if (event != null) alerts.add(toAlert(reading, rule, event));
-        if (watched.inhibited()) continue;
       }
+      // After the inhibited record, which still reports the band the fault was seen against.
+      if (relearn) track.episode.relearn(learned);
+      if (watched.inhibited()) continue;
       Band band = track.episode.bandOr(learned);
       Position position = band.positionOf(value, rule);
       Episode.Reading seen = new Episode.Reading(reading.ts, value, position, band.excessRatio(value, rule), band);
@@ -122,8 +129,12 @@ public class VehicleTrack {
     }
   }
 
-  /** A track is made with its metric's rule, and made anew if the cargo (hence the limits) changes. */
-  private MetricTrack trackFor(MetricRule rule) {
+  /**
+   * A track is made with its metric's rule, and made anew if the cargo (hence the limits) changes. An
+   * episode restored from an alert reported longer than the relearn time before {@code ts} is judged by
+   * the fixed limits, as after a long silence: its band was learned from readings that old.
+   */
+  private MetricTrack trackFor(MetricRule rule, long ts, AnomalySettings settings) {
     MetricTrack known = metrics.get(rule.metric);
     if (known != null && known.rule.sameLimits(rule)) return known;
     MetricTrack track = new MetricTrack();
@@ -131,8 +142,10 @@ public class VehicleTrack {
     AnomalyAlert previous = restored.remove(rule.metric);
     if (previous != null && previous.normal != null) {
       AnomalyAlert.Range range = previous.normal;
-      track.episode.restore(previous.alertId, previous.startedAt, previous.severity, new Band(range.min, range.max, (range.min + range.max) / 2),
-          previous.inhibited() ? previous.reason : null);
+      Band band = ts - previous.detectedAt > settings.relearnAfterMs()
+          ? track.model.band(rule, settings.warmupSamples())
+          : new Band(range.min, range.max, (range.min + range.max) / 2);
+      track.episode.restore(previous.alertId, previous.startedAt, previous.severity, band, previous.inhibited() ? previous.reason : null);
       track.resumeAfter = previous.detectedAt;
     }
     metrics.put(rule.metric, track);
