@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { ListQuery } from '@/lib/fleet/list-query';
@@ -9,9 +9,6 @@ import type { VehicleView } from '@/lib/realtime/events';
 import { ListControls } from './list-controls';
 import { MapControls } from './map-controls';
 import { VehicleList } from './vehicle-list';
-
-// The document of this file's run: with test isolation off, Testing Library's `screen` may hold an earlier file's.
-const onPage = () => within(document.body);
 
 const NOW = Date.UTC(2026, 2, 2, 12, 0);
 
@@ -56,7 +53,7 @@ afterEach(cleanup);
 
 function renderList(query: ListQuery = DEFAULT_LIST_QUERY, onSelect = vi.fn()) {
   render(<VehicleList vehicles={FLEET} query={query} selectedId={null} onSort={vi.fn()} onSelect={onSelect} />);
-  return { table: onPage().getByRole('table', { name: 'Vehicles' }), onSelect };
+  return { table: screen.getByRole('table', { name: 'Vehicles' }), onSelect };
 }
 
 const rowOf = (table: HTMLElement, vehicleId: string) => table.querySelector<HTMLElement>(`[data-vehicle-id="${vehicleId}"]`);
@@ -97,10 +94,10 @@ describe('list filters', () => {
   it('reports each change as a whole new query', () => {
     const onChange = vi.fn();
     render(<ListControls query={DEFAULT_LIST_QUERY} onChange={onChange} />);
-    fireEvent.change(onPage().getByRole('searchbox', { name: /search vehicles/i }), { target: { value: 'hf293r' } });
-    fireEvent.change(onPage().getByRole('combobox', { name: 'Fleet' }), { target: { value: 'tankers' } });
-    fireEvent.change(onPage().getByRole('combobox', { name: 'Status' }), { target: { value: 'offline' } });
-    fireEvent.click(onPage().getByRole('checkbox', { name: 'Has alert' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: /search vehicles/i }), { target: { value: 'hf293r' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Fleet' }), { target: { value: 'tankers' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'offline' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Has alert' }));
     expect(onChange.mock.calls.map(([query]) => query as ListQuery)).toEqual([
       { ...DEFAULT_LIST_QUERY, search: 'hf293r' },
       { ...DEFAULT_LIST_QUERY, fleet: 'tankers' },
@@ -114,7 +111,7 @@ describe('map controls', () => {
   it('offers fit to list always, fit and follow only with a vehicle open', () => {
     const onFitList = vi.fn();
     const { rerender } = render(<MapControls selectedId={null} following={false} onFitList={onFitList} onFitSelection={vi.fn()} onFollowChange={vi.fn()} />);
-    const toolbar = onPage().getByRole('toolbar', { name: 'Map controls' });
+    const toolbar = screen.getByRole('toolbar', { name: 'Map controls' });
     fireEvent.click(within(toolbar).getByRole('button', { name: 'Fit to list' }));
     expect(onFitList).toHaveBeenCalledTimes(1);
     expect((within(toolbar).getByRole('button', { name: 'Fit to selection' }) as HTMLButtonElement).disabled).toBe(true);
@@ -123,11 +120,11 @@ describe('map controls', () => {
     const onFollowChange = vi.fn();
     const onFitSelection = vi.fn();
     rerender(<MapControls selectedId="cab-0002" following={false} onFitList={onFitList} onFitSelection={onFitSelection} onFollowChange={onFollowChange} />);
-    act(() => fireEvent.click(onPage().getByRole('button', { name: 'Fit to selection' })));
-    fireEvent.click(onPage().getByRole('button', { name: 'Follow cab-0002' }));
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Fit to selection' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Follow cab-0002' }));
     expect(onFitSelection).toHaveBeenCalledTimes(1);
     expect(onFollowChange).toHaveBeenCalledWith(true);
     rerender(<MapControls selectedId="cab-0002" following onFitList={onFitList} onFitSelection={onFitSelection} onFollowChange={onFollowChange} />);
-    expect(onPage().getByRole('button', { name: 'Follow cab-0002' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Follow cab-0002' }).getAttribute('aria-pressed')).toBe('true');
   });
 });

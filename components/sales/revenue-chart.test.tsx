@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, within } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { SalesPerMinute } from '@/lib/contracts/sales';
@@ -7,9 +7,6 @@ import { formatMinute } from '@/lib/format';
 import { minuteSlots, summariseSales } from '@/lib/sales/summary';
 
 import { RevenueChart, chartPoints } from './revenue-chart';
-
-// The document of this file's run: with test isolation off, Testing Library's `screen` may hold an earlier file's.
-const onPage = () => within(document.body);
 
 const T0 = Date.UTC(2026, 10, 22, 14, 0, 0);
 // 10 s into minute 4: minutes 1 and 2 had no row at all (the sales pipeline was down), minute 3 is closed, 4 still counting.
@@ -50,9 +47,9 @@ describe('revenue chart gaps (issue 18 item 9)', () => {
     render(<RevenueChart summary={SUMMARY} />);
     const from = formatMinute(T0 + 60_000);
     const to = formatMinute(T0 + 2 * 60_000);
-    expect(onPage().getByTestId('sales-gaps').textContent).toContain(`No data for ${from}–${to}`);
-    expect(onPage().getByTestId('sales-gaps').textContent).toContain('gaps, not zero sales');
-    expect(onPage().getByTestId('revenue-chart').dataset.gapMinutes).toBe('2');
-    expect(onPage().getByRole('list', { name: 'Legend' }).textContent).toContain('No data: gap, not zero sales');
+    expect(screen.getByTestId('sales-gaps').textContent).toContain(`No data for ${from}–${to}`);
+    expect(screen.getByTestId('sales-gaps').textContent).toContain('gaps, not zero sales');
+    expect(screen.getByTestId('revenue-chart').dataset.gapMinutes).toBe('2');
+    expect(screen.getByRole('list', { name: 'Legend' }).textContent).toContain('No data: gap, not zero sales');
   });
 });
