@@ -71,7 +71,7 @@ const STEPS: Step[] = [
   ...(SIDE_BY_SIDE
     ? [{ name: 'integration tests and browser tests side by side (each on a real Kafka broker of its own)', run: integrationAndBrowserSideBySide }]
     : [
-        { name: 'integration tests (real Kafka)', run: () => npm('test:integration') },
+        { name: 'integration tests (real Kafka; files without Flink in a lane of their own)', run: integrationLanes },
         { name: 'browser tests (Chromium, real Kafka)', run: () => npm('test:e2e') },
       ]),
 ];
@@ -89,6 +89,47 @@ async function quickChecks(): Promise<boolean> {
   await Promise.all(QUICK_LANES.map(runLane));
   if (failed.length > 0) console.error(`failed: ${failed.join(', ')} (lines marked [${failed[0]}] above)`);
   return failed.length === 0;
+}
+
+/**
+ * Integration files that start no Flink runner (a BFF, maybe a broker of their own, and the
+ * clients they test). They run in a lane of their own beside the files that do, on a broker of
+ * their own: the Flink files spend most of their time waiting on alert windows and checkpoints,
+ * and one after the other the two sets took 680 s of the 20 minutes the suite may take.
+ */
+const WITHOUT_FLINK = ['access', 'deployed', 'oidc', 'security', 'malformed-input', 'scenario-cli', 'lag-statuses', 'kafka-security', 'health', 'replay'].map(
+  (name) => `test/integration/${name}.int.test.ts`,
+);
+
+/** The BFF-only lane's broker, clear of the main one's extra brokers (+20 … +41) and the browser stage's (+60). */
+const BFF_LANE_KAFKA_PORT = TEST_KAFKA_PORT + 100;
+
+async function integrationLanes(): Promise<boolean> {
+  const vitest = (report: string, files: string[]) => [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.integration.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=.data/test-results/${report}`,
+    ...files,
+  ];
+  const [withFlink, bffOnly] = await Promise.all([
+    runPrefixed(
+      'npx',
+      vitest(
+        'integration.json',
+        WITHOUT_FLINK.flatMap((file) => ['--exclude', file]),
+      ),
+      'integration',
+      {},
+    ),
+    runPrefixed('npx', vitest('integration-bff.json', WITHOUT_FLINK), 'integration, no Flink', { TEST_KAFKA_PORT: String(BFF_LANE_KAFKA_PORT) }),
+  ]);
+  if (!withFlink) console.error('integration tests with Flink failed (lines marked [integration] above)');
+  if (!bffOnly) console.error('integration tests without Flink failed (lines marked [integration, no Flink] above)');
+  return withFlink && bffOnly;
 }
 
 async function integrationAndBrowserSideBySide(): Promise<boolean> {

@@ -12,7 +12,7 @@ const SUREFIRE_DIR = path.resolve(__dirname, '..', '..', 'pipeline', 'flink', 't
 /** Adds up what the vitest and Playwright JSON reporters and Maven Surefire (the Flink jobs' JUnit tests) wrote, for the suite's closing line. */
 export function readTestCounts(resultsDir: string): TestCounts {
   const total: TestCounts = { passed: 0, failed: 0, skipped: 0 };
-  for (const name of ['unit.json', 'integration.json']) {
+  for (const name of ['unit.json', 'integration.json', 'integration-bff.json']) {
     const report = readJson(path.join(resultsDir, name)) as
       { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | undefined;
     total.passed += report?.numPassedTests ?? 0;
