@@ -59,10 +59,10 @@ export function GroupView({ groupId }: { groupId: string }) {
               </dd>
             </div>
             <div className="kpi">
-              <dt>Consume / produce</dt>
+              {/* The unit in the label: "10.0 / 10.0 per s" wrapped in its box at 1280 px. */}
+              <dt>Consume / produce per s</dt>
               <dd>
-                {data.consumeRate === null ? '—' : formatNumber(data.consumeRate, 1)} / {data.produceRate === null ? '—' : formatNumber(data.produceRate, 1)}{' '}
-                per s
+                {data.consumeRate === null ? '—' : formatNumber(data.consumeRate, 1)} / {data.produceRate === null ? '—' : formatNumber(data.produceRate, 1)}
               </dd>
             </div>
             <div className="kpi">
