@@ -411,7 +411,10 @@ async function main(): Promise<void> {
       FLINK_REST_PORT: String(PORT + 100),
       FLINK_PROMETHEUS_PORT: String(PORT + 200),
       FLINK_CHECKPOINT_DIR: path.join(DATA, 'checkpoints'),
+      // Every client signs in with the one admin token, so the per-user socket limits must hold all of them
+      // (a BFF's death makes half of them reconnect and subscribe within a second).
       SOCKET_CONNECTIONS_PER_USER: String(CLIENTS + 20),
+      SOCKET_EVENTS_PER_SECOND: String(Math.min(10_000, CLIENTS * 5)),
     },
   });
   stack = live;
