@@ -70,12 +70,8 @@ interface FaultRow {
 let stack: ClusterStack | undefined;
 let stopping = false;
 const expectedExits = new Set<string>();
-const group = new ProcessGroup({
-  output: { kind: 'file', path: LOG },
-  onUnexpectedExit: (child, code) => {
-    if (!expectedExits.has(child.name)) say(`${child.name} exited unexpectedly (code ${code}); see ${LOG}`);
-  },
-});
+/** Made once the data folder is fresh: the processes' output goes to a log file in it. */
+let group: ProcessGroup | undefined;
 
 async function health(port: number): Promise<HealthResponse | undefined> {
   try {
@@ -394,6 +390,12 @@ async function main(): Promise<void> {
   await ensureFlinkJar(say);
   fs.rmSync(DATA, { recursive: true, force: true });
   fs.mkdirSync(DATA, { recursive: true });
+  group = new ProcessGroup({
+    output: { kind: 'file', path: LOG },
+    onUnexpectedExit: (child, code) => {
+      if (!expectedExits.has(child.name)) say(`${child.name} exited unexpectedly (code ${code}); see ${LOG}`);
+    },
+  });
   const live = new ClusterStack({
     port: PORT,
     kafkaPort: KAFKA_PORT,
@@ -455,7 +457,7 @@ async function shutdown(code: number, finalText?: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   say('stopping the stack…');
-  await (stack ? stack.stop() : group.stopAll());
+  await (stack ? stack.stop() : group?.stopAll());
   say('stopped; nothing left running');
   if (finalText) console.log(finalText);
   process.exit(code);
