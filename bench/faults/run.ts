@@ -42,7 +42,9 @@ const DATA = path.join(ROOT, '.data', `bench-faults-${PORT}`);
 const LOG = path.join(DATA, 'stack.log');
 const URL = `http://127.0.0.1:${PORT}`;
 const BFF = (n: number) => `http://127.0.0.1:${PORT + n}`;
-const FLINK_REST = `http://127.0.0.1:${PORT + 100}`;
+// Flink beside the BFFs as the test stacks put it, one port up: fetch refuses port 6000 (X11, a "bad port" of the Fetch standard).
+const FLINK_REST_PORT = PORT + 101;
+const FLINK_REST = `http://127.0.0.1:${FLINK_REST_PORT}`;
 const ZONES = ['main-hall', 'auditorium', 'cafeteria', 'lecture-a', 'lab'];
 const SLOW_PAUSE_MS = 20_000;
 
@@ -383,6 +385,8 @@ function report(
 
 async function main(): Promise<void> {
   const startLoad = load();
+  // The harness's own log lines (topic creation) only when something is wrong: its progress lines say the rest.
+  process.env.LOG_LEVEL ??= 'warn';
   process.on('SIGINT', () => void shutdown(130));
   process.on('SIGTERM', () => void shutdown(143));
   say(`load average ${startLoad}; stack log: ${path.relative(ROOT, LOG)}`);
@@ -410,8 +414,8 @@ async function main(): Promise<void> {
       HOST: '127.0.0.1',
       DEMO_MODE: 'true',
       LOG_LEVEL: 'info',
-      FLINK_REST_PORT: String(PORT + 100),
-      FLINK_PROMETHEUS_PORT: String(PORT + 200),
+      FLINK_REST_PORT: String(FLINK_REST_PORT),
+      FLINK_PROMETHEUS_PORT: String(FLINK_REST_PORT + 100),
       FLINK_CHECKPOINT_DIR: path.join(DATA, 'checkpoints'),
       // Every client signs in with the one admin token, so the per-user socket limits must hold all of them
       // (a BFF's death makes half of them reconnect and subscribe within a second).
