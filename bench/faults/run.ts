@@ -143,7 +143,8 @@ async function killBroker(kafka: Kafka, admin: Admin, live: ClusterStack): Promi
   const during = await health(PORT + 2);
   say(`restarting broker ${nodeId}…`);
   const restartAt = Date.now();
-  await live.cluster.startNode(nodeId);
+  // Up to 5 minutes: on 2 shared cores a restarted node catching up took more than the default 120 s.
+  await live.cluster.startNode(nodeId, 300_000);
   const back = await timeUntil(async () => (await health(PORT + 2))?.kafka.brokers.length === 3, 60_000);
   await settle(10_000);
   return {
