@@ -112,7 +112,7 @@ async function startScenarios(kafka: Kafka, index: number): Promise<FaultRow['ep
   await sendScenario(kafka, 'overheat', { target: vehicle.vehicleId, durationS: 40 });
   await sendScenario(kafka, 'crowd', { target: zone, durationS: 60 });
   return [
-    { label: `overheat ${vehicle.vehicleId}`, kind: 'anomaly', subject: vehicle.vehicleId, since },
+    { label: `overheat ${vehicle.vehicleId}`, kind: 'anomaly', subject: vehicle.vehicleId, metric: 'engineTempC', since },
     { label: `crowd ${zone}`, kind: 'capacity', subject: zone, since },
   ];
 }
@@ -187,8 +187,18 @@ async function pauseBrokers(kafka: Kafka, live: ClusterStack): Promise<FaultRow>
   };
 }
 
+/** Sockets an instance holds, from its /metrics (undefined when it does not answer). */
+async function socketsOn(n: number): Promise<number | undefined> {
+  const text = await fetch(`${BFF(n)}/metrics`, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` }, signal: AbortSignal.timeout(5_000) })
+    .then((response) => response.text())
+    .catch(() => '');
+  const match = /^fleetwatch_socket_clients(?:\{[^}]*\})? (\d+)/m.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
 async function killBff(kafka: Kafka, live: ClusterStack, clients: readonly BenchClient[]): Promise<FaultRow> {
   const episodes = await startScenarios(kafka, 2);
+  const sockets = [await socketsOn(1), await socketsOn(2)];
   say('fault c: kill -9 of bff-1; its clients reconnect to bff-2 through nginx');
   const at = Date.now();
   expectedExits.add('bff-1');
@@ -196,7 +206,7 @@ async function killBff(kafka: Kafka, live: ClusterStack, clients: readonly Bench
   await sleep(1_000);
   await timeUntil(async () => reconnectsSince(clients, at).notBack === 0, 30_000);
   const { backAfterMs, notBack } = reconnectsSince(clients, at);
-  say(`${backAfterMs.length} clients were on bff-1, ${notBack} not back; restarting bff-1…`);
+  say(`${backAfterMs.length} clients lost their socket, ${notBack} not back; restarting bff-1…`);
   const restartAt = Date.now();
   live.startBff(1);
   expectedExits.delete('bff-1');
@@ -208,7 +218,10 @@ async function killBff(kafka: Kafka, live: ClusterStack, clients: readonly Bench
     episodes,
     backAfterMs,
     notBack,
-    notes: [`${backAfterMs.length} of ${clients.length} clients were on bff-1; bff-1 healthy again ${seconds(healthyAfter)} after its restart`],
+    notes: [
+      `sockets on bff-1 / bff-2 before (their /metrics): ${sockets.map((n) => n ?? '?').join(' / ')}; ${backAfterMs.length} clients lost theirs and were back`,
+      `bff-1 healthy again ${seconds(healthyAfter)} after its restart`,
+    ],
   };
 }
 
@@ -223,13 +236,18 @@ async function killFlink(kafka: Kafka, live: ClusterStack): Promise<FaultRow> {
   expectedExits.delete('flink');
   await waitForFlinkJobs(FLINK_REST, 180_000);
   const runningAfter = Date.now() - restartAt;
-  const ready = await timeUntil(async () => (await fetch(`${BFF(2)}/api/health/ready`).catch(() => undefined))?.status === 200, 60_000);
+  let readiness = '';
+  const ready = await timeUntil(async () => {
+    const response = await fetch(`${BFF(2)}/api/health/ready`).catch(() => undefined);
+    readiness = response ? JSON.stringify(((await response.json()) as { checks?: unknown }).checks) : 'no answer';
+    return response?.status === 200;
+  }, 60_000);
   await settle(15_000);
   return {
     fault: 'd. kill -9 Flink runner, restart',
     episodes,
     notes: [
-      `jobs running again ${seconds(runningAfter)} after the restart; bff-2 ready ${ready === undefined ? 'not within 60 s' : `${seconds(ready)} later`}`,
+      `jobs running again ${seconds(runningAfter)} after the restart; bff-2 ready ${ready === undefined ? `not within 60 s: ${readiness}` : `${seconds(ready)} later`}`,
     ],
   };
 }

@@ -8,7 +8,7 @@ import { ClientAlerts, alertsOnTopics, episodeAlertIds, listedTwice, missingFrom
 const record = (alertId: string, timestamp: number, extra: Record<string, unknown> = {}): KafkaMessage =>
   ({
     timestamp: String(timestamp),
-    value: Buffer.from(JSON.stringify({ alertId, kind: 'anomaly', vehicleId: 'cab-0001', startedAt: timestamp - 5, ...extra })),
+    value: Buffer.from(JSON.stringify({ alertId, kind: 'anomaly', metric: 'engineTempC', vehicleId: 'cab-0001', startedAt: timestamp - 5, ...extra })),
   }) as unknown as KafkaMessage;
 
 const push = (alertId: string, at: number, state: 'firing' | 'cleared' = 'firing') =>
@@ -57,14 +57,15 @@ describe('inbox comparison', () => {
 });
 
 describe('episodeAlertIds', () => {
-  it('finds the alerts of one scenario by kind, subject and when they were first written', () => {
+  it('finds the alerts of one scenario by kind, subject, metric and when they were first written', () => {
     const alerts = alertsOnTopics([
       record('old', 100),
       record('ep1', 1_010),
       record('ep1-again', 1_030),
       record('other-cab', 1_020, { vehicleId: 'cab-0002' }),
       record('zone', 1_020, { kind: 'capacity', vehicleId: undefined, zoneId: 'cab-0001' }),
+      record('offline-meanwhile', 1_040, { metric: 'offline' }),
     ]);
-    expect(episodeAlertIds(alerts.values(), { kind: 'anomaly', subject: 'cab-0001', since: 1_000 })).toEqual(['ep1', 'ep1-again']);
+    expect(episodeAlertIds(alerts.values(), { kind: 'anomaly', subject: 'cab-0001', metric: 'engineTempC', since: 1_000 })).toEqual(['ep1', 'ep1-again']);
   });
 });

@@ -16,6 +16,8 @@ export interface TopicAlert {
   kind: Alert['kind'];
   /** The vehicle, zone or group it is about. */
   subject: string;
+  /** What was measured (engineTempC, offline…): one vehicle may have several faults at once. */
+  metric: string;
   startedAt: number;
 }
 
@@ -34,7 +36,14 @@ export function alertsOnTopics(messages: readonly KafkaMessage[]): Map<string, T
     const known = alerts.get(alert.alertId);
     if (known && known.firstWrittenAt <= writtenAt) continue;
     const subject = alert.vehicleId ?? alert.zoneId ?? alert.groupId ?? '';
-    alerts.set(alert.alertId, { alertId: alert.alertId, firstWrittenAt: writtenAt, kind: alert.kind, subject, startedAt: alert.startedAt ?? 0 });
+    alerts.set(alert.alertId, {
+      alertId: alert.alertId,
+      firstWrittenAt: writtenAt,
+      kind: alert.kind,
+      subject,
+      metric: alert.metric ?? '',
+      startedAt: alert.startedAt ?? 0,
+    });
   }
   return alerts;
 }
@@ -92,6 +101,8 @@ export function listedTwice(inbox: readonly string[]): string[] {
 export interface ScenarioEpisode {
   kind: TopicAlert['kind'];
   subject: string;
+  /** Only alerts of this metric (an overheat is engineTempC; the same vehicle may also go "offline" while Kafka is down). */
+  metric?: string;
   /** When the command was sent: the episode's alert is first written after it. */
   since: number;
 }
@@ -101,5 +112,7 @@ export interface ScenarioEpisode {
  * none is a miss. The harness never reuses a subject, so every later alert about it is this episode's.
  */
 export function episodeAlertIds(alerts: Iterable<TopicAlert>, episode: ScenarioEpisode): string[] {
-  return [...alerts].filter((a) => a.kind === episode.kind && a.subject === episode.subject && a.firstWrittenAt >= episode.since).map((a) => a.alertId);
+  return [...alerts]
+    .filter((a) => a.kind === episode.kind && a.subject === episode.subject && (episode.metric ?? a.metric) === a.metric && a.firstWrittenAt >= episode.since)
+    .map((a) => a.alertId);
 }
