@@ -44,7 +44,8 @@ export class BenchClient {
   snapshotFailures = 0;
 
   constructor(private readonly url: string) {
-    this.socket = io(url, { transports: ['websocket'], auth: { token: DEMO_ADMIN_TOKEN }, reconnectionDelay: 200, reconnectionDelayMax: 1_000 });
+    // Reconnecting as the product's page does (lib/client/socket.ts: Socket.IO's default first delay, at most 3 s).
+    this.socket = io(url, { transports: ['websocket'], auth: { token: DEMO_ADMIN_TOKEN }, reconnectionDelayMax: 3_000 });
     this.socket.on('alert:upsert', (push: AlertPush) => this.alerts.onPush(push, Date.now()));
     this.socket.on('disconnect', () => this.outages.push({ lostAt: Date.now() }));
     this.socket.on('connect', () => void this.onConnect());
