@@ -387,7 +387,8 @@ function report(
   }
   const reconnects = rows.flatMap((row) => row.backAfterMs ?? []);
   const detected = rows.find((row) => row.healthDetectedMs !== undefined)?.healthDetectedMs;
-  const last = `faults: lost ${outcome.lost}, duplicated ${outcome.duplicated}, sales minutes differing ${outcome.salesDiffering}, max reconnect ${reconnects.length ? (Math.max(...reconnects) / 1000).toFixed(1) : 'n/a'} s, health detected in ${detected === undefined ? '>20' : (detected / 1000).toFixed(1)} s`;
+  const failed = rows.filter((row) => row.notes.some((note) => note.startsWith('**the harness failed here**'))).length;
+  const last = `faults: lost ${outcome.lost}, duplicated ${outcome.duplicated}, sales minutes differing ${outcome.salesDiffering}, max reconnect ${reconnects.length ? (Math.max(...reconnects) / 1000).toFixed(1) : 'n/a'} s, health detected in ${detected === undefined ? '>20' : (detected / 1000).toFixed(1)} s${failed ? ` (INCOMPLETE: ${failed} of ${rows.length} faults failed, see their rows)` : ''}`;
   return [
     `# Fault harness (${new Date(started).toISOString()})`,
     '',
@@ -446,6 +447,10 @@ async function main(): Promise<void> {
   await live.start(() => stopping);
   await Promise.all([waitForUrl(`${URL}/api/health`, 180_000, (body) => (body as { status?: string }).status === 'ok'), waitForFlinkJobs(FLINK_REST, 180_000)]);
   say('stack healthy, Flink jobs running');
+  // Healthy comes before the first processed fixes reach the BFF: the overheats need moving vehicles to pick.
+  const moving = async () => (await fetchAdmin<FleetSnapshot>(URL, '/api/fleet/vehicles').catch(() => undefined))?.counts.moving ?? 0;
+  if ((await timeUntil(async () => (await moving()) >= 10, 180_000)) === undefined) throw new Error('the BFF lists fewer than 10 moving vehicles after 180 s');
+  say(`${await moving()} vehicles moving`);
 
   const kafka = new Kafka({ clientId: 'bench-faults', brokers: live.cluster.brokers.split(','), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
