@@ -489,7 +489,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(__dirname, '..', 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, '..', 'results', 'faults.md'), text);
   // The report last, so its last line is the run's last line.
-  await shutdown(0, `\n${text}`);
+  // A run where a fault could not be injected or recovered is no result: a failing exit says so too.
+  await shutdown(text.includes('INCOMPLETE') ? 1 : 0, `\n${text}`);
 }
 
 async function shutdown(code: number, finalText?: string): Promise<void> {
