@@ -8,7 +8,7 @@ export default defineConfig({
   // tsconfig keeps JSX for Next.js to compile; component tests (`// @vitest-environment jsdom`) need it compiled here.
   esbuild: { jsx: 'automatic' },
   test: {
-    include: ['{lib,platform,server,pipeline,components,infra,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{lib,platform,server,pipeline,components,infra,scripts,bench}/**/*.test.{ts,tsx}'],
     exclude: ['**/*.int.test.ts', 'node_modules/**'],
     environment: 'node',
     // Pure logic needs no fresh module graph per file (one per file cost 40 of the stage's 50 s);

@@ -58,7 +58,8 @@ export class LocalCluster {
     await Promise.all(this.nodes.map((node) => this.startNode(node.nodeId)));
   }
 
-  async startNode(nodeId: number): Promise<void> {
+  /** `readyTimeoutMs`: how long the node may take to answer (a restart on a loaded machine is slow). */
+  async startNode(nodeId: number, readyTimeoutMs?: number): Promise<void> {
     const node = this.node(nodeId);
     const voters = this.nodes.map((n) => ({ nodeId: n.nodeId, controllerPort: n.port + 1 }));
     const say = this.options.onProgress;
@@ -67,6 +68,7 @@ export class LocalCluster {
       dataDir: node.dataDir,
       onProgress: say && ((line) => say(`node ${nodeId}: ${line}`)),
       cluster: { nodeId, voters, replicationFactor: 3, minInsyncReplicas: 2, clusterId: this.clusterId },
+      readyTimeoutMs,
     });
   }
 

@@ -47,6 +47,8 @@ export interface LocalKafkaOptions {
   secured?: SecuredListeners;
   /** One node of a local multi-node cluster, all formatted with the same cluster id (see local-cluster.ts). */
   cluster?: ClusterNode & { clusterId: string };
+  /** How long it may take to answer (default 120 s): a node restarted on a loaded machine catches up slowly. */
+  readyTimeoutMs?: number;
 }
 
 export interface LocalKafka {
@@ -335,7 +337,7 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
 
   const stop = () => stopChild(child, exited);
   try {
-    await waitUntilReady(brokers, exited, { file: logFile, start: logStart }, onProgress);
+    await waitUntilReady(brokers, exited, { file: logFile, start: logStart }, onProgress, opts.readyTimeoutMs ?? READY_TIMEOUT_MS);
   } catch (err) {
     await stop();
     throw err;
@@ -353,7 +355,13 @@ function withParentDeathSignal(detached: boolean, command: string[]): string[] {
   return ['/usr/bin/setpriv', '--pdeathsig', 'TERM', ...command];
 }
 
-async function waitUntilReady(brokers: string, exited: Promise<number | null>, log: { file: string; start: number }, onProgress: Progress): Promise<void> {
+async function waitUntilReady(
+  brokers: string,
+  exited: Promise<number | null>,
+  log: { file: string; start: number },
+  onProgress: Progress,
+  timeoutMs: number,
+): Promise<void> {
   const t0 = Date.now();
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
@@ -365,8 +373,8 @@ async function waitUntilReady(brokers: string, exited: Promise<number | null>, l
       const text = (await readFile(log.file).catch(() => Buffer.alloc(0))).subarray(log.start).toString();
       throw new Error(`Kafka exited (code ${exitCode}) before it was ready. Last lines of ${display(log.file)}:\n${tailLines(text, 30)}`);
     }
-    if (elapsed > READY_TIMEOUT_MS) {
-      throw new Error(`Kafka did not answer on ${brokers} within ${READY_TIMEOUT_MS / 1000} s; see ${display(log.file)}`);
+    if (elapsed > timeoutMs) {
+      throw new Error(`Kafka did not answer on ${brokers} within ${timeoutMs / 1000} s; see ${display(log.file)}`);
     }
     if (elapsed >= nextNote) {
       onProgress(`still waiting (${Math.round(elapsed / 1000)} s)…`);

@@ -21,6 +21,10 @@ describe('renderNginxConfig', () => {
     expect(config).toContain('proxy_set_header Host $http_host;');
   });
 
+  it('retries another instance only when one is gone, never on a 503 (health answers 503 while Kafka is down on every instance)', () => {
+    expect(config).toContain('proxy_next_upstream error timeout http_502;');
+  });
+
   it('refuses a placeholder it has no value for', () => {
     expect(() => renderNginxConfig('listen {{PORT}}; {{OTHER}}', { port: 1, upstreams: [], prefix: '/x' })).toThrow(/\{\{OTHER\}\} has no value/);
   });

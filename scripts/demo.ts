@@ -3,12 +3,12 @@ import path from 'node:path';
 import { ensureProductTopics } from '@/platform/kafka/topics';
 import { getLogger } from '@/platform/logger';
 
-import { LocalCluster } from '../infra/local-cluster';
+import type { LocalCluster } from '../infra/local-cluster';
 import { KAFKA_VERSION, ensureKafkaInstalled, startLocalKafka } from '../infra/local-kafka';
 import type { LocalKafka } from '../infra/local-kafka';
-import { nginxSpec } from '../infra/nginx';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from '../server/config';
 
+import { ClusterStack } from './lib/cluster-stack';
 import { FLINK_JOBS, ensureFlinkJar, streamJobSpecs, waitForFlinkJobs } from './lib/flink';
 import { ensureNextBuild } from './lib/next-build';
 import { ProcessGroup, waitForUrl } from './lib/process-group';
@@ -23,7 +23,6 @@ import { ROOT, bffSpec, simulatorSpec } from './lib/stack';
  * PORT (the instances on PORT+1 and PORT+2). Ctrl-C stops all.
  */
 const CLUSTER = process.argv.includes('--cluster');
-const BFF_INSTANCES = 2;
 const say = (line: string) => console.log(`\x1b[1mdemo\x1b[0m       ${line}`);
 
 let broker: LocalKafka | LocalCluster | undefined;
@@ -66,12 +65,17 @@ async function main(): Promise<void> {
   if (stopping) return;
   const url = `http://${config.bff.host === '0.0.0.0' ? '127.0.0.1' : config.bff.host}:${config.bff.port}`;
   if (CLUSTER) {
-    // Every process below must be told the cluster's addresses, so the brokers come first.
-    await startCluster(config);
-    if (stopping) return;
-    await createTopics(config);
-    startFlinkRunner();
-    await startBehindNginx(config.bff.port, url);
+    // Every process must be told the cluster's addresses, so the brokers come first (the stack's order).
+    const stack = new ClusterStack({
+      port: config.bff.port,
+      kafkaPort: config.localKafka.port,
+      kafkaDataDir: `${config.localKafka.dataDir}-cluster`,
+      nginxPrefix: path.join(ROOT, '.data', `nginx-${config.bff.port}`),
+      group: children,
+      say,
+    });
+    broker = stack.cluster;
+    await stack.start(() => stopping);
   } else {
     // The Flink JVM and the BFF take longer to boot than the broker, so they start beside it and wait
     // for it: the BFF retries Kafka, the runner's first Kafka call waits for it, and a job that
@@ -82,8 +86,8 @@ async function main(): Promise<void> {
     await brokerUp;
     if (stopping) return;
     await createTopics(config);
+    children.start(simulatorSpec());
   }
-  children.start(simulatorSpec());
 
   const since = (at: number) => `${((Date.now() - at) / 1000).toFixed(0)} s`;
   await Promise.all([
@@ -105,30 +109,6 @@ function startFlinkRunner(): void {
 async function createTopics(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
   const created = await ensureProductTopics(config.kafka, getLogger('demo'));
   say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
-}
-
-/** Three local brokers; their addresses and replication factor 3 go into the environment every child reads. */
-async function startCluster(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
-  await ensureKafkaInstalled(say);
-  const cluster = new LocalCluster({ basePort: config.localKafka.port, dataDir: `${config.localKafka.dataDir}-cluster`, onProgress: say });
-  broker = cluster;
-  say(`starting three Kafka ${KAFKA_VERSION} brokers on ${cluster.brokers} (replication factor 3, min.insync.replicas 2)`);
-  await cluster.start();
-  process.env.KAFKA_BROKERS = cluster.brokers;
-  process.env.KAFKA_TOPIC_REPLICATION_FACTOR = '3';
-  Object.assign(config, getConfigOrExit());
-}
-
-/** BFF instances on port+1… with ids bff-1…, nginx on `port` in front of them; sessions hold on any instance (one AUTH_SECRET). */
-async function startBehindNginx(port: number, url: string): Promise<void> {
-  const ports = Array.from({ length: BFF_INSTANCES }, (_, i) => port + 1 + i);
-  for (const [i, instancePort] of ports.entries()) {
-    // Flink's REST API is the runner's (FLINK_REST_PORT), whatever port the instance has.
-    children.start({ ...bffSpec({ PORT: String(instancePort), BFF_INSTANCE_ID: `bff-${i + 1}`, PUBLIC_URL: url }), name: `bff-${i + 1}` });
-  }
-  for (const instancePort of ports) await waitForUrl(`http://127.0.0.1:${instancePort}/api/health/live`, 120_000);
-  children.start(nginxSpec({ port, upstreams: ports, prefix: path.join(ROOT, '.data', `nginx-${port}`) }));
-  say(`nginx on ${url} in front of ${ports.map((p) => `127.0.0.1:${p}`).join(', ')} (infra/nginx/fleetwatch.conf)`);
 }
 
 /** The local broker (KAFKA_BROKERS unset), or nothing to start for a cluster. */

@@ -19,7 +19,12 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[], re
   try {
     await admin.createTopics({ waitForLeaders: true, topics: missing.map((spec) => topicConfig(spec, replicationFactor)) });
   } catch (error) {
-    if (!isAlreadyExists(error)) throw error;
+    if (isNotKnownYet(error))
+      await waitForMetadata(
+        admin,
+        missing.map((spec) => spec.name),
+      );
+    else if (!isAlreadyExists(error)) throw error;
   }
   const created = missing.map((spec) => spec.name);
   logger.info({ topics: created }, 'created missing topics');
@@ -36,6 +41,29 @@ function isAlreadyExists(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? error);
   const nested = (error as { errors?: { type?: string }[] })?.errors ?? [];
   return text.includes('already exists') || nested.some((e) => e.type === 'TOPIC_ALREADY_EXISTS');
+}
+
+/**
+ * On a cluster of several brokers the controller creates the topics, and the broker asked for their
+ * leaders may not have heard of them yet: kafkajs gives up on "does not host this topic-partition"
+ * (it retries only "leader not available"), although the creation succeeded.
+ */
+function isNotKnownYet(error: unknown): boolean {
+  return (error as { type?: string })?.type === 'UNKNOWN_TOPIC_OR_PARTITION';
+}
+
+async function waitForMetadata(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.every((topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (!isNotKnownYet(error) || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics created but without leaders after ${timeoutMs / 1000} s: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /** Creates every topic of the product's contracts that is missing; run before the processes start so none races another. */

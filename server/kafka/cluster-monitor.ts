@@ -105,7 +105,9 @@ export class ClusterMonitor {
   }
 
   private async describe(): Promise<Awaited<ReturnType<Admin['describeCluster']>>> {
-    this.admin ??= this.kafka.admin({ retry: { retries: 0 } });
+    // A fresh client connects to the listed brokers in turn from the first: one retry per other broker
+    // (nothing else retries), so a dead first broker does not make a cluster that still answers look lost.
+    this.admin ??= this.kafka.admin({ retry: { retries: Math.max(0, this.connection.brokers.length - 1), initialRetryTime: 50, maxRetryTime: 200 } });
     await this.admin.connect();
     return this.admin.describeCluster();
   }

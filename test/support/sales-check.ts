@@ -2,11 +2,11 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import { Kafka as KafkaClient, logLevel } from 'kafkajs';
 import { expect } from 'vitest';
 
-import type { SalesResponse } from '../../lib/api/sales';
-
-import type { OracleTotals } from './sales-oracle';
+import { closedMinuteMismatches, salesSummary } from './sales-compare';
 import { SalesOracle } from './sales-oracle';
 import { TestStack } from './stack';
+
+export { closedMinuteMismatches, salesSummary };
 
 /**
  * What a sales test file runs: simulator (30× speed-up, 20 purchases/s) → sales job → BFF, an
@@ -50,52 +50,6 @@ export class SalesRig {
     await this.admin.disconnect();
     await this.stack.stop();
   }
-}
-
-type Comparable = Record<string, [orders: number, units: number, cents: number]>;
-
-function fromApi(minute: SalesResponse['perMinute'][number]): Comparable {
-  return Object.fromEntries(minute.bookstores.map((row) => [row.bookstoreId, [row.orders, row.units, Math.round(row.revenue * 100)]]));
-}
-
-function fromOracle(totals: Map<string, OracleTotals>): Comparable {
-  return Object.fromEntries([...totals].map(([id, t]) => [id, [t.orders, t.units, t.cents]]));
-}
-
-function sorted(record: Comparable): Comparable {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-export function salesSummary(stack: TestStack): Promise<SalesResponse> {
-  return stack.fetchJson<SalesResponse>('/api/sales/per-minute?minutes=1440');
-}
-
-/**
- * Closed minutes the API serves, each compared with the oracle once both have read the same
- * input; and every minute the oracle saw, from `firstMinute` up to the newest closed one, must be
- * served and closed too (a job that skipped part of the backlog would otherwise pass by serving
- * fewer minutes).
- */
-export async function closedMinuteMismatches(
-  stack: TestStack,
-  oracle: SalesOracle,
-  admin: Admin,
-  firstMinute: number,
-): Promise<{ compared: number; mismatches: string[] }> {
-  const summary = await salesSummary(stack);
-  await oracle.caughtUp(admin);
-  const closed = summary.perMinute.filter((minute) => minute.final);
-  const mismatches = closed
-    .map((minute) => ({ minute, expected: fromOracle(oracle.minute(Date.parse(minute.windowStart))) }))
-    .filter(({ minute, expected }) => JSON.stringify(sorted(fromApi(minute))) !== JSON.stringify(sorted(expected)))
-    .map(({ minute, expected }) => `${minute.windowStart}: api ${JSON.stringify(sorted(fromApi(minute)))} oracle ${JSON.stringify(sorted(expected))}`);
-  const newestClosed = Math.max(...closed.map((minute) => Date.parse(minute.windowStart)));
-  const served = new Set(closed.map((minute) => Date.parse(minute.windowStart)));
-  for (const start of oracle.minuteStarts()) {
-    if (start >= firstMinute && start <= newestClosed && !served.has(start))
-      mismatches.push(`${new Date(start).toISOString()}: in the oracle, not served as a closed minute`);
-  }
-  return { compared: closed.length, mismatches };
 }
 
 /**
