@@ -94,6 +94,8 @@ async function main(): Promise<void> {
     waitForUrl(`${url}/api/health`, 120_000, (body) => (body as { status?: string }).status === 'ok').then(() => say(`BFF healthy after ${since(started)}`)),
     waitForFlinkJobs(`http://127.0.0.1:${config.flink.restPort}`, 120_000).then(() => say(`Flink jobs running after ${since(started)}`)),
   ]);
+  // Ctrl-C during the start: shutdown is under way, and "ready, open …" would send the user to a stopped server.
+  if (stopping) return;
   say(`\x1b[32mready in ${since(started)}: open ${url}\x1b[0m  (Ctrl-C stops everything)`);
   say(`Flink web UI (the stream jobs): http://127.0.0.1:${config.flink.restPort}`);
   if (config.auth.demoMode) {
