@@ -5,7 +5,7 @@ import path from 'node:path';
 const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'package.json'];
 
 /** Whether the Next.js build is newer than every page source. */
-export function pagesUpToDate(root: string): boolean {
+function pagesUpToDate(root: string): boolean {
   const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID');
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   return builtAt > Math.max(...SOURCES.map((source) => newestMtime(path.join(root, source))));
