@@ -56,3 +56,29 @@ export const vehicleStateSchema = rawTelemetrySchema.extend({
   status: vehicleStatusSchema,
 });
 export type VehicleState = z.infer<typeof vehicleStateSchema>;
+
+/**
+ * `fleet.snapshots`: every vehicle's newest state at a moment, so a replay reads one snapshot and
+ * the seconds after it instead of minutes of fixes. Written by the `fleet-snapshot` Flink job
+ * every FLEET_SNAPSHOT_INTERVAL_S, keyed by bucket (a vehicle's bucket: the Java hash of its id
+ * modulo `buckets`), one record per bucket and chunk, with the record's Kafka timestamp set to
+ * `at`. Snapshot `at` holds, per vehicle, the `fleet.vehicle-state` record with the newest `ts`
+ * among those whose Kafka timestamp is at most `at` (records later than the job's watermark
+ * bound land in the next snapshot, which is why a replay also reads a little before `at`).
+ */
+export const fleetSnapshotSchema = z.object({
+  at: epochMs,
+  bucket: z.number().int().nonnegative(),
+  buckets: z.number().int().positive(),
+  /** A bucket's vehicles are split over `chunks` records, so none nears Kafka's message size limit. */
+  chunk: z.number().int().nonnegative(),
+  chunks: z.number().int().positive(),
+  vehicles: z.array(
+    z.object({
+      /** The Kafka timestamp of the vehicle's record on `fleet.vehicle-state`: when it became visible. */
+      receivedAt: epochMs,
+      state: vehicleStateSchema,
+    }),
+  ),
+});
+export type FleetSnapshot = z.infer<typeof fleetSnapshotSchema>;

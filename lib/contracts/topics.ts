@@ -22,6 +22,7 @@ export const TOPICS = {
   badgeSightings: 'campus.badge-sightings',
   zones: 'campus.zones',
   vehicleState: 'fleet.vehicle-state',
+  fleetSnapshots: 'fleet.snapshots',
   anomalies: 'fleet.anomalies',
   salesPerMinute: 'bookstore.sales-per-minute',
   zoneOccupancy: 'campus.zone-occupancy',
@@ -45,6 +46,8 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.badgeSightings, partitions: 3, compacted: false, retentionMs: DAY },
   { name: TOPICS.zones, partitions: 1, compacted: true },
   { name: TOPICS.vehicleState, partitions: 6, compacted: false, retentionMs: 6 * HOUR },
+  // Kept as long as fleet.vehicle-state: a replay anywhere in its retention starts from a snapshot.
+  { name: TOPICS.fleetSnapshots, partitions: 3, compacted: false, retentionMs: 6 * HOUR },
   { name: TOPICS.anomalies, partitions: 3, compacted: false, retentionMs: 7 * DAY },
   { name: TOPICS.salesPerMinute, partitions: 3, compacted: true },
   { name: TOPICS.zoneOccupancy, partitions: 3, compacted: true },
@@ -59,9 +62,11 @@ export const TOPIC_SPECS: readonly TopicSpec[] = [
   { name: TOPICS.simulatorControl, partitions: 1, compacted: false, retentionMs: HOUR },
 ];
 
-/** The product's topics with the settings a deployment chooses: fleet.vehicle-state's retention (FLEET_STATE_RETENTION_H). */
+const FLEET_HISTORY_TOPICS: readonly string[] = [TOPICS.vehicleState, TOPICS.fleetSnapshots];
+
+/** The product's topics with the settings a deployment chooses: fleet.vehicle-state's retention (FLEET_STATE_RETENTION_H), its snapshots' too. */
 export function productTopicSpecs(settings: { vehicleStateRetentionMs: number }): TopicSpec[] {
-  return TOPIC_SPECS.map((spec) => (spec.name === TOPICS.vehicleState ? { ...spec, retentionMs: settings.vehicleStateRetentionMs } : spec));
+  return TOPIC_SPECS.map((spec) => (FLEET_HISTORY_TOPICS.includes(spec.name) ? { ...spec, retentionMs: settings.vehicleStateRetentionMs } : spec));
 }
 
 /** Where a consumer's rejected input goes, with the reason in a header. */
