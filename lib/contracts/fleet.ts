@@ -66,7 +66,7 @@ export type VehicleState = z.infer<typeof vehicleStateSchema>;
  * among those whose Kafka timestamp is at most `at` (records later than the job's watermark
  * bound land in the next snapshot, which is why a replay also reads a little before `at`).
  */
-export const fleetSnapshotSchema = z.object({
+export const fleetSnapshotRecordSchema = z.object({
   at: epochMs,
   bucket: z.number().int().nonnegative(),
   buckets: z.number().int().positive(),
@@ -77,8 +77,21 @@ export const fleetSnapshotSchema = z.object({
     z.object({
       /** The Kafka timestamp of the vehicle's record on `fleet.vehicle-state`: when it became visible. */
       receivedAt: epochMs,
+      /**
+       * Since when (a fix's `ts`) the vehicle has reported this same position, and whether a repeat
+       * of it claimed motion: the frozen-GPS rule (lib/fleet/freshness.ts StillPositions) needs the
+       * history the snapshot stands in for.
+       */
+      positionSince: epochMs,
+      movedWhileStill: z.boolean(),
       state: vehicleStateSchema,
     }),
   ),
 });
-export type FleetSnapshot = z.infer<typeof fleetSnapshotSchema>;
+export type FleetSnapshotRecord = z.infer<typeof fleetSnapshotRecordSchema>;
+
+/**
+ * How far before a snapshot's `at` a replay reads fixes again: the job's watermark trails each
+ * partition's newest record by 2 s, and a record later than that lands in the next snapshot only.
+ */
+export const SNAPSHOT_LATENESS_MS = 3_000;

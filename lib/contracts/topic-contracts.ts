@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 import { alertActionSchema, alertSchema, alertSilenceSchema } from './alerts';
 import { badgeSightingSchema, zoneOccupancySchema, zoneSchema } from './campus';
-import { fleetSnapshotSchema, rawTelemetrySchema, vehicleSchema, vehicleStateSchema } from './fleet';
+import { fleetSnapshotRecordSchema, rawTelemetrySchema, vehicleSchema, vehicleStateSchema } from './fleet';
 import { notificationAttemptSchema } from './notifications';
 import { bookSchema, bookstoreSchema, purchaseSchema, salesPerMinuteSchema } from './sales';
 import { scenarioCommandSchema } from './simulator-control';
@@ -23,7 +23,7 @@ export const TOPIC_CONTRACTS = {
   [TOPICS.badgeSightings]: badgeSightingSchema,
   [TOPICS.zones]: zoneSchema,
   [TOPICS.vehicleState]: vehicleStateSchema,
-  [TOPICS.fleetSnapshots]: fleetSnapshotSchema,
+  [TOPICS.fleetSnapshots]: fleetSnapshotRecordSchema,
   [TOPICS.anomalies]: alertSchema,
   [TOPICS.salesPerMinute]: salesPerMinuteSchema,
   [TOPICS.zoneOccupancy]: zoneOccupancySchema,
