@@ -10,6 +10,8 @@ import { TOPICS, productTopicSpecs } from '@/lib/contracts/topics';
 import { createKafka } from '@/platform/kafka/client';
 import { ensureTopics } from '@/platform/kafka/topics';
 
+import { ensureFlinkJar, flinkRunnerSpec, waitForFlinkJobs } from '../scripts/lib/flink';
+import { ProcessGroup } from '../scripts/lib/process-group';
 import { loadConfig } from '../server/config';
 import { ReplayService } from '../server/fleet/replay-service';
 
@@ -18,16 +20,19 @@ import { benchBroker } from './bench-broker';
 /**
  * `npm run bench:replay`: time travel at fleet scale, in process against a broker of its own
  * (or KAFKA_BROKERS). Writes BENCH_VEHICLES vehicles' history at one fix per second for
- * BENCH_HISTORY_S seconds (Kafka timestamps set to the fix time, in order), then times the
- * scene at a moment (the BFF's part of "choose a moment → map drawn") and playback steps at 60×.
- * Only the lookback before a moment is read, so the history's length beyond it changes nothing
- * but the offset lookup.
+ * BENCH_HISTORY_S seconds (Kafka timestamps set to the fix time, in order), times one scene
+ * without snapshots (the lookback read), then runs the real `fleet-snapshot` Flink job over that
+ * history, waits until its snapshots cover it, and times scenes at moments spread over it (the
+ * BFF's part of "choose a moment → map drawn") and playback steps at 60×. A scene reads a snapshot
+ * and the seconds after it, so the history's length beyond that changes nothing but the offset lookup.
  */
 const VEHICLES = Number(process.env.BENCH_VEHICLES ?? 10_000);
 const HISTORY_S = Number(process.env.BENCH_HISTORY_S ?? 180);
 const LOOKBACK_S = Number(process.env.REPLAY_LOOKBACK_S ?? 120);
 const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_810);
+const FLINK_REST_PORT = PORT + 1;
 const RESULTS = path.join(__dirname, 'results', 'replay.md');
+const SCENES = 5;
 
 async function main(): Promise<void> {
   const broker = await benchBroker(PORT);
@@ -40,32 +45,65 @@ async function main(): Promise<void> {
     REPLAY_MAX_RECORDS: '50000000',
   });
   const kafka = createKafka(config.kafka, 'bench-replay');
+  const group = new ProcessGroup({ output: { kind: 'file', path: path.join('.data', 'bench-replay-flink.log') } });
   try {
     const start = Date.now() - HISTORY_S * 1000 - 5_000;
     await writeHistory(kafka, start, config.kafka.vehicleStateRetentionMs);
     const rules = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
     const replay = new ReplayService(kafka, config.replay, rules, 'bench.replay', pino({ level: 'warn' }));
-    const at = start + HISTORY_S * 1000;
-    const lines: string[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      const t0 = performance.now();
-      const scene = await replay.scene(at - i * 10_000);
-      lines.push(
-        `| scene at a moment (${scene.records.toLocaleString('en')} records read, ${scene.vehicles.length.toLocaleString('en')} vehicles) | ${((performance.now() - t0) / 1000).toFixed(2)} s |`,
-      );
-    }
+    const lastFix = start + (HISTORY_S - 1) * 1000;
+    // Moments spread over the history, none on a snapshot's boundary, the newest 15 s before its end.
+    const moments = Array.from({ length: SCENES }, (_, i) => lastFix - 15_000 - i * 13_700);
+    const lines = [await timeScene(replay, moments[0] ?? lastFix, 'without snapshots (the lookback read)')];
+    await runSnapshotJob(group, brokers, moments[0] ?? lastFix, replay);
+    for (const at of moments) lines.push(await timeScene(replay, at, 'from a snapshot'));
     // 60×: one wall second of playback covers 60 s of history; 4 steps per wall second.
     const span = Math.min(60_000, HISTORY_S * 1000 - LOOKBACK_S * 1000 - 1_000);
     const t0 = performance.now();
-    const steps = await replay.steps(at - span, at, 15_000);
+    const steps = await replay.steps(lastFix - span, lastFix, 15_000);
     const seconds = (performance.now() - t0) / 1000;
     lines.push(
       `| playback steps at 60× for ${span / 1000} s of history (${(span / 60_000).toFixed(2)} s of wall time, ${steps.steps.length} steps) | ${seconds.toFixed(2)} s |`,
     );
     writeResults(lines);
   } finally {
+    await group.stopAll();
     await broker.stop();
   }
+}
+
+async function timeScene(replay: ReplayService, at: number, how: string): Promise<string> {
+  const t0 = performance.now();
+  const scene = await replay.scene(at);
+  const seconds = (performance.now() - t0) / 1000;
+  const base = scene.snapshotAt === undefined ? 'no snapshot' : `snapshot ${((at - scene.snapshotAt) / 1000).toFixed(1)} s before`;
+  return `| scene ${how} (${base}; ${scene.records.toLocaleString('en')} records read, ${scene.vehicles.length.toLocaleString('en')} vehicles) | ${seconds.toFixed(2)} s |`;
+}
+
+/** The real fleet-snapshot job over the written history, until a scene at `at` starts from a snapshot within an interval of it. */
+async function runSnapshotJob(group: ProcessGroup, brokers: string, at: number, replay: ReplayService): Promise<void> {
+  await ensureFlinkJar(console.log);
+  const checkpoints = path.join('.data', `bench-replay-checkpoints-${PORT}`);
+  fs.rmSync(checkpoints, { recursive: true, force: true });
+  const t0 = Date.now();
+  group.start(
+    flinkRunnerSpec(['fleet-snapshot'], {
+      KAFKA_BROKERS: brokers,
+      FLINK_REST_PORT: String(FLINK_REST_PORT),
+      FLINK_PROMETHEUS_PORT: String(FLINK_REST_PORT + 1),
+      FLINK_CHECKPOINT_DIR: checkpoints,
+    }),
+  );
+  await waitForFlinkJobs(`http://127.0.0.1:${FLINK_REST_PORT}`, 120_000, ['fleet-snapshot']);
+  const interval = Number(process.env.FLEET_SNAPSHOT_INTERVAL_S ?? 10) * 1000;
+  for (;;) {
+    const probe = await replay.scene(at);
+    if (probe.snapshotAt !== undefined && at - probe.snapshotAt < interval) break;
+    if (Date.now() - t0 > 300_000)
+      throw new Error('the fleet-snapshot job wrote no snapshot of the history within 5 minutes; see .data/bench-replay-flink.log');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  console.log(`the fleet-snapshot job covered ${HISTORY_S} s of history in ${((Date.now() - t0) / 1000).toFixed(0)} s (start included)`);
 }
 
 async function writeHistory(kafka: Kafka, start: number, retentionMs: number): Promise<void> {
@@ -110,7 +148,7 @@ function writeResults(lines: string[]): void {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ')} (1/5/15 min; the machine is shared with other agents).`,
-    `${VEHICLES.toLocaleString('en')} vehicles, one fix per second, ${HISTORY_S} s of history, REPLAY_LOOKBACK_S=${LOOKBACK_S}; the BFF's ReplayService in process (no browser: the map's draw is not included).`,
+    `${VEHICLES.toLocaleString('en')} vehicles, one fix per second, ${HISTORY_S} s of history, REPLAY_LOOKBACK_S=${LOOKBACK_S}, FLEET_SNAPSHOT_INTERVAL_S=${process.env.FLEET_SNAPSHOT_INTERVAL_S ?? 10}; the BFF's ReplayService in process (no browser: the map's draw is not included), snapshots written by the fleet-snapshot Flink job from that history.`,
     '',
     '| what | time |',
     '| --- | --- |',

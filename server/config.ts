@@ -46,6 +46,8 @@ const envSchema = z.object({
   // Time travel on the fleet page (server/fleet/replay-service.ts).
   REPLAY_MAX_SESSIONS: int(1, 100).default(4),
   REPLAY_LOOKBACK_S: int(5, 3600).default(120),
+  // The fleet-snapshot job's interval (the same setting): where a replay looks for the snapshot before a moment.
+  FLEET_SNAPSHOT_INTERVAL_S: int(1, 3600).default(10),
   REPLAY_MAX_RECORDS: int(1_000, 100_000_000).default(2_000_000),
   REPLAY_ALERT_LOOKBACK_H: int(1, 24 * 30).default(24),
   TRIP_MAX_POINTS: int(10, 100_000).default(2_000),
@@ -221,8 +223,10 @@ export interface HealthConfig {
 /** Time travel: how many replays read Kafka at once per BFF, and how much each may read. */
 export interface ReplayConfig {
   maxSessions: number;
-  /** How far before a chosen moment is read to know every vehicle's last state. */
+  /** How far before a chosen moment is read to know every vehicle's last state when no snapshot is found. */
   lookbackMs: number;
+  /** How often the fleet-snapshot job writes fleet.snapshots (FLEET_SNAPSHOT_INTERVAL_S). */
+  snapshotIntervalMs: number;
   /** Records one replay request may read (memory bound); more gets a clear refusal. */
   maxRecords: number;
   /** How far before a moment fleet.anomalies is read to know the alerts open then. */
@@ -356,6 +360,7 @@ function toConfig(e: Env): Config {
     replay: {
       maxSessions: e.REPLAY_MAX_SESSIONS,
       lookbackMs: e.REPLAY_LOOKBACK_S * 1000,
+      snapshotIntervalMs: e.FLEET_SNAPSHOT_INTERVAL_S * 1000,
       maxRecords: e.REPLAY_MAX_RECORDS,
       alertLookbackMs: e.REPLAY_ALERT_LOOKBACK_H * 3_600_000,
       retentionMs: Math.round(e.FLEET_STATE_RETENTION_H * 3_600_000),

@@ -62,8 +62,10 @@ export const replaySceneSchema = z.object({
   at: epochMs,
   retention: retentionSchema,
   rules: freshnessRulesSchema,
-  /** How far before `at` was read to find each vehicle's last state (REPLAY_LOOKBACK_S). */
+  /** How far before `at` is read to find each vehicle's last state when no snapshot is found (REPLAY_LOOKBACK_S). */
   lookbackMs: z.number().int().nonnegative(),
+  /** The snapshot of fleet.snapshots the scene started from (its oldest bucket's); absent when none was found and the lookback was read. */
+  snapshotAt: epochMs.optional(),
   vehicles: z.array(replayVehicleSchema),
   /** Alerts firing at `at`. */
   alerts: z.array(replayAlertSchema),

@@ -57,6 +57,11 @@ export class StillPositions {
     else if (fix.speedKmh >= MOVING_KMH) still.movedWhileStill = true;
   }
 
+  /** Starts a vehicle from what a snapshot says of its still position (fleet.snapshots), before its later fixes are noted. */
+  seed(vehicleId: string, since: number, movedWhileStill: boolean): void {
+    this.still.set(vehicleId, { since, movedWhileStill });
+  }
+
   /** The timing `freshnessOf` needs for the vehicle's newest fix. */
   timing<T extends { vehicleId: string; ts: number; receivedAt: number; speedKmh: number }>(fix: T): FixTiming {
     const still = this.still.get(fix.vehicleId);

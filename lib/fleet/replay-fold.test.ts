@@ -68,4 +68,16 @@ describe('ReplayFold', () => {
     fold.applyVehicle(fix('cab-2', 0));
     expect(fold.snapshot(1_000, RULES).counts).toMatchObject({ total: 2, idle: 1, moving: 1 });
   });
+
+  it('starts a vehicle from a snapshot with its still-position history, so a frozen GPS stays marked', () => {
+    const fold = new ReplayFold();
+    // The snapshot says: at this position since ts 0, and a repeat of it claimed motion.
+    fold.applySnapshot({ state: fix('cab-1', 8_000), positionSince: 0, movedWhileStill: true });
+    fold.applyVehicle(fix('cab-1', 11_000));
+    expect(fold.views(11_000, RULES)[0]?.freshness).toBe('frozen');
+    // A fix read after the snapshot but older than it changes nothing.
+    fold.applyVehicle(fix('cab-1', 7_000, { lat: 52.1 }));
+    fold.applySnapshot({ state: fix('cab-1', 6_000, { lat: 52.2 }), positionSince: 6_000, movedWhileStill: false });
+    expect(fold.latest()[0]).toMatchObject({ ts: 11_000, lat: 52.5 });
+  });
 });

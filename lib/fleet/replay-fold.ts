@@ -31,6 +31,14 @@ export class ReplayFold {
     return true;
   }
 
+  /** A vehicle as a snapshot holds it: its newest fix then, and since when it stood at that position. */
+  applySnapshot(entry: { state: ReplayVehicle; positionSince: number; movedWhileStill: boolean }): void {
+    const current = this.vehicles.get(entry.state.vehicleId);
+    if (current && current.ts > entry.state.ts) return;
+    this.stillPositions.seed(entry.state.vehicleId, entry.positionSince, entry.movedWhileStill);
+    this.vehicles.set(entry.state.vehicleId, entry.state);
+  }
+
   applyAlert(alert: ReplayAlert): void {
     // An inhibited episode is still open (it resumes under its id), as the inbox shows it.
     if (alert.state !== 'cleared') this.alerts.set(alert.alertId, alert);

@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 
 import { alertSchema } from '@/lib/contracts/alerts';
-import { vehicleStateSchema } from '@/lib/contracts/fleet';
+import { SNAPSHOT_LATENESS_MS, vehicleStateSchema } from '@/lib/contracts/fleet';
 import { parseMessage } from '@/lib/contracts/parse';
 import type { ReplayAlert, ReplayScene, ReplayStep, ReplaySteps, ReplayTimeline, ReplayVehicle, Retention } from '@/lib/contracts/replay';
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
@@ -18,6 +18,7 @@ import { replaySessions } from '../metrics';
 
 import { RangeTooLargeError, readRange } from './replay-reader';
 import type { RangeRecord } from './replay-reader';
+import { SnapshotPicker } from './replay-snapshots';
 import { timelineBuckets } from './replay-timeline';
 
 /** A refusal the routes answer as `{error: {code, message}}` with this status. */
@@ -64,25 +65,52 @@ export class ReplayService {
     return { retentionMs: this.config.retentionMs, oldestAt: this.now() - this.config.retentionMs };
   }
 
-  /** The fleet at `at`: each vehicle's newest fix written in the lookback before it, and the alerts firing then. */
+  /**
+   * The fleet at `at`: the newest snapshot before it (fleet.snapshots) and the fixes written since,
+   * else each vehicle's newest fix written in the lookback before it; and the alerts firing then.
+   * The fixes after the snapshot the job should have written last are read beside the snapshot, so
+   * a scene is one round of reads; an older snapshot costs a second read of the gap.
+   */
   async scene(at: number, signal?: AbortSignal): Promise<ReplayScene> {
     this.checkMoment(at);
     return this.withSession(async () => {
+      const interval = this.config.snapshotIntervalMs;
+      const readFrom = Math.floor(at / interval) * interval - SNAPSHOT_LATENESS_MS;
+      const picker = new SnapshotPicker();
+      const later: ReplayVehicle[] = [];
       const fold = new ReplayFold();
-      const [records] = await Promise.all([
-        this.read(TOPICS.vehicleState, at - this.config.lookbackMs, at, signal, (record) => applyVehicle(fold, record)),
+      const [snapshotRecords, laterRecords, alertRecords] = await Promise.all([
+        this.readSnapshots(readFrom - interval, at, signal, picker),
+        this.read(TOPICS.vehicleState, readFrom, at, signal, (record) => pushVehicle(later, record)),
         this.read(TOPICS.anomalies, at - this.config.alertLookbackMs, at, signal, (record) => applyAlert(record, (alert) => fold.applyAlert(alert))),
       ]);
+      const base = picker.pick(at);
+      const from = base ? base.coveredUntil - SNAPSHOT_LATENESS_MS : at - this.config.lookbackMs;
+      for (const entry of base?.vehicles ?? []) fold.applySnapshot({ ...entry, state: { ...entry.state, receivedAt: entry.receivedAt } });
+      const gapRecords = from < readFrom ? await this.read(TOPICS.vehicleState, from, readFrom - 1, signal, (record) => applyVehicle(fold, record)) : 0;
+      for (const state of later) if (state.receivedAt >= from) fold.applyVehicle(state);
       return {
         at,
         retention: this.retention(),
         rules: this.rules,
         lookbackMs: this.config.lookbackMs,
+        ...(base ? { snapshotAt: base.coveredUntil } : {}),
         vehicles: fold.latest(),
         alerts: fold.openAlerts(),
-        records,
+        records: snapshotRecords + laterRecords + alertRecords + gapRecords,
       };
     });
+  }
+
+  /** Snapshots written in [from, until] into `picker`; a deployment without the topic (or the job) just gets no base. */
+  private async readSnapshots(from: number, until: number, signal: AbortSignal | undefined, picker: SnapshotPicker): Promise<number> {
+    try {
+      return await this.read(TOPICS.fleetSnapshots, from, until, signal, (record) => picker.add(record.value));
+    } catch (error) {
+      if (signal?.aborted || error instanceof RangeTooLargeError) throw error;
+      this.logger.warn({ err: error }, 'replay: fleet.snapshots could not be read; the scene reads the lookback instead');
+      return 0;
+    }
   }
 
   /** What changed in (from, until], coalesced per step (each vehicle's newest fix of the step), for playback. */
@@ -224,6 +252,11 @@ export class ReplayService {
 function parseVehicle(record: RangeRecord): ReplayVehicle | undefined {
   const parsed = parseMessage(vehicleStateSchema, record.value);
   return parsed.ok ? { ...parsed.value, receivedAt: record.timestamp } : undefined;
+}
+
+function pushVehicle(into: ReplayVehicle[], record: RangeRecord): void {
+  const state = parseVehicle(record);
+  if (state) into.push(state);
 }
 
 function applyVehicle(fold: ReplayFold, record: RangeRecord): void {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { Alert } from '../../lib/contracts/alerts';
 import { alertSchema } from '../../lib/contracts/alerts';
-import type { VehicleState } from '../../lib/contracts/fleet';
+import type { FleetSnapshotRecord, VehicleState } from '../../lib/contracts/fleet';
 import { vehicleStateSchema } from '../../lib/contracts/fleet';
 import type { ReplayScene, ReplaySteps, ReplayTimeline } from '../../lib/contracts/replay';
 import { replaySceneSchema, replayStepsSchema, replayTimelineSchema } from '../../lib/contracts/replay';
@@ -22,6 +22,7 @@ import { TestStack } from '../support/stack';
 const VEHICLES = 12;
 const ROUNDS = 10;
 const LOOKBACK_S = 60;
+const SNAPSHOT_INTERVAL_S = 2;
 const run = randomUUID().slice(0, 8);
 const vehicleId = (i: number) => `rpl-${run}-${String(i).padStart(2, '0')}`;
 
@@ -60,6 +61,19 @@ function oracleFleet(records: { value: string; timestamp: number }[], at: number
     if (!parsed.success) continue;
     const current = fleet.get(parsed.data.vehicleId);
     if (!current || current.ts <= parsed.data.ts) fleet.set(parsed.data.vehicleId, parsed.data);
+  }
+  return fleet;
+}
+
+/** The fold without a lookback: each vehicle's fix with the newest `ts` among every record written by `at`, with when it was written. */
+function foldAll(records: { value: string; timestamp: number }[], at: number): Map<string, { state: VehicleState; receivedAt: number }> {
+  const fleet = new Map<string, { state: VehicleState; receivedAt: number }>();
+  for (const record of records) {
+    if (record.timestamp > at) continue;
+    const parsed = vehicleStateSchema.safeParse(JSON.parse(record.value));
+    if (!parsed.success) continue;
+    const current = fleet.get(parsed.data.vehicleId);
+    if (!current || current.state.ts <= parsed.data.ts) fleet.set(parsed.data.vehicleId, { state: parsed.data, receivedAt: record.timestamp });
   }
   return fleet;
 }
@@ -126,7 +140,7 @@ describe('time travel on the fleet', () => {
     cabs: 0,
     tankers: 0,
     pipeline: false,
-    env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S) },
+    env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S), FLEET_SNAPSHOT_INTERVAL_S: String(SNAPSHOT_INTERVAL_S) },
   });
   const outside: Kafka = new KafkaClient({ clientId: 'replay-test', brokers: [brokers], logLevel: logLevel.NOTHING });
   /** Moments between rounds: after round 4 (alert open), after round 9 (alert cleared). */
@@ -272,5 +286,46 @@ describe('time travel on the fleet', () => {
     expect(await asRole('platform')).toBe(403);
     const trip = `/api/fleet/vehicles/${vehicleId(TRIPPER)}/trip`;
     expect((await stack.fetch(trip, { headers: { cookie: await signInOverHttp(stack.url, 'security', 'demo') } }, null)).status).toBe(403);
+  });
+
+  it('starts a scene from the newest snapshot before the moment: a vehicle only the snapshot knows is drawn, the rest equals the fold of every record up to the moment', async () => {
+    const records = await readWholeTopic(outside, TOPICS.vehicleState);
+    const at = moments[1] ?? 0;
+    const snapshotAt = Math.floor(at / (SNAPSHOT_INTERVAL_S * 1000)) * SNAPSHOT_INTERVAL_S * 1000;
+    // As the fleet-snapshot job writes it: every record up to its `at`, in buckets and chunks, stamped with `at`.
+    const base = [...foldAll(records, snapshotAt).values()];
+    const ghost = { state: { ...fix(0, snapshotAt - 3_600_000, 0), vehicleId: `rpl-${run}-ghost` }, receivedAt: snapshotAt - 3_600_000 };
+    const entries = [...base, ghost].map((entry) => ({ ...entry, positionSince: entry.state.ts, movedWhileStill: false }));
+    const buckets = [entries.filter((_, i) => i % 2 === 0), entries.filter((_, i) => i % 2 === 1)];
+    const producer = outside.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    await producer.send({
+      topic: TOPICS.fleetSnapshots,
+      messages: buckets.flatMap((vehicles, bucket) => {
+        const half = Math.ceil(vehicles.length / 2);
+        return [vehicles.slice(0, half), vehicles.slice(half)].map((chunkVehicles, chunk) => {
+          const value: FleetSnapshotRecord = { at: snapshotAt, bucket, buckets: 2, chunk, chunks: 2, vehicles: chunkVehicles };
+          return { key: String(bucket), value: JSON.stringify(value), timestamp: String(snapshotAt) };
+        });
+      }),
+    });
+    await producer.disconnect();
+
+    const replayed = await scene(at);
+    expect(replayed.snapshotAt).toBe(snapshotAt);
+    const expected = foldAll(records, at);
+    expected.set(ghost.state.vehicleId, ghost);
+    expect(replayed.vehicles.length).toBe(expected.size);
+    for (const vehicle of replayed.vehicles) {
+      const oracle = expected.get(vehicle.vehicleId)?.state;
+      expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
+        id: oracle?.vehicleId,
+        ts: oracle?.ts,
+        lat: oracle?.lat,
+        lon: oracle?.lon,
+        status: oracle?.status,
+      });
+    }
+    expect(replayed.vehicles.find((v) => v.vehicleId === ghost.state.vehicleId)?.receivedAt).toBe(ghost.receivedAt);
   });
 });

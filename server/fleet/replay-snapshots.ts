@@ -1,0 +1,96 @@
+import type { FleetSnapshotRecord } from '@/lib/contracts/fleet';
+import { fleetSnapshotRecordSchema } from '@/lib/contracts/fleet';
+import { parseValue } from '@/lib/contracts/parse';
+
+export type SnapshotVehicle = FleetSnapshotRecord['vehicles'][number];
+
+/** What a scene starts from: every vehicle's state as the fleet-snapshot job last wrote it before the moment. */
+export interface SnapshotBase {
+  /** The oldest of the buckets' snapshots used: records written up to then are in the base (up to SNAPSHOT_LATENESS_MS). */
+  coveredUntil: number;
+  vehicles: SnapshotVehicle[];
+}
+
+interface Header {
+  at: number;
+  bucket: number;
+  buckets: number;
+  chunk: number;
+  chunks: number;
+}
+
+/**
+ * Collects the `fleet.snapshots` records read around a moment and picks, per bucket, its newest
+ * complete snapshot (all chunks of one `at`) at or before the moment. Records are only parsed as
+ * JSON when they arrive; the contract is checked on the chunks picked, so the snapshots passed over
+ * cost no validation. A bucket with no snapshot in the window held no vehicles (the job snapshots
+ * every bucket that holds any at every interval); a bucket whose snapshots are all incomplete or
+ * break the contract gives no base at all, so the caller reads the lookback instead of leaving its
+ * vehicles out.
+ */
+export class SnapshotPicker {
+  /** Chunks by `${buckets}/${bucket}@${at}`, each at its index. */
+  private readonly parts = new Map<string, unknown[]>();
+  private readonly headers = new Map<string, Header>();
+  private newest: Header | undefined;
+  /** Records that were not JSON or not shaped like a snapshot, counted for the log. */
+  rejected = 0;
+
+  add(value: Buffer | null): void {
+    let record: unknown;
+    try {
+      record = value === null ? null : JSON.parse(value.toString('utf8'));
+    } catch {
+      record = null;
+    }
+    const header = headerOf(record);
+    if (!header) {
+      this.rejected += 1;
+      return;
+    }
+    const key = `${header.buckets}/${header.bucket}@${header.at}`;
+    const chunks = this.parts.get(key) ?? [];
+    chunks[header.chunk] = record;
+    this.parts.set(key, chunks);
+    this.headers.set(key, header);
+    if (!this.newest || header.at > this.newest.at) this.newest = header;
+  }
+
+  pick(at: number): SnapshotBase | undefined {
+    const buckets = this.newest?.buckets;
+    if (buckets === undefined) return undefined;
+    const candidates = [...this.headers.entries()].filter(([, header]) => header.buckets === buckets && header.at <= at).sort(([, a], [, b]) => b.at - a.at);
+    const chosen = new Map<number, { at: number; vehicles: SnapshotVehicle[] }>();
+    const seen = new Set<number>();
+    for (const [key, header] of candidates) {
+      seen.add(header.bucket);
+      if (chosen.has(header.bucket)) continue;
+      const vehicles = this.completeChunks(key, header);
+      if (vehicles) chosen.set(header.bucket, { at: header.at, vehicles });
+    }
+    if (chosen.size === 0 || chosen.size < seen.size) return undefined;
+    const picked = [...chosen.values()];
+    return { coveredUntil: Math.min(...picked.map((p) => p.at)), vehicles: picked.flatMap((p) => p.vehicles) };
+  }
+
+  /** The vehicles of one bucket's snapshot when every chunk is there and keeps the contract, else undefined. */
+  private completeChunks(key: string, header: Header): SnapshotVehicle[] | undefined {
+    const chunks = this.parts.get(key) ?? [];
+    const vehicles: SnapshotVehicle[] = [];
+    for (let i = 0; i < header.chunks; i += 1) {
+      const parsed = parseValue(fleetSnapshotRecordSchema, chunks[i]);
+      if (!parsed.ok || parsed.value.chunks !== header.chunks) return undefined;
+      vehicles.push(...parsed.value.vehicles);
+    }
+    return vehicles;
+  }
+}
+
+function headerOf(record: unknown): Header | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const { at, bucket, buckets, chunk, chunks } = record as Record<string, unknown>;
+  const fields = [at, bucket, buckets, chunk, chunks];
+  if (!fields.every((field) => typeof field === 'number' && Number.isInteger(field) && field >= 0)) return undefined;
+  const header = { at, bucket, buckets, chunk, chunks } as Header;
+  return header.bucket < header.buckets && header.chunk < header.chunks ? header : undefined;
+}
