@@ -28,7 +28,7 @@ const scene: ReplayScene = {
   retention: { retentionMs: 1, oldestAt: 0 },
   rules: { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 },
   lookbackMs: 120_000,
-  vehicles: [fix(9_000, 52.1)],
+  vehicles: [{ ...fix(9_000, 52.1), positionSince: 9_000, movedWhileStill: false }],
   alerts: [],
   records: 1,
 };
@@ -74,5 +74,12 @@ describe('ReplayPlayer', () => {
     ]);
     player.advanceTo(11_000);
     expect(player.views()[0]?.openAlerts).toBe(0);
+  });
+
+  it('marks a frozen GPS at the chosen moment: the scene says since when the vehicle stood at its position', () => {
+    const player = new ReplayPlayer();
+    player.load({ ...scene, vehicles: [{ ...fix(9_000, 52.1), positionSince: -5_000, movedWhileStill: true }] });
+    expect(player.views()[0]).toMatchObject({ freshness: 'frozen', lat: 52.1 });
+    expect(player.views()[0]).not.toHaveProperty('positionSince');
   });
 });

@@ -22,7 +22,7 @@ export class ReplayPlayer {
 
   load(scene: ReplayScene): void {
     this.fold = new ReplayFold();
-    for (const vehicle of scene.vehicles) this.fold.applyVehicle(vehicle);
+    this.fold.loadScene(scene.vehicles);
     for (const alert of scene.alerts) this.fold.applyAlert(alert);
     this.rules = scene.rules;
     this.buffered = [];

@@ -35,6 +35,10 @@ export const replayTimelineQuerySchema = z
 export const replayVehicleSchema = vehicleStateSchema.extend({ receivedAt: epochMs });
 export type ReplayVehicle = z.infer<typeof replayVehicleSchema>;
 
+/** A vehicle in a scene also says since when it stood at its position, so the page marks a frozen GPS at the moment, as the live view did. */
+export const replaySceneVehicleSchema = replayVehicleSchema.extend({ positionSince: epochMs, movedWhileStill: z.boolean() });
+export type ReplaySceneVehicle = z.infer<typeof replaySceneVehicleSchema>;
+
 /** An anomaly alert as the replay needs it: which vehicle, what, and whether it was firing, paused by context (inhibited) or cleared. */
 export const replayAlertSchema = z.object({
   alertId: idSchema,
@@ -66,7 +70,7 @@ export const replaySceneSchema = z.object({
   lookbackMs: z.number().int().nonnegative(),
   /** The snapshot of fleet.snapshots the scene started from (its oldest bucket's); absent when none was found and the lookback was read. */
   snapshotAt: epochMs.optional(),
-  vehicles: z.array(replayVehicleSchema),
+  vehicles: z.array(replaySceneVehicleSchema),
   /** Alerts firing at `at`. */
   alerts: z.array(replayAlertSchema),
   /** Records read to build the scene. */

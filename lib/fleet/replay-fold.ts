@@ -1,6 +1,6 @@
 import { summariseFleet } from '../api/fleet';
 import type { FleetSnapshot } from '../api/fleet';
-import type { ReplayAlert, ReplayVehicle } from '../contracts/replay';
+import type { ReplayAlert, ReplaySceneVehicle, ReplayVehicle } from '../contracts/replay';
 import type { VehicleView } from '../realtime/events';
 
 import type { FreshnessRules } from './freshness';
@@ -47,6 +47,19 @@ export class ReplayFold {
 
   latest(): ReplayVehicle[] {
     return [...this.vehicles.values()];
+  }
+
+  /** Every vehicle's newest fix with since when it stood at that position: what a scene sends. */
+  sceneVehicles(): ReplaySceneVehicle[] {
+    return this.latest().map((vehicle) => {
+      const { positionSince, movedWhileStill } = this.stillPositions.timing(vehicle);
+      return { ...vehicle, positionSince, movedWhileStill };
+    });
+  }
+
+  /** Starts from a scene's vehicles, still-position history included. */
+  loadScene(vehicles: readonly ReplaySceneVehicle[]): void {
+    for (const { positionSince, movedWhileStill, ...state } of vehicles) this.applySnapshot({ state, positionSince, movedWhileStill });
   }
 
   openAlerts(): ReplayAlert[] {

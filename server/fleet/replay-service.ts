@@ -95,7 +95,7 @@ export class ReplayService {
         rules: this.rules,
         lookbackMs: this.config.lookbackMs,
         ...(base ? { snapshotAt: base.coveredUntil } : {}),
-        vehicles: fold.latest(),
+        vehicles: fold.sceneVehicles(),
         alerts: fold.openAlerts(),
         records: snapshotRecords + laterRecords + alertRecords + gapRecords,
       };
