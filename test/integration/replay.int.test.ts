@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Alert } from '../../lib/contracts/alerts';
 import { alertSchema } from '../../lib/contracts/alerts';
 import type { FleetSnapshotRecord, VehicleState } from '../../lib/contracts/fleet';
-import { vehicleStateSchema } from '../../lib/contracts/fleet';
 import type { ReplayScene, ReplaySteps, ReplayTimeline } from '../../lib/contracts/replay';
 import { replaySceneSchema, replayStepsSchema, replayTimelineSchema } from '../../lib/contracts/replay';
 import { TOPICS } from '../../lib/contracts/topics';
@@ -18,6 +17,8 @@ import { TRIP_CSV_HEADER } from '../../lib/fleet/trip-export';
 import { TEST_PORTS } from '../support/ports';
 import { signInOverHttp } from '../support/session';
 import { TestStack } from '../support/stack';
+import type { TopicRecord } from '../support/vehicle-state-oracle';
+import { foldVehicleStates, readRecords } from '../support/vehicle-state-oracle';
 
 const VEHICLES = 12;
 const ROUNDS = 10;
@@ -26,60 +27,8 @@ const SNAPSHOT_INTERVAL_S = 2;
 const run = randomUUID().slice(0, 8);
 const vehicleId = (i: number) => `rpl-${run}-${String(i).padStart(2, '0')}`;
 
-/** Every record of a topic up to its end now, read from the beginning by a plain consumer: the oracle's input. */
-async function readWholeTopic(kafka: Kafka, topic: string): Promise<{ value: string; timestamp: number }[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
-  await admin.disconnect();
-  const pending = new Set([...ends].filter(([, end]) => end > 0n).map(([partition]) => partition));
-  const records: { value: string; timestamp: number }[] = [];
-  const consumer = kafka.consumer({ groupId: `replay-oracle-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await new Promise<void>((resolve) => {
-    if (pending.size === 0) resolve();
-    void consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const end = ends.get(partition) ?? 0n;
-        if (BigInt(message.offset) < end && message.value) records.push({ value: message.value.toString(), timestamp: Number(message.timestamp) });
-        if (BigInt(message.offset) + 1n >= end && pending.delete(partition) && pending.size === 0) resolve();
-      },
-    });
-  });
-  await consumer.disconnect();
-  return records;
-}
-
-/** The independent fold: each vehicle's fix with the newest `ts` among the records written in [at - lookback, at]. */
-function oracleFleet(records: { value: string; timestamp: number }[], at: number): Map<string, VehicleState> {
-  const fleet = new Map<string, VehicleState>();
-  for (const record of records) {
-    if (record.timestamp > at || record.timestamp < at - LOOKBACK_S * 1000) continue;
-    const parsed = vehicleStateSchema.safeParse(JSON.parse(record.value));
-    if (!parsed.success) continue;
-    const current = fleet.get(parsed.data.vehicleId);
-    if (!current || current.ts <= parsed.data.ts) fleet.set(parsed.data.vehicleId, parsed.data);
-  }
-  return fleet;
-}
-
-/** The fold without a lookback: each vehicle's fix with the newest `ts` among every record written by `at`, with when it was written. */
-function foldAll(records: { value: string; timestamp: number }[], at: number): Map<string, { state: VehicleState; receivedAt: number }> {
-  const fleet = new Map<string, { state: VehicleState; receivedAt: number }>();
-  for (const record of records) {
-    if (record.timestamp > at) continue;
-    const parsed = vehicleStateSchema.safeParse(JSON.parse(record.value));
-    if (!parsed.success) continue;
-    const current = fleet.get(parsed.data.vehicleId);
-    if (!current || current.state.ts <= parsed.data.ts) fleet.set(parsed.data.vehicleId, { state: parsed.data, receivedAt: record.timestamp });
-  }
-  return fleet;
-}
-
 /** Alerts firing at `at`: the latest record of each anomaly alert written by then is firing. */
-function oracleAlerts(records: { value: string; timestamp: number }[], at: number): string[] {
+function oracleAlerts(records: TopicRecord[], at: number): string[] {
   const latest = new Map<string, Alert>();
   for (const record of records) {
     const parsed = alertSchema.safeParse(JSON.parse(record.value));
@@ -186,14 +135,14 @@ describe('time travel on the fleet', () => {
     replaySceneSchema.parse(await stack.fetchJson(`/api/fleet/replay?at=${new Date(at).toISOString()}`));
 
   it('replays the fleet at each moment exactly as an independent fold of the topic up to that moment', async () => {
-    const records = await readWholeTopic(outside, TOPICS.vehicleState);
-    const alertRecords = await readWholeTopic(outside, TOPICS.anomalies);
+    const records = await readRecords(outside, TOPICS.vehicleState);
+    const alertRecords = await readRecords(outside, TOPICS.anomalies);
     for (const at of moments) {
       const replayed = await scene(at);
-      const expected = oracleFleet(records, at);
+      const expected = foldVehicleStates(records, at, at - LOOKBACK_S * 1000);
       expect(replayed.vehicles.length).toBe(expected.size);
       for (const vehicle of replayed.vehicles) {
-        const oracle = expected.get(vehicle.vehicleId);
+        const oracle = expected.get(vehicle.vehicleId)?.state;
         expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
           id: oracle?.vehicleId,
           ts: oracle?.ts,
@@ -289,11 +238,11 @@ describe('time travel on the fleet', () => {
   });
 
   it('starts a scene from the newest snapshot before the moment: a vehicle only the snapshot knows is drawn, the rest equals the fold of every record up to the moment', async () => {
-    const records = await readWholeTopic(outside, TOPICS.vehicleState);
+    const records = await readRecords(outside, TOPICS.vehicleState);
     const at = moments[1] ?? 0;
     const snapshotAt = Math.floor(at / (SNAPSHOT_INTERVAL_S * 1000)) * SNAPSHOT_INTERVAL_S * 1000;
     // As the fleet-snapshot job writes it: every record up to its `at`, in buckets and chunks, stamped with `at`.
-    const base = [...foldAll(records, snapshotAt).values()];
+    const base = [...foldVehicleStates(records, snapshotAt).values()];
     const ghost = { state: { ...fix(0, snapshotAt - 3_600_000, 0), vehicleId: `rpl-${run}-ghost` }, receivedAt: snapshotAt - 3_600_000 };
     const entries = [...base, ghost].map((entry) => ({ ...entry, positionSince: entry.state.ts, movedWhileStill: false }));
     const buckets = [entries.filter((_, i) => i % 2 === 0), entries.filter((_, i) => i % 2 === 1)];
@@ -313,7 +262,7 @@ describe('time travel on the fleet', () => {
 
     const replayed = await scene(at);
     expect(replayed.snapshotAt).toBe(snapshotAt);
-    const expected = foldAll(records, at);
+    const expected = foldVehicleStates(records, at);
     expected.set(ghost.state.vehicleId, ghost);
     expect(replayed.vehicles.length).toBe(expected.size);
     for (const vehicle of replayed.vehicles) {
