@@ -1,6 +1,7 @@
 package dev.fleetwatch.flink.snapshot;
 
 import dev.fleetwatch.flink.common.KeyedRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -108,10 +109,10 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
     return true;
   }
 
-  /** The record's value, concatenated around each state's JSON as read: nothing is parsed or written again. */
+  /** The record's value, concatenated around each state's JSON as read: nothing is parsed or serialised again. */
   private String chunkJson(long at, int bucket, int chunk, int chunks, List<VehicleFix> part) {
     int length = 96;
-    for (VehicleFix fix : part) length += fix.json.length() + 40;
+    for (VehicleFix fix : part) length += fix.state.length + 40;
     StringBuilder json = new StringBuilder(length)
         .append("{\"at\":").append(at)
         .append(",\"bucket\":").append(bucket)
@@ -121,7 +122,7 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
         .append(",\"vehicles\":[");
     for (int i = 0; i < part.size(); i++) {
       if (i > 0) json.append(',');
-      json.append("{\"receivedAt\":").append(part.get(i).receivedAt).append(",\"state\":").append(part.get(i).json).append('}');
+      json.append("{\"receivedAt\":").append(part.get(i).receivedAt).append(",\"state\":").append(new String(part.get(i).state, StandardCharsets.UTF_8)).append('}');
     }
     return json.append("]}").toString();
   }

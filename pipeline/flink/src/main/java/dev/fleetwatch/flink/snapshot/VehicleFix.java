@@ -1,13 +1,15 @@
 package dev.fleetwatch.flink.snapshot;
 
 /**
- * One {@code fleet.vehicle-state} record as the snapshot keeps it: the value's JSON as read (a
- * snapshot embeds it unchanged, never re-serialised), its {@code ts} and its Kafka timestamp.
+ * One {@code fleet.vehicle-state} record as the snapshot keeps it: the value's bytes as read (a
+ * snapshot embeds them unchanged; kept as bytes, not text, so a fix costs no decoding and is copied
+ * between operators and into state as one array; only the winners are decoded, once per snapshot),
+ * its {@code ts} and its Kafka timestamp.
  */
 public class VehicleFix {
   public String vehicleId;
-  /** The record's value, exactly as read from Kafka. */
-  public String json;
+  /** The record's value (UTF-8 JSON), exactly as read from Kafka. */
+  public byte[] state;
   /** The fix's own time (the record's {@code ts}): the newest wins. */
   public long ts;
   /** The record's Kafka timestamp: when it became visible, and which snapshot it belongs to. */
@@ -15,9 +17,9 @@ public class VehicleFix {
 
   public VehicleFix() {}
 
-  public VehicleFix(String vehicleId, String json, long ts, long receivedAt) {
+  public VehicleFix(String vehicleId, byte[] state, long ts, long receivedAt) {
     this.vehicleId = vehicleId;
-    this.json = json;
+    this.state = state;
     this.ts = ts;
     this.receivedAt = receivedAt;
   }

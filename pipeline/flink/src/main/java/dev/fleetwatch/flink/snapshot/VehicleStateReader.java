@@ -8,7 +8,6 @@ import dev.fleetwatch.flink.common.DeadLetter;
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.KafkaRecord;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -54,7 +53,7 @@ public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix>
     } catch (Rejected e) {
       return rejected(e.getMessage());
     }
-    return new Outcome(new VehicleFix(vehicleId, new String(record.value, StandardCharsets.UTF_8), ts, record.timestamp), null);
+    return new Outcome(new VehicleFix(vehicleId, record.value, ts, record.timestamp), null);
   }
 
   /** The value's {@code ts}, reading the whole value as one JSON object without building it. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.KeyedRecord;
 import dev.fleetwatch.flink.contracts.ContractAssert;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -44,7 +45,7 @@ final class SnapshotHarness implements AutoCloseable {
 
   /** A record received at {@code receivedAt} (its Kafka timestamp, the element's Flink timestamp) carrying a fix taken at {@code ts}. */
   SnapshotHarness fix(String vehicleId, long ts, long receivedAt, double speedKmh) throws Exception {
-    harness.processElement(new StreamRecord<>(new VehicleFix(vehicleId, state(vehicleId, ts, speedKmh), ts, receivedAt), receivedAt));
+    harness.processElement(new StreamRecord<>(new VehicleFix(vehicleId, state(vehicleId, ts, speedKmh).getBytes(StandardCharsets.UTF_8), ts, receivedAt), receivedAt));
     return this;
   }
 
