@@ -69,6 +69,11 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
 
   @Override
   public void onTimer(long at, OnTimerContext ctx, Collector<KeyedRecord> out) throws Exception {
+    if (settings.boundaryAtOrBefore(at) != at) {
+      // A timer of a checkpoint taken with another FLEET_SNAPSHOT_INTERVAL_S: snapshots stay on the grid.
+      ctx.timerService().registerEventTimeTimer(settings.boundaryAtOrAfter(at));
+      return;
+    }
     applyPendingUpTo(at);
     if (emit(at, ctx.getCurrentKey(), out)) scheduleAfter(at, ctx.timerService());
   }
@@ -88,13 +93,17 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
     for (String key : due) pending.remove(key);
   }
 
-  /** Writes the bucket's snapshot at {@code at}, dropping vehicles past retention; false when it holds none. */
+  /**
+   * Writes the bucket's snapshot at {@code at}, dropping vehicles past retention; false when it holds
+   * none. A vehicle restored from a checkpoint taken with another FLEET_SNAPSHOT_BUCKETS is dropped
+   * too: it belongs to another bucket now, and joins that one with its next fix.
+   */
   private boolean emit(long at, int bucket, Collector<KeyedRecord> out) throws Exception {
     long oldest = at - settings.retentionMs();
     List<VehicleFix> kept = new ArrayList<>();
     List<String> expired = new ArrayList<>();
     for (Map.Entry<String, VehicleFix> vehicle : vehicles.entries()) {
-      if (vehicle.getValue().receivedAt < oldest) expired.add(vehicle.getKey());
+      if (vehicle.getValue().receivedAt < oldest || settings.bucketOf(vehicle.getKey()) != bucket) expired.add(vehicle.getKey());
       else kept.add(vehicle.getValue());
     }
     for (String vehicleId : expired) vehicles.remove(vehicleId);
@@ -127,11 +136,15 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
     return json.append("]}").toString();
   }
 
-  /** The bucket's next snapshot: one interval on, or, when event time already jumped far past that, the last {@link #QUIET_FILL} boundaries before it. */
+  /**
+   * The bucket's next snapshot: the next boundary (one interval on; the next multiple of the interval
+   * after a restore with another FLEET_SNAPSHOT_INTERVAL_S), or, when event time already jumped far
+   * past that, the last {@link #QUIET_FILL} boundaries before the watermark.
+   */
   private void scheduleAfter(long at, TimerService timers) {
     long watermark = timers.currentWatermark();
     if (watermark == Long.MAX_VALUE) return; // the input ended: no later snapshot can be complete
-    long next = Math.max(at + settings.intervalMs(), settings.boundaryAtOrBefore(watermark) - (QUIET_FILL - 1) * settings.intervalMs());
+    long next = Math.max(settings.boundaryAtOrAfter(at + 1), settings.boundaryAtOrBefore(watermark) - (QUIET_FILL - 1) * settings.intervalMs());
     timers.registerEventTimeTimer(next);
   }
 }

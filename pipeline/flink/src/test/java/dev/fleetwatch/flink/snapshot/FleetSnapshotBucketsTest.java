@@ -190,7 +190,7 @@ class FleetSnapshotBucketsTest {
     try (SnapshotHarness buckets = new SnapshotHarness(SETTINGS)) {
       buckets.fix(CAB, T - 1_000, T - 1_000).fix(OTHER, T - 2_000, T - 2_000).watermark(T).drain();
       buckets.fix(CAB, T + 1_000, T + 1_000, 33).fix(inBucketOf(OTHER, SETTINGS, 0), T + 2_000, T + 2_000);
-      checkpoint = buckets.checkpoint(1);
+      checkpoint = buckets.harness.snapshot(1, T + 2_000);
       for (Chunk chunk : buckets.watermark(T + INTERVAL).drain()) original.add(chunk.json());
     }
     try (SnapshotHarness restored = new SnapshotHarness(SETTINGS, checkpoint)) {
@@ -199,6 +199,27 @@ class FleetSnapshotBucketsTest {
       assertEquals(new HashSet<>(original), new HashSet<>(again));
       assertEquals(original.size(), again.size());
       assertNotEquals(0, again.size());
+    }
+  }
+
+  @Test
+  void aRestoreWithAnotherIntervalAndBucketCountWritesEachVehicleInItsNewBucketOnTheNewGrid() throws Exception {
+    OperatorSubtaskState checkpoint;
+    try (SnapshotHarness buckets = new SnapshotHarness(SETTINGS)) {
+      for (int i = 0; i < 20; i++) buckets.fix(String.format("cab-%04d", i), T - 1_000, T - 1_000);
+      buckets.watermark(T).drain();
+      checkpoint = buckets.harness.snapshot(1, T);
+    }
+    SnapshotSettings changed = new SnapshotSettings(7_000, 3, SETTINGS.retentionMs());
+    try (SnapshotHarness restored = new SnapshotHarness(changed, checkpoint)) {
+      for (int i = 0; i < 10; i++) restored.fix(String.format("cab-%04d", i), T + 1_000, T + 1_000);
+      // drain() checks every vehicle written sits in its bucket by the new count.
+      List<Chunk> written = restored.watermark(T + 20_000).drain();
+      assertTrue(written.stream().allMatch(chunk -> chunk.at() % 7_000 == 0), "on the new grid only");
+      long last = changed.boundaryAtOrBefore(T + 20_000);
+      Set<String> vehicles = new HashSet<>();
+      for (Chunk chunk : written) if (chunk.at() == last) for (JsonNode entry : chunk.vehicles()) assertTrue(vehicles.add(entry.get("state").get("vehicleId").asText()));
+      assertTrue(vehicles.containsAll(IntStream.range(0, 10).mapToObj(i -> String.format("cab-%04d", i)).toList()), vehicles.toString());
     }
   }
 }

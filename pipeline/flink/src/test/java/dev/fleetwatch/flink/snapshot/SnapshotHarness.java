@@ -90,10 +90,6 @@ final class SnapshotHarness implements AutoCloseable {
     return chunks;
   }
 
-  OperatorSubtaskState checkpoint(long id) throws Exception {
-    return harness.snapshot(id, id);
-  }
-
   @Override
   public void close() throws Exception {
     harness.close();
