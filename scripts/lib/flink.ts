@@ -10,7 +10,7 @@ import { waitForUrl } from './process-group';
 import { ROOT } from './stack';
 
 /** Every stream job of the product, by name (its consumer group is `processor.<name>`). */
-export const STREAM_JOBS = ['fleet-state', 'sales', 'occupancy', 'anomaly'] as const;
+export const STREAM_JOBS = ['fleet-state', 'sales', 'occupancy', 'anomaly', 'fleet-snapshot'] as const;
 export type StreamJobName = (typeof STREAM_JOBS)[number];
 
 /** The jobs the Flink runner starts (all of them: the Node processors they replaced are gone). */

@@ -146,24 +146,36 @@ public final class KafkaIO {
 
   /** At-least-once keyed output: every record is an idempotent upsert by key, so a replay after a restore is harmless. */
   public static KafkaSink<KeyedRecord> sink(JobSettings settings, StreamJob job) {
-    return KafkaSink.<KeyedRecord>builder()
-        .setBootstrapServers(settings.brokers())
-        .setKafkaProducerConfig(settings.kafkaSecurity())
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .setRecordSerializer((KafkaRecordSerializationSchema<KeyedRecord>) (record, context, timestamp) ->
-            new ProducerRecord<>(record.topic, null, null, bytes(record.key), bytes(record.json)))
-        .build();
+    // Kafka's own send time: consumers (the lag view, a replay) read it as when the record became visible.
+    return atLeastOnce(settings, keyedRecords(false));
+  }
+
+  /**
+   * As {@link #sink}, with each record's Kafka timestamp set to its Flink timestamp (event time, e.g.
+   * the timer that emitted it): for output found by time, as {@code fleet.snapshots} is by {@code at}.
+   */
+  public static KafkaSink<KeyedRecord> sinkAtEventTime(JobSettings settings, StreamJob job) {
+    return atLeastOnce(settings, keyedRecords(true));
+  }
+
+  /** Keyed records as Kafka records; {@code atEventTime} passes the element's Flink timestamp on, else the producer stamps its send time. */
+  public static KafkaRecordSerializationSchema<KeyedRecord> keyedRecords(boolean atEventTime) {
+    return (record, context, timestamp) -> new ProducerRecord<>(record.topic, null, atEventTime ? timestamp : null, bytes(record.key), bytes(record.json));
   }
 
   /** Dead letters: the rejected bytes unchanged, with where they came from and why in headers (as the TypeScript side writes them). */
   public static KafkaSink<DeadLetter> deadLetterSink(JobSettings settings, StreamJob job) {
     String topic = job.deadLetterTopic();
-    return KafkaSink.<DeadLetter>builder()
+    return atLeastOnce(settings, (KafkaRecordSerializationSchema<DeadLetter>) (letter, context, timestamp) ->
+        new ProducerRecord<>(topic, null, null, letter.source.key, letter.source.value, headers(letter)));
+  }
+
+  private static <T> KafkaSink<T> atLeastOnce(JobSettings settings, KafkaRecordSerializationSchema<T> serializer) {
+    return KafkaSink.<T>builder()
         .setBootstrapServers(settings.brokers())
         .setKafkaProducerConfig(settings.kafkaSecurity())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .setRecordSerializer((KafkaRecordSerializationSchema<DeadLetter>) (letter, context, timestamp) ->
-            new ProducerRecord<>(topic, null, null, letter.source.key, letter.source.value, headers(letter)))
+        .setRecordSerializer(serializer)
         .build();
   }
 

@@ -1,0 +1,104 @@
+package dev.fleetwatch.flink.snapshot;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.fleetwatch.flink.common.DeadLetter;
+import dev.fleetwatch.flink.common.Json;
+import dev.fleetwatch.flink.common.KafkaRecord;
+import java.io.IOException;
+import java.util.regex.Pattern;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * {@code fleet.vehicle-state} records read as cheaply as a snapshot allows, at every fix of the
+ * fleet: the vehicle is the record's key, {@code ts} is read by Jackson's streaming parser, which
+ * skips every other field (still checking the whole value is one well-formed JSON object, as the
+ * snapshot embeds it unchanged); nothing is built from it. The rest of the contract was checked by
+ * {@code fleet-state}, which wrote the record. What fails goes to {@code dlq.fleet-snapshot}.
+ */
+public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix> {
+  /** lib/contracts/common.ts idSchema, as the record's key must be (fleet.vehicle-state is keyed by vehicleId). */
+  private static final Pattern ID = Pattern.compile("^[\\w.:@-]+$");
+  private static final int MAX_ID_LENGTH = 128;
+  /** lib/contracts/common.ts epochMs: JavaScript's largest safe integer. */
+  private static final long MAX_EPOCH_MS = 9_007_199_254_740_991L;
+  private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
+
+  /** A fix, or why the record is not one. */
+  record Outcome(VehicleFix fix, String reason) {}
+
+  @Override
+  public void processElement(KafkaRecord record, Context ctx, Collector<VehicleFix> out) {
+    Outcome outcome = read(record);
+    if (outcome.fix() != null) out.collect(outcome.fix());
+    else ctx.output(DeadLetter.TAG, new DeadLetter(record, outcome.reason()));
+  }
+
+  static Outcome read(KafkaRecord record) {
+    String vehicleId = record.keyString();
+    if (vehicleId == null || vehicleId.isEmpty()) return rejected("empty: " + record.topic + " record has no key (its vehicleId)");
+    if (vehicleId.length() > MAX_ID_LENGTH || !ID.matcher(vehicleId).matches()) return rejected("contract: (key): letters, digits and . _ : @ - only (1 to 128 characters)");
+    if (record.value == null || record.value.length == 0) return rejected("empty: message has no value");
+    if (record.timestamp < 0) return rejected("contract: (timestamp): the record has no Kafka timestamp");
+    long ts;
+    try {
+      ts = timeOf(record.value);
+    } catch (JsonProcessingException e) {
+      return rejected("not-json: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return rejected("not-json: " + e.getMessage());
+    } catch (Rejected e) {
+      return rejected(e.getMessage());
+    }
+    return new Outcome(new VehicleFix(vehicleId, record.value, ts, record.timestamp), null);
+  }
+
+  /** The value's {@code ts}, reading the whole value as one JSON object without building it. */
+  private static long timeOf(byte[] value) throws IOException, Rejected {
+    try (JsonParser parser = FACTORY.createParser(value)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) throw new Rejected("not-json: no JSON value");
+      if (first != JsonToken.START_OBJECT) throw new Rejected("contract: (root): expected object");
+      long ts = -1;
+      // The parser throws on anything but a field name or the object's end here.
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isTs = "ts".equals(parser.currentName());
+        JsonToken token = parser.nextToken();
+        if (isTs) ts = epochMs(parser, token);
+        parser.skipChildren();
+      }
+      if (parser.nextToken() != null) throw new Rejected("not-json: more than one JSON value");
+      if (ts < 0) throw new Rejected("contract: ts: expected epoch milliseconds (a non-negative whole number)");
+      return ts;
+    }
+  }
+
+  /** zod's int().nonnegative() on a number: a whole number, written with a fraction or not; -1 when it is none. */
+  private static long epochMs(JsonParser parser, JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      JsonParser.NumberType type = parser.getNumberType();
+      if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) return -1;
+      long value = parser.getLongValue();
+      return value <= MAX_EPOCH_MS ? value : -1;
+    }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      double value = parser.getDoubleValue();
+      return value == Math.rint(value) && value >= 0 && value <= MAX_EPOCH_MS ? (long) value : -1;
+    }
+    return -1;
+  }
+
+  private static Outcome rejected(String reason) {
+    return new Outcome(null, reason);
+  }
+
+  /** A reason to reject, thrown out of the parsing loop. */
+  private static final class Rejected extends Exception {
+    Rejected(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}
