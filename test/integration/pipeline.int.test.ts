@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { HealthResponse } from '../../lib/api/health';
+import { replaySceneSchema } from '../../lib/contracts/replay';
 import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
 import { applyFrame } from '../../lib/fleet/frame-codec';
 import type { VehicleView } from '../../lib/realtime/events';
@@ -11,9 +12,11 @@ import { TEST_PORTS } from '../support/ports';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import { TestStack } from '../support/stack';
+import { foldVehicleStates, readRecords } from '../support/vehicle-state-oracle';
 
 const CABS = 8;
 const TANKERS = 4;
+const SNAPSHOT_INTERVAL_S = 2;
 
 /** simulator → fleet-state processor → BFF → Socket.IO client, on the real broker. */
 describe('the fleet pipeline end to end', () => {
@@ -25,6 +28,7 @@ describe('the fleet pipeline end to end', () => {
     cabs: CABS,
     tankers: TANKERS,
     telemetryIntervalMs: 500,
+    env: { FLEET_SNAPSHOT_INTERVAL_S: String(SNAPSHOT_INTERVAL_S) },
   });
   // An outside Kafka client, as a user's own producer would be: not the product's factory.
   const outside: Kafka = new KafkaClient({ clientId: 'outside-producer', brokers: [brokers], logLevel: logLevel.NOTHING });
@@ -73,6 +77,28 @@ describe('the fleet pipeline end to end', () => {
     const reportingSinceStart = async () =>
       (await stack.fetchJson<FleetSnapshot>('/api/fleet/vehicles')).vehicles.filter((vehicle) => vehicle.ts >= startedAt).length;
     await expect.poll(reportingSinceStart, { timeout: 30_000 }).toBe(CABS + TANKERS);
+  });
+
+  it("starts a time-travel scene from the fleet-snapshot job's snapshot: this run's vehicles as the fold of fleet.vehicle-state up to the moment", async () => {
+    const sceneAt = async (at: number) => replaySceneSchema.parse(await stack.fetchJson(`/api/fleet/replay?at=${new Date(at).toISOString()}`));
+    await expect.poll(async () => (await sceneAt(Date.now() - 1_000)).snapshotAt, { timeout: 30_000 }).toBeDefined();
+    const at = Date.now() - 1_000;
+    const scene = await sceneAt(at);
+    // The newest snapshot before the moment: one interval back, plus the job's watermark delay.
+    expect(at - (scene.snapshotAt ?? 0)).toBeLessThan(2 * SNAPSHOT_INTERVAL_S * 1000 + 3_000);
+    const expected = foldVehicleStates(await readRecords(outside, TOPICS.vehicleState), at);
+    const mine = scene.vehicles.filter((vehicle) => vehicle.ts >= startedAt);
+    expect(mine).toHaveLength(CABS + TANKERS);
+    for (const vehicle of mine) {
+      const oracle = expected.get(vehicle.vehicleId)?.state;
+      expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
+        id: oracle?.vehicleId,
+        ts: oracle?.ts,
+        lat: oracle?.lat,
+        lon: oracle?.lon,
+        status: oracle?.status,
+      });
+    }
   });
 
   it('refuses a malformed subscription with a clear error and keeps the connection', async () => {

@@ -63,7 +63,11 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
     }
     long boundary = settings.boundaryAtOrAfter(fix.receivedAt);
     String key = boundary + "/" + fix.vehicleId;
-    if (fix.replaces(pending.get(key))) pending.put(key, fix);
+    VehicleFix waiting = pending.get(key);
+    if (fix.replaces(waiting)) {
+      fix.follow(waiting);
+      pending.put(key, fix);
+    }
     ctx.timerService().registerEventTimeTimer(boundary);
   }
 
@@ -79,17 +83,24 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
   }
 
   private void apply(VehicleFix fix) throws Exception {
-    if (fix.replaces(vehicles.get(fix.vehicleId))) vehicles.put(fix.vehicleId, fix);
+    VehicleFix current = vehicles.get(fix.vehicleId);
+    if (!fix.replaces(current)) return;
+    fix.joinAfter(current);
+    vehicles.put(fix.vehicleId, fix);
   }
 
   private void applyPendingUpTo(long at) throws Exception {
     List<String> due = new ArrayList<>();
+    List<VehicleFix> fixes = new ArrayList<>();
     for (Map.Entry<String, VehicleFix> waiting : pending.entries()) {
       if (waiting.getValue().receivedAt <= at) {
         due.add(waiting.getKey());
-        apply(waiting.getValue());
+        fixes.add(waiting.getValue());
       }
     }
+    // In Kafka's order, as the replay folds: a vehicle's still-position run goes on from boundary to boundary.
+    fixes.sort(Comparator.comparingLong(fix -> fix.receivedAt));
+    for (VehicleFix fix : fixes) apply(fix);
     for (String key : due) pending.remove(key);
   }
 
@@ -121,7 +132,7 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
   /** The record's value, concatenated around each state's JSON as read: nothing is parsed or serialised again. */
   private String chunkJson(long at, int bucket, int chunk, int chunks, List<VehicleFix> part) {
     int length = 96;
-    for (VehicleFix fix : part) length += fix.state.length + 40;
+    for (VehicleFix fix : part) length += fix.state.length + 90;
     StringBuilder json = new StringBuilder(length)
         .append("{\"at\":").append(at)
         .append(",\"bucket\":").append(bucket)
@@ -131,7 +142,11 @@ public class BucketSnapshots extends KeyedProcessFunction<Integer, VehicleFix, K
         .append(",\"vehicles\":[");
     for (int i = 0; i < part.size(); i++) {
       if (i > 0) json.append(',');
-      json.append("{\"receivedAt\":").append(part.get(i).receivedAt).append(",\"state\":").append(new String(part.get(i).state, StandardCharsets.UTF_8)).append('}');
+      VehicleFix fix = part.get(i);
+      json.append("{\"receivedAt\":").append(fix.receivedAt)
+          .append(",\"positionSince\":").append(fix.positionSince)
+          .append(",\"movedWhileStill\":").append(fix.movedWhileStill)
+          .append(",\"state\":").append(new String(fix.state, StandardCharsets.UTF_8)).append('}');
     }
     return json.append("]}").toString();
   }

@@ -43,9 +43,9 @@ public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix>
     if (vehicleId.length() > MAX_ID_LENGTH || !ID.matcher(vehicleId).matches()) return rejected("contract: (key): letters, digits and . _ : @ - only (1 to 128 characters)");
     if (record.value == null || record.value.length == 0) return rejected("empty: message has no value");
     if (record.timestamp < 0) return rejected("contract: (timestamp): the record has no Kafka timestamp");
-    long ts;
+    Fields fields;
     try {
-      ts = timeOf(record.value);
+      fields = fieldsOf(record.value);
     } catch (JsonProcessingException e) {
       return rejected("not-json: " + e.getOriginalMessage());
     } catch (IOException e) {
@@ -53,26 +53,43 @@ public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix>
     } catch (Rejected e) {
       return rejected(e.getMessage());
     }
-    return new Outcome(new VehicleFix(vehicleId, record.value, ts, record.timestamp), null);
+    return new Outcome(new VehicleFix(vehicleId, record.value, fields.ts, record.timestamp, fields.lat, fields.lon, fields.speedKmh), null);
   }
 
-  /** The value's {@code ts}, reading the whole value as one JSON object without building it. */
-  private static long timeOf(byte[] value) throws IOException, Rejected {
+  /** What the snapshot needs of a fix: its time, and its position and speed for the frozen-GPS rule. */
+  private static final class Fields {
+    long ts = -1;
+    double lat = Double.NaN;
+    double lon = Double.NaN;
+    double speedKmh = Double.NaN;
+  }
+
+  /** The value's {@code ts}, position and speed, reading the whole value as one JSON object without building it. */
+  private static Fields fieldsOf(byte[] value) throws IOException, Rejected {
     try (JsonParser parser = FACTORY.createParser(value)) {
       JsonToken first = parser.nextToken();
       if (first == null) throw new Rejected("not-json: no JSON value");
       if (first != JsonToken.START_OBJECT) throw new Rejected("contract: (root): expected object");
-      long ts = -1;
+      Fields fields = new Fields();
       // The parser throws on anything but a field name or the object's end here.
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        boolean isTs = "ts".equals(parser.currentName());
+        String name = parser.currentName();
         JsonToken token = parser.nextToken();
-        if (isTs) ts = epochMs(parser, token);
+        switch (name) {
+          case "ts" -> fields.ts = epochMs(parser, token);
+          case "lat" -> fields.lat = number(parser, token);
+          case "lon" -> fields.lon = number(parser, token);
+          case "speedKmh" -> fields.speedKmh = number(parser, token);
+          default -> { }
+        }
+        // A field of the wrong kind (an object where a number belongs) is skipped whole, as every other field.
         parser.skipChildren();
       }
       if (parser.nextToken() != null) throw new Rejected("not-json: more than one JSON value");
-      if (ts < 0) throw new Rejected("contract: ts: expected epoch milliseconds (a non-negative whole number)");
-      return ts;
+      if (fields.ts < 0) throw new Rejected("contract: ts: expected epoch milliseconds (a non-negative whole number)");
+      if (Double.isNaN(fields.lat) || Double.isNaN(fields.lon) || Double.isNaN(fields.speedKmh))
+        throw new Rejected("contract: lat, lon, speedKmh: expected numbers");
+      return fields;
     }
   }
 
@@ -89,6 +106,11 @@ public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix>
       return value == Math.rint(value) && value >= 0 && value <= MAX_EPOCH_MS ? (long) value : -1;
     }
     return -1;
+  }
+
+  /** A JSON number as a double (as JavaScript reads it), NaN for anything else. */
+  private static double number(JsonParser parser, JsonToken token) throws IOException {
+    return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT ? parser.getDoubleValue() : Double.NaN;
   }
 
   private static Outcome rejected(String reason) {

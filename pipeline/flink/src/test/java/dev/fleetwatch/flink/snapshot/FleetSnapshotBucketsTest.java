@@ -3,6 +3,7 @@ package dev.fleetwatch.flink.snapshot;
 import static dev.fleetwatch.flink.snapshot.SnapshotHarness.SETTINGS;
 import static dev.fleetwatch.flink.snapshot.SnapshotHarness.T;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -74,6 +75,42 @@ class FleetSnapshotBucketsTest {
       List<Chunk> next = buckets.watermark(T + INTERVAL).drain();
       assertEquals(40, speed(entry(next, T + INTERVAL, CAB)));
       assertEquals(60, speed(entry(next, T + INTERVAL, OTHER)), "a vehicle without news stays in its bucket's snapshot");
+    }
+  }
+
+  /**
+   * The frozen-GPS rule's history (lib/fleet/freshness.ts StillPositions): since when the vehicle
+   * reported its position, and whether a repeat of it claimed motion, carried across boundaries as
+   * the replay's fold of every record in Kafka order would give it.
+   */
+  @Test
+  void carriesSinceWhenEachVehicleStoodAtItsPositionAcrossBoundaries() throws Exception {
+    double moved = SnapshotHarness.LAT + 0.01;
+    try (SnapshotHarness buckets = new SnapshotHarness(SETTINGS)) {
+      // Boundary T: elsewhere, then at LAT twice, the first time standing (0 km/h), then claiming 40 km/h.
+      buckets.fix(CAB, T - 9_000, T - 9_000, 30, moved).fix(CAB, T - 6_000, T - 6_000, 0).fix(CAB, T - 3_000, T - 3_000, 40).watermark(T);
+      JsonNode atT = entry(buckets.drain(), T, CAB);
+      assertEquals(T - 6_000, atT.get("positionSince").asLong(), "since the first fix at this position");
+      assertTrue(atT.get("movedWhileStill").asBoolean(), "a repeat claimed motion");
+
+      // Boundary T + 1 interval: still there, standing: the run goes on from the snapshot's fix.
+      buckets.fix(CAB, T + 2_000, T + 2_000, 0).watermark(T + INTERVAL);
+      JsonNode next = entry(buckets.drain(), T + INTERVAL, CAB);
+      assertEquals(T - 6_000, next.get("positionSince").asLong());
+      assertTrue(next.get("movedWhileStill").asBoolean());
+
+      // Then it moves: a new run, with no motion claimed at the new position yet.
+      buckets.fix(CAB, T + INTERVAL + 1_000, T + INTERVAL + 1_000, 30, moved).watermark(T + 2 * INTERVAL);
+      JsonNode after = entry(buckets.drain(), T + 2 * INTERVAL, CAB);
+      assertEquals(T + INTERVAL + 1_000, after.get("positionSince").asLong());
+      assertFalse(after.get("movedWhileStill").asBoolean());
+
+      // A first fix of a boundary that repeats the snapshot's position counts as a repeat: 30 km/h there is motion while still.
+      buckets.fix(CAB, T + 2 * INTERVAL + 1_000, T + 2 * INTERVAL + 1_000, 30, moved).fix(CAB, T + 2 * INTERVAL + 2_000, T + 2 * INTERVAL + 2_000, 0, moved)
+          .watermark(T + 3 * INTERVAL);
+      JsonNode repeated = entry(buckets.drain(), T + 3 * INTERVAL, CAB);
+      assertEquals(T + INTERVAL + 1_000, repeated.get("positionSince").asLong());
+      assertTrue(repeated.get("movedWhileStill").asBoolean());
     }
   }
 

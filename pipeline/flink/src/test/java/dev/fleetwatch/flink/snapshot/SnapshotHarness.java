@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fleetwatch.flink.common.Json;
+import dev.fleetwatch.flink.common.KafkaRecord;
 import dev.fleetwatch.flink.common.KeyedRecord;
 import dev.fleetwatch.flink.contracts.ContractAssert;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +38,29 @@ final class SnapshotHarness implements AutoCloseable {
     harness.open();
   }
 
+  static final double LAT = 51.92;
+  static final double LON = 4.47;
+
   /** A contract-valid fleet.vehicle-state value. */
   static String state(String vehicleId, long ts, double speedKmh) {
-    return "{\"vehicleId\":\"" + vehicleId + "\",\"fleet\":\"cabs\",\"ts\":" + ts + ",\"lat\":51.92,\"lon\":4.47,\"speedKmh\":" + speedKmh
+    return state(vehicleId, ts, speedKmh, LAT);
+  }
+
+  static String state(String vehicleId, long ts, double speedKmh, double lat) {
+    return "{\"vehicleId\":\"" + vehicleId + "\",\"fleet\":\"cabs\",\"ts\":" + ts + ",\"lat\":" + lat + ",\"lon\":" + LON + ",\"speedKmh\":" + speedKmh
         + ",\"headingDeg\":90,\"engineTempC\":88,\"fuelPct\":70,\"ignition\":true,\"plate\":\"CB-1\",\"driver\":\"A. Jansen\",\"status\":\"moving\"}";
   }
 
-  /** A record received at {@code receivedAt} (its Kafka timestamp, the element's Flink timestamp) carrying a fix taken at {@code ts}. */
-  SnapshotHarness fix(String vehicleId, long ts, long receivedAt, double speedKmh) throws Exception {
-    harness.processElement(new StreamRecord<>(new VehicleFix(vehicleId, state(vehicleId, ts, speedKmh).getBytes(StandardCharsets.UTF_8), ts, receivedAt), receivedAt));
+  /** A record received at {@code receivedAt} (its Kafka timestamp, the element's Flink timestamp) carrying a fix taken at {@code ts}, read as the job reads it. */
+  SnapshotHarness fix(String vehicleId, long ts, long receivedAt, double speedKmh, double lat) throws Exception {
+    byte[] value = state(vehicleId, ts, speedKmh, lat).getBytes(StandardCharsets.UTF_8);
+    KafkaRecord record = new KafkaRecord("fleet.vehicle-state", 0, 0, receivedAt, vehicleId.getBytes(StandardCharsets.UTF_8), value);
+    harness.processElement(new StreamRecord<>(VehicleStateReader.read(record).fix(), receivedAt));
     return this;
+  }
+
+  SnapshotHarness fix(String vehicleId, long ts, long receivedAt, double speedKmh) throws Exception {
+    return fix(vehicleId, ts, receivedAt, speedKmh, LAT);
   }
 
   SnapshotHarness fix(String vehicleId, long ts, long receivedAt) throws Exception {

@@ -26,7 +26,7 @@ class SnapshotReaderTest {
 
   @Test
   void readsTheVehicleFromTheKeyAndTsFromTheValueWhichItKeepsAsRead() throws Exception {
-    String value = " {\"vehicleId\":\"cab-0001\",\"nested\":{\"ts\":1,\"list\":[{\"ts\":2},[3]]},\"ts\":1764799999877,\"plate\":\"ü-1\",\"lat\":51.9}\n";
+    String value = " {\"vehicleId\":\"cab-0001\",\"nested\":{\"ts\":1,\"list\":[{\"ts\":2},[3]]},\"ts\":1764799999877,\"plate\":\"ü-1\",\"lat\":51.9,\"lon\":4.5,\"speedKmh\":12}\n";
     OneInputStreamOperatorTestHarness<KafkaRecord, VehicleFix> reader = ProcessFunctionTestHarnesses.forProcessFunction(new VehicleStateReader());
     reader.processElement(record("cab-0001", value), RECEIVED);
     VehicleFix fix = reader.extractOutputValues().get(0);
@@ -34,7 +34,8 @@ class SnapshotReaderTest {
     assertEquals(1_764_799_999_877L, fix.ts, "the top-level ts, not a nested one");
     assertEquals(RECEIVED, fix.receivedAt, "the record's Kafka timestamp");
     assertEquals(value, new String(fix.state, StandardCharsets.UTF_8), "the value as read");
-    assertEquals(1_700_000_000_000L, VehicleStateReader.read(record("cab-0001", "{\"ts\":1.7e12}")).fix().ts, "a whole number written with an exponent, as JSON.parse takes it");
+    assertEquals(List.of(51.9, 4.5, 12.0), List.of(fix.lat, fix.lon, fix.speedKmh), "position and speed, for the frozen-GPS rule");
+    assertEquals(1_700_000_000_000L, VehicleStateReader.read(record("cab-0001", "{\"ts\":1.7e12,\"lat\":0,\"lon\":0,\"speedKmh\":0}")).fix().ts, "a whole number written with an exponent, as JSON.parse takes it");
   }
 
   @Test
@@ -54,10 +55,11 @@ class SnapshotReaderTest {
         record("cab-0001", "{\"ts\":\"1764799999877\"}"),
         record("cab-0001", "{\"ts\":1.5}"),
         record("cab-0001", "{\"ts\":-1}"),
-        record("cab-0001", "{\"ts\":123456789012345678901234567890}"));
+        record("cab-0001", "{\"ts\":123456789012345678901234567890}"),
+        record("cab-0001", "{\"ts\":1,\"lat\":{\"deg\":51},\"lon\":4,\"speedKmh\":0}"));
     OneInputStreamOperatorTestHarness<KafkaRecord, VehicleFix> reader = ProcessFunctionTestHarnesses.forProcessFunction(new VehicleStateReader());
     for (KafkaRecord record : bad) reader.processElement(record, RECEIVED);
-    reader.processElement(record("cab-0002", "{\"ts\":5}"), RECEIVED);
+    reader.processElement(record("cab-0002", "{\"ts\":5,\"lat\":1,\"lon\":2,\"speedKmh\":3}"), RECEIVED);
 
     assertEquals(List.of("cab-0002"), reader.extractOutputValues().stream().map(fix -> fix.vehicleId).toList(), "the good record after them still passes");
     List<DeadLetter> letters = reader.getSideOutput(DeadLetter.TAG).stream().map(letter -> letter.getValue()).toList();
@@ -70,7 +72,8 @@ class SnapshotReaderTest {
     assertEquals("contract: (timestamp): the record has no Kafka timestamp", reasons.get(4));
     for (int i = 5; i <= 8; i++) assertTrue(reasons.get(i).startsWith("not-json: "), reasons.get(i));
     assertEquals("contract: (root): expected object", reasons.get(9));
-    for (int i = 10; i < bad.size(); i++) assertEquals("contract: ts: expected epoch milliseconds (a non-negative whole number)", reasons.get(i), bad.get(i).toString());
+    for (int i = 10; i < bad.size() - 1; i++) assertEquals("contract: ts: expected epoch milliseconds (a non-negative whole number)", reasons.get(i), bad.get(i).toString());
+    assertEquals("contract: lat, lon, speedKmh: expected numbers", reasons.get(bad.size() - 1));
     assertEquals("this is {not json", new String(letters.get(5).source.value, StandardCharsets.UTF_8), "the rejected bytes unchanged");
     assertEquals(41, letters.get(5).source.offset);
   }
