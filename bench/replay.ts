@@ -30,7 +30,8 @@ const VEHICLES = Number(process.env.BENCH_VEHICLES ?? 10_000);
 const HISTORY_S = Number(process.env.BENCH_HISTORY_S ?? 180);
 const LOOKBACK_S = Number(process.env.REPLAY_LOOKBACK_S ?? 120);
 const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_810);
-const FLINK_REST_PORT = PORT + 1;
+// The broker's controller listens on PORT + 1.
+const FLINK_REST_PORT = PORT + 10;
 const RESULTS = path.join(__dirname, 'results', 'replay.md');
 const SCENES = 5;
 

@@ -1,6 +1,8 @@
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
+import { toLocalInput } from '../../lib/fleet/replay-moments';
+
 export interface PageFigures {
   fps: number;
   longTasks: number;
@@ -8,6 +10,8 @@ export interface PageFigures {
   drawnVehicles: number;
   /** The page's JS heap after a forced GC, MiB, sampled every 30 s while the map stays open (empty unless asked for). */
   heapMiB: number[];
+  /** Time travel: ms from choosing a moment (Go in the time control) to the map drawn with the fleet as it was then. */
+  sceneDrawMs: number[];
 }
 
 const HEAP_SAMPLE_EVERY_MS = 30_000;
@@ -26,8 +30,39 @@ async function sampleHeap(page: Page, minutes: number): Promise<number[]> {
   }
 }
 
-/** Opens the Fleet page in headless Chromium as the fleet team would, and counts animation frames and long tasks with the map open. */
-export async function measureFleetPage(baseUrl: string, expectVehicles: number, seconds: number, heapMinutes = 0): Promise<PageFigures> {
+/** As a user picks a moment and presses Go, from live: until the scene is read ("Reading Kafka…" gone) and the map drew two frames of it. */
+async function timeSceneDraws(page: Page, moments: readonly number[]): Promise<number[]> {
+  const durations: number[] = [];
+  const control = page.getByTestId('time-control');
+  for (const at of moments) {
+    // The browser runs in this process's time zone: the picker takes local time, as the page writes it.
+    await control.getByLabel('Moment').fill(toLocalInput(at));
+    const started = Date.now();
+    await control.getByRole('button', { name: 'Go', exact: true }).click();
+    await page.waitForFunction(
+      `document.querySelector('[data-testid="time-mode"]')?.textContent?.startsWith('Showing') && !document.querySelector('[data-testid="time-control"] [aria-busy="true"]')`,
+      undefined,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    durations.push(Date.now() - started);
+    await control.getByRole('button', { name: 'Back to live', exact: true }).click();
+    await page.getByTestId('time-mode').filter({ hasText: 'Live' }).waitFor();
+  }
+  return durations;
+}
+
+/**
+ * Opens the Fleet page in headless Chromium as the fleet team would, and counts animation frames and
+ * long tasks with the map open; then times choosing each of `sceneMoments` in the time control.
+ */
+export async function measureFleetPage(
+  baseUrl: string,
+  expectVehicles: number,
+  seconds: number,
+  heapMinutes = 0,
+  sceneMoments: readonly number[] = [],
+): Promise<PageFigures> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--disable-background-networking', '--no-first-run'],
@@ -62,7 +97,8 @@ export async function measureFleetPage(baseUrl: string, expectVehicles: number, 
     })`)) as { fps: number; tasks: number[] };
     const drawnVehicles = Number(await map.getAttribute('data-drawn-vehicles'));
     const heapMiB = heapMinutes > 0 ? await sampleHeap(page, heapMinutes) : [];
-    return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), drawnVehicles, heapMiB };
+    const sceneDrawMs = await timeSceneDraws(page, sceneMoments);
+    return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), drawnVehicles, heapMiB, sceneDrawMs };
   } finally {
     await browser.close();
   }

@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'catch-up-s': { type: 'string', default: '240' },
     'heap-min': { type: 'string', default: '0' },
     replays: { type: 'string', default: '0' },
+    // Time travel on the page: moments chosen in the time control, timed until the map is drawn.
+    scenes: { type: 'string', default: '3' },
   },
 });
 const cabs = Number(values.cabs);
@@ -174,11 +176,19 @@ async function main(): Promise<void> {
     if (replays > 0) report.push(await measureWithReplays(stack.url, replays, stackUpAt, one, () => measureWindow(probe, share, pids, windowS)));
 
     log('opening the Fleet page in headless Chromium');
-    const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']), Number(values['heap-min']));
+    // Moments the stack ran through, none on a snapshot boundary: 30 s ago and further back.
+    const sceneMoments = Array.from({ length: Number(values.scenes) }, (_, i) => Math.floor(Date.now() / 1000) * 1000 - 30_000 - i * 13_000).filter(
+      (at) => at > stackUpAt,
+    );
+    const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']), Number(values['heap-min']), sceneMoments);
     report.push(
       `Fleet page, headless Chromium (software rendering), map open with ${pageFigures.drawnVehicles} vehicles drawn: ${pageFigures.fps.toFixed(1)} fps, ${pageFigures.longTasks} long tasks (> 50 ms), longest ${pageFigures.longestTaskMs.toFixed(0)} ms`,
     );
     if (pageFigures.heapMiB.length > 1) report.push(describeHeap(pageFigures.heapMiB));
+    if (pageFigures.sceneDrawMs.length > 0)
+      report.push(
+        `Time travel on the page: choosing a moment → map drawn, ${pageFigures.sceneDrawMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${machineLoad()})`,
+      );
     log(report.at(-1) ?? '');
 
     for (const step of steps) {
