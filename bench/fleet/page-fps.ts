@@ -39,11 +39,12 @@ async function timeSceneDraws(page: Page, moments: readonly number[]): Promise<n
     await control.getByLabel('Moment').fill(toLocalInput(at));
     const started = Date.now();
     await control.getByRole('button', { name: 'Go', exact: true }).click();
-    await page.waitForFunction(
-      `document.querySelector('[data-testid="time-mode"]')?.textContent?.startsWith('Showing') && !document.querySelector('[data-testid="time-control"] [aria-busy="true"]')`,
-      undefined,
-      { timeout: 120_000, polling: 'raf' },
-    );
+    // "Showing …" and "Reading Kafka…" appear in one render; the scene is in when the latter is gone.
+    await page
+      .getByTestId('time-mode')
+      .filter({ hasText: /^Showing/ })
+      .waitFor({ timeout: 120_000 });
+    await control.locator('[aria-busy="true"]').waitFor({ state: 'detached', timeout: 120_000 });
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
     durations.push(Date.now() - started);
     await control.getByRole('button', { name: 'Back to live', exact: true }).click();
