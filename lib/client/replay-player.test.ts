@@ -82,4 +82,21 @@ describe('ReplayPlayer', () => {
     expect(player.views()[0]).toMatchObject({ freshness: 'frozen', lat: 52.1 });
     expect(player.views()[0]).not.toHaveProperty('positionSince');
   });
+
+  it('asks for ten seconds of playback ahead, and for half as much history each time the BFF finds a span too large', () => {
+    const player = new ReplayPlayer();
+    player.load(scene);
+    const now = 10_000_000;
+    expect(player.nextRange(now, 60)).toEqual({ from: 10_000, until: 610_000 });
+    expect(player.shortenSpan(60)).toBe(true);
+    expect(player.nextRange(now, 60)).toEqual({ from: 10_000, until: 310_000 });
+    // Down to 5 s of history per request, then the refusal stands.
+    while (player.shortenSpan(60));
+    expect(player.nextRange(now, 60)).toEqual({ from: 10_000, until: 15_000 });
+    // Never past the present (a second ago), and nothing to ask while ten seconds of playback are loaded.
+    expect(player.nextRange(12_000, 60)).toEqual({ from: 10_000, until: 11_000 });
+    expect(player.nextRange(10_500, 60)).toBeUndefined();
+    player.addSteps(10_000, 700_000, []);
+    expect(player.nextRange(now, 60)).toBeUndefined();
+  });
 });

@@ -2,9 +2,11 @@
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
+import { REPLAY_ERRORS } from '../contracts/replay';
+
 import { FleetStore } from './fleet-store';
 import type { FleetView } from './fleet-store';
-import { fetchScene, fetchSteps } from './queries/replay';
+import { fetchScene, fetchSteps, ReplayRequestError } from './queries/replay';
 import { ReplayPlayer } from './replay-player';
 
 export const REPLAY_SPEEDS = [1, 10, 60] as const;
@@ -12,8 +14,6 @@ export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
 /** How often the playhead moves while playing (wall clock). */
 const TICK_MS = 250;
-/** Steps are fetched this far (wall time of playback) ahead, so playback never waits at the speeds offered. */
-const PREFETCH_WALL_MS = 10_000;
 
 export interface ReplayState {
   /** The moment shown, or null: live. */
@@ -134,13 +134,18 @@ function usePlayback(
     const timer = setInterval(() => {
       const replay = player.current;
       const now = Date.now();
-      if (!fetching && replay.loadedUntil < Math.min(now - 1_000, replay.playhead + PREFETCH_WALL_MS * speed)) {
+      const range = fetching ? undefined : replay.nextRange(now, speed);
+      if (range) {
         fetching = true;
-        const from = replay.loadedUntil;
-        const until = Math.min(now - 1_000, from + PREFETCH_WALL_MS * speed);
+        const { from, until } = range;
         fetchSteps(from, until, stepMs, controller.signal)
           .then((steps) => current === generation.current && replay.addSteps(from, until, steps.steps))
-          .catch((error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, playing: false, error: (error as Error).message })))
+          .catch((error: unknown) => {
+            if (controller.signal.aborted) return;
+            // A big fleet's span refused as too large: ask for less and play on, slower.
+            if (error instanceof ReplayRequestError && error.code === REPLAY_ERRORS.tooLarge && replay.shortenSpan(speed)) return;
+            setState((s) => ({ ...s, playing: false, error: (error as Error).message }));
+          })
           .finally(() => (fetching = false));
       }
       const at = replay.advanceTo(replay.playhead + TICK_MS * speed);

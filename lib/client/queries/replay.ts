@@ -18,17 +18,27 @@ export const replayKeys = {
  */
 const BUSY_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000];
 
+/** A refusal of the replay routes, with the server's words and its error code (REPLAY_ERRORS). */
+export class ReplayRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
 /** A refusal of the replay routes (and the trip's), with the server's words (e.g. the oldest moment available). */
 export async function getReplayJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
     const response = await fetch(url, { cache: 'no-store', signal });
-    const body = (await response.json().catch(() => ({}))) as { error?: { message: string } };
+    const body = (await response.json().catch(() => ({}))) as { error?: { message: string; code?: string } };
     const retryIn = response.status === 429 ? BUSY_RETRY_DELAYS_MS[attempt] : undefined;
     if (retryIn !== undefined) {
       await wait(retryIn, signal);
       continue;
     }
-    if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+    if (!response.ok) throw new ReplayRequestError(body.error?.message ?? `HTTP ${response.status}`, body.error?.code);
     return parse(body);
   }
 }
