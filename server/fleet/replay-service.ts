@@ -69,11 +69,13 @@ export class ReplayService {
    * The fleet at `at`: the newest snapshot before it (fleet.snapshots) and the fixes written since,
    * else each vehicle's newest fix written in the lookback before it; and the alerts firing then.
    * The fixes after the snapshot the job should have written last are read beside the snapshot, so
-   * a scene is one round of reads; an older snapshot costs a second read of the gap.
+   * a scene is one round of reads. When the job runs behind, the newest snapshot within the lookback
+   * is looked for too, and the fixes between it and the first read are read as well.
    */
   async scene(at: number, signal?: AbortSignal): Promise<ReplayScene> {
     this.checkMoment(at);
     return this.withSession(async () => {
+      const started = Date.now();
       const interval = this.config.snapshotIntervalMs;
       const readFrom = Math.floor(at / interval) * interval - SNAPSHOT_LATENESS_MS;
       const picker = new SnapshotPicker();
@@ -84,11 +86,20 @@ export class ReplayService {
         this.read(TOPICS.vehicleState, readFrom, at, signal, (record) => pushVehicle(later, record)),
         this.read(TOPICS.anomalies, at - this.config.alertLookbackMs, at, signal, (record) => applyAlert(record, (alert) => fold.applyAlert(alert))),
       ]);
-      const base = picker.pick(at);
+      let base = picker.pick(at);
+      // The job running behind (or down a while): an older snapshot within the lookback still beats reading every fix of it.
+      const olderFrom = at - this.config.lookbackMs;
+      const olderSnapshotRecords = base || olderFrom >= readFrom - interval ? 0 : await this.readSnapshots(olderFrom, readFrom - interval - 1, signal, picker);
+      base ??= picker.pick(at);
       const from = base ? base.coveredUntil - SNAPSHOT_LATENESS_MS : at - this.config.lookbackMs;
       for (const entry of base?.vehicles ?? []) fold.applySnapshot({ ...entry, state: { ...entry.state, receivedAt: entry.receivedAt } });
       const gapRecords = from < readFrom ? await this.read(TOPICS.vehicleState, from, readFrom - 1, signal, (record) => applyVehicle(fold, record)) : 0;
       for (const state of later) if (state.receivedAt >= from) fold.applyVehicle(state);
+      const records = snapshotRecords + olderSnapshotRecords + laterRecords + alertRecords + gapRecords;
+      this.logger.info(
+        { at: new Date(at).toISOString(), snapshotAgeMs: base ? at - base.coveredUntil : null, records, vehicles: fold.size, ms: Date.now() - started },
+        base ? 'replay scene from a snapshot' : 'replay scene without a snapshot: read the lookback',
+      );
       return {
         at,
         retention: this.retention(),
@@ -97,7 +108,7 @@ export class ReplayService {
         ...(base ? { snapshotAt: base.coveredUntil } : {}),
         vehicles: fold.sceneVehicles(),
         alerts: fold.openAlerts(),
-        records: snapshotRecords + laterRecords + alertRecords + gapRecords,
+        records,
       };
     });
   }

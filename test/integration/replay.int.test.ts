@@ -276,5 +276,13 @@ describe('time travel on the fleet', () => {
       });
     }
     expect(replayed.vehicles.find((v) => v.vehicleId === ghost.state.vehicleId)?.receivedAt).toBe(ghost.receivedAt);
+
+    // A moment well after the newest snapshot (the job behind, or down a while): the older one within the lookback is still the base.
+    const later = snapshotAt + 12_000;
+    await expect.poll(() => Date.now(), { timeout: 20_000 }).toBeGreaterThan(later + 1_000);
+    const again = await scene(later);
+    expect(again.snapshotAt).toBe(snapshotAt);
+    expect(again.vehicles.map((v) => v.vehicleId)).toContain(ghost.state.vehicleId);
+    expect(again.vehicles.length).toBe(foldVehicleStates(await readRecords(outside, TOPICS.vehicleState), later).size + 1);
   });
 });
