@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     tankers,
     // Only what the fleet needs: the bookstore and campus streams at their quietest.
     simulatorArgs: ['--purchases-per-s', '0.1', '--sightings-per-s', '0.1', '--no-archiver'],
-    env: { LOG_LEVEL: 'warn' },
+    env: { LOG_LEVEL: 'info' },
     // 10,000 or 50,000 vehicles' tables and first fixes on a shared 2-core machine: minutes, not seconds.
     startTimeoutMs: 300_000,
   });
