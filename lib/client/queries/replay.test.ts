@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { fetchSteps } from './replay';
+import { ReplayRequestError, fetchSteps } from './replay';
 
 const steps = { from: 0, until: 1_000, stepMs: 1_000, steps: [], alerts: [] };
 const busy = () => new Response(JSON.stringify({ error: { code: 'replay_busy', message: '4 replays are reading Kafka on this server now' } }), { status: 429 });
@@ -33,6 +33,7 @@ describe('replay reads when the server is busy', () => {
     );
     const result = fetchSteps(0, 1_000, 1_000).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(8_000);
-    expect(await result).toEqual(new Error('4 replays are reading Kafka on this server now'));
+    expect(await result).toEqual(new ReplayRequestError('4 replays are reading Kafka on this server now', 'replay_busy'));
+    expect(await result).toMatchObject({ code: 'replay_busy' });
   });
 });
