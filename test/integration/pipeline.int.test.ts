@@ -12,7 +12,7 @@ import { TEST_PORTS } from '../support/ports';
 import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import { TestStack } from '../support/stack';
-import { foldVehicleStates, readRecords } from '../support/vehicle-state-oracle';
+import { expectSameFleet, foldVehicleStates, readRecords } from '../support/vehicle-state-oracle';
 
 const CABS = 8;
 const TANKERS = 4;
@@ -89,16 +89,7 @@ describe('the fleet pipeline end to end', () => {
     const expected = foldVehicleStates(await readRecords(outside, TOPICS.vehicleState), at);
     const mine = scene.vehicles.filter((vehicle) => vehicle.ts >= startedAt);
     expect(mine).toHaveLength(CABS + TANKERS);
-    for (const vehicle of mine) {
-      const oracle = expected.get(vehicle.vehicleId)?.state;
-      expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
-        id: oracle?.vehicleId,
-        ts: oracle?.ts,
-        lat: oracle?.lat,
-        lon: oracle?.lon,
-        status: oracle?.status,
-      });
-    }
+    expectSameFleet(mine, expected);
   });
 
   it('refuses a malformed subscription with a clear error and keeps the connection', async () => {

@@ -18,7 +18,7 @@ import { TEST_PORTS } from '../support/ports';
 import { signInOverHttp } from '../support/session';
 import { TestStack } from '../support/stack';
 import type { TopicRecord } from '../support/vehicle-state-oracle';
-import { foldVehicleStates, readRecords } from '../support/vehicle-state-oracle';
+import { expectSameFleet, foldVehicleStates, readRecords } from '../support/vehicle-state-oracle';
 
 const VEHICLES = 12;
 const ROUNDS = 10;
@@ -141,16 +141,7 @@ describe('time travel on the fleet', () => {
       const replayed = await scene(at);
       const expected = foldVehicleStates(records, at, at - LOOKBACK_S * 1000);
       expect(replayed.vehicles.length).toBe(expected.size);
-      for (const vehicle of replayed.vehicles) {
-        const oracle = expected.get(vehicle.vehicleId)?.state;
-        expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
-          id: oracle?.vehicleId,
-          ts: oracle?.ts,
-          lat: oracle?.lat,
-          lon: oracle?.lon,
-          status: oracle?.status,
-        });
-      }
+      expectSameFleet(replayed.vehicles, expected);
       expect(replayed.alerts.map((alert) => alert.alertId).sort()).toEqual(oracleAlerts(alertRecords, at));
     }
     // This run's own vehicles: all there, and the overheat open at the first moment only.
@@ -265,16 +256,7 @@ describe('time travel on the fleet', () => {
     const expected = foldVehicleStates(records, at);
     expected.set(ghost.state.vehicleId, ghost);
     expect(replayed.vehicles.length).toBe(expected.size);
-    for (const vehicle of replayed.vehicles) {
-      const oracle = expected.get(vehicle.vehicleId)?.state;
-      expect({ id: vehicle.vehicleId, ts: vehicle.ts, lat: vehicle.lat, lon: vehicle.lon, status: vehicle.status }).toEqual({
-        id: oracle?.vehicleId,
-        ts: oracle?.ts,
-        lat: oracle?.lat,
-        lon: oracle?.lon,
-        status: oracle?.status,
-      });
-    }
+    expectSameFleet(replayed.vehicles, expected);
     expect(replayed.vehicles.find((v) => v.vehicleId === ghost.state.vehicleId)?.receivedAt).toBe(ghost.receivedAt);
 
     // A moment well after the newest snapshot (the job behind, or down a while): the older one within the lookback is still the base.

@@ -1,4 +1,5 @@
 import type { Kafka } from 'kafkajs';
+import { expect } from 'vitest';
 
 import type { VehicleState } from '../../lib/contracts/fleet';
 import { vehicleStateSchema } from '../../lib/contracts/fleet';
@@ -43,4 +44,21 @@ export function foldVehicleStates(records: readonly TopicRecord[], at: number, f
     if (!current || current.state.ts <= parsed.data.ts) fleet.set(parsed.data.vehicleId, { state: parsed.data, receivedAt: record.timestamp });
   }
   return fleet;
+}
+
+/** Each replayed vehicle where the oracle has it: same fix (`ts`), position and status. */
+export function expectSameFleet(
+  vehicles: readonly Pick<VehicleState, 'vehicleId' | 'ts' | 'lat' | 'lon' | 'status'>[],
+  expected: ReadonlyMap<string, { state: VehicleState }>,
+): void {
+  for (const { vehicleId, ts, lat, lon, status } of vehicles) {
+    const oracle = expected.get(vehicleId)?.state;
+    expect({ vehicleId, ts, lat, lon, status }).toEqual({
+      vehicleId: oracle?.vehicleId,
+      ts: oracle?.ts,
+      lat: oracle?.lat,
+      lon: oracle?.lon,
+      status: oracle?.status,
+    });
+  }
 }
