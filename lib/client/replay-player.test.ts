@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
+import { replayVehicle } from '../../test/support/fleet-fixtures';
 import type { ReplayScene, ReplayVehicle } from '../contracts/replay';
 
 import { ReplayPlayer } from './replay-player';
 
-function fix(ts: number, lat: number): ReplayVehicle {
-  return {
-    vehicleId: 'cab-1',
-    fleet: 'cabs',
-    ts,
-    lat,
-    lon: 13.4,
-    speedKmh: 30,
-    headingDeg: 0,
-    engineTempC: 90,
-    fuelPct: 50,
-    ignition: true,
-    plate: 'B-1',
-    driver: 'D',
-    status: 'moving',
-    receivedAt: ts,
-  };
-}
+const fix = (ts: number, lat: number): ReplayVehicle => replayVehicle('cab-1', ts, { lat });
 
 const scene: ReplayScene = {
   at: 10_000,

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ReplayAlert, ReplayVehicle } from '../contracts/replay';
+import { replayVehicle as fix } from '../../test/support/fleet-fixtures';
+import type { ReplayAlert } from '../contracts/replay';
 
 import { ReplayFold } from './replay-fold';
 
 const RULES = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
-
-function fix(vehicleId: string, ts: number, extra: Partial<ReplayVehicle> = {}): ReplayVehicle {
-  return {
-    vehicleId,
-    fleet: 'cabs',
-    ts,
-    lat: 52.5,
-    lon: 13.4,
-    speedKmh: 30,
-    headingDeg: 0,
-    engineTempC: 90,
-    fuelPct: 50,
-    ignition: true,
-    plate: 'B-1',
-    driver: 'D',
-    status: 'moving',
-    receivedAt: ts,
-    ...extra,
-  };
-}
 
 function alert(alertId: string, vehicleId: string, state: ReplayAlert['state']): ReplayAlert {
   return { alertId, vehicleId, metric: 'engineTempC', value: 130, severity: 'critical', detectedAt: 1, state };

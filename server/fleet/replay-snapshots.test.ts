@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import type { FleetSnapshotRecord, VehicleState } from '@/lib/contracts/fleet';
+import type { FleetSnapshotRecord } from '@/lib/contracts/fleet';
+
+import { vehicleState as state } from '../../test/support/fleet-fixtures';
 
 import { SnapshotPicker } from './replay-snapshots';
-
-function state(vehicleId: string, ts: number): VehicleState {
-  return {
-    vehicleId,
-    fleet: 'cabs',
-    ts,
-    lat: 52.5,
-    lon: 13.4,
-    speedKmh: 30,
-    headingDeg: 0,
-    engineTempC: 90,
-    fuelPct: 50,
-    ignition: true,
-    plate: 'B-1',
-    driver: 'D',
-    status: 'moving',
-  };
-}
 
 function record(at: number, bucket: number, ids: string[], chunk = 0, chunks = 1, buckets = 2): Buffer {
   const value: FleetSnapshotRecord = {

@@ -198,6 +198,11 @@ public final class ContractReader {
     return (long) number;
   }
 
+  /** lib/contracts/common.ts idSchema: 1 to 128 letters, digits and . _ : @ - (a record's key is one too). */
+  public static boolean isId(String value) {
+    return value != null && !value.isEmpty() && value.length() <= 128 && ID.matcher(value).matches();
+  }
+
   /** An array of ids (z.array(idSchema)); null when it is not one. */
   public List<String> ids(String field) {
     JsonNode value = node.get(field);
@@ -205,7 +210,7 @@ public final class ContractReader {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < value.size(); i++) {
       JsonNode item = value.get(i);
-      if (!item.isTextual() || item.asText().isEmpty() || item.asText().length() > 128 || !ID.matcher(item.asText()).matches()) return fail(field + "." + i, "letters, digits and . _ : @ - only (1 to 128 characters)");
+      if (!item.isTextual() || !isId(item.asText())) return fail(field + "." + i, "letters, digits and . _ : @ - only (1 to 128 characters)");
       ids.add(item.asText());
     }
     return ids;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.fleetwatch.flink.common.ContractReader;
 import dev.fleetwatch.flink.common.DeadLetter;
 import dev.fleetwatch.flink.common.Json;
 import dev.fleetwatch.flink.common.KafkaRecord;
 import java.io.IOException;
-import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -20,9 +20,6 @@ import org.apache.flink.util.Collector;
  * {@code fleet-state}, which wrote the record. What fails goes to {@code dlq.fleet-snapshot}.
  */
 public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix> {
-  /** lib/contracts/common.ts idSchema, as the record's key must be (fleet.vehicle-state is keyed by vehicleId). */
-  private static final Pattern ID = Pattern.compile("^[\\w.:@-]+$");
-  private static final int MAX_ID_LENGTH = 128;
   /** lib/contracts/common.ts epochMs: JavaScript's largest safe integer. */
   private static final long MAX_EPOCH_MS = 9_007_199_254_740_991L;
   private static final JsonFactory FACTORY = Json.MAPPER.getFactory();
@@ -40,7 +37,7 @@ public class VehicleStateReader extends ProcessFunction<KafkaRecord, VehicleFix>
   static Outcome read(KafkaRecord record) {
     String vehicleId = record.keyString();
     if (vehicleId == null || vehicleId.isEmpty()) return rejected("empty: " + record.topic + " record has no key (its vehicleId)");
-    if (vehicleId.length() > MAX_ID_LENGTH || !ID.matcher(vehicleId).matches()) return rejected("contract: (key): letters, digits and . _ : @ - only (1 to 128 characters)");
+    if (!ContractReader.isId(vehicleId)) return rejected("contract: (key): letters, digits and . _ : @ - only (1 to 128 characters)");
     if (record.value == null || record.value.length == 0) return rejected("empty: message has no value");
     if (record.timestamp < 0) return rejected("contract: (timestamp): the record has no Kafka timestamp");
     Fields fields;
