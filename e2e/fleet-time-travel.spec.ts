@@ -72,3 +72,14 @@ test('time travel: a moment inside an overheat shows the vehicle with its open a
   expect(page.url()).not.toContain('at=');
   await other.close();
 });
+
+test('time travel: a moment before any data says that no vehicle had reported by then, not that the simulator is down', async ({ page, stack }) => {
+  await signInAs(page, stack.url, 'fleet');
+  await page.goto(`${stack.url}/fleet`);
+  const time = new TimeControlPage(page);
+  await expect(time.mode).toHaveText('Live');
+  await time.button('Start of retention').click();
+  await expect(time.mode).toContainText('Showing');
+  await expect(page.getByText('No vehicle had reported by this moment')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('Is the simulator or your producer running?')).toHaveCount(0);
+});

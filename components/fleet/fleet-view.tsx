@@ -74,6 +74,8 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
           <ListControls query={query} onChange={(next) => setQuery(() => next)} />
           {!fleet.loaded ? (
             <LoadingPlaceholder what="the fleet" rows={8} />
+          ) : fleet.vehicles.size === 0 && past ? (
+            <p className="empty">No vehicle had reported by this moment: no fleet snapshot covers it and no fix was written shortly before it.</p>
           ) : fleet.vehicles.size === 0 ? (
             <p className="empty">No vehicles have reported in the last {15} minutes. Is the simulator or your producer running?</p>
           ) : (
