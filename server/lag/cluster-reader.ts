@@ -1,53 +1,18 @@
 import type { GroupDescription, Kafka } from 'kafkajs';
 
+import type { FetchedRecord, InternalCluster, InternalCoordinator } from '../kafka/internal-cluster';
+import { ISOLATION, createInternalCluster } from '../kafka/internal-cluster';
+
 /**
- * Offsets and record timestamps, read in as few requests as the protocol allows. kafkajs's admin
- * asks for end offsets one topic at a time (two requests per topic) and has no way to read one
- * record; its own Cluster class does both: ListOffsets for many topics in one request per broker,
- * and plain Fetch requests. The Cluster is reached through the client's factory, exactly as
- * kafkajs builds its admin, consumer and producer (kafkajs 2.2.x is pinned and no longer changes).
- * It also remembers each group's coordinator, where kafkajs's admin asks for it again before every
- * DescribeGroups and OffsetFetch (twice the requests per group and poll).
+ * Offsets and record timestamps, read in as few requests as the protocol allows, through kafkajs's
+ * own Cluster (server/kafka/internal-cluster.ts): ListOffsets for many topics in one request per
+ * broker (kafkajs's admin asks one topic at a time, two requests per topic), and plain Fetch
+ * requests to read one record. It also remembers each group's coordinator, where kafkajs's admin
+ * asks for it again before every DescribeGroups and OffsetFetch (twice the requests per group and poll).
  * Nothing here writes: FindCoordinator, DescribeGroups, OffsetFetch, ListOffsets and Fetch only read.
  */
-interface FetchedRecord {
-  offset: string;
-  timestamp: string;
-  isControlRecord?: boolean;
-}
-interface InternalBroker {
-  fetch(request: {
-    isolationLevel: number;
-    maxWaitTime: number;
-    minBytes: number;
-    maxBytes: number;
-    topics: { topic: string; partitions: { partition: number; fetchOffset: string; maxBytes: number }[] }[];
-  }): Promise<{ responses: { topicName: string; partitions: { partition: number; errorCode: number; messages: FetchedRecord[] }[] }[] }>;
-}
-interface InternalCoordinator {
-  nodeId: number | string;
-  describeGroups(request: { groupIds: string[] }): Promise<{ groups: GroupDescription[] }>;
-  offsetFetch(request: {
-    groupId: string;
-    topics: [];
-  }): Promise<{ responses: { topic: string; partitions: { partition: number; offset: string; errorCode?: number }[] }[] }>;
-}
-interface InternalCluster {
-  findGroupCoordinator(options: { groupId: string }): Promise<InternalCoordinator>;
-  connect(): Promise<void>;
-  disconnect(): Promise<void>;
-  addMultipleTargetTopics(topics: string[]): Promise<void>;
-  refreshMetadataIfNecessary(): Promise<void>;
-  findTopicPartitionMetadata(topic: string): { partitionId: number; leader: number }[];
-  findLeaderForPartitions(topic: string, partitions: number[]): Record<string, number[]>;
-  findBroker(options: { nodeId: string }): Promise<InternalBroker>;
-  fetchTopicsOffset(
-    topics: { topic: string; fromBeginning: boolean; partitions: { partition: number }[] }[],
-  ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
-}
-
 /** READ_UNCOMMITTED: the high watermark, as Kafka's own kafka-consumer-groups shows it (the admin's default is the last stable offset). */
-const READ_UNCOMMITTED = 0;
+const READ_UNCOMMITTED = ISOLATION.readUncommitted;
 /** Enough for the first record batch at an offset in most topics; a bigger batch falls back to interpolation. */
 const PARTITION_FETCH_BYTES = 64 * 1024;
 const FETCH_BYTES = 8 * 1024 * 1024;
@@ -74,8 +39,7 @@ export class ClusterReader {
 
   private async connected(): Promise<InternalCluster> {
     if (this.cluster) return this.cluster;
-    const create = findClusterFactory(this.kafka);
-    const cluster = create({ allowAutoTopicCreation: false, isolationLevel: READ_UNCOMMITTED });
+    const cluster = createInternalCluster(this.kafka, READ_UNCOMMITTED);
     await cluster.connect();
     this.cluster = cluster;
     return cluster;
@@ -223,13 +187,4 @@ function splitIntoRounds<T extends { topic: string; partition: number; offset: n
     (rounds[round] ??= []).push(item);
   }
   return rounds;
-}
-
-type ClusterFactory = (options: { allowAutoTopicCreation: boolean; isolationLevel: number }) => InternalCluster;
-
-function findClusterFactory(kafka: Kafka): ClusterFactory {
-  const symbol = Object.getOwnPropertySymbols(kafka).find((candidate) => candidate.description === 'private:Kafka:createCluster');
-  const factory = symbol ? (kafka as unknown as Record<symbol, unknown>)[symbol] : undefined;
-  if (typeof factory !== 'function') throw new Error('this kafkajs version has no cluster factory; the lag monitor needs kafkajs 2.2.x');
-  return factory as ClusterFactory;
 }
