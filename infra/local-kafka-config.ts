@@ -37,6 +37,8 @@ export interface BrokerSettings {
   secured?: SecuredListeners;
   /** One node of a multi-node cluster (`npm run demo -- --cluster`); unset: a single node. */
   cluster?: ClusterNode;
+  /** Unset: 0, so a consumer starts at once. A benchmark sets Kafka's own default (3000) to measure what a production cluster does. */
+  groupInitialRebalanceDelayMs?: number;
 }
 
 /** A node of a local KRaft cluster where every node is broker and controller. */
@@ -127,7 +129,7 @@ export function serverProperties(s: BrokerSettings): string {
     // Fewer internal partitions than the production default of 50: faster first start, fewer files.
     ['offsets.topic.num.partitions', 10],
     ['transaction.state.log.num.partitions', 10],
-    ['group.initial.rebalance.delay.ms', 0],
+    ['group.initial.rebalance.delay.ms', s.groupInitialRebalanceDelayMs ?? 0],
     ['num.partitions', 3],
     // Topics are created explicitly by the app; a typo must fail instead of creating a topic.
     ['auto.create.topics.enable', 'false'],

@@ -88,6 +88,7 @@ describe('serverProperties', () => {
     expect(props.get('transaction.state.log.replication.factor')).toBe('1');
     expect(props.get('transaction.state.log.min.isr')).toBe('1');
     expect(props.get('group.initial.rebalance.delay.ms')).toBe('0');
+    expect(parseProperties(serverProperties({ ...base, groupInitialRebalanceDelayMs: 3000 })).get('group.initial.rebalance.delay.ms')).toBe('3000');
     expect(props.get('num.partitions')).toBe('3');
     expect(props.get('auto.create.topics.enable')).toBe('false');
   });

@@ -49,6 +49,8 @@ export interface LocalKafkaOptions {
   cluster?: ClusterNode & { clusterId: string };
   /** How long it may take to answer (default 120 s): a node restarted on a loaded machine catches up slowly. */
   readyTimeoutMs?: number;
+  /** See BrokerSettings.groupInitialRebalanceDelayMs (default 0). */
+  groupInitialRebalanceDelayMs?: number;
 }
 
 export interface LocalKafka {
@@ -296,7 +298,18 @@ export async function startLocalKafka(opts: LocalKafkaOptions & { detached?: boo
   await mkdir(dataDir, { recursive: true });
   const propsFile = path.join(dataDir, 'server.properties');
   const logDir = path.join(dataDir, 'logs');
-  await writeFile(propsFile, serverProperties({ kafkaVersion: KAFKA_VERSION, port, controllerPort, logDir, secured: opts.secured, cluster: opts.cluster }));
+  await writeFile(
+    propsFile,
+    serverProperties({
+      kafkaVersion: KAFKA_VERSION,
+      port,
+      controllerPort,
+      logDir,
+      secured: opts.secured,
+      cluster: opts.cluster,
+      groupInitialRebalanceDelayMs: opts.groupInitialRebalanceDelayMs,
+    }),
+  );
   await formatStorage(dataDir, propsFile, onProgress, opts);
 
   onProgress(`starting Kafka ${KAFKA_VERSION} on ${brokers}…`);

@@ -117,7 +117,7 @@ export class Bff {
       delayedAfterMs: config.bff.fleetDelayedAfterMs,
       frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
     };
-    this.replay = new ReplayService(this.kafka, config.replay, rules, `bff.${config.bff.instanceId}`, logger.child({ component: 'replay' }));
+    this.replay = new ReplayService(this.kafka, config.replay, rules, logger.child({ component: 'replay' }));
   }
 
   private notifyService(alerting: AlertingConfig): NotifyService {

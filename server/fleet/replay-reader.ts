@@ -1,6 +1,9 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { Partitioners } from 'kafkajs';
 
+import type { FetchedPartition, FetchedRecord, InternalCluster } from '../kafka/internal-cluster';
+import { ISOLATION, createInternalCluster } from '../kafka/internal-cluster';
+
 /** One record of a time range, as the replay folds it: the raw value and when Kafka took it. */
 export interface RangeRecord {
   partition: number;
@@ -14,8 +17,6 @@ export interface RangeRead {
   /** Records with a Kafka timestamp in [fromMs, untilMs] are read. */
   fromMs: number;
   untilMs: number;
-  /** A unique group per read: never committed, deleted when the read ends. */
-  groupId: string;
   /** Refused beyond this many records, because the read holds its results in memory. */
   maxRecords: number;
   /** Aborted when the viewer leaves: the read stops and its consumer is closed. */
@@ -45,10 +46,13 @@ export async function partitionOfKey(admin: Admin, topic: string, key: string): 
 }
 
 /**
- * Reads one time range of a topic by offsets found from timestamps, through a consumer of its
- * own that never commits (its group is deleted afterwards), and hands every record to `onRecord`
- * in each partition's order. Resolves with the count once every partition reached the range's
- * end; rejects when aborted or when the range holds more than `maxRecords`.
+ * Reads one time range of a topic by offsets found from timestamps and hands every record to
+ * `onRecord` in each partition's order. Resolves with the count once every partition reached the
+ * range's end; rejects when aborted or when the range holds more than `maxRecords`.
+ *
+ * The partitions are fetched from their leaders directly, with no consumer group: a broker holds
+ * the first join of every new group for `group.initial.rebalance.delay.ms` (3 s by default,
+ * KIP-134), which a group per read paid on every scene, step and trip on a real cluster.
  */
 export async function readRange(kafka: Kafka, read: RangeRead, onRecord: (record: RangeRecord) => void): Promise<number> {
   const admin = kafka.admin();
@@ -61,60 +65,159 @@ export async function readRange(kafka: Kafka, read: RangeRead, onRecord: (record
     if (total > read.maxRecords)
       throw new RangeTooLargeError(`${total} records in the range, more than the ${read.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`);
     if (pending.length === 0) return 0;
-    const idle = [...range.keys()].filter((partition) => !pending.some(([p]) => p === partition));
-    return await consumeRange(kafka, read, new Map(pending), idle, onRecord);
+    const earliest = async (partition: number) =>
+      BigInt((await admin.fetchTopicOffsets(read.topic)).find((offsets) => offsets.partition === partition)?.low ?? '0');
+    return await fetchRange(kafka, read, new Map(pending), onRecord, earliest);
   } finally {
-    await admin.deleteGroups([read.groupId]).catch(() => undefined);
     await admin.disconnect();
   }
 }
 
-async function consumeRange(
+/** How long a leader may hold a fetch waiting for records not yet written (the range's end came from a newer read of offsets). */
+const FETCH_WAIT_MS = 100;
+const PARTITION_FETCH_BYTES = 1024 * 1024;
+const FETCH_BYTES = 16 * 1024 * 1024;
+/** Failed fetch rounds in a row (a leader moving, a broker restarting) before the read gives up. */
+const MAX_FAILED_ROUNDS = 5;
+
+async function fetchRange(
   kafka: Kafka,
   read: RangeRead,
-  pending: Map<number, { start: bigint; end: bigint }>,
-  idle: number[],
+  ranges: Map<number, { start: bigint; end: bigint }>,
   onRecord: (record: RangeRecord) => void,
+  earliest: (partition: number) => Promise<bigint>,
 ): Promise<number> {
-  const consumer = kafka.consumer({ groupId: read.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+  // Only committed records, as a consumer's default: an aborted transaction's records never replay.
+  const cluster = createInternalCluster(kafka, ISOLATION.readCommitted);
+  await cluster.connect();
+  const next = new Map([...ranges].map(([partition, range]) => [partition, range.start]));
   let count = 0;
-  let settle: (error?: Error) => void = () => {};
-  const done = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())));
-  const onAbort = () => settle(new Error('replay aborted: the viewer left'));
-  read.signal?.addEventListener('abort', onAbort, { once: true });
+  let failedRounds = 0;
   try {
-    if (read.signal?.aborted) throw new Error('replay aborted: the viewer left');
-    await consumer.connect();
-    await consumer.subscribe({ topic: read.topic, fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachBatch: async ({ batch }) => {
-        const range = pending.get(batch.partition);
-        if (!range) return;
-        for (const message of batch.messages) {
-          const offset = BigInt(message.offset);
-          // Before the seek lands a fetch may start elsewhere: only the range counts.
-          if (offset < range.start || offset >= range.end) continue;
-          const timestamp = Number(message.timestamp);
-          // CreateTime is not strictly ordered within a partition: the range is decided by time.
-          if (timestamp > read.untilMs || timestamp < read.fromMs) continue;
-          count += 1;
-          onRecord({ partition: batch.partition, value: message.value, timestamp });
+    await cluster.addMultipleTargetTopics([read.topic]);
+    while (next.size > 0) {
+      if (read.signal?.aborted) throw new Error('replay aborted: the viewer left');
+      try {
+        await cluster.refreshMetadataIfNecessary();
+        const byLeader = Object.entries(cluster.findLeaderForPartitions(read.topic, [...next.keys()]));
+        const counts = await Promise.all(byLeader.map(([nodeId, partitions]) => fetchFromLeader(cluster, nodeId, partitions, read, ranges, next, onRecord)));
+        count += counts.reduce((sum, n) => sum + n, 0);
+        failedRounds = 0;
+      } catch (error) {
+        if (read.signal?.aborted) throw new Error('replay aborted: the viewer left');
+        const outOfRange = error as { name?: string; partition?: number };
+        if (outOfRange.name === 'KafkaJSOffsetOutOfRange' && outOfRange.partition !== undefined && next.has(outOfRange.partition)) {
+          // Retention deleted the range's first records since its offsets were read: what is left of it is read.
+          const partition = outOfRange.partition;
+          next.set(partition, await earliest(partition));
+          if ((next.get(partition) ?? 0n) >= (ranges.get(partition)?.end ?? 0n)) next.delete(partition);
+          continue;
         }
-        if (BigInt(batch.lastOffset()) + 1n >= range.end) {
-          pending.delete(batch.partition);
-          consumer.pause([{ topic: read.topic, partitions: [batch.partition] }]);
-          if (pending.size === 0) settle();
-        }
-      },
-    });
-    for (const [partition, range] of pending) consumer.seek({ topic: read.topic, partition, offset: range.start.toString() });
-    // Partitions with nothing in the range (or not the key's) are not fetched at all: the group would start them at the earliest offset.
-    if (idle.length > 0) consumer.pause([{ topic: read.topic, partitions: idle }]);
-    await done;
+        failedRounds += 1;
+        if (failedRounds >= MAX_FAILED_ROUNDS) throw error;
+        await cluster.refreshMetadata().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** failedRounds));
+      }
+    }
     return count;
   } finally {
-    read.signal?.removeEventListener('abort', onAbort);
-    await consumer.disconnect().catch(() => undefined);
+    await cluster.disconnect().catch(() => undefined);
   }
+}
+
+/** One Fetch for a leader's partitions of the range; moves each partition's next offset on and drops those that reached the end. */
+async function fetchFromLeader(
+  cluster: InternalCluster,
+  nodeId: string,
+  partitions: number[],
+  read: RangeRead,
+  ranges: Map<number, { start: bigint; end: bigint }>,
+  next: Map<number, bigint>,
+  onRecord: (record: RangeRecord) => void,
+): Promise<number> {
+  const broker = await cluster.findBroker({ nodeId });
+  const response = await broker.fetch({
+    isolationLevel: ISOLATION.readCommitted,
+    maxWaitTime: FETCH_WAIT_MS,
+    minBytes: 1,
+    maxBytes: FETCH_BYTES,
+    topics: [
+      {
+        topic: read.topic,
+        partitions: partitions.map((partition) => ({ partition, fetchOffset: String(next.get(partition)), maxBytes: PARTITION_FETCH_BYTES })),
+      },
+    ],
+  });
+  let count = 0;
+  for (const { partitions: fetched } of response.responses) {
+    for (const data of fetched) {
+      const range = ranges.get(data.partition);
+      const fetchOffset = next.get(data.partition);
+      if (!range || fetchOffset === undefined) continue;
+      const taken = takeFetched(data, fetchOffset, { ...range, fromMs: read.fromMs, untilMs: read.untilMs });
+      for (const record of taken.records) onRecord(record);
+      count += taken.records.length;
+      if (taken.next >= range.end) next.delete(data.partition);
+      else next.set(data.partition, taken.next);
+    }
+  }
+  return count;
+}
+
+/**
+ * The records of one partition's fetch that belong to the range, and the offset to fetch next.
+ * A fetch may start before the offset asked for (a compressed batch is returned whole) and skip
+ * offsets (compaction, transaction markers); aborted transactions' records and the markers
+ * themselves are left out, as a consumer leaves them out.
+ */
+export function takeFetched(
+  data: Pick<FetchedPartition, 'partition' | 'messages' | 'abortedTransactions'>,
+  fetchOffset: bigint,
+  range: { start: bigint; end: bigint; fromMs: number; untilMs: number },
+): { records: RangeRecord[]; next: bigint } {
+  let next = fetchOffset;
+  const records: RangeRecord[] = [];
+  for (const record of withoutAborted(data.messages, data.abortedTransactions ?? [])) {
+    const offset = BigInt(record.offset);
+    if (offset < fetchOffset || offset < range.start || offset >= range.end || record.isControlRecord) continue;
+    const timestamp = Number(record.timestamp);
+    // CreateTime is not strictly ordered within a partition: the range is decided by time.
+    if (timestamp > range.untilMs || timestamp < range.fromMs) continue;
+    records.push({ partition: data.partition, value: record.value ?? null, timestamp });
+  }
+  for (const record of data.messages) next = maxOf(next, BigInt(record.offset) + 1n, batchEnd(record));
+  return { records, next };
+}
+
+/** The offset after the record's batch: the batch's records after this one may have been compacted away. */
+function batchEnd(record: FetchedRecord): bigint {
+  const batch = record.batchContext;
+  return batch ? BigInt(batch.firstOffset) + BigInt(batch.lastOffsetDelta) + 1n : 0n;
+}
+
+function maxOf(...values: bigint[]): bigint {
+  return values.reduce((max, value) => (value > max ? value : max));
+}
+
+/** An abort marker's key: the control record type 0 (abort) at version 0. */
+const ABORT_MARKER_KEY = Buffer.from([0, 0, 0, 0]);
+
+/**
+ * Leaves out the records of aborted transactions: from each aborted transaction's first offset,
+ * its producer's transactional records up to that producer's abort marker (the Kafka consumer's rule).
+ */
+export function withoutAborted(records: readonly FetchedRecord[], aborted: readonly { producerId: string; firstOffset: string }[]): FetchedRecord[] {
+  if (aborted.length === 0) return [...records];
+  const remaining = [...aborted].sort((a, b) => (BigInt(a.firstOffset) < BigInt(b.firstOffset) ? -1 : 1));
+  const open = new Set<string>();
+  return records.filter((record) => {
+    while (remaining.length > 0 && BigInt(record.offset) >= BigInt(remaining[0]!.firstOffset)) open.add(remaining.shift()!.producerId);
+    const producerId = record.batchContext?.producerId;
+    if (producerId === undefined) return true;
+    if (record.isControlRecord && record.key && Buffer.from(record.key).equals(ABORT_MARKER_KEY)) {
+      open.delete(producerId);
+      return true;
+    }
+    return !(open.has(producerId) && record.batchContext?.inTransaction);
+  });
 }

@@ -56,7 +56,6 @@ export class ReplayService {
     private readonly kafka: Kafka,
     private readonly config: ReplayConfig,
     private readonly rules: FreshnessRules,
-    private readonly groupPrefix: string,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {}
@@ -253,9 +252,8 @@ export class ReplayService {
     key?: string,
   ): Promise<number> {
     this.sequence += 1;
-    const groupId = `${this.groupPrefix}.replay-${this.sequence}`;
-    this.logger.debug({ topic, from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString(), groupId, key }, 'replay read');
-    return readRange(this.kafka, { topic, fromMs, untilMs, groupId, maxRecords: this.config.maxRecords, signal, key }, onRecord);
+    this.logger.debug({ topic, from: new Date(fromMs).toISOString(), until: new Date(untilMs).toISOString(), read: this.sequence, key }, 'replay read');
+    return readRange(this.kafka, { topic, fromMs, untilMs, maxRecords: this.config.maxRecords, signal, key }, onRecord);
   }
 }
 
