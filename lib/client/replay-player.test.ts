@@ -83,4 +83,18 @@ describe('ReplayPlayer', () => {
     player.addSteps(10_000, 700_000, []);
     expect(player.nextRange(now, 60)).toBeUndefined();
   });
+
+  it("plays a snapshot-served answer: the whole fleet per step with its still-position timing, and asks on from the answer's end", () => {
+    const player = new ReplayPlayer();
+    player.load(scene);
+    // Asked up to 610 s; the snapshots were complete up to 40 s.
+    player.addSteps(10_000, 40_000, [
+      { at: 20_000, vehicles: [{ ...fix(19_500, 52.2), positionSince: 19_500, movedWhileStill: false }], alerts: [] },
+      { at: 40_000, vehicles: [{ ...fix(39_500, 52.2), positionSince: 19_500, movedWhileStill: true }], alerts: [] },
+    ]);
+    expect(player.nextRange(10_000_000, 60)).toEqual({ from: 40_000, until: 640_000 });
+    player.advanceTo(40_000);
+    expect(player.views()[0]).toMatchObject({ lat: 52.2, freshness: 'frozen' });
+  });
 });
+

@@ -55,7 +55,10 @@ export class ReplayPlayer {
     return true;
   }
 
-  /** Steps fetched for (loadedUntil, until]; a response for another range (a seek happened meanwhile) is ignored. */
+  /**
+   * Steps fetched for (loadedUntil, until], `until` as the BFF answered (it may serve less than asked
+   * for); a response for another range (a seek happened meanwhile) is ignored.
+   */
   addSteps(from: number, until: number, steps: ReplayStep[]): boolean {
     if (from !== this.loadedUntil) return false;
     this.buffered.push(...steps);
@@ -69,7 +72,7 @@ export class ReplayPlayer {
     const target = Math.min(moment, this.loadedUntil);
     while (this.buffered.length > 0 && (this.buffered[0]?.at ?? Infinity) <= target) {
       const step = this.buffered.shift();
-      for (const vehicle of step?.vehicles ?? []) this.fold.applyVehicle(vehicle);
+      for (const vehicle of step?.vehicles ?? []) this.fold.applyStep(vehicle);
       for (const alert of step?.alerts ?? []) this.fold.applyAlert(alert);
     }
     this.playhead = Math.max(this.playhead, target);

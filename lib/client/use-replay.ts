@@ -139,7 +139,7 @@ function usePlayback(
         fetching = true;
         const { from, until } = range;
         fetchSteps(from, until, stepMs, controller.signal)
-          .then((steps) => current === generation.current && replay.addSteps(from, until, steps.steps))
+          .then((steps) => current === generation.current && replay.addSteps(from, steps.until, steps.steps))
           .catch((error: unknown) => {
             if (controller.signal.aborted) return;
             // A big fleet's span refused as too large: ask for less and play on, slower.

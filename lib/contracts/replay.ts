@@ -78,10 +78,22 @@ export const replaySceneSchema = z.object({
 });
 export type ReplayScene = z.infer<typeof replaySceneSchema>;
 
+/**
+ * A vehicle in a step: its newest fix in the step; from a snapshot (fast playback) every vehicle
+ * with its still-position timing, which the page takes over as it does a scene's.
+ */
+export const replayStepVehicleSchema = replayVehicleSchema.extend({ positionSince: epochMs.optional(), movedWhileStill: z.boolean().optional() });
+export type ReplayStepVehicle = z.infer<typeof replayStepVehicleSchema>;
+
 /** One step of playback: every vehicle that reported in it (its newest fix) and every alert change, in Kafka order. */
-export const replayStepSchema = z.object({ at: epochMs, vehicles: z.array(replayVehicleSchema), alerts: z.array(replayAlertSchema) });
+export const replayStepSchema = z.object({ at: epochMs, vehicles: z.array(replayStepVehicleSchema), alerts: z.array(replayAlertSchema) });
 export type ReplayStep = z.infer<typeof replayStepSchema>;
 
+/**
+ * Steps for (from, until]. `until` may be earlier than asked when fast playback is served from
+ * fleet.snapshots: up to the newest complete snapshot on the steps' grid; the page asks on from there.
+ * `stepMs` is the step length served: the one asked for, or a multiple of FLEET_SNAPSHOT_INTERVAL_S.
+ */
 export const replayStepsSchema = z.object({ from: epochMs, until: epochMs, stepMs: z.number().int(), steps: z.array(replayStepSchema) });
 export type ReplaySteps = z.infer<typeof replayStepsSchema>;
 

@@ -61,4 +61,15 @@ describe('ReplayFold', () => {
     fold.applySnapshot({ state: fix('cab-1', 6_000, { lat: 52.2 }), positionSince: 6_000, movedWhileStill: false });
     expect(fold.latest()[0]).toMatchObject({ ts: 11_000, lat: 52.5 });
   });
+
+  it("takes a step's snapshot entry with its still-position timing, and a plain fix as a fix", () => {
+    const fold = new ReplayFold();
+    fold.applyStep(fix('cab-1', 0));
+    // Fast playback: the snapshot says the position has not changed since 0 and a repeat claimed motion.
+    fold.applyStep({ ...fix('cab-1', 11_000), positionSince: 0, movedWhileStill: true });
+    expect(fold.views(11_000, RULES)[0]?.freshness).toBe('frozen');
+    expect(fold.latest()[0]).not.toHaveProperty('positionSince');
+    fold.applyStep(fix('cab-1', 12_000, { lat: 52.1 }));
+    expect(fold.views(12_000, RULES)[0]).toMatchObject({ lat: 52.1, freshness: 'live' });
+  });
 });

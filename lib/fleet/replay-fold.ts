@@ -1,6 +1,6 @@
 import { summariseFleet } from '../api/fleet';
 import type { FleetSnapshot } from '../api/fleet';
-import type { ReplayAlert, ReplaySceneVehicle, ReplayVehicle } from '../contracts/replay';
+import type { ReplayAlert, ReplaySceneVehicle, ReplayStepVehicle, ReplayVehicle } from '../contracts/replay';
 import type { VehicleView } from '../realtime/events';
 
 import type { FreshnessRules } from './freshness';
@@ -37,6 +37,13 @@ export class ReplayFold {
     if (current && current.ts > entry.state.ts) return;
     this.stillPositions.seed(entry.state.vehicleId, entry.positionSince, entry.movedWhileStill);
     this.vehicles.set(entry.state.vehicleId, entry.state);
+  }
+
+  /** A step's vehicle: a fix, or a snapshot's entry with the job's still-position timing (fast playback). */
+  applyStep(vehicle: ReplayStepVehicle): void {
+    const { positionSince, movedWhileStill, ...state } = vehicle;
+    if (positionSince === undefined || movedWhileStill === undefined) this.applyVehicle(state);
+    else this.applySnapshot({ state, positionSince, movedWhileStill });
   }
 
   applyAlert(alert: ReplayAlert): void {

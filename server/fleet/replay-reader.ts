@@ -7,6 +7,7 @@ import { ISOLATION, createInternalCluster } from '../kafka/internal-cluster';
 /** One record of a time range, as the replay folds it: the raw value and when Kafka took it. */
 export interface RangeRecord {
   partition: number;
+  key: Buffer | null;
   value: Buffer | null;
   /** The record's Kafka timestamp (epoch ms): the moment it became visible to consumers. */
   timestamp: number;
@@ -183,7 +184,7 @@ export function takeFetched(
     const timestamp = Number(record.timestamp);
     // CreateTime is not strictly ordered within a partition: the range is decided by time.
     if (timestamp > range.untilMs || timestamp < range.fromMs) continue;
-    records.push({ partition: data.partition, value: record.value ?? null, timestamp });
+    records.push({ partition: data.partition, key: record.key ?? null, value: record.value ?? null, timestamp });
   }
   for (const record of data.messages) next = maxOf(next, BigInt(record.offset) + 1n, batchEnd(record));
   return { records, next };

@@ -18,7 +18,7 @@ import { replaySessions } from '../metrics';
 
 import { RangeTooLargeError, readRange } from './replay-reader';
 import type { RangeRecord } from './replay-reader';
-import { SnapshotPicker } from './replay-snapshots';
+import { SnapshotPicker, SnapshotSeries } from './replay-snapshots';
 import { timelineBuckets } from './replay-timeline';
 
 /** A refusal the routes answer as `{error: {code, message}}` with this status. */
@@ -78,17 +78,19 @@ export class ReplayService {
       const interval = this.config.snapshotIntervalMs;
       const readFrom = Math.floor(at / interval) * interval - SNAPSHOT_LATENESS_MS;
       const picker = new SnapshotPicker();
+      const snapshots = { add: (record: RangeRecord) => picker.add(record.value) };
       const later: ReplayVehicle[] = [];
       const fold = new ReplayFold();
       const [snapshotRecords, laterRecords, alertRecords] = await Promise.all([
-        this.readSnapshots(readFrom - interval, at, signal, picker),
+        this.readSnapshots(readFrom - interval, at, signal, snapshots),
         this.read(TOPICS.vehicleState, readFrom, at, signal, (record) => pushVehicle(later, record)),
         this.read(TOPICS.anomalies, at - this.config.alertLookbackMs, at, signal, (record) => applyAlert(record, (alert) => fold.applyAlert(alert))),
       ]);
       let base = picker.pick(at);
       // The job running behind (or down a while): an older snapshot within the lookback still beats reading every fix of it.
       const olderFrom = at - this.config.lookbackMs;
-      const olderSnapshotRecords = base || olderFrom >= readFrom - interval ? 0 : await this.readSnapshots(olderFrom, readFrom - interval - 1, signal, picker);
+      const olderSnapshotRecords =
+        base || olderFrom >= readFrom - interval ? 0 : await this.readSnapshots(olderFrom, readFrom - interval - 1, signal, snapshots);
       base ??= picker.pick(at);
       const from = base ? base.coveredUntil - SNAPSHOT_LATENESS_MS : at - this.config.lookbackMs;
       for (const entry of base?.vehicles ?? []) fold.applySnapshot({ ...entry, state: { ...entry.state, receivedAt: entry.receivedAt } });
@@ -112,10 +114,10 @@ export class ReplayService {
     });
   }
 
-  /** Snapshots written in [from, until] into `picker`; a deployment without the topic (or the job) just gets no base. */
-  private async readSnapshots(from: number, until: number, signal: AbortSignal | undefined, picker: SnapshotPicker): Promise<number> {
+  /** Snapshots written in [from, until]; a deployment without the topic (or the job) just gets none. */
+  private async readSnapshots(from: number, until: number, signal: AbortSignal | undefined, into: { add(record: RangeRecord): void }): Promise<number> {
     try {
-      return await this.read(TOPICS.fleetSnapshots, from, until, signal, (record) => picker.add(record.value));
+      return await this.read(TOPICS.fleetSnapshots, from, until, signal, (record) => into.add(record));
     } catch (error) {
       if (signal?.aborted || error instanceof RangeTooLargeError) throw error;
       this.logger.warn({ err: error }, 'replay: fleet.snapshots could not be read; the scene reads the lookback instead');
@@ -123,9 +125,62 @@ export class ReplayService {
     }
   }
 
-  /** What changed in (from, until], coalesced per step (each vehicle's newest fix of the step), for playback. */
+  /**
+   * Playback: what changed in (from, until], per step. A step as long as FLEET_SNAPSHOT_INTERVAL_S
+   * or longer (fast playback) is served from fleet.snapshots where they are complete: the whole
+   * fleet at each step, one snapshot per step instead of every fix of it (60× at 10,000 vehicles
+   * is 600,000 fixes per second of playback). Elsewhere, and for shorter steps, from the fixes.
+   */
   async steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<ReplaySteps> {
     this.checkMoment(from);
+    if (stepMs >= this.config.snapshotIntervalMs) {
+      const served = await this.withSession(() => this.stepsFromSnapshots(from, until, stepMs, signal));
+      if (served) return served;
+    }
+    return this.stepsFromFixes(from, until, stepMs, signal);
+  }
+
+  /**
+   * Steps on the snapshots' grid (a multiple of the interval nearest `stepMs`) from `from` up to the
+   * newest complete snapshot on it within `until`; undefined when there is none. A step holds every
+   * vehicle as the snapshot has it, with its still-position timing; alerts as from the fixes.
+   */
+  private async stepsFromSnapshots(from: number, until: number, stepMs: number, signal: AbortSignal | undefined): Promise<ReplaySteps | undefined> {
+    const interval = this.config.snapshotIntervalMs;
+    const every = Math.max(1, Math.round(stepMs / interval)) * interval;
+    const moments: number[] = [];
+    for (let at = Math.floor(from / every) * every + every; at <= until; at += every) moments.push(at);
+    const first = moments[0];
+    if (first === undefined) return undefined;
+    const series = new SnapshotSeries(new Set(moments));
+    // One interval before the first moment too: its buckets say which the first must have.
+    await this.readSnapshots(first - interval, moments[moments.length - 1] ?? first, signal, series);
+    const served = series.completeUpTo(moments, interval);
+    const last = served[served.length - 1]?.at;
+    this.logger.debug(
+      { from: new Date(from).toISOString(), stepMs: every, moments: moments.length, served: served.length, ...series.describe() },
+      served.length > 0 ? 'replay steps from snapshots' : 'replay steps: no complete snapshot on the grid, read from the fixes',
+    );
+    if (last === undefined) return undefined;
+    const states = served.reduce((sum, moment) => sum + moment.vehicles.length, 0);
+    if (states > this.config.maxRecords) {
+      throw new RangeTooLargeError(
+        `${states} vehicle states in the range's snapshots, more than the ${this.config.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`,
+      );
+    }
+    const alerts = served.map((): ReplayAlert[] => []);
+    const stepOf = (timestamp: number) => served.findIndex((moment) => moment.at >= timestamp);
+    await this.read(TOPICS.anomalies, from + 1, last, signal, (record) => applyAlert(record, (alert) => alerts[stepOf(record.timestamp)]?.push(alert)));
+    const steps = served.map(({ at, vehicles }, i): ReplayStep => ({
+      at,
+      vehicles: vehicles.map(({ receivedAt, positionSince, movedWhileStill, state }) => ({ ...state, receivedAt, positionSince, movedWhileStill })),
+      alerts: alerts[i] ?? [],
+    }));
+    return { from, until: last, stepMs: every, steps };
+  }
+
+  /** What changed in (from, until], coalesced per step (each vehicle's newest fix of the step). */
+  private async stepsFromFixes(from: number, until: number, stepMs: number, signal: AbortSignal | undefined): Promise<ReplaySteps> {
     const count = Math.ceil((until - from) / stepMs);
     const vehicles = Array.from({ length: count }, () => new Map<string, ReplayVehicle>());
     const alerts = Array.from({ length: count }, (): ReplayAlert[] => []);

@@ -4,7 +4,7 @@ import type { FleetSnapshotRecord } from '@/lib/contracts/fleet';
 
 import { vehicleState as state } from '../../test/support/fleet-fixtures';
 
-import { SnapshotPicker } from './replay-snapshots';
+import { SnapshotPicker, SnapshotSeries } from './replay-snapshots';
 
 function record(at: number, bucket: number, ids: string[], chunk = 0, chunks = 1, buckets = 2): Buffer {
   const value: FleetSnapshotRecord = {
@@ -69,5 +69,59 @@ describe('SnapshotPicker', () => {
     picker.add(record(10_000, 1, ['old-layout'], 0, 1, 4));
     picker.add(record(20_000, 0, ['a'], 0, 1, 1));
     expect(ids(picker.pick(20_000))).toEqual(['a']);
+  });
+});
+
+describe('SnapshotSeries', () => {
+  const I = 10_000;
+  /** A record as read from fleet.snapshots: keyed by its bucket, stamped with its moment. */
+  const read = (at: number, bucket: number, vehicleIds: string[], chunk = 0, chunks = 1) => ({
+    key: Buffer.from(String(bucket)),
+    value: record(at, bucket, vehicleIds, chunk, chunks),
+    timestamp: at,
+  });
+  const served = (series: SnapshotSeries, moments: number[]) =>
+    series.completeUpTo(moments, I).map(
+      (moment) =>
+        `${moment.at}:${moment.vehicles
+          .map((v) => v.state.vehicleId)
+          .sort()
+          .join(',')}`,
+    );
+
+  it('gives the whole fleet at each wanted moment, parsing only those', () => {
+    const series = new SnapshotSeries(new Set([20_000, 40_000]));
+    for (const at of [10_000, 20_000, 30_000, 40_000]) {
+      series.add(read(at, 0, [`a@${at}`]));
+      series.add(read(at, 1, [`b@${at}`]));
+    }
+    // An unwanted moment's value is never parsed: a broken one there changes nothing.
+    series.add({ key: Buffer.from('1'), value: Buffer.from('not json'), timestamp: 30_000 });
+    expect(served(series, [20_000, 40_000])).toEqual(['20000:a@20000,b@20000', '40000:a@40000,b@40000']);
+  });
+
+  it('stops at the first moment missing a bucket the moment before had (the job has not written it yet)', () => {
+    const series = new SnapshotSeries(new Set([20_000, 30_000, 40_000]));
+    for (const at of [10_000, 20_000, 30_000]) series.add(read(at, 0, ['a']));
+    for (const at of [10_000, 20_000]) series.add(read(at, 1, ['b']));
+    series.add(read(40_000, 0, ['a']));
+    series.add(read(40_000, 1, ['b']));
+    expect(served(series, [20_000, 30_000, 40_000])).toEqual(['20000:a,b']);
+  });
+
+  it('takes a bucket that appears (a first vehicle), and stops at a moment with a chunk missing or none written', () => {
+    const series = new SnapshotSeries(new Set([20_000, 30_000, 40_000]));
+    series.add(read(10_000, 0, ['a']));
+    series.add(read(20_000, 0, ['a']));
+    series.add(read(20_000, 1, ['new']));
+    series.add(read(30_000, 0, ['a1'], 0, 2));
+    series.add(read(30_000, 1, ['new']));
+    expect(served(series, [20_000, 30_000, 40_000])).toEqual(['20000:a,new']);
+  });
+
+  it('serves nothing without the moment one interval before the first (where the job started, or a pause it skipped)', () => {
+    const series = new SnapshotSeries(new Set([20_000]));
+    series.add(read(20_000, 0, ['a']));
+    expect(served(series, [20_000])).toEqual([]);
   });
 });

@@ -94,3 +94,54 @@ function headerOf(record: unknown): Header | undefined {
   const header = { at, bucket, buckets, chunk, chunks } as Header;
   return header.bucket < header.buckets && header.chunk < header.chunks ? header : undefined;
 }
+
+/** The fleet at one moment of a snapshot series: every vehicle of every bucket. */
+export interface SnapshotMoment {
+  at: number;
+  vehicles: SnapshotVehicle[];
+}
+
+/**
+ * Snapshots of consecutive moments read in one range, for fast playback: the fleet at each wanted
+ * moment, as long as every one is complete. Records are sorted by their Kafka timestamp (the job
+ * stamps each with its `at`) and their key (the bucket); only the wanted moments' records are
+ * parsed. A moment counts as complete when its buckets' chunks are all there and it has every
+ * bucket the moment one interval before it had: the job writes every bucket holding vehicles at
+ * every moment, so a bucket missing means the job has not written it yet (the live edge) or skipped
+ * a pause, and the steps from there on are read from the fixes instead.
+ */
+export class SnapshotSeries {
+  private readonly bucketsAt = new Map<number, Set<string>>();
+  private readonly pickers = new Map<number, SnapshotPicker>();
+
+  constructor(private readonly wanted: ReadonlySet<number>) {}
+
+  add(record: { key: Buffer | null; value: Buffer | null; timestamp: number }): void {
+    const buckets = this.bucketsAt.get(record.timestamp) ?? new Set<string>();
+    buckets.add(record.key?.toString('utf8') ?? '');
+    this.bucketsAt.set(record.timestamp, buckets);
+    if (!this.wanted.has(record.timestamp)) return;
+    const picker = this.pickers.get(record.timestamp) ?? new SnapshotPicker();
+    picker.add(record.value);
+    this.pickers.set(record.timestamp, picker);
+  }
+
+  /** For the log: the moments read and how many buckets each had. */
+  describe(): { read: string } {
+    return { read: [...this.bucketsAt].map(([at, buckets]) => `${at}:${buckets.size}`).join(' ') };
+  }
+
+  /** The fleet at each of `moments` (ascending), up to the first that is incomplete. */
+  completeUpTo(moments: readonly number[], intervalMs: number): SnapshotMoment[] {
+    const complete: SnapshotMoment[] = [];
+    for (const at of moments) {
+      const buckets = this.bucketsAt.get(at);
+      const before = this.bucketsAt.get(at - intervalMs);
+      if (!buckets || !before || [...before].some((bucket) => !buckets.has(bucket))) break;
+      const base = this.pickers.get(at)?.pick(at);
+      if (!base || base.coveredUntil !== at) break;
+      complete.push({ at, vehicles: base.vehicles });
+    }
+    return complete;
+  }
+}

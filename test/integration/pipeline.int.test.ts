@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import type { FleetSnapshot } from '../../lib/api/fleet';
 import type { HealthResponse } from '../../lib/api/health';
-import { replaySceneSchema } from '../../lib/contracts/replay';
+import { replaySceneSchema, replayStepsSchema } from '../../lib/contracts/replay';
 import { TOPICS, dlqTopic } from '../../lib/contracts/topics';
 import { applyFrame } from '../../lib/fleet/frame-codec';
 import type { VehicleView } from '../../lib/realtime/events';
@@ -35,6 +35,8 @@ describe('the fleet pipeline end to end', () => {
   const sockets: TestSocket[] = [];
 
   let startedAt = 0;
+  /** When the live view had every vehicle of this run: moments after it hold them all. */
+  let allReportedBy = Number.POSITIVE_INFINITY;
 
   beforeAll(async () => {
     startedAt = Date.now();
@@ -86,7 +88,7 @@ describe('the fleet pipeline end to end', () => {
     // earlier file's leftover telemetry when the stack starts, so a moment just after the start can
     // rightly hold only some of them.
     await expect.poll(reportingSinceStart, { timeout: 30_000 }).toBe(CABS + TANKERS);
-    const allReportedBy = Date.now();
+    allReportedBy = Date.now();
     await expect.poll(async () => (await sceneAt(Date.now() - 1_000)).snapshotAt ?? 0, { timeout: 30_000 }).toBeGreaterThan(allReportedBy);
     const at = Date.now() - 1_000;
     const scene = await sceneAt(at);
@@ -96,6 +98,30 @@ describe('the fleet pipeline end to end', () => {
     const mine = scene.vehicles.filter((vehicle) => vehicle.ts >= startedAt);
     expect(mine).toHaveLength(CABS + TANKERS);
     expectSameFleet(mine, expected);
+  });
+
+  it("plays fast from the fleet-snapshot job's snapshots: each step is the fleet as the fold of fleet.vehicle-state up to its moment", async () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const stepMs = 2 * SNAPSHOT_INTERVAL_S * 1000;
+    const stepsSince = async (from: number) =>
+      replayStepsSchema.parse(await stack.fetchJson(`/api/fleet/replay/steps?from=${iso(from)}&until=${iso(Date.now() - 1_000)}&stepMs=${stepMs}`));
+    const from = allReportedBy;
+    // Until two moments on the grid after `from` are complete, the steps come from the fixes.
+    const fromSnapshots = async () => {
+      const answer = await stepsSince(from);
+      return answer.steps.some((step) => step.vehicles.some((vehicle) => vehicle.positionSince !== undefined)) ? answer : undefined;
+    };
+    await expect.poll(async () => (await fromSnapshots())?.steps.length ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const steps = (await fromSnapshots())!;
+    expect(steps.stepMs).toBe(stepMs);
+    const records = await readRecords(outside, TOPICS.vehicleState);
+    for (const step of steps.steps) {
+      expect(step.at % stepMs).toBe(0);
+      const mine = step.vehicles.filter((vehicle) => vehicle.ts >= startedAt);
+      expect(mine).toHaveLength(CABS + TANKERS);
+      expect(mine.every((vehicle) => vehicle.positionSince !== undefined)).toBe(true);
+      expectSameFleet(mine, foldVehicleStates(records, step.at));
+    }
   });
 
   it('refuses a malformed subscription with a clear error and keeps the connection', async () => {
