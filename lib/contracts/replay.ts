@@ -91,7 +91,8 @@ export type ReplayStep = z.infer<typeof replayStepSchema>;
 
 /**
  * Steps for (from, until]. `until` may be earlier than asked when fast playback is served from
- * fleet.snapshots: up to the newest complete snapshot on the steps' grid; the page asks on from there.
+ * fleet.snapshots: up to the newest complete snapshot on the steps' grid, at most 10 steps (each
+ * the whole fleet); the page asks on from there.
  * `stepMs` is the step length served: the one asked for, or a multiple of FLEET_SNAPSHOT_INTERVAL_S.
  */
 export const replayStepsSchema = z.object({ from: epochMs, until: epochMs, stepMs: z.number().int(), steps: z.array(replayStepSchema) });

@@ -43,10 +43,16 @@ export function isReplayError(error: unknown): error is ReplayError {
 }
 
 /**
+ * Snapshot-served steps per answer: each holds the whole fleet (about 3 MB of JSON at 10,000
+ * vehicles), so an answer stays a few seconds of 60× playback and the page asks on from its end.
+ */
+const MAX_SNAPSHOT_STEPS = 10;
+
+/**
  * Time travel: the fleet at any moment of fleet.vehicle-state's retention, read from Kafka by
- * time with no second store. Every read is its own consumer (its own group, never committed),
- * bounded in records (REPLAY_MAX_RECORDS), at most REPLAY_MAX_SESSIONS at once per BFF, and
- * stopped when its viewer leaves (the request's abort signal).
+ * time with no second store. Every read fetches its partitions with no consumer group (nothing
+ * committed, no group to form), bounded in records (REPLAY_MAX_RECORDS), at most
+ * REPLAY_MAX_SESSIONS at once per BFF, and stopped when its viewer leaves (the request's abort signal).
  */
 export class ReplayService {
   private active = 0;
@@ -149,7 +155,7 @@ export class ReplayService {
     const interval = this.config.snapshotIntervalMs;
     const every = Math.max(1, Math.round(stepMs / interval)) * interval;
     const moments: number[] = [];
-    for (let at = Math.floor(from / every) * every + every; at <= until; at += every) moments.push(at);
+    for (let at = Math.floor(from / every) * every + every; at <= until && moments.length < MAX_SNAPSHOT_STEPS; at += every) moments.push(at);
     const first = moments[0];
     if (first === undefined) return undefined;
     const series = new SnapshotSeries(new Set(moments));
