@@ -97,4 +97,3 @@ describe('ReplayPlayer', () => {
     expect(player.views()[0]).toMatchObject({ lat: 52.2, freshness: 'frozen' });
   });
 });
-
