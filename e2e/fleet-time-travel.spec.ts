@@ -1,5 +1,5 @@
 import type { AlertsResponse } from '../lib/api/alerts';
-import type { ReplayScene } from '../lib/contracts/replay';
+import type { ReplayScene, ReplaySteps } from '../lib/contracts/replay';
 import { formatNumber } from '../lib/format';
 
 import { expect, test } from './support/fixtures';
@@ -82,4 +82,37 @@ test('time travel: a moment before any data says that no vehicle had reported by
   await expect(time.mode).toContainText('Showing');
   await expect(page.getByText('No vehicle had reported by this moment')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('Is the simulator or your producer running?')).toHaveCount(0);
+});
+
+test('time travel: playing at 60× runs through the history from the fleet snapshots and stops at the present, one click from live', async ({ page, stack }) => {
+  // Up to two minutes for that history on a fresh stack, then the playback.
+  test.setTimeout(240_000);
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.open(stack.url);
+  const sceneAt = async (at: number) =>
+    (await (await page.request.get(`${stack.url}/api/fleet/replay?at=${new Date(at).toISOString()}`)).json()) as ReplayScene;
+  // History with snapshots for a minute and more (the stack may have just started): 60× plays it in about a second.
+  await expect.poll(async () => (await sceneAt(Date.now() - 80_000)).snapshotAt !== undefined, { timeout: 120_000 }).toBe(true);
+  const start = Math.floor((Date.now() - 70_000) / 1_000) * 1_000;
+  const time = new TimeControlPage(page);
+  await time.pick(start);
+  await expect(fleet.rows().first()).toBeVisible();
+  await time.root.getByLabel('Speed').selectOption('60');
+  const servedFromSnapshots = page.waitForResponse(
+    async (response) =>
+      response.url().includes('/api/fleet/replay/steps') &&
+      response.ok() &&
+      ((await response.json()) as ReplaySteps).steps.some((step) => step.vehicles.some((vehicle) => vehicle.positionSince !== undefined)),
+  );
+  await time.button('Play').click();
+  await servedFromSnapshots;
+  // Caught up with the present: playback stops there and keeps the moment in the link.
+  await expect(time.button('Play')).toBeVisible({ timeout: 30_000 });
+  await expect(time.mode).toContainText('Showing');
+  const reached = Date.parse(new URL(page.url()).searchParams.get('at') ?? '');
+  expect(reached).toBeGreaterThan(start + 60_000);
+  await expect(fleet.rows().first()).toBeVisible();
+  await time.button('Back to live').click();
+  await expect(time.mode).toHaveText('Live');
 });
