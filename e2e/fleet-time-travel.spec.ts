@@ -90,6 +90,8 @@ test('time travel: playing at 60× runs through the history from the fleet snaps
   await signInAs(page, stack.url, 'fleet');
   const fleet = new FleetPage(page);
   await fleet.open(stack.url);
+  // The live list drawn: the page is interactive, so the moment typed in next is taken.
+  await expect(fleet.rows().first()).toBeVisible({ timeout: 30_000 });
   const sceneAt = async (at: number) =>
     (await (await page.request.get(`${stack.url}/api/fleet/replay?at=${new Date(at).toISOString()}`)).json()) as ReplayScene;
   // History with snapshots for a minute and more (the stack may have just started): 60× plays it in about a second.

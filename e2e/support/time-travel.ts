@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 import { toLocalInput } from '../../lib/fleet/replay-moments';
 
@@ -12,9 +13,16 @@ export class TimeControlPage {
     this.mode = page.getByTestId('time-mode');
   }
 
-  /** Picks a moment in the date-time input and goes there; resolves once the scene is drawn. */
+  /**
+   * Picks a moment in the date-time input and goes there; resolves once the scene is drawn. A moment
+   * typed while the page still hydrates is lost (Go stays disabled), so it is typed again until taken.
+   */
   async pick(at: number): Promise<void> {
-    await this.root.getByLabel('Moment').fill(toLocalInput(at));
+    const go = this.root.getByRole('button', { name: 'Go', exact: true });
+    await expect(async () => {
+      await this.root.getByLabel('Moment').fill(toLocalInput(at));
+      await expect(go).toBeEnabled({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     const scene = this.page.waitForResponse((response) => response.url().includes('/api/fleet/replay?at=') && response.ok());
     await this.root.getByRole('button', { name: 'Go', exact: true }).click();
     await scene;
