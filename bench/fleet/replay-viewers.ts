@@ -5,7 +5,7 @@ import { percentile } from './proc-stats';
 /** As the fleet page plays at 60×: a playhead tick of 250 ms moves 15 s, and 10 s of playback (600 s of history) is fetched ahead. */
 const STEP_MS = 15_000;
 const SPAN_MS = 600_000;
-const WALL_PER_SPAN_MS = 10_000;
+const SPEED = 60;
 
 export interface ViewerFigures {
   requests: number;
@@ -49,27 +49,37 @@ export class ReplayViewers {
   private async play(baseUrl: string, fromMs: number): Promise<void> {
     while (this.running) {
       await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`);
-      for (let cursor = fromMs; this.running && cursor + SPAN_MS < Date.now(); cursor += SPAN_MS) {
+      // On from where each answer ended, as the page does (a snapshot-served answer may end early).
+      for (let cursor = fromMs; this.running && cursor + SPAN_MS < Date.now();) {
         const started = Date.now();
-        await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(cursor + SPAN_MS)}&stepMs=${STEP_MS}`);
-        await sleep(Math.max(0, WALL_PER_SPAN_MS - (Date.now() - started)));
+        const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(cursor + SPAN_MS)}&stepMs=${STEP_MS}`);
+        const next = until !== undefined && until > cursor ? until : cursor + SPAN_MS;
+        // The wall time that stretch takes to play.
+        await sleep(Math.max(0, (next - cursor) / SPEED - (Date.now() - started)));
+        cursor = next;
       }
       // The present reached (a span must end in the past): play the same stretch again.
       await sleep(1_000);
     }
   }
 
-  private async get(url: string): Promise<void> {
+  /** Times one request; resolves with the answer's `until` when it has one (a steps answer). */
+  private async get(url: string): Promise<number | undefined> {
     const started = Date.now();
     try {
       const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } });
-      await response.arrayBuffer();
+      const body = await response.text();
       if (response.status === 429) this.busy += 1;
       else if (!response.ok) this.failed += 1;
-      else this.durations.push(Date.now() - started);
+      else {
+        this.durations.push(Date.now() - started);
+        const until = (JSON.parse(body) as { until?: unknown }).until;
+        return typeof until === 'number' ? until : undefined;
+      }
     } catch {
       this.failed += 1;
     }
+    return undefined;
   }
 }
 
