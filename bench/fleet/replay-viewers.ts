@@ -49,11 +49,13 @@ export class ReplayViewers {
   private async play(baseUrl: string, fromMs: number): Promise<void> {
     while (this.running) {
       await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`);
-      // On from where each answer ended, as the page does (a snapshot-served answer may end early).
-      for (let cursor = fromMs; this.running && cursor + SPAN_MS < Date.now();) {
+      // On from where each answer ended, as the page does (a snapshot-served answer may end early),
+      // never past a second ago.
+      for (let cursor = fromMs; this.running && cursor < Date.now() - 2_000;) {
         const started = Date.now();
-        const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(cursor + SPAN_MS)}&stepMs=${STEP_MS}`);
-        const next = until !== undefined && until > cursor ? until : cursor + SPAN_MS;
+        const end = Math.min(cursor + SPAN_MS, Date.now() - 1_000);
+        const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(end)}&stepMs=${STEP_MS}`);
+        const next = until !== undefined && until > cursor ? until : end;
         // The wall time that stretch takes to play.
         await sleep(Math.max(0, (next - cursor) / SPEED - (Date.now() - started)));
         cursor = next;
