@@ -14,7 +14,7 @@ import { AlertService } from './alerts/alert-service';
 import { AlertStore } from './alerts/alert-store';
 import type { Config } from './config';
 import { FleetStore } from './fleet/fleet-store';
-import { ReplayService } from './fleet/replay-service';
+import { ReplayWorkerClient } from './fleet/replay-client';
 import type { StreetMap } from './fleet/street-map';
 import { streetMap } from './fleet/street-map';
 import { FlinkMonitor } from './flink/flink-monitor';
@@ -76,8 +76,8 @@ export class Bff {
   /** Built on first request: the same for the whole life of the BFF (one seed). */
   private streets: StreetMap | undefined;
   private readonly startedAt = Date.now();
-  /** Time travel on the fleet page: reads Kafka by time on request. */
-  private readonly replay: ReplayService;
+  /** Time travel on the fleet page: reads Kafka by time on request, on a worker thread of its own. */
+  private readonly replay: ReplayWorkerClient;
 
   constructor(
     private readonly config: Config,
@@ -117,7 +117,10 @@ export class Bff {
       delayedAfterMs: config.bff.fleetDelayedAfterMs,
       frozenAfterMs: config.bff.fleetFrozenGpsAfterMs,
     };
-    this.replay = new ReplayService(this.kafka, config.replay, rules, logger.child({ component: 'replay' }));
+    this.replay = new ReplayWorkerClient(
+      { kafka: config.kafka, clientIdSuffix: `bff-${config.bff.instanceId}-replay`, replay: config.replay, rules },
+      logger.child({ component: 'replay' }),
+    );
   }
 
   private notifyService(alerting: AlertingConfig): NotifyService {
@@ -168,6 +171,7 @@ export class Bff {
     this.flink.start();
     void this.startStreamsWithRetry();
     this.lag.start();
+    this.replay.start();
     // Snoozes and silences end with time, not with a message.
     this.alertSweep = setInterval(() => {
       this.alerts.sweep();
@@ -186,6 +190,7 @@ export class Bff {
     await this.producer?.disconnect().catch(() => undefined);
     await this.monitor.stop();
     this.flink.stop();
+    await this.replay.stop();
   }
 
   runtime(): BffRuntime {

@@ -6,7 +6,7 @@ import type { GroupDetail, LagResponse } from '@/lib/lag/api';
 import type { VehiclePoint } from '@/lib/realtime/events';
 
 import type { AlertService } from './alerts/alert-service';
-import type { ReplayService } from './fleet/replay-service';
+import type { ReplayWorkerClient } from './fleet/replay-client';
 import type { StreetMap } from './fleet/street-map';
 import type { InboundAlerts } from './notify/inbound';
 import type { NotifyService } from './notify/notify-service';
@@ -32,7 +32,7 @@ export interface BffRuntime {
   /** The shared inbox: list, act, silence (every call checks the identity's teams). */
   alerts: AlertService;
   /** Time travel on the fleet page: the fleet at a past moment, read from Kafka by time. */
-  replay: ReplayService;
+  replay: Pick<ReplayWorkerClient, 'retention' | 'scene' | 'steps' | 'timeline' | 'trip'>;
   /** Notifications (undefined without ALERTING_CONFIG): the admin page's overview and "send test". */
   alerting?: Pick<NotifyService, 'overview' | 'sendTest'>;
   /** Alerts from outside in Alertmanager's formats (`POST /api/v2/alerts`). */

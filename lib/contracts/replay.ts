@@ -120,4 +120,6 @@ export const REPLAY_ERRORS = {
   inTheFuture: 'in_the_future',
   busy: 'replay_busy',
   tooLarge: 'replay_too_large',
+  /** The BFF's replay worker stopped mid-request; the next request starts a new one. */
+  unavailable: 'replay_unavailable',
 } as const;

@@ -42,6 +42,11 @@ export function isReplayError(error: unknown): error is ReplayError {
   return error instanceof Error && error.name === 'ReplayError' && typeof (error as ReplayError).status === 'number';
 }
 
+/** What fleet.vehicle-state holds at `now`: its retention and the oldest moment left. */
+export function retentionAt(retentionMs: number, now: number): Retention {
+  return { retentionMs, oldestAt: now - retentionMs };
+}
+
 /**
  * Snapshot-served steps per answer: each holds the whole fleet (about 3 MB of JSON at 10,000
  * vehicles), so an answer stays a few seconds of 60× playback and the page asks on from its end.
@@ -64,10 +69,12 @@ export class ReplayService {
     private readonly rules: FreshnessRules,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    /** Told the number of replays reading now, for the sessions gauge (a worker passes it to the main thread's). */
+    private readonly onSessions: (active: number) => void = (active) => replaySessions.set(active),
   ) {}
 
   retention(): Retention {
-    return { retentionMs: this.config.retentionMs, oldestAt: this.now() - this.config.retentionMs };
+    return retentionAt(this.config.retentionMs, this.now());
   }
 
   /**
@@ -292,7 +299,7 @@ export class ReplayService {
       );
     }
     this.active += 1;
-    replaySessions.set(this.active);
+    this.onSessions(this.active);
     try {
       return await work();
     } catch (error) {
@@ -300,7 +307,7 @@ export class ReplayService {
       throw error;
     } finally {
       this.active -= 1;
-      replaySessions.set(this.active);
+      this.onSessions(this.active);
     }
   }
 

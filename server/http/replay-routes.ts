@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 
 import { isReplayError } from '../fleet/replay-service';
+import { isJsonText } from '../fleet/replay-worker-protocol';
 import type { BffRuntime } from '../runtime';
 
-import { errorResponse, jsonResponse, withRuntime } from './responses';
+import { errorResponse, jsonResponse, jsonTextResponse, withRuntime } from './responses';
 
 /**
  * The time-travel routes in one shape: the query (and the path's parameters) checked against its
  * contract, the replay run with the request's abort signal (a viewer who leaves stops the Kafka
  * read), and a replay's refusals (outside retention, busy, too large) answered with their own
- * status and code. A run that answers with a Response (a download) is sent as it is.
+ * status and code. A run that answers with a Response (a download) is sent as it is, and one
+ * that answers with text serialized on the replay worker is sent without parsing it again.
  */
 export function replayRoute<S extends z.ZodType>(
   request: Request,
@@ -23,7 +25,8 @@ export function replayRoute<S extends z.ZodType>(
   return withRuntime(async (runtime) => {
     try {
       const body = await run(runtime, query.data, request.signal);
-      return body instanceof Response ? body : jsonResponse(body);
+      if (body instanceof Response) return body;
+      return isJsonText(body) ? jsonTextResponse(body.json) : jsonResponse(body);
     } catch (error) {
       if (isReplayError(error)) return errorResponse(error.status, error.code, error.message);
       throw error;

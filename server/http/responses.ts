@@ -10,6 +10,11 @@ export function jsonResponse(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
+/** A JSON body serialized elsewhere (the replay worker), sent as it is. */
+export function jsonTextResponse(json: string, status = 200): Response {
+  return new Response(json, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+}
+
 /** Runs a handler against the live BFF; while it is still starting the answer is a clear 503. */
 export async function withRuntime(handler: (runtime: BffRuntime) => Promise<Response> | Response): Promise<Response> {
   const runtime = getRuntime();

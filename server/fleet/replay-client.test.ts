@@ -1,0 +1,140 @@
+import { EventEmitter } from 'node:events';
+
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+
+import { REPLAY_ERRORS } from '@/lib/contracts/replay';
+
+import { ReplayWorkerClient } from './replay-client';
+import type { ReplayWorkerHandle } from './replay-client';
+import { isReplayError } from './replay-service';
+import type { FromReplayWorker, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+
+/** A worker thread as the client sees it: what it was sent, and a way to answer or die. */
+class FakeWorker extends EventEmitter implements ReplayWorkerHandle {
+  readonly sent: ToReplayWorker[] = [];
+  terminated = false;
+
+  postMessage(message: ToReplayWorker): void {
+    this.sent.push(message);
+  }
+
+  answer(message: FromReplayWorker): void {
+    this.emit('message', message);
+  }
+
+  async terminate(): Promise<number> {
+    this.terminated = true;
+    return 1;
+  }
+
+  lastCallId(): number {
+    const call = this.sent.filter((m) => m.type === 'call').at(-1);
+    if (!call) throw new Error('nothing was called');
+    return call.id;
+  }
+}
+
+const data = {
+  kafka: { brokers: ['127.0.0.1:9092'] },
+  clientIdSuffix: 'test-replay',
+  replay: { retentionMs: 3_600_000 },
+  rules: { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 120_000 },
+} as unknown as ReplayWorkerData;
+
+function client() {
+  const workers: FakeWorker[] = [];
+  const replay = new ReplayWorkerClient(
+    data,
+    pino({ level: 'silent' }),
+    () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+    () => 10_000_000,
+  );
+  return { replay, workers };
+}
+
+describe('ReplayWorkerClient', () => {
+  it('sends each call to the worker and passes its serialized answer on untouched', async () => {
+    const { replay, workers } = client();
+    const scene = replay.scene(9_000_000);
+    const worker = workers[0]!;
+    expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000] }]);
+    worker.answer({ type: 'done', id: 1, json: '{"at":9000000}' });
+    expect(await scene).toEqual({ kind: 'json-text', json: '{"at":9000000}' });
+  });
+
+  it('answers the retention on the main thread, without the worker', () => {
+    const { replay, workers } = client();
+    expect(replay.retention()).toEqual({ retentionMs: 3_600_000, oldestAt: 10_000_000 - 3_600_000 });
+    expect(workers).toHaveLength(0);
+  });
+
+  it("turns the worker's refusal back into a ReplayError with its status and code", async () => {
+    const { replay, workers } = client();
+    const steps = replay.steps(1, 2, 100);
+    workers[0]!.answer({ type: 'failed', id: 1, error: { name: 'ReplayError', message: 'busy now', status: 429, code: REPLAY_ERRORS.busy } });
+    const error = await steps.catch((e: unknown) => e);
+    expect(isReplayError(error) && [error.status, error.code, error.message]).toEqual([429, REPLAY_ERRORS.busy, 'busy now']);
+  });
+
+  it('keeps any other failure as the error it was, not a refusal', async () => {
+    const { replay, workers } = client();
+    const timeline = replay.timeline(1, 2, 10);
+    workers[0]!.answer({ type: 'failed', id: 1, error: { name: 'KafkaJSConnectionError', message: 'Connection refused' } });
+    const error = await timeline.catch((e: unknown) => e);
+    expect(isReplayError(error)).toBe(false);
+    expect(error).toMatchObject({ name: 'KafkaJSConnectionError', message: 'Connection refused' });
+  });
+
+  it("tells the worker to stop a call whose viewer left, and sends nothing for one that left before asking", async () => {
+    const { replay, workers } = client();
+    const viewer = new AbortController();
+    const scene = replay.scene(9_000_000, viewer.signal);
+    viewer.abort();
+    expect(workers[0]!.sent.at(-1)).toEqual({ type: 'abort', id: 1 });
+    workers[0]!.answer({ type: 'failed', id: 1, error: { name: 'AbortError', message: 'aborted' } });
+    await expect(scene).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(replay.scene(9_000_000, viewer.signal)).rejects.toBeDefined();
+    expect(workers[0]!.sent).toHaveLength(2);
+  });
+
+  it('parses a trip, which the route may turn into a download', async () => {
+    const { replay, workers } = client();
+    const trip = replay.trip('tanker-001', { from: 5 });
+    expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }] }]);
+    workers[0]!.answer({ type: 'done', id: 1, json: '{"vehicleId":"tanker-001"}' });
+    expect(await trip).toEqual({ vehicleId: 'tanker-001' });
+  });
+
+  it('fails the calls a dead worker held with a 503 and starts a new worker for the next call', async () => {
+    const { replay, workers } = client();
+    const first = replay.scene(9_000_000);
+    const second = replay.steps(1, 2, 100);
+    workers[0]!.emit('error', new Error('heap out of memory'));
+    for (const call of [first, second]) {
+      const error = await call.catch((e: unknown) => e);
+      expect(isReplayError(error) && [error.status, error.code]).toEqual([503, REPLAY_ERRORS.unavailable]);
+    }
+    expect(workers[0]!.terminated).toBe(true);
+    const third = replay.scene(9_000_000);
+    expect(workers).toHaveLength(2);
+    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), json: '{}' });
+    expect(await third).toEqual({ kind: 'json-text', json: '{}' });
+  });
+
+  it("ignores a late answer or exit of a worker it has already replaced", async () => {
+    const { replay, workers } = client();
+    const first = replay.scene(9_000_000);
+    workers[0]!.emit('exit', 1);
+    await first.catch(() => undefined);
+    const next = replay.scene(9_000_000);
+    workers[0]!.emit('exit', 1);
+    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), json: '{"ok":true}' });
+    expect(await next).toEqual({ kind: 'json-text', json: '{"ok":true}' });
+    expect(workers).toHaveLength(2);
+  });
+});

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+import type { ReplayScene, ReplaySteps, ReplayTimeline, Retention } from '@/lib/contracts/replay';
+import { REPLAY_ERRORS } from '@/lib/contracts/replay';
+import type { Trip } from '@/lib/contracts/trip';
+import type { Logger } from '@/platform/logger';
+
+import { replaySessions } from '../metrics';
+
+import { ReplayError, retentionAt } from './replay-service';
+import type { FromReplayWorker, JsonText, ReplayCalls, ReplayFailure, ReplayMethod, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+
+/** The part of a worker thread the client uses (a fake in unit tests). */
+export interface ReplayWorkerHandle {
+  postMessage(message: ToReplayWorker): void;
+  on(event: 'message', listener: (message: FromReplayWorker) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): Promise<number>;
+}
+
+interface Pending {
+  resolve(answer: JsonText<unknown>): void;
+  reject(error: Error): void;
+  /** Stops listening to the request's abort signal. */
+  release(): void;
+}
+
+/**
+ * Time travel as the routes see it: each call runs on the replay worker thread (replay-worker.ts),
+ * which reads Kafka, folds and serializes; the main thread only passes the answer's text on. A
+ * worker that dies fails the calls it held with a clear 503, and the next call starts a new one.
+ */
+export class ReplayWorkerClient {
+  private worker: ReplayWorkerHandle | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private sequence = 0;
+
+  constructor(
+    private readonly data: ReplayWorkerData,
+    private readonly logger: Logger,
+    private readonly spawn: (data: ReplayWorkerData) => ReplayWorkerHandle = spawnReplayWorker,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  retention(): Retention {
+    return retentionAt(this.data.replay.retentionMs, this.now());
+  }
+
+  scene(at: number, signal?: AbortSignal): Promise<JsonText<ReplayScene>> {
+    return this.call('scene', [at], signal);
+  }
+
+  steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<JsonText<ReplaySteps>> {
+    return this.call('steps', [from, until, stepMs], signal);
+  }
+
+  timeline(from: number, until: number, buckets: number, signal?: AbortSignal): Promise<JsonText<ReplayTimeline>> {
+    return this.call('timeline', [from, until, buckets], signal);
+  }
+
+  /** Parsed here: a trip is at most TRIP_MAX_POINTS points, and the route may turn it into a download. */
+  async trip(vehicleId: string, period: { from?: number; to?: number }, signal?: AbortSignal): Promise<Trip> {
+    const answer = await this.call('trip', [vehicleId, period], signal);
+    return JSON.parse(answer.json) as Trip;
+  }
+
+  /** Starts the worker ahead of the first replay, so no viewer waits for it to load. */
+  start(): void {
+    this.current();
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.failPending('The BFF is stopping.');
+    await worker?.terminate();
+  }
+
+  private call<M extends ReplayMethod>(method: M, args: ReplayCalls[M], signal: AbortSignal | undefined): Promise<JsonText<never>> {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
+    const worker = this.current();
+    this.sequence += 1;
+    const id = this.sequence;
+    return new Promise((resolve, reject) => {
+      // A viewer who leaves stops the worker's Kafka read; the worker then answers `failed`.
+      const abort = () => worker.postMessage({ type: 'abort', id });
+      signal?.addEventListener('abort', abort, { once: true });
+      this.pending.set(id, { resolve: resolve as (answer: JsonText<unknown>) => void, reject, release: () => signal?.removeEventListener('abort', abort) });
+      worker.postMessage({ type: 'call', id, method, args });
+    });
+  }
+
+  private current(): ReplayWorkerHandle {
+    if (this.worker) return this.worker;
+    const worker = this.spawn(this.data);
+    worker.on('message', (message) => this.receive(message));
+    worker.on('error', (error) => this.lost(worker, error.message));
+    worker.on('exit', (code) => this.lost(worker, `exited with code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: FromReplayWorker): void {
+    if (message.type === 'sessions') {
+      replaySessions.set(message.active);
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    pending.release();
+    if (message.type === 'done') pending.resolve({ kind: 'json-text', json: message.json });
+    else pending.reject(errorFrom(message.error));
+  }
+
+  private lost(worker: ReplayWorkerHandle, reason: string): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    replaySessions.set(0);
+    this.logger.error({ reason, failed: this.pending.size }, 'replay worker stopped; the next replay starts a new one');
+    this.failPending('Time travel stopped on this server mid-request; try again.');
+    void worker.terminate();
+  }
+
+  private failPending(message: string): void {
+    for (const pending of this.pending.values()) {
+      pending.release();
+      pending.reject(new ReplayError(503, REPLAY_ERRORS.unavailable, message));
+    }
+    this.pending.clear();
+  }
+}
+
+/** A refusal comes back as a ReplayError (the route answers its status); anything else as the error it was. */
+function errorFrom(failure: ReplayFailure): Error {
+  if (failure.status !== undefined && failure.code !== undefined) return new ReplayError(failure.status, failure.code, failure.message);
+  const error = new Error(failure.message);
+  error.name = failure.name;
+  return error;
+}
+
+/**
+ * The worker loads replay-worker.ts through tsx's API, as the BFF itself runs under tsx: a worker
+ * does not inherit the main thread's module hooks. No inherited flags: `--inspect` and the like are the main thread's.
+ */
+function spawnReplayWorker(data: ReplayWorkerData): ReplayWorkerHandle {
+  const tsx = require.resolve('tsx/cjs/api');
+  const entry = path.join(__dirname, 'replay-worker.ts');
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, { eval: true, workerData: data, execArgv: [] });
+}

@@ -1,0 +1,52 @@
+import { parentPort, workerData } from 'node:worker_threads';
+
+import { createKafka } from '@/platform/kafka/client';
+import { getLogger } from '@/platform/logger';
+
+import { isReplayError, ReplayService } from './replay-service';
+import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+
+/**
+ * The replay worker's thread (started by ReplayWorkerClient): one ReplayService with its own Kafka
+ * client, so reading, folding and serializing replays never holds up the main thread's live push.
+ */
+const port = parentPort;
+if (!port) throw new Error('server/fleet/replay-worker.ts runs as a worker thread (see ReplayWorkerClient)');
+
+const data = workerData as ReplayWorkerData;
+const send = (message: FromReplayWorker) => port.postMessage(message);
+const service = new ReplayService(createKafka(data.kafka, data.clientIdSuffix), data.replay, data.rules, getLogger('replay'), Date.now, (active) =>
+  send({ type: 'sessions', active }),
+);
+const running = new Map<number, AbortController>();
+
+port.on('message', (message: ToReplayWorker) => {
+  if (message.type === 'abort') return running.get(message.id)?.abort();
+  const controller = new AbortController();
+  running.set(message.id, controller);
+  call(message, controller.signal)
+    .then((answer) => send({ type: 'done', id: message.id, json: JSON.stringify(answer) }))
+    .catch((error: unknown) => send({ type: 'failed', id: message.id, error: failure(error) }))
+    .finally(() => running.delete(message.id));
+});
+
+function call(message: Extract<ToReplayWorker, { type: 'call' }>, signal: AbortSignal): Promise<unknown> {
+  const { method, args } = message;
+  // The arguments were typed by ReplayCalls on the sending side; the tuple casts only restore that.
+  switch (method) {
+    case 'scene':
+      return service.scene(...(args as [number]), signal);
+    case 'steps':
+      return service.steps(...(args as [number, number, number]), signal);
+    case 'timeline':
+      return service.timeline(...(args as [number, number, number]), signal);
+    case 'trip':
+      return service.trip(...(args as [string, { from?: number; to?: number }]), signal);
+  }
+}
+
+function failure(error: unknown): ReplayFailure {
+  if (isReplayError(error)) return { name: error.name, message: error.message, status: error.status, code: error.code };
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}
