@@ -12,6 +12,8 @@ export interface ViewerFigures {
   /** 429 replay_busy: more viewers than REPLAY_MAX_SESSIONS reading at once. */
   busy: number;
   failed: number;
+  /** Why, by HTTP status and error code (or the fetch error): e.g. `413 replay_too_large`. */
+  failures: Record<string, number>;
   p50Ms: number;
   p99Ms: number;
 }
@@ -27,6 +29,7 @@ export class ReplayViewers {
   private durations: number[] = [];
   private busy = 0;
   private failed = 0;
+  private readonly failures = new Map<string, number>();
 
   start(baseUrl: string, count: number, fromMs: number): void {
     this.running = true;
@@ -41,6 +44,7 @@ export class ReplayViewers {
       requests: sorted.length + this.busy + this.failed,
       busy: this.busy,
       failed: this.failed,
+      failures: Object.fromEntries(this.failures),
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
     };
@@ -48,13 +52,13 @@ export class ReplayViewers {
 
   private async play(baseUrl: string, fromMs: number): Promise<void> {
     while (this.running) {
-      await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`);
+      await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`, baseUrl);
       // On from where each answer ended, as the page does (a snapshot-served answer may end early),
       // never past a second ago.
       for (let cursor = fromMs; this.running && cursor < Date.now() - 2_000;) {
         const started = Date.now();
         const end = Math.min(cursor + SPAN_MS, Date.now() - 1_000);
-        const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(end)}&stepMs=${STEP_MS}`);
+        const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(end)}&stepMs=${STEP_MS}`, baseUrl);
         const next = until !== undefined && until > cursor ? until : end;
         // The wall time that stretch takes to play.
         await sleep(Math.max(0, (next - cursor) / SPEED - (Date.now() - started)));
@@ -66,22 +70,36 @@ export class ReplayViewers {
   }
 
   /** Times one request; resolves with the answer's `until` when it has one (a steps answer). */
-  private async get(url: string): Promise<number | undefined> {
+  private async get(url: string, baseUrl = ''): Promise<number | undefined> {
     const started = Date.now();
     try {
       const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } });
       const body = await response.text();
       if (response.status === 429) this.busy += 1;
-      else if (!response.ok) this.failed += 1;
+      else if (!response.ok) this.fail(`${response.status} ${errorCode(body)}`, `${url.replace(baseUrl, '')} at ${iso(Date.now())}: ${body}`);
       else {
         this.durations.push(Date.now() - started);
         const until = (JSON.parse(body) as { until?: unknown }).until;
         return typeof until === 'number' ? until : undefined;
       }
-    } catch {
-      this.failed += 1;
+    } catch (error) {
+      this.fail((error as Error).message);
     }
     return undefined;
+  }
+
+  private fail(reason: string, example?: string): void {
+    if (!this.failures.has(reason) && example) console.log(`replay viewer: ${reason}: ${example}`);
+    this.failed += 1;
+    this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
+  }
+}
+
+function errorCode(body: string): string {
+  try {
+    return String((JSON.parse(body) as { error?: { code?: unknown } }).error?.code ?? 'no code');
+  } catch {
+    return 'not JSON';
   }
 }
 

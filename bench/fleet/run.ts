@@ -94,6 +94,8 @@ async function measureWithReplays(
   without: Awaited<ReturnType<typeof measureWindow>>,
   measure: () => ReturnType<typeof measureWindow>,
 ): Promise<string> {
+  // A moment still in the future would only be refused (400 in_the_future): wait until half a minute of history lies after it.
+  await sleep(Math.max(0, historyFrom + 30_000 - Date.now()));
   const viewers = new ReplayViewers();
   viewers.start(url, count, historyFrom);
   await sleep(5_000);
@@ -105,7 +107,7 @@ async function measureWithReplays(
   const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(0)} %`;
   const text = [
     describeWindow(`One client with ${count} replay viewers at 60× beside it (${machineLoad()})`, withViewers),
-    `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed`,
+    `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed${failureList(figures.failures)}`,
     `  live latency p99 against none running: ${without.probe.latencyP99} → ${withViewers.probe.latencyP99} ms (${change(without.probe.latencyP99, withViewers.probe.latencyP99)}); BFF share p99 ${without.probe.bffLatencyP99} → ${withViewers.probe.bffLatencyP99} ms (${change(without.probe.bffLatencyP99, withViewers.probe.bffLatencyP99)})`,
     describeWindow(`One client again, the viewers stopped (${machineLoad()})`, after),
     `  live latency p99 against none running after: ${after.probe.latencyP99} → ${withViewers.probe.latencyP99} ms (${change(after.probe.latencyP99, withViewers.probe.latencyP99)}); BFF share p99 ${after.probe.bffLatencyP99} → ${withViewers.probe.bffLatencyP99} ms (${change(after.probe.bffLatencyP99, withViewers.probe.bffLatencyP99)})`,
@@ -226,3 +228,8 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+function failureList(failures: Record<string, number>): string {
+  const entries = Object.entries(failures);
+  return entries.length === 0 ? '' : ` (${entries.map(([reason, count]) => `${count}× ${reason}`).join(', ')})`;
+}

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 
 import { createKafka } from '@/platform/kafka/client';
@@ -12,6 +14,13 @@ import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker 
  */
 const port = parentPort;
 if (!port) throw new Error('server/fleet/replay-worker.ts runs as a worker thread (see ReplayWorkerClient)');
+
+/**
+ * Where CPU is short, the live push comes first: this thread runs at a lower priority (a nice of
+ * 10). Linux keeps a nice per thread; elsewhere the thread keeps the process's priority.
+ */
+const REPLAY_NICE = 10;
+lowerThisThreadsPriority(REPLAY_NICE);
 
 const data = workerData as ReplayWorkerData;
 const send = (message: FromReplayWorker) => port.postMessage(message);
@@ -49,4 +58,14 @@ function failure(error: unknown): ReplayFailure {
   if (isReplayError(error)) return { name: error.name, message: error.message, status: error.status, code: error.code };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
+}
+
+function lowerThisThreadsPriority(nice: number): void {
+  try {
+    // "<pid>/task/<tid>": the kernel's id of this thread, which setpriority(2) takes for just this thread.
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId)) os.setPriority(threadId, nice);
+  } catch {
+    // Not Linux, or not allowed: the replay shares the CPU evenly, which is only slower for live under load.
+  }
 }
