@@ -78,6 +78,7 @@ const envSchema = z.object({
   ANOMALY_WARMUP_SAMPLES: int(1, 100_000).default(30),
   ANOMALY_REPLAY_S: int(0, 24 * 3600).default(120),
   ANOMALY_RELEARN_AFTER_S: int(60, 7 * 24 * 3600).default(900),
+  ANOMALY_SETTLE_AFTER_S: int(60, 7 * 24 * 3600).default(1800),
   PUBLIC_URL: z.url().optional(),
   // The stream jobs on Flink (pipeline/flink): the embedded runner and what the BFF asks about them.
   FLINK_REST_PORT: int(1, 65_535).default(8081),
@@ -207,8 +208,19 @@ export interface Config extends KafkaSettings {
   /** configFile unset: no notifications, the inbox works alone. */
   notify: { configFile?: string; maxAttempts: number; backoffMaxMs: number; timeoutMs: number };
   replay: ReplayConfig;
-  /** relearnAfterMs: a vehicle silent longer than this warms up again (its learned bands are dropped). */
-  anomaly: { fireAfterMs: number; clearAfterMs: number; allowedLatenessMs: number; warmupSamples: number; replayMs: number; relearnAfterMs: number };
+  /**
+   * relearnAfterMs: a vehicle silent longer than this warms up again (its learned bands are dropped).
+   * settleAfterMs: a tank holding one level this long while firing has a new normal (the weather moved it).
+   */
+  anomaly: {
+    fireAfterMs: number;
+    clearAfterMs: number;
+    allowedLatenessMs: number;
+    warmupSamples: number;
+    replayMs: number;
+    relearnAfterMs: number;
+    settleAfterMs: number;
+  };
   flink: FlinkConfig;
   auth: AuthConfig;
 }
@@ -373,6 +385,7 @@ function toConfig(e: Env): Config {
       warmupSamples: e.ANOMALY_WARMUP_SAMPLES,
       replayMs: e.ANOMALY_REPLAY_S * 1000,
       relearnAfterMs: e.ANOMALY_RELEARN_AFTER_S * 1000,
+      settleAfterMs: e.ANOMALY_SETTLE_AFTER_S * 1000,
     },
     flink: {
       restPort: e.FLINK_REST_PORT,

@@ -60,6 +60,10 @@ public class Episode {
     return !NORMAL.equals(phase);
   }
 
+  boolean firing() {
+    return FIRING.equals(phase);
+  }
+
   /** The band to judge against: frozen at an episode's start. */
   Band bandOr(Band current) {
     return abnormal() ? band : current;
@@ -75,13 +79,14 @@ public class Episode {
   }
 
   /**
-   * The vehicle was silent past the relearn time and its model starts over: from now on the episode
-   * is judged against {@code fixed}, the limits a new vehicle gets. A pending one ends unseen; a
-   * firing or inhibited one keeps its id and state, as its fault was not seen to end.
+   * The vehicle's model started over (silent past the relearn time: {@code fresh} is the fixed limits
+   * a new vehicle gets; or its readings settled at a new level: {@code fresh} is around that level),
+   * so from now on the episode is judged against {@code fresh}. A pending one ends unseen; a firing or
+   * inhibited one keeps its id and state, and clears once readings count as back inside the new band.
    */
-  void relearn(Band fixed) {
+  void relearn(Band fresh) {
     if (PENDING.equals(phase)) toNormal();
-    else if (abnormal()) band = fixed;
+    else if (abnormal()) band = fresh;
   }
 
   Event observe(Reading reading, MetricRule rule, String vehicleId, long fireAfterMs, long clearAfterMs) {

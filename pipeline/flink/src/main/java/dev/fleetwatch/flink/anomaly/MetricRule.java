@@ -52,6 +52,24 @@ public class MetricRule {
     return new MetricRule(CONTAINER_TEMP, true, 3, 1, safety[0], safety[1], null);
   }
 
+  /**
+   * A tank follows the weather, so a level it holds steadily is its normal, even one that moved while
+   * an episode was open; an engine is held by its thermostat, so an engine holding an abnormal level
+   * is a fault however long it lasts. Read from the metric, not stored, so checkpointed rules get it too.
+   */
+  boolean settles() {
+    return CONTAINER_TEMP.equals(metric);
+  }
+
+  /** How far apart readings may be and still count as holding one level: they all sit well inside the narrowest band around it. */
+  double steadySpread() {
+    return 2 * (minHalfWidth - hysteresis);
+  }
+
+  boolean withinSafety(double value) {
+    return value >= safetyMin && value <= safetyMax;
+  }
+
   /** The same limits: a track made for other limits (the cargo changed) is made anew. */
   boolean sameLimits(MetricRule other) {
     return safetyMin == other.safetyMin && safetyMax == other.safetyMax;

@@ -16,6 +16,14 @@ public class NormalModel {
 
   public NormalModel() {}
 
+  /** A model that already trusts {@code level} as its mean: the level readings held steadily for the settle time. */
+  static NormalModel settledAt(double level, int warmupSamples) {
+    NormalModel model = new NormalModel();
+    model.mean = level;
+    model.samples = warmupSamples;
+    return model;
+  }
+
   void learn(double value) {
     if (samples == 0) mean = value;
     double delta = value - mean;

@@ -39,8 +39,35 @@ public class VehicleTrack {
     public Episode episode = new Episode();
     /** A restored episode was last reported at this event time: readings up to it were judged already. */
     public Long resumeAfter;
+    /** Firing only: event time since which the readings held one level (null: they do not), and the range they held. */
+    public Long steadySince;
+    public double steadyMin;
+    public double steadyMax;
 
     public MetricTrack() {}
+
+    /**
+     * Whether the readings of the firing episode, {@code value} at {@code ts} the newest, have held one
+     * level within the cargo's safety limits for {@code settleAfterMs}. A reading that breaks the range
+     * starts a new run from itself; one past a safety limit is never a level to settle at.
+     */
+    boolean heldSteady(double value, long ts, long settleAfterMs) {
+      if (!rule.withinSafety(value)) {
+        steadySince = null;
+        return false;
+      }
+      double min = Math.min(steadyMin, value);
+      double max = Math.max(steadyMax, value);
+      if (steadySince == null || max - min > rule.steadySpread()) {
+        steadySince = ts;
+        steadyMin = value;
+        steadyMax = value;
+        return false;
+      }
+      steadyMin = min;
+      steadyMax = max;
+      return ts - steadySince >= settleAfterMs;
+    }
   }
 
   /** Holds {@code reading} back in event-time order; the reason it cannot be used if it is older than one already judged. */
@@ -114,6 +141,8 @@ public class VehicleTrack {
         long at = gap ? lastJudgedTs + settings.offlineGapMs() : reading.ts;
         Episode.Event event = track.episode.inhibit(at, value, watched.inhibited() ? watched.reason() : Episode.OFFLINE);
         if (event != null) alerts.add(toAlert(reading, rule, event));
+        // A level only counts as held while it was seen: a silence or an offline unit starts the run anew.
+        track.steadySince = null;
       }
       // After the inhibited record, which still reports the band the fault was seen against.
       if (relearn) track.episode.relearn(learned);
@@ -123,10 +152,30 @@ public class VehicleTrack {
       Episode.Reading seen = new Episode.Reading(reading.ts, value, position, band.excessRatio(value, rule), band);
       Episode.Event event = track.episode.observe(seen, rule, reading.vehicleId, settings.fireAfterMs(), settings.clearAfterMs());
       if (event != null) alerts.add(toAlert(reading, rule, event));
+      settle(track, value, reading.ts, settings);
       // Only readings well inside teach the model: learning the edge lets a band follow a steady rise
       // read twice a second (a cooling failure at +1 °C/s) all the way up, so it never fired.
       if (!track.episode.abnormal() && position == Position.INSIDE) track.model.learn(value);
     }
+  }
+
+  /**
+   * A tank's normal follows the weather, and it can move while an episode is open: a demo restarted
+   * after a few minutes made every tank anew at the current weather's temperature, about 40 fired at
+   * once against bands learned before the stop (7–13 °C, readings 15–17 °C), and with the band frozen
+   * they never cleared. Readings that held one level for the settle time are that new normal: the model
+   * starts over from the level, and the episode clears once they have been inside its band for the
+   * clear time. A fault still rising never holds a level, nor does one past the cargo's safety limits.
+   */
+  private void settle(MetricTrack track, double value, long ts, AnomalySettings settings) {
+    if (!track.rule.settles() || !track.episode.firing()) {
+      track.steadySince = null;
+      return;
+    }
+    if (!track.heldSteady(value, ts, settings.settleAfterMs())) return;
+    track.model = NormalModel.settledAt((track.steadyMin + track.steadyMax) / 2, settings.warmupSamples());
+    track.episode.relearn(track.model.band(track.rule, settings.warmupSamples()));
+    track.steadySince = null;
   }
 
   /**

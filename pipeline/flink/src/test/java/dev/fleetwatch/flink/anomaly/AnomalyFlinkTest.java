@@ -149,7 +149,7 @@ class AnomalyFlinkTest {
   @Test
   void readsItsSettingsByTheReadmeNamesAndRefusesOutOfRangeValues() {
     AnomalySettings defaults = AnomalySettings.from(new dev.fleetwatch.flink.common.JobSettings(Map.of()));
-    assertEquals(new AnomalySettings(10_000, 10_000, 500, 30, 120_000, 30_000, 900_000), defaults);
+    assertEquals(new AnomalySettings(10_000, 10_000, 500, 30, 120_000, 30_000, 900_000, 1_800_000), defaults);
     var settings = new dev.fleetwatch.flink.common.JobSettings(Map.of("ANOMALY_FIRE_AFTER_S", "5", "FLEET_OFFLINE_AFTER_S", "60"));
     assertEquals(5_000, AnomalySettings.from(settings).fireAfterMs());
     assertEquals(60_000, AnomalySettings.from(settings).offlineGapMs());

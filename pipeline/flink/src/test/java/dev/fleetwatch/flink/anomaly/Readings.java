@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
 final class Readings {
   static final long T0 = Instant.parse("2026-03-02T12:00:00Z").toEpochMilli();
   static final int WARMUP_S = 120;
-  static final AnomalySettings SETTINGS = new AnomalySettings(10_000, 10_000, 1_000, 30, 120_000, 30_000, 900_000);
+  static final AnomalySettings SETTINGS = new AnomalySettings(10_000, 10_000, 1_000, 30, 120_000, 30_000, 900_000, 1_800_000);
 
   private Readings() {}
 
