@@ -37,7 +37,11 @@ export interface ReplayFailure {
 }
 
 export type FromReplayWorker =
-  /** The answer already serialized: the main thread sends the text as it is, never parses it. */
+  /**
+   * The answer already serialized: the main thread sends the text as it is, never parses it. A
+   * string, not a transferred UTF-8 buffer: tried, the buffers (30 MB per 60× answer at 10,000
+   * vehicles) raised the live fleet's p99 beside 10 replays to 9 s in bench:fleet, against 0.3 s.
+   */
   | { type: 'done'; id: number; json: string }
   | { type: 'failed'; id: number; error: ReplayFailure }
   | { type: 'sessions'; active: number };
