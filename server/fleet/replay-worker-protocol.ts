@@ -42,9 +42,7 @@ export type FromReplayWorker =
    * string, not a transferred UTF-8 buffer: tried, the buffers (30 MB per 60× answer at 10,000
    * vehicles) raised the live fleet's p99 beside 10 replays to 9 s in bench:fleet, against 0.3 s.
    */
-  | { type: 'done'; id: number; json: string }
-  | { type: 'failed'; id: number; error: ReplayFailure }
-  | { type: 'sessions'; active: number };
+  { type: 'done'; id: number; json: string } | { type: 'failed'; id: number; error: ReplayFailure } | { type: 'sessions'; active: number };
 
 /** A body serialized on the worker, typed by what it holds; the route sends its text as it is. */
 export interface JsonText<T> {
@@ -55,5 +53,7 @@ export interface JsonText<T> {
 }
 
 export function isJsonText(value: unknown): value is JsonText<unknown> {
-  return typeof value === 'object' && value !== null && (value as JsonText<unknown>).kind === 'json-text' && typeof (value as JsonText<unknown>).json === 'string';
+  return (
+    typeof value === 'object' && value !== null && (value as JsonText<unknown>).kind === 'json-text' && typeof (value as JsonText<unknown>).json === 'string'
+  );
 }
