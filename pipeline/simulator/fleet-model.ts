@@ -8,7 +8,7 @@ import { pick } from './random';
 import type { SimVehicle } from './sim-vehicle';
 import { createVehicle } from './vehicle-init';
 import { stepVehicle } from './vehicle-step';
-import { conditionsAt } from './weather';
+import { ambientHistory, conditionsAt } from './weather';
 
 export interface FleetOptions {
   seed: number;
@@ -37,8 +37,8 @@ export interface FleetModel {
 export function createFleetModel(options: FleetOptions): FleetModel {
   const world = buildFleetWorld(options.seed);
   const members = buildRegistry(options.seed, options.cabs, options.tankers, world.places);
-  const ambientC = conditionsAt(options.seed, options.startMs).ambientC;
-  const vehicles = members.map((member) => createVehicle(member, world, ambientC, options.startMs));
+  const ambientHistoryC = ambientHistory(options.seed, options.startMs);
+  const vehicles = members.map((member) => createVehicle(member, world, ambientHistoryC, options.startMs));
   spreadPhases(vehicles, options.intervalMs, options.startMs);
   const byId = new Map(vehicles.map((vehicle) => [vehicle.vehicleId, vehicle]));
   return {

@@ -9,7 +9,8 @@ import { stopped } from './sim-vehicle';
 import { planRun } from './tanker-behaviour';
 import type { Motion } from './vehicle-motion';
 import { parkedAt } from './vehicle-motion';
-import { cargoBand } from './vehicle-thermal';
+import { tankTempAfter } from './vehicle-thermal';
+import { AMBIENT_HISTORY_STEP_S } from './weather';
 
 const MIN = 60_000;
 
@@ -19,7 +20,9 @@ interface Start {
   motion: Motion;
 }
 
-export function createVehicle(member: FleetMember, world: FleetWorld, ambientC: number, startMs: number): SimVehicle {
+/** `ambientHistoryC`: the weather's temperature over the hours before `startMs` (weather.ts ambientHistory), the last at `startMs`. */
+export function createVehicle(member: FleetMember, world: FleetWorld, ambientHistoryC: readonly number[], startMs: number): SimVehicle {
+  const ambientC = ambientHistoryC.at(-1) ?? 15;
   const { vehicle } = member;
   const rng = mulberry32(deriveSeed(world.seed, 'vehicle', vehicle.vehicleId));
   const sim: SimVehicle = {
@@ -41,9 +44,9 @@ export function createVehicle(member: FleetMember, world: FleetWorld, ambientC: 
   Object.assign(sim, start);
   sim.engineTempC = initialEngineTemp(rng, start.activity, ambientC);
   if (vehicle.cargo) {
-    const band = cargoBand(vehicle.cargo);
     sim.cargo = vehicle.cargo;
-    sim.containerTempC = Math.min(band.max, Math.max(band.min, ambientC + sim.containerOffsetC)) + between(rng, -1, 1);
+    // Where the tank stands after following the weather, the same in every run started at that moment.
+    sim.containerTempC = tankTempAfter(vehicle.cargo, sim.containerOffsetC, ambientHistoryC, AMBIENT_HISTORY_STEP_S);
   }
   return sim;
 }

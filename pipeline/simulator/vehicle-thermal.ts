@@ -29,11 +29,31 @@ export function cargoBand(cargo: Cargo): { min: number; max: number } {
   return cargo === 'lpg' ? { min: 5, max: 20 } : { min: 10, max: 25 };
 }
 
+/** How slowly a tank follows the weather: its time constant. */
+const TANK_TAU_S = 3_600;
+
+/** Where a tank's temperature heads: ambient plus the tank's own offset, inside the cargo's band. */
+function tankTargetC(cargo: Cargo, offsetC: number, ambientC: number): number {
+  const band = cargoBand(cargo);
+  return Math.min(band.max, Math.max(band.min, ambientC + offsetC));
+}
+
 /** Tank temperature drifts slowly (hours) towards ambient plus this tank's own offset, inside the cargo's band. */
 export function nextContainerTempC(tempC: number, cargo: Cargo, offsetC: number, input: ThermalInput): number {
-  const band = cargoBand(cargo);
-  const targetC = Math.min(band.max, Math.max(band.min, input.ambientC + offsetC));
-  return approach(tempC, targetC, 3_600, input.dtS) + 0.02 * input.noise;
+  return approach(tempC, tankTargetC(cargo, offsetC, input.ambientC), TANK_TAU_S, input.dtS) + 0.02 * input.noise;
+}
+
+/**
+ * Where a tank that followed the weather through `ambientC` (oldest first, `stepS` apart, the last
+ * now) stands now, sensor noise aside. A simulator that starts (or restarts) puts each tank there, as
+ * a real tank would be: put at its target instead, every tank jumped to the current weather's
+ * temperature, and after a stop across a change of weather the anomaly detector rightly flagged
+ * every tanker at once (40 of 40 after a 10-minute stop from an icy spell into a dry one).
+ */
+export function tankTempAfter(cargo: Cargo, offsetC: number, ambientC: readonly number[], stepS: number): number {
+  let tempC = tankTargetC(cargo, offsetC, ambientC[0] ?? 15);
+  for (const ambient of ambientC.slice(1)) tempC = approach(tempC, tankTargetC(cargo, offsetC, ambient), TANK_TAU_S, stepS);
+  return tempC;
 }
 
 // Consumption and tank size as fractions of the tank per metre and per idle second.

@@ -35,3 +35,14 @@ function dailyTemperature(seed: number, tsMs: number): number {
   // Warmest around 14:00 UTC (mid-afternoon in Rotterdam).
   return 12 + 8 * (offset - 0.5) + 5 * Math.sin((2 * Math.PI * (hourUtc - 8)) / 24);
 }
+
+/** Step of ambientHistory: fine enough for a tank that follows the weather over an hour. */
+export const AMBIENT_HISTORY_STEP_S = 60;
+/** Six of a tank's time constants: what it stood at before then no longer shows. */
+const AMBIENT_HISTORY_S = 6 * 3_600;
+
+/** The ambient temperature over the last hours before `untilMs`, oldest first, AMBIENT_HISTORY_STEP_S apart; the last is at `untilMs`. */
+export function ambientHistory(seed: number, untilMs: number): number[] {
+  const steps = AMBIENT_HISTORY_S / AMBIENT_HISTORY_STEP_S;
+  return Array.from({ length: steps + 1 }, (_, i) => conditionsAt(seed, untilMs - (steps - i) * AMBIENT_HISTORY_STEP_S * 1_000).ambientC);
+}
