@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 
+import { jsonTextResponse } from '../http/responses';
+
 import { ReplayWorkerClient } from './replay-client';
 import type { ReplayWorkerHandle } from './replay-client';
 import { isReplayError } from './replay-service';
+import { answerParts } from './replay-worker-protocol';
 import type { FromReplayWorker, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
 /** A worker thread as the client sees it: what it was sent, and a way to answer or die. */
@@ -64,7 +67,7 @@ describe('ReplayWorkerClient', () => {
     const worker = workers[0]!;
     expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000] }]);
     worker.answer({ type: 'done', id: 1, json: '{"at":9000000}' });
-    expect(await scene).toEqual({ kind: 'json-text', json: '{"at":9000000}' });
+    expect(await scene).toEqual({ kind: 'json-text', parts: ['{"at":9000000}'] });
   });
 
   it('answers the retention on the main thread, without the worker', () => {
@@ -90,7 +93,7 @@ describe('ReplayWorkerClient', () => {
     expect(error).toMatchObject({ name: 'KafkaJSConnectionError', message: 'Connection refused' });
   });
 
-  it("tells the worker to stop a call whose viewer left, and sends nothing for one that left before asking", async () => {
+  it('tells the worker to stop a call whose viewer left, and sends nothing for one that left before asking', async () => {
     const { replay, workers } = client();
     const viewer = new AbortController();
     const scene = replay.scene(9_000_000, viewer.signal);
@@ -102,11 +105,27 @@ describe('ReplayWorkerClient', () => {
     expect(workers[0]!.sent).toHaveLength(2);
   });
 
+  it('gathers an answer sent in pieces, in order, and answers once the last is in', async () => {
+    const { replay, workers } = client();
+    let answered = false;
+    const steps = replay.steps(1, 2, 100).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    workers[0]!.answer({ type: 'part', id: 1, json: '{"steps":' });
+    workers[0]!.answer({ type: 'part', id: 1, json: '[1,2' });
+    await Promise.resolve();
+    expect(answered).toBe(false);
+    workers[0]!.answer({ type: 'done', id: 1, json: ']}' });
+    expect((await steps).parts.join('')).toBe('{"steps":[1,2]}');
+  });
+
   it('parses a trip, which the route may turn into a download', async () => {
     const { replay, workers } = client();
     const trip = replay.trip('tanker-001', { from: 5 });
     expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }] }]);
-    workers[0]!.answer({ type: 'done', id: 1, json: '{"vehicleId":"tanker-001"}' });
+    workers[0]!.answer({ type: 'part', id: 1, json: '{"vehicleId":' });
+    workers[0]!.answer({ type: 'done', id: 1, json: '"tanker-001"}' });
     expect(await trip).toEqual({ vehicleId: 'tanker-001' });
   });
 
@@ -123,10 +142,10 @@ describe('ReplayWorkerClient', () => {
     const third = replay.scene(9_000_000);
     expect(workers).toHaveLength(2);
     workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), json: '{}' });
-    expect(await third).toEqual({ kind: 'json-text', json: '{}' });
+    expect(await third).toEqual({ kind: 'json-text', parts: ['{}'] });
   });
 
-  it("ignores a late answer or exit of a worker it has already replaced", async () => {
+  it('ignores a late answer or exit of a worker it has already replaced', async () => {
     const { replay, workers } = client();
     const first = replay.scene(9_000_000);
     workers[0]!.emit('exit', 1);
@@ -134,7 +153,30 @@ describe('ReplayWorkerClient', () => {
     const next = replay.scene(9_000_000);
     workers[0]!.emit('exit', 1);
     workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), json: '{"ok":true}' });
-    expect(await next).toEqual({ kind: 'json-text', json: '{"ok":true}' });
+    expect(await next).toEqual({ kind: 'json-text', parts: ['{"ok":true}'] });
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('answerParts', () => {
+  it('cuts an answer into pieces of at most the size that join back to it', () => {
+    const json = JSON.stringify({ vehicles: Array.from({ length: 50 }, (_, i) => ({ id: `v-${i}`, tempC: 20.5 })) });
+    const parts = answerParts(json, 100);
+    expect(parts.join('')).toBe(json);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(100);
+    expect(parts.length).toBe(Math.ceil(json.length / 100));
+    expect(answerParts('', 100)).toEqual(['']);
+    expect(answerParts('{}', 100)).toEqual(['{}']);
+  });
+
+  it('never cuts a character outside the BMP in two, so each piece encodes to UTF-8 on its own', async () => {
+    const json = JSON.stringify({ plate: 'AB-🚚-12', driver: 'Zoë 🙂' });
+    for (let size = 2; size < json.length; size += 1) {
+      const parts = answerParts(json, size);
+      expect(parts.join('')).toBe(json);
+      expect(parts.map((part) => new TextDecoder().decode(new TextEncoder().encode(part))).join('')).toBe(json);
+    }
+    // As the route sends it: the bytes decode to the same JSON.
+    expect(await jsonTextResponse(answerParts(json, 5)).text()).toBe(json);
   });
 });

@@ -21,6 +21,8 @@ export interface ReplayWorkerHandle {
 }
 
 interface Pending {
+  /** The answer's pieces received so far. */
+  parts: string[];
   resolve(answer: JsonText<unknown>): void;
   reject(error: Error): void;
   /** Stops listening to the request's abort signal. */
@@ -63,7 +65,7 @@ export class ReplayWorkerClient {
   /** Parsed here: a trip is at most TRIP_MAX_POINTS points, and the route may turn it into a download. */
   async trip(vehicleId: string, period: { from?: number; to?: number }, signal?: AbortSignal): Promise<Trip> {
     const answer = await this.call('trip', [vehicleId, period], signal);
-    return JSON.parse(answer.json) as Trip;
+    return JSON.parse(answer.parts.join('')) as Trip;
   }
 
   /** Starts the worker ahead of the first replay, so no viewer waits for it to load. */
@@ -87,7 +89,12 @@ export class ReplayWorkerClient {
       // A viewer who leaves stops the worker's Kafka read; the worker then answers `failed`.
       const abort = () => worker.postMessage({ type: 'abort', id });
       signal?.addEventListener('abort', abort, { once: true });
-      this.pending.set(id, { resolve: resolve as (answer: JsonText<unknown>) => void, reject, release: () => signal?.removeEventListener('abort', abort) });
+      this.pending.set(id, {
+        parts: [],
+        resolve: resolve as (answer: JsonText<unknown>) => void,
+        reject,
+        release: () => signal?.removeEventListener('abort', abort),
+      });
       worker.postMessage({ type: 'call', id, method, args });
     });
   }
@@ -109,9 +116,13 @@ export class ReplayWorkerClient {
     }
     const pending = this.pending.get(message.id);
     if (!pending) return;
+    if (message.type === 'part') {
+      pending.parts.push(message.json);
+      return;
+    }
     this.pending.delete(message.id);
     pending.release();
-    if (message.type === 'done') pending.resolve({ kind: 'json-text', json: message.json });
+    if (message.type === 'done') pending.resolve({ kind: 'json-text', parts: [...pending.parts, message.json] });
     else pending.reject(errorFrom(message.error));
   }
 

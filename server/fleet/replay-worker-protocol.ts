@@ -1,5 +1,5 @@
-import type { KafkaConnectionConfig } from '@/platform/kafka/settings';
 import type { FreshnessRules } from '@/lib/fleet/freshness';
+import type { KafkaConnectionConfig } from '@/platform/kafka/settings';
 
 import type { ReplayConfig } from '../config';
 
@@ -38,22 +38,49 @@ export interface ReplayFailure {
 
 export type FromReplayWorker =
   /**
-   * The answer already serialized: the main thread sends the text as it is, never parses it. A
-   * string, not a transferred UTF-8 buffer: tried, the buffers (30 MB per 60× answer at 10,000
-   * vehicles) raised the live fleet's p99 beside 10 replays to 9 s in bench:fleet, against 0.3 s.
+   * The answer already serialized, in pieces of at most ANSWER_PART_CHARS: `part` for each but the
+   * last, `done` with the last. The main thread never parses it, and encodes one piece at a time as
+   * the socket takes it (a 60× answer holds ten whole-fleet steps, about 30 MB at 10,000 vehicles).
+   * Strings, not transferred UTF-8 buffers: tried, those raised the live fleet's p99 beside 10
+   * replays to 9 s in bench:fleet, against 0.3 s.
    */
-  { type: 'done'; id: number; json: string } | { type: 'failed'; id: number; error: ReplayFailure } | { type: 'sessions'; active: number };
+  | { type: 'part'; id: number; json: string }
+  | { type: 'done'; id: number; json: string }
+  | { type: 'failed'; id: number; error: ReplayFailure }
+  | { type: 'sessions'; active: number };
 
-/** A body serialized on the worker, typed by what it holds; the route sends its text as it is. */
+/** Characters per piece of a serialized answer: about a millisecond of the main thread's encoding each. */
+export const ANSWER_PART_CHARS = 512 * 1024;
+
+/**
+ * `json` cut into pieces of at most `size` UTF-16 units (one, possibly empty, for a short answer).
+ * Never between the two halves of a character outside the BMP (an emoji in a plate or a name): each
+ * piece is encoded to UTF-8 on its own, and half a pair would turn into U+FFFD.
+ */
+export function answerParts(json: string, size = ANSWER_PART_CHARS): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  do {
+    let end = Math.min(json.length, start + size);
+    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end -= 1;
+    parts.push(json.slice(start, end));
+    start = end;
+  } while (start < json.length);
+  return parts;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** A body serialized on the worker (its JSON in pieces, in order), typed by what it holds; the route sends it as it is. */
 export interface JsonText<T> {
   readonly kind: 'json-text';
-  readonly json: string;
+  readonly parts: readonly string[];
   /** Never set: carries the body's type for the caller. */
   readonly body?: T;
 }
 
 export function isJsonText(value: unknown): value is JsonText<unknown> {
-  return (
-    typeof value === 'object' && value !== null && (value as JsonText<unknown>).kind === 'json-text' && typeof (value as JsonText<unknown>).json === 'string'
-  );
+  return typeof value === 'object' && value !== null && (value as JsonText<unknown>).kind === 'json-text' && Array.isArray((value as JsonText<unknown>).parts);
 }

@@ -6,6 +6,7 @@ import { createKafka } from '@/platform/kafka/client';
 import { getLogger } from '@/platform/logger';
 
 import { isReplayError, ReplayService } from './replay-service';
+import { answerParts } from './replay-worker-protocol';
 import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
 /**
@@ -34,7 +35,10 @@ port.on('message', (message: ToReplayWorker) => {
   const controller = new AbortController();
   running.set(message.id, controller);
   call(message, controller.signal)
-    .then((answer) => send({ type: 'done', id: message.id, json: JSON.stringify(answer) }))
+    .then((answer) => {
+      const parts = answerParts(JSON.stringify(answer));
+      parts.forEach((json, i) => send({ type: i === parts.length - 1 ? 'done' : 'part', id: message.id, json }));
+    })
     .catch((error: unknown) => send({ type: 'failed', id: message.id, error: failure(error) }))
     .finally(() => running.delete(message.id));
 });

@@ -10,9 +10,22 @@ export function jsonResponse(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-/** A JSON body serialized elsewhere (the replay worker), sent as it is. */
-export function jsonTextResponse(json: string, status = 200): Response {
-  return new Response(json, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+/**
+ * A JSON body serialized elsewhere (the replay worker), sent as it is: each piece is encoded only
+ * when the socket asks for more, so a 30 MB answer never holds the event loop for long at once.
+ */
+export function jsonTextResponse(parts: readonly string[], status = 200): Response {
+  const utf8 = new TextEncoder();
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[next];
+      next += 1;
+      if (part === undefined) controller.close();
+      else controller.enqueue(utf8.encode(part));
+    },
+  });
+  return new Response(body, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 }
 
 /** Runs a handler against the live BFF; while it is still starting the answer is a clear 503. */
