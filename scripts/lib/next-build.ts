@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'next.config.js', 'package.json'];
+// Route handlers bundle what they import from server/ and platform/ (the routes' helpers, contracts' users) too.
+const SOURCES = ['app', 'components', 'lib', 'server', 'platform', 'next.config.js', 'package.json', 'tsconfig.json'];
 
 /** Whether the Next.js build is newer than every page source. */
 function pagesUpToDate(root: string): boolean {
