@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { Worker } from 'node:worker_threads';
 
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -156,6 +157,25 @@ describe('ReplayWorkerClient', () => {
     expect(await next).toEqual({ kind: 'json-text', parts: ['{"ok":true}'] });
     expect(workers).toHaveLength(2);
   });
+});
+
+describe('ReplayWorkerClient with real worker threads', () => {
+  it('answers 503 when its worker runs out of memory, keeps the process alive and answers from a new worker', async () => {
+    // The first worker exhausts a small heap as a runaway replay would; the second answers every call.
+    const sources = [
+      'const held = []; for (;;) held.push(new Array(1e6).fill(1.5));',
+      `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'call') require('node:worker_threads').parentPort.postMessage({ type: 'done', id: m.id, json: '{"ok":true}' }); });`,
+    ];
+    const replay = new ReplayWorkerClient(data, pino({ level: 'silent' }), () => {
+      const source = sources.shift();
+      if (!source) throw new Error('a third worker was started');
+      return new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+    });
+    const lost = await replay.scene(9_000_000).catch((e: unknown) => e);
+    expect(isReplayError(lost) && [lost.status, lost.code]).toEqual([503, REPLAY_ERRORS.unavailable]);
+    expect(await replay.scene(9_000_000)).toEqual({ kind: 'json-text', parts: ['{"ok":true}'] });
+    await replay.stop();
+  }, 20_000);
 });
 
 describe('answerParts', () => {
