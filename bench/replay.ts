@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const start = Date.now() - HISTORY_S * 1000 - 5_000;
     await writeHistory(kafka, start, config.kafka.vehicleStateRetentionMs);
     const rules = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
-    const replay = new ReplayService(kafka, config.replay, rules, pino({ level: 'warn' }));
+    const replay = new ReplayService(kafka, config.replay, rules, pino({ level: 'warn' }), Date.now, () => undefined);
     const lastFix = start + (HISTORY_S - 1) * 1000;
     // Moments spread over the history, none on a snapshot's boundary, the newest 15 s before its end.
     const moments = Array.from({ length: SCENES }, (_, i) => lastFix - 15_000 - i * 13_700);

@@ -52,7 +52,7 @@ export function nextContainerTempC(tempC: number, cargo: Cargo, offsetC: number,
  */
 export function tankTempAfter(cargo: Cargo, offsetC: number, ambientC: readonly number[], stepS: number): number {
   let tempC = tankTargetC(cargo, offsetC, ambientC[0] ?? 15);
-  for (const ambient of ambientC.slice(1)) tempC = approach(tempC, tankTargetC(cargo, offsetC, ambient), TANK_TAU_S, stepS);
+  for (let i = 1; i < ambientC.length; i += 1) tempC = approach(tempC, tankTargetC(cargo, offsetC, ambientC[i] ?? 15), TANK_TAU_S, stepS);
   return tempC;
 }
 

@@ -14,7 +14,6 @@ import { buildTrip, toTripPoint } from '@/lib/fleet/trip';
 import type { Logger } from '@/platform/logger';
 
 import type { ReplayConfig } from '../config';
-import { replaySessions } from '../metrics';
 
 import { RangeTooLargeError, readRange } from './replay-reader';
 import type { RangeRecord } from './replay-reader';
@@ -68,9 +67,13 @@ export class ReplayService {
     private readonly config: ReplayConfig,
     private readonly rules: FreshnessRules,
     private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
-    /** Told the number of replays reading now, for the sessions gauge (a worker passes it to the main thread's). */
-    private readonly onSessions: (active: number) => void = (active) => replaySessions.set(active),
+    private readonly now: () => number,
+    /**
+     * Told the number of replays reading now: the worker passes it to the main thread's sessions
+     * gauge. Not the gauge itself, as importing the metrics module would start prom-client's default
+     * collectors (event-loop monitor, GC observer) on the worker thread too.
+     */
+    private readonly onSessions: (active: number) => void,
   ) {}
 
   retention(): Retention {
