@@ -44,8 +44,11 @@ test('time travel: a moment inside an overheat shows the vehicle with its open a
 
   const time = new TimeControlPage(page);
   await expect(time.mode).toHaveText('Live');
+  await fleet.markMap();
   await time.pick(inside);
   await expect(time.mode).toContainText('Showing');
+  // The past is drawn on the same map: its streets and camera stay, only the vehicles change.
+  expect(await fleet.sameMapAsMarked()).toBe(true);
   await expect(fleet.cell(TARGET, ALERTS)).toHaveText(/^[1-9]/);
   await expect(fleet.detail.locator('dt:text-is("Open alerts") + dd')).toHaveText(/^[1-9]/);
   await expect(fleet.cell(TARGET, ENGINE)).toHaveText(`${formatNumber(expected?.engineTempC ?? NaN, 1)} °C`);
@@ -70,6 +73,7 @@ test('time travel: a moment inside an overheat shows the vehicle with its open a
   await time.button('Back to live').click();
   await expect(time.mode).toHaveText('Live');
   expect(page.url()).not.toContain('at=');
+  expect(await fleet.sameMapAsMarked()).toBe(true);
   await other.close();
 });
 

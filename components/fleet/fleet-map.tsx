@@ -35,8 +35,9 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
   const handle = useRef<MapHandle | null>(null);
   const [hovered, setHovered] = useState<Hit | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const inputs = useRef<MapInputs>({ selectedId, trail, following, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
+  const inputs = useRef<MapInputs>({ store, selectedId, trail, following, query, onSelect, onHover: setHovered, onFollowLost: () => onFollowChange(false) });
   inputs.current = {
+    store,
     selectedId,
     trail,
     following: following && selectedId !== null,
@@ -53,7 +54,7 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
     // Loaded in the browser only: MapLibre needs `window` and WebGL.
     void import('maplibre-gl')
       .then((lib) => {
-        if (!cancelled) handle.current = runMap(lib, container, store, inputs, styleUrl);
+        if (!cancelled) handle.current = runMap(lib, container, inputs, styleUrl);
       })
       .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
     return () => {
@@ -61,7 +62,7 @@ export function FleetMap({ store, selectedId, trail, styleUrl, query, following,
       handle.current?.destroy();
       handle.current = null;
     };
-  }, [store, styleUrl]);
+  }, [styleUrl]);
 
   return (
     <div className="fleet-map">

@@ -109,6 +109,22 @@ export class FleetPage {
     return (await this.rows().allInnerTexts()).join('\n');
   }
 
+  /** Remembers the MapLibre map drawn now, for `sameMapAsMarked`. */
+  async markMap(): Promise<void> {
+    await this.map.evaluate((element) => {
+      const holder = element as unknown as { fleetMap: unknown; markedMap?: unknown };
+      holder.markedMap = holder.fleetMap;
+    });
+  }
+
+  /** True while the page still draws on the map `markMap` saw: it was not torn down and built anew. */
+  async sameMapAsMarked(): Promise<boolean> {
+    return this.map.evaluate((element) => {
+      const holder = element as unknown as { fleetMap: unknown; markedMap?: unknown };
+      return holder.markedMap !== undefined && holder.markedMap === holder.fleetMap;
+    });
+  }
+
   /** The map's own answers (MapLibre, as drawn): centre, zoom, and what it rendered where a position lies. */
   async mapState(position?: { lat: number; lon: number }): Promise<{
     center: { lat: number; lon: number };

@@ -32,6 +32,11 @@ const URL_WRITE_DELAY_MS = 400;
 const CULL_MARGIN_PX = 40;
 
 export interface MapInputs {
+  /**
+   * The fleet drawn: the live store, or time travel's past one. Switching it keeps the map (style,
+   * streets, WebGL context, camera) and only redraws the vehicles, without gliding across the jump.
+   */
+  store: FleetStore;
   selectedId: string | null;
   trail: readonly VehiclePoint[];
   following: boolean;
@@ -82,9 +87,11 @@ export function createBaseMap(
  * its own layers; this loop feeds them from the fleet store: glided positions, screen-space
  * clusters, culling, at a pace the draw cost allows. Hit testing runs on the same placed markers.
  */
-export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore, inputs: { current: MapInputs }, styleUrl: string | undefined): MapHandle {
+export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current: MapInputs }, styleUrl: string | undefined): MapHandle {
   const map = createBaseMap(lib, container, styleUrl, readMapView(new URLSearchParams(window.location.search)));
-  const glides = new GlideTracker((vehicle) => ({ x: vehicle.lon, y: vehicle.lat }), MAX_GLIDE_DEGREES);
+  const newGlides = () => new GlideTracker((vehicle) => ({ x: vehicle.lon, y: vehicle.lat }), MAX_GLIDE_DEGREES);
+  let glides = newGlides();
+  let store = inputs.current.store;
   const pacer = new FramePacer();
   let ready = false;
   let dirty = true;
@@ -157,6 +164,11 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
     frame = requestAnimationFrame(loop);
     if (!ready) return;
     const wall = Date.now();
+    if (inputs.current.store !== store) {
+      store = inputs.current.store;
+      glides = newGlides();
+      seenVersion = -1;
+    }
     if (store.version !== seenVersion) {
       seenVersion = store.version;
       glides.update(store.live, wall);
@@ -217,10 +229,10 @@ export function runMap(lib: MapLibre, container: HTMLElement, store: FleetStore,
     map.fitBounds(bounds, { padding: FIT_PADDING_PX, maxZoom: FIT_MAX_ZOOM });
   };
   return {
-    fitTo: (query) => fitPositions(queryVehicles(store.live.values(), query).map((vehicle) => [vehicle.lon, vehicle.lat])),
+    fitTo: (query) => fitPositions(queryVehicles(inputs.current.store.live.values(), query).map((vehicle) => [vehicle.lon, vehicle.lat])),
     fitToSelection: () => {
       const { selectedId, trail } = inputs.current;
-      const vehicle = selectedId ? store.live.get(selectedId) : undefined;
+      const vehicle = selectedId ? inputs.current.store.live.get(selectedId) : undefined;
       if (vehicle) fitPositions([...trail.map((point): [number, number] => [point.lon, point.lat]), [vehicle.lon, vehicle.lat]]);
     },
     destroy: () => {
