@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
+import { SCENE_MARKS } from '../../lib/client/use-replay';
 import { toLocalInput } from '../../lib/fleet/replay-moments';
 
 export interface PageFigures {
@@ -12,6 +13,20 @@ export interface PageFigures {
   heapMiB: number[];
   /** Time travel: ms from choosing a moment (Go in the time control) to the map drawn with the fleet as it was then. */
   sceneDrawMs: number[];
+  /** Where each of those went: the scene request's wait for the BFF's first byte, its download, and the page's own work after it. */
+  sceneParts: ScenePart[];
+}
+
+export interface ScenePart {
+  waitMs: number;
+  downloadMs: number;
+  kiB: number;
+  /** The page's JSON parse and contract check of the answer. */
+  parseMs: number;
+  /** Folding it into the page's store. */
+  storeMs: number;
+  /** From there to the map's second frame: the list, KPIs and map drawing it. */
+  drawMs: number;
 }
 
 const HEAP_SAMPLE_EVERY_MS = 30_000;
@@ -31,13 +46,16 @@ async function sampleHeap(page: Page, minutes: number): Promise<number[]> {
 }
 
 /** As a user picks a moment and presses Go, from live: until the scene is read ("Reading Kafka…" gone) and the map drew two frames of it. */
-async function timeSceneDraws(page: Page, moments: readonly number[]): Promise<number[]> {
+async function timeSceneDraws(page: Page, moments: readonly number[]): Promise<{ durations: number[]; parts: ScenePart[] }> {
   const durations: number[] = [];
+  const parts: ScenePart[] = [];
   const control = page.getByTestId('time-control');
   for (const at of moments) {
     // The browser runs in this process's time zone: the picker takes local time, as the page writes it.
     await control.getByLabel('Moment').fill(toLocalInput(at));
+    await page.evaluate('performance.clearResourceTimings()');
     const started = Date.now();
+    const startedInPage = (await page.evaluate('performance.now()')) as number;
     await control.getByRole('button', { name: 'Go', exact: true }).click();
     // "Showing …" and "Reading Kafka…" appear in one render; the scene is in when the latter is gone.
     await page
@@ -47,10 +65,31 @@ async function timeSceneDraws(page: Page, moments: readonly number[]): Promise<n
     await control.locator('[aria-busy="true"]').waitFor({ state: 'detached', timeout: 120_000 });
     await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
     durations.push(Date.now() - started);
+    parts.push(await scenePart(page, startedInPage));
     await control.getByRole('button', { name: 'Back to live', exact: true }).click();
     await page.getByTestId('time-mode').filter({ hasText: 'Live' }).waitFor();
   }
-  return durations;
+  return { durations, parts };
+}
+
+/** The last scene request's resource timing (the page may have retried a busy one) against the draw's end, now. */
+async function scenePart(page: Page, startedInPage: number): Promise<ScenePart> {
+  return (await page.evaluate(`(() => {
+    const scene = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/fleet/replay?at=')).at(-1);
+    const mark = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime ?? NaN;
+    const parsed = mark('${SCENE_MARKS.parsed}');
+    const stored = mark('${SCENE_MARKS.stored}');
+    performance.clearMarks();
+    if (!scene) return { waitMs: NaN, downloadMs: NaN, kiB: NaN, parseMs: NaN, storeMs: NaN, drawMs: NaN };
+    return {
+      waitMs: scene.responseStart - ${startedInPage},
+      downloadMs: scene.responseEnd - scene.responseStart,
+      kiB: scene.encodedBodySize / 1024,
+      parseMs: parsed - scene.responseEnd,
+      storeMs: stored - parsed,
+      drawMs: performance.now() - stored,
+    };
+  })()`)) as ScenePart;
 }
 
 /**
@@ -98,8 +137,16 @@ export async function measureFleetPage(
     })`)) as { fps: number; tasks: number[] };
     const drawnVehicles = Number(await map.getAttribute('data-drawn-vehicles'));
     const heapMiB = heapMinutes > 0 ? await sampleHeap(page, heapMinutes) : [];
-    const sceneDrawMs = await timeSceneDraws(page, sceneMoments);
-    return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), drawnVehicles, heapMiB, sceneDrawMs };
+    const scenes = await timeSceneDraws(page, sceneMoments);
+    return {
+      fps: figures.fps,
+      longTasks: figures.tasks.length,
+      longestTaskMs: Math.max(0, ...figures.tasks),
+      drawnVehicles,
+      heapMiB,
+      sceneDrawMs: scenes.durations,
+      sceneParts: scenes.parts,
+    };
   } finally {
     await browser.close();
   }

@@ -196,6 +196,12 @@ async function main(): Promise<void> {
     if (pageFigures.sceneDrawMs.length > 0)
       report.push(
         `Time travel on the page: choosing a moment → map drawn, ${pageFigures.sceneDrawMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${machineLoad()})`,
+        `  of which waiting for the BFF / download / the page's parse / store / draw: ${pageFigures.sceneParts
+          .map(
+            (part) =>
+              `${part.waitMs.toFixed(0)} / ${part.downloadMs.toFixed(0)} (${part.kiB.toFixed(0)} KiB) / ${part.parseMs.toFixed(0)} / ${part.storeMs.toFixed(0)} / ${part.drawMs.toFixed(0)} ms`,
+          )
+          .join(', ')}`,
       );
     log(report.at(-1) ?? '');
 

@@ -12,6 +12,9 @@ import { ReplayPlayer } from './replay-player';
 export const REPLAY_SPEEDS = [1, 10, 60] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
+/** Marks set as a chosen moment's scene arrives: its JSON parsed and checked, then folded into the page's store. */
+export const SCENE_MARKS = { parsed: 'fleet-replay:scene-parsed', stored: 'fleet-replay:scene-stored' } as const;
+
 /** How often the playhead moves while playing (wall clock). */
 const TICK_MS = 250;
 
@@ -75,8 +78,11 @@ export function useReplay(): ReplayControl {
       fetchScene(at, controller.signal)
         .then((scene) => {
           if (current !== generation.current) return;
+          // User timings: DevTools' performance panel and bench:fleet split a slow scene into its parts.
+          performance.mark(SCENE_MARKS.parsed);
           player.current.load(scene);
           store.replaceAll(player.current.views(), scene.at);
+          performance.mark(SCENE_MARKS.stored);
           setState((s) => ({ ...s, loading: false }));
         })
         .catch((error: unknown) => {
