@@ -20,4 +20,15 @@ describe('replay moments', () => {
     expect(timelineWindow(at, now, now - 3_600_000)).toEqual({ from: now - 3_600_000, until: now });
     expect(timelineWindow(at + 60_000, now, 0)).toEqual(timelineWindow(at, now, 0));
   });
+
+  it('keeps the same window while the clock runs on within a step, so rendering does not refetch the timeline', () => {
+    const now = Date.UTC(2026, 11, 3, 12);
+    const at = now - 5 * 60_000;
+    const retentionMs = 40 * 60_000;
+    const windows = [1, 250, 4_000, 9_999].map((later) => timelineWindow(at, now + later, now + later - retentionMs));
+    expect(new Set(windows.map((w) => JSON.stringify(w))).size).toBe(1);
+    // Within retention: the start edge rounds later, the end edge earlier.
+    expect(windows[0]).toEqual({ from: now - retentionMs + 10_000, until: now });
+    expect(timelineWindow(at, now + 10_001, now + 10_001 - retentionMs)).toEqual({ from: now - retentionMs + 20_000, until: now + 10_000 });
+  });
 });

@@ -24,9 +24,18 @@ export function formatRetention(ms: number): string {
   return `${Math.round(hours * 10) / 10} h`;
 }
 
-/** The timeline's window around a moment: an hour either side, within retention and never past now; moved in 10-minute strides so playback does not refetch it every tick. */
+/** How far the timeline's edges lag the clock: its query is keyed by them, so they change at most this often. */
+export const TIMELINE_EDGE_STEP_MS = 10_000;
+
+/**
+ * The timeline's window around a moment: an hour either side, within retention and never past now;
+ * moved in 10-minute strides so playback does not refetch it every tick. Its edges at now and at
+ * the start of retention move in steps too: the page renders several times a second while playing,
+ * and an edge at the clock's millisecond made every render a new query, one Kafka read each.
+ */
 export function timelineWindow(at: number, now: number, oldestAt: number): { from: number; until: number } {
   const stride = 10 * 60_000;
   const centre = Math.floor(at / stride) * stride;
-  return { from: Math.max(oldestAt, centre - 3_600_000), until: Math.min(now, centre + 3_600_000) };
+  const step = TIMELINE_EDGE_STEP_MS;
+  return { from: Math.max(Math.ceil(oldestAt / step) * step, centre - 3_600_000), until: Math.min(Math.floor(now / step) * step, centre + 3_600_000) };
 }
