@@ -66,7 +66,7 @@ describe('ReplayWorkerClient', () => {
     const { replay, workers } = client();
     const scene = replay.scene(9_000_000);
     const worker = workers[0]!;
-    expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000] }]);
+    expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000], sentAt: 10_000_000 }]);
     worker.answer({ type: 'done', id: 1, json: '{"at":9000000}' });
     expect(await scene).toEqual({ kind: 'json-text', parts: ['{"at":9000000}'] });
   });
@@ -124,7 +124,7 @@ describe('ReplayWorkerClient', () => {
   it('parses a trip, which the route may turn into a download', async () => {
     const { replay, workers } = client();
     const trip = replay.trip('tanker-001', { from: 5 });
-    expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }] }]);
+    expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }], sentAt: 10_000_000 }]);
     workers[0]!.answer({ type: 'part', id: 1, json: '{"vehicleId":' });
     workers[0]!.answer({ type: 'done', id: 1, json: '"tanker-001"}' });
     expect(await trip).toEqual({ vehicleId: 'tanker-001' });

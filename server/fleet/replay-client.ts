@@ -95,7 +95,7 @@ export class ReplayWorkerClient {
         reject,
         release: () => signal?.removeEventListener('abort', abort),
       });
-      worker.postMessage({ type: 'call', id, method, args });
+      worker.postMessage({ type: 'call', id, method, args, sentAt: this.now() });
     });
   }
 

@@ -26,7 +26,9 @@ export interface ReplayCalls {
 }
 export type ReplayMethod = keyof ReplayCalls;
 
-export type ToReplayWorker = { type: 'call'; id: number; method: ReplayMethod; args: ReplayCalls[ReplayMethod] } | { type: 'abort'; id: number };
+export type ToReplayWorker =
+  /** `sentAt` (epoch ms): the worker logs how long the call waited for it, a busy worker's queue. */
+  { type: 'call'; id: number; method: ReplayMethod; args: ReplayCalls[ReplayMethod]; sentAt: number } | { type: 'abort'; id: number };
 
 /** A failure as it crosses threads: a refusal keeps its status and code (see ReplayError). */
 export interface ReplayFailure {

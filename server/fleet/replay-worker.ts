@@ -25,7 +25,8 @@ lowerThisThreadsPriority(REPLAY_NICE);
 
 const data = workerData as ReplayWorkerData;
 const send = (message: FromReplayWorker) => port.postMessage(message);
-const service = new ReplayService(createKafka(data.kafka, data.clientIdSuffix), data.replay, data.rules, getLogger('replay'), Date.now, (active) =>
+const logger = getLogger('replay');
+const service = new ReplayService(createKafka(data.kafka, data.clientIdSuffix), data.replay, data.rules, logger, Date.now, (active) =>
   send({ type: 'sessions', active }),
 );
 const running = new Map<number, AbortController>();
@@ -34,10 +35,17 @@ port.on('message', (message: ToReplayWorker) => {
   if (message.type === 'abort') return running.get(message.id)?.abort();
   const controller = new AbortController();
   running.set(message.id, controller);
+  const pickedUp = Date.now();
   call(message, controller.signal)
     .then((answer) => {
+      const worked = Date.now();
       const parts = answerParts(JSON.stringify(answer));
       parts.forEach((json, i) => send({ type: i === parts.length - 1 ? 'done' : 'part', id: message.id, json }));
+      // Where a slow answer's time went: waiting for this thread, the replay itself, serializing it.
+      logger.info(
+        { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, parts: parts.length },
+        'replay answered',
+      );
     })
     .catch((error: unknown) => send({ type: 'failed', id: message.id, error: failure(error) }))
     .finally(() => running.delete(message.id));
