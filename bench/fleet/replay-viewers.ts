@@ -1,3 +1,4 @@
+import { timelineWindow } from '../../lib/fleet/replay-moments';
 import { DEMO_ADMIN_TOKEN } from '../../server/config';
 
 import { percentile } from './proc-stats';
@@ -93,6 +94,28 @@ export class ReplayViewers {
     this.failed += 1;
     this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
   }
+}
+
+/**
+ * The BFF's part of choosing a moment, with no browser on the machine: one scene request per
+ * moment, timed to the answer's last byte, as the page asks for it (with the timeline beside it).
+ */
+export async function timeSceneAnswers(baseUrl: string, moments: readonly number[]): Promise<number[]> {
+  const headers = { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` };
+  const durations: number[] = [];
+  for (const at of moments) {
+    const started = Date.now();
+    const window = timelineWindow(at, Date.now(), 0);
+    const timeline = fetch(`${baseUrl}/api/fleet/replay/timeline?from=${iso(window.from)}&until=${iso(window.until)}&buckets=60`, { headers }).then((r) =>
+      r.text(),
+    );
+    const response = await fetch(`${baseUrl}/api/fleet/replay?at=${iso(at)}`, { headers });
+    const body = await response.text();
+    if (!response.ok) throw new Error(`scene at ${iso(at)}: ${response.status} ${body}`);
+    durations.push(Date.now() - started);
+    await timeline;
+  }
+  return durations;
 }
 
 function errorCode(body: string): string {

@@ -13,7 +13,7 @@ import { ProbeClient } from './probe-client';
 import { coresUsed, cpuSample, machineCoresBusy, machineCpuSample, machineLoad, rssMb } from './proc-stats';
 import type { ShareWindow } from './processing-share';
 import { ProcessingShare } from './processing-share';
-import { ReplayViewers } from './replay-viewers';
+import { ReplayViewers, timeSceneAnswers } from './replay-viewers';
 
 const { values } = parseArgs({
   options: {
@@ -188,6 +188,8 @@ async function main(): Promise<void> {
     const sceneMoments = Array.from({ length: Number(values.scenes) }, (_, i) => Math.floor(Date.now() / 1000) * 1000 - 30_000 - i * 13_000).filter(
       (at) => at > stackUpAt,
     );
+    // The same moments' scenes over HTTP with no browser running: the BFF's part where the browser is on a machine of its own.
+    const sceneAnswerMs = await timeSceneAnswers(stack.url, sceneMoments);
     const pageFigures = await measureFleetPage(stack.url, fleetSize, Number(values['page-s']), Number(values['heap-min']), sceneMoments);
     report.push(
       `Fleet page, headless Chromium (software rendering), map open with ${pageFigures.drawnVehicles} vehicles drawn: ${pageFigures.fps.toFixed(1)} fps, ${pageFigures.longTasks} long tasks (> 50 ms), longest ${pageFigures.longestTaskMs.toFixed(0)} ms`,
@@ -196,10 +198,11 @@ async function main(): Promise<void> {
     if (pageFigures.sceneDrawMs.length > 0)
       report.push(
         `Time travel on the page: choosing a moment → map drawn, ${pageFigures.sceneDrawMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')} (${machineLoad()})`,
-        `  of which waiting for the BFF / download / the page's parse / store / draw: ${pageFigures.sceneParts
+        `  the BFF's scene answer for the same moments with no browser on the machine: ${sceneAnswerMs.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`,
+        `  of which the page asking / waiting for the BFF / download / the page's parse / store / draw: ${pageFigures.sceneParts
           .map(
             (part) =>
-              `${part.waitMs.toFixed(0)} / ${part.downloadMs.toFixed(0)} (${part.kiB.toFixed(0)} KiB) / ${part.parseMs.toFixed(0)} / ${part.storeMs.toFixed(0)} / ${part.drawMs.toFixed(0)} ms`,
+              `${part.askMs.toFixed(0)} / ${part.waitMs.toFixed(0)} / ${part.downloadMs.toFixed(0)} (${part.kiB.toFixed(0)} KiB) / ${part.parseMs.toFixed(0)} / ${part.storeMs.toFixed(0)} / ${part.drawMs.toFixed(0)} ms`,
           )
           .join(', ')}`,
       );
