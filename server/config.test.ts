@@ -7,7 +7,7 @@ describe('loadConfig', () => {
   it('uses the local broker and sensible defaults in demo mode', () => {
     const config = loadConfig({ DEMO_MODE: 'true' });
     expect(config.kafka).toMatchObject({ local: true, brokers: ['127.0.0.1:9092'], ssl: { enabled: false } });
-    expect(config.bff).toMatchObject({ host: '127.0.0.1', port: 3000, fleetTickMs: 100, fleetOfflineAfterMs: 30_000 });
+    expect(config.bff).toMatchObject({ host: '127.0.0.1', port: 3000, fleetTickMs: 30, fleetOfflineAfterMs: 30_000 });
   });
 
   it('reads the fleet view settings, and refuses a tile URL without {z}/{x}/{y}', () => {

@@ -37,7 +37,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[\w.-]+$/)
     .optional(),
-  FLEET_TICK_MS: int(16, 10_000).default(100),
+  FLEET_TICK_MS: int(16, 10_000).default(30),
   FLEET_REPLAY_MINUTES: int(0, 24 * 60).default(15),
   FLEET_OFFLINE_AFTER_S: int(5, 3600).default(30),
   ALERTS_MAX: int(100, 1_000_000).default(20_000),
