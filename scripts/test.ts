@@ -97,9 +97,19 @@ async function quickChecks(): Promise<boolean> {
  * their own: the Flink files spend most of their time waiting on alert windows and checkpoints,
  * and one after the other the two sets took 680 s of the 20 minutes the suite may take.
  */
-const WITHOUT_FLINK = ['access', 'deployed', 'oidc', 'security', 'malformed-input', 'scenario-cli', 'lag-statuses', 'kafka-security', 'health', 'replay'].map(
-  (name) => `test/integration/${name}.int.test.ts`,
-);
+const WITHOUT_FLINK = [
+  'access',
+  'deployed',
+  'oidc',
+  'security',
+  'malformed-input',
+  'scenario-cli',
+  'lag-statuses',
+  'kafka-security',
+  'health',
+  'replay',
+  'nginx',
+].map((name) => `test/integration/${name}.int.test.ts`);
 
 /** The BFF-only lane's broker, clear of the main one's extra brokers (+20 … +41) and the browser stage's (+60). */
 const BFF_LANE_KAFKA_PORT = TEST_KAFKA_PORT + 100;

@@ -32,6 +32,8 @@ export const TEST_PORTS = {
   /** Honest health: a BFF on a broker of its own that the test kills. */
   health: BASE + 37,
   replay: BASE + 38,
+  /** nginx in front of a plain HTTP upstream (BASE + 41): what the proxy itself does to answers. */
+  nginx: BASE + 40,
   notify: BASE + 21,
   notifySecond: BASE + 22,
   /** The notifier test's receivers: HTTP (webhook, Slack), SMTP, SNS. */
