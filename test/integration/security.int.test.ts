@@ -152,14 +152,21 @@ describe('security hardening (issue 17), production mode', () => {
     });
 
     it('takes as long for an unknown user as for a wrong password, so timing does not tell which names exist', async () => {
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+      // The fastest of several answers: a busy machine only ever adds time, so the minimum shows
+      // the work each answer does (a password hash, about 30 ms, or none) where a median of a few
+      // answers swung by 2x with the Flink lane starting beside it. The order alternates, so
+      // neither side always follows the other. Both stay under the 10 attempts per user and address.
       const known: number[] = [];
       const unknown: number[] = [];
-      for (let attempt = 0; attempt < 5; attempt += 1) {
-        known.push((await credentials('/api/auth/callback/credentials', 'bob', `wrong-${attempt}`, '127.0.0.30')).ms);
+      const tryKnown = async (attempt: number) => known.push((await credentials('/api/auth/callback/credentials', 'bob', `wrong-${attempt}`, '127.0.0.30')).ms);
+      const tryUnknown = async (attempt: number) =>
         unknown.push((await credentials('/api/auth/callback/credentials', `ghost-${attempt}`, 'wrong', '127.0.0.31')).ms);
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const [first, second] = attempt % 2 === 0 ? [tryKnown, tryUnknown] : [tryUnknown, tryKnown];
+        await first(attempt);
+        await second(attempt);
       }
-      expect(median(unknown)).toBeGreaterThan(median(known) * 0.6);
+      expect(Math.min(...unknown)).toBeGreaterThan(Math.min(...known) * 0.6);
     });
   });
 
