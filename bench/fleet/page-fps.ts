@@ -4,11 +4,18 @@ import type { Page } from '@playwright/test';
 import { SCENE_MARKS } from '../../lib/client/use-replay';
 import { toLocalInput } from '../../lib/fleet/replay-moments';
 
+import type { FrameCosts } from './page-trace';
+import { traceFrameCosts } from './page-trace';
+
 export interface PageFigures {
   fps: number;
   longTasks: number;
   longestTaskMs: number;
   drawnVehicles: number;
+  /** Where the frames above went, from a Chromium trace of the same page right after them. */
+  frameCosts: FrameCosts;
+  /** The same page with the map drawing only its background (streets and vehicles hidden; the map loop still runs). */
+  backgroundOnly: FrameRate;
   /** The page's JS heap after a forced GC, MiB, sampled every 30 s while the map stays open (empty unless asked for). */
   heapMiB: number[];
   /** Time travel: ms from choosing a moment (Go in the time control) to the map drawn with the fleet as it was then. */
@@ -33,6 +40,41 @@ export interface ScenePart {
 }
 
 const HEAP_SAMPLE_EVERY_MS = 30_000;
+const TRACE_S = 4;
+
+export interface FrameRate {
+  fps: number;
+  longTasks: number;
+  longestTaskMs: number;
+}
+
+/** Animation frames and long tasks over `seconds`, counted in the page. */
+async function frameRate(page: Page, seconds: number): Promise<FrameRate> {
+  // A string, not a function: tsx's name-keeping helpers do not exist in the page.
+  const figures = (await page.evaluate(`new Promise((resolve) => {
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
+    observer.observe({ type: 'longtask' });
+    let frames = 0;
+    const start = performance.now();
+    const onFrame = (now) => {
+      frames += 1;
+      if (now - start < ${seconds * 1000}) requestAnimationFrame(onFrame);
+      else { observer.disconnect(); resolve({ fps: (frames * 1000) / (now - start), tasks }); }
+    };
+    requestAnimationFrame(onFrame);
+  })`)) as { fps: number; tasks: number[] };
+  return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks) };
+}
+
+/** Hides every layer of the map but its background, or shows them all again. */
+async function showBackgroundOnly(page: Page, only: boolean): Promise<void> {
+  await page.evaluate(`(() => {
+    const map = document.querySelector('[data-testid="fleet-map"]').fleetMap;
+    for (const layer of map.getStyle().layers)
+      if (layer.type !== 'background') map.setLayoutProperty(layer.id, 'visibility', ${only} ? 'none' : 'visible');
+  })()`);
+}
 
 /** Keeps the page open for `minutes`, sampling its retained JS heap: a leak shows as growth after a forced GC. */
 async function sampleHeap(page: Page, minutes: number): Promise<number[]> {
@@ -140,28 +182,19 @@ export async function measureFleetPage(
       Math.floor(expectVehicles * 0.95),
       { timeout: 120_000 },
     );
-    // A string, not a function: tsx's name-keeping helpers do not exist in the page.
-    const figures = (await page.evaluate(`new Promise((resolve) => {
-      const tasks = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
-      observer.observe({ type: 'longtask' });
-      let frames = 0;
-      const start = performance.now();
-      const onFrame = (now) => {
-        frames += 1;
-        if (now - start < ${seconds * 1000}) requestAnimationFrame(onFrame);
-        else { observer.disconnect(); resolve({ fps: (frames * 1000) / (now - start), tasks }); }
-      };
-      requestAnimationFrame(onFrame);
-    })`)) as { fps: number; tasks: number[] };
+    const figures = await frameRate(page, seconds);
+    const frameCosts = await traceFrameCosts(browser, page, TRACE_S);
+    await showBackgroundOnly(page, true);
+    const backgroundOnly = await frameRate(page, Math.min(seconds, 6));
+    await showBackgroundOnly(page, false);
     const drawnVehicles = Number(await map.getAttribute('data-drawn-vehicles'));
     const heapMiB = heapMinutes > 0 ? await sampleHeap(page, heapMinutes) : [];
     const scenes = await timeSceneDraws(page, sceneMoments);
     return {
-      fps: figures.fps,
-      longTasks: figures.tasks.length,
-      longestTaskMs: Math.max(0, ...figures.tasks),
+      ...figures,
       drawnVehicles,
+      frameCosts,
+      backgroundOnly,
       heapMiB,
       sceneDrawMs: scenes.durations,
       sceneParts: scenes.parts,
