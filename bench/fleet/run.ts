@@ -124,7 +124,19 @@ function describeHeap(samples: number[]): string {
   return [
     `Fleet page JS heap after GC over ${minutes.toFixed(1)} min (${machineLoad()}): ${first.toFixed(1)} MiB → ${last.toFixed(1)} MiB, growth ${(((last - first) / first) * 100).toFixed(1)} %, max ${Math.max(...samples).toFixed(1)} MiB`,
     `  samples every 30 s (MiB): ${samples.map((mb) => mb.toFixed(1)).join(' ')}`,
+    `  trend, a least-squares line through the samples (one sample's swing does not decide it): ${describeTrend(samples)}`,
   ].join('\n');
+}
+
+/** The fitted line's rise over the window, in MiB and against the line's start. */
+function describeTrend(samples: number[]): string {
+  const n = samples.length;
+  const meanX = (n - 1) / 2;
+  const meanY = samples.reduce((sum, y) => sum + y, 0) / n;
+  const slope = samples.reduce((sum, y, x) => sum + (x - meanX) * (y - meanY), 0) / samples.reduce((sum, _y, x) => sum + (x - meanX) ** 2, 0);
+  const start = meanY - slope * meanX;
+  const rise = slope * (n - 1);
+  return `${rise >= 0 ? '+' : ''}${rise.toFixed(1)} MiB, ${rise >= 0 ? '+' : ''}${((rise / start) * 100).toFixed(1)} % over the window`;
 }
 
 /**
