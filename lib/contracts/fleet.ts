@@ -91,7 +91,9 @@ export const fleetSnapshotRecordSchema = z.object({
 export type FleetSnapshotRecord = z.infer<typeof fleetSnapshotRecordSchema>;
 
 /**
- * How far before a snapshot's `at` a replay reads fixes again: the job's watermark trails each
- * partition's newest record by 2 s, and a record later than that lands in the next snapshot only.
+ * How far before a snapshot's `at` a replay reads fixes again. The job's watermark trails each
+ * partition's newest record by 4 s (FleetSnapshotJob.OUT_OF_ORDERNESS), and a record later than
+ * that lands in the next snapshot only. One that arrived up to 5 s behind its partition still
+ * has a Kafka timestamp within this second before the snapshot, so a scene reads it here.
  */
-export const SNAPSHOT_LATENESS_MS = 3_000;
+export const SNAPSHOT_LATENESS_MS = 1_000;
