@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     REPLAY_LOOKBACK_S: String(LOOKBACK_S),
     REPLAY_MAX_RECORDS: '50000000',
+    // The Flink job reads the same setting from this process's environment.
+    ...(process.env.FLEET_SNAPSHOT_INTERVAL_S ? { FLEET_SNAPSHOT_INTERVAL_S: process.env.FLEET_SNAPSHOT_INTERVAL_S } : {}),
   });
   const kafka = createKafka(config.kafka, 'bench-replay');
   const group = new ProcessGroup({ output: { kind: 'file', path: path.join('.data', 'bench-replay-flink.log') } });
@@ -61,14 +63,14 @@ async function main(): Promise<void> {
     // Moments spread over the history, none on a snapshot's boundary, the newest 15 s before its end.
     const moments = Array.from({ length: SCENES }, (_, i) => lastFix - 15_000 - i * 13_700);
     const lines = [await timeScene(replay, moments[0] ?? lastFix, 'without snapshots (the lookback read)')];
-    await runSnapshotJob(group, brokers, moments[0] ?? lastFix, replay);
+    await runSnapshotJob(group, brokers, moments[0] ?? lastFix, replay, config.replay.snapshotIntervalMs);
     for (const at of moments) lines.push(await timeScene(replay, at, 'from a snapshot'));
     // 60×: one wall second of playback covers 60 s of history; the page asks for 15 s steps (4 per wall second).
     lines.push(await timePlayback(replay, start + 15_000, lastFix, 15_000));
-    // Steps shorter than the snapshot interval (1× and 10×) are folded from every fix, as 60× was before.
+    // Steps shorter than the snapshot interval (1× and 10×: 2.5 s) are folded from every fix, as 60× was before.
     const span = Math.min(60_000, HISTORY_S * 1000 - LOOKBACK_S * 1000 - 1_000);
-    lines.push(await timeSteps(replay, lastFix - span, lastFix, 5_000, 'of 5 s, from the fixes'));
-    writeResults(lines);
+    lines.push(await timeSteps(replay, lastFix - span, lastFix, 2_500, 'of 2.5 s (10×), from the fixes'));
+    writeResults(lines, config.replay.snapshotIntervalMs);
   } finally {
     await group.stopAll();
     await broker.stop();
@@ -116,7 +118,7 @@ async function timeSteps(replay: ReplayService, from: number, until: number, ste
 }
 
 /** The real fleet-snapshot job over the written history, until a scene at `at` starts from a snapshot within an interval of it. */
-async function runSnapshotJob(group: ProcessGroup, brokers: string, at: number, replay: ReplayService): Promise<void> {
+async function runSnapshotJob(group: ProcessGroup, brokers: string, at: number, replay: ReplayService, interval: number): Promise<void> {
   await ensureFlinkJar(console.log);
   const checkpoints = path.join('.data', `bench-replay-checkpoints-${PORT}`);
   fs.rmSync(checkpoints, { recursive: true, force: true });
@@ -130,7 +132,6 @@ async function runSnapshotJob(group: ProcessGroup, brokers: string, at: number, 
     }),
   );
   await waitForFlinkJobs(`http://127.0.0.1:${FLINK_REST_PORT}`, 120_000, ['fleet-snapshot']);
-  const interval = Number(process.env.FLEET_SNAPSHOT_INTERVAL_S ?? 10) * 1000;
   for (;;) {
     const probe = await replay.scene(at);
     if (probe.snapshotAt !== undefined && at - probe.snapshotAt < interval) break;
@@ -175,7 +176,7 @@ async function writeHistory(kafka: Kafka, start: number, retentionMs: number): P
   console.log(`wrote ${(VEHICLES * HISTORY_S).toLocaleString('en')} records in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-function writeResults(lines: string[]): void {
+function writeResults(lines: string[], snapshotIntervalMs: number): void {
   const text = [
     '# Time travel (bench/replay.ts)',
     '',
@@ -183,7 +184,7 @@ function writeResults(lines: string[]): void {
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ')} (1/5/15 min; the machine is shared with other agents).`,
-    `${VEHICLES.toLocaleString('en')} vehicles, one fix per second, ${HISTORY_S} s of history, REPLAY_LOOKBACK_S=${LOOKBACK_S}, FLEET_SNAPSHOT_INTERVAL_S=${process.env.FLEET_SNAPSHOT_INTERVAL_S ?? 10}; the BFF's ReplayService in process (no browser: the map's draw is not included), snapshots written by the fleet-snapshot Flink job from that history.`,
+    `${VEHICLES.toLocaleString('en')} vehicles, one fix per second, ${HISTORY_S} s of history, REPLAY_LOOKBACK_S=${LOOKBACK_S}, FLEET_SNAPSHOT_INTERVAL_S=${snapshotIntervalMs / 1000}; the BFF's ReplayService in process (no browser: the map's draw is not included), snapshots written by the fleet-snapshot Flink job from that history.`,
     '',
     '| what | time |',
     '| --- | --- |',

@@ -41,7 +41,7 @@ describe('loadConfig', () => {
     expect(config.replay).toEqual({
       maxSessions: 4,
       lookbackMs: 120_000,
-      snapshotIntervalMs: 10_000,
+      snapshotIntervalMs: 5_000,
       maxRecords: 2_000_000,
       alertLookbackMs: 24 * 3_600_000,
       retentionMs: 7 * 24 * 3_600_000,

@@ -47,7 +47,7 @@ const envSchema = z.object({
   REPLAY_MAX_SESSIONS: int(1, 100).default(4),
   REPLAY_LOOKBACK_S: int(5, 3600).default(120),
   // The fleet-snapshot job's interval (the same setting): where a replay looks for the snapshot before a moment.
-  FLEET_SNAPSHOT_INTERVAL_S: int(1, 3600).default(10),
+  FLEET_SNAPSHOT_INTERVAL_S: int(1, 3600).default(5),
   REPLAY_MAX_RECORDS: int(1_000, 100_000_000).default(2_000_000),
   REPLAY_ALERT_LOOKBACK_H: int(1, 24 * 30).default(24),
   TRIP_MAX_POINTS: int(10, 100_000).default(2_000),

@@ -16,7 +16,7 @@ public record SnapshotSettings(long intervalMs, int buckets, long retentionMs) i
   private static final double MAX_RETENTION_H = 24 * 365;
 
   public static SnapshotSettings from(JobSettings settings) {
-    int interval = settings.getInt("FLEET_SNAPSHOT_INTERVAL_S", 10);
+    int interval = settings.getInt("FLEET_SNAPSHOT_INTERVAL_S", 5);
     if (interval < 1 || interval > 3600) throw new IllegalArgumentException("FLEET_SNAPSHOT_INTERVAL_S must be between 1 and 3600, got " + interval);
     int buckets = settings.getInt("FLEET_SNAPSHOT_BUCKETS", 16);
     if (buckets < 1 || buckets > 1024) throw new IllegalArgumentException("FLEET_SNAPSHOT_BUCKETS must be between 1 and 1024, got " + buckets);

@@ -17,8 +17,8 @@ class SnapshotSettingsTest {
   }
 
   @Test
-  void defaultsToTenSecondsSixteenBucketsAndSevenDaysOfRetention() {
-    assertEquals(new SnapshotSettings(10_000, 16, 7 * 24 * 3_600_000L), settings(Map.of()));
+  void defaultsToFiveSecondsSixteenBucketsAndSevenDaysOfRetention() {
+    assertEquals(new SnapshotSettings(5_000, 16, 7 * 24 * 3_600_000L), settings(Map.of()));
     assertEquals(new SnapshotSettings(1_000, 1024, 1_800_000), settings(Map.of("FLEET_SNAPSHOT_INTERVAL_S", "1", "FLEET_SNAPSHOT_BUCKETS", "1024", "FLEET_STATE_RETENTION_H", "0.5")));
   }
 
@@ -36,7 +36,7 @@ class SnapshotSettingsTest {
 
   @Test
   void spreadsVehiclesByTheJavaHashOfTheirIdAndPlacesRecordsOnTheNextBoundary() {
-    SnapshotSettings snapshot = settings(Map.of());
+    SnapshotSettings snapshot = settings(Map.of("FLEET_SNAPSHOT_INTERVAL_S", "10"));
     // Java's String.hashCode, negative for both ("cab-0001" is -518231958), floor-modded into [0, 16):
     // the values a reader on the TypeScript side must get too.
     assertEquals(10, snapshot.bucketOf("cab-0001"));
