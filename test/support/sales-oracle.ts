@@ -111,6 +111,11 @@ export class SalesOracle {
     return [...new Set(this.purchases.filter((purchase) => purchase.writtenAt >= writtenSince).map((purchase) => purchase.minute))].sort((a, b) => a - b);
   }
 
+  /** The newest minute holding a purchase written to Kafka before `writtenBefore`, or -Infinity. */
+  newestMinuteWrittenBefore(writtenBefore: number): number {
+    return this.purchases.reduce((newest, purchase) => (purchase.writtenAt < writtenBefore ? Math.max(newest, purchase.minute) : newest), -Infinity);
+  }
+
   async stop(): Promise<void> {
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
   }
