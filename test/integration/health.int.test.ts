@@ -11,6 +11,7 @@ import type { TestSocket } from '../support/socket-client';
 import { connectSocket, nextEvent } from '../support/socket-client';
 import { TestStack } from '../support/stack';
 import { startOwnKafka } from '../support/test-kafka';
+import { createTestTopics } from '../support/topics';
 
 /** Where the BFF asks for Flink: nothing listens there, so the jobs rule fails and says so. */
 const NO_FLINK = `http://127.0.0.1:${TEST_PORTS.health + 100}`;
@@ -82,7 +83,7 @@ describe('health: liveness, readiness and a lost broker', () => {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+      await createTestTopics(admin, [{ name: topic, partitions: 2 }]);
       const producer = kafka.producer();
       await producer.connect();
       await producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ partition: i % 2, value: `m${i}` })) });

@@ -6,6 +6,7 @@ import type { GroupDetail } from '../../lib/lag/api';
 import { groupDetailSchema } from '../../lib/lag/api';
 import { TEST_PORTS } from '../support/ports';
 import { TestStack } from '../support/stack';
+import { createTestTopics } from '../support/topics';
 
 const POLL_MS = 1_000;
 const RECORDS = 20;
@@ -49,7 +50,7 @@ describe('consumer lag statuses made on the real broker', () => {
 
   /** A one-partition topic holding RECORDS records, and a group (no members) committed at `committed`. */
   async function topicWithGroup(topic: string, groupId: string, committed: number): Promise<void> {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
+    await createTestTopics(admin, [{ name: topic, partitions: 1 }]);
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic, messages: Array.from({ length: RECORDS }, (_, i) => ({ value: `r${i}` })) });
@@ -74,7 +75,7 @@ describe('consumer lag statuses made on the real broker', () => {
 
   it('shows unassigned when a live group owns no member for a partition it still has lag on', async () => {
     await topicWithGroup('lagstatus.orphan', 'lagstatus.orphan-group', 5);
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: 'lagstatus.other', numPartitions: 1 }] });
+    await createTestTopics(admin, [{ name: 'lagstatus.other', partitions: 1 }]);
     // A member that subscribes to another topic only: the group lives, nobody reads lagstatus.orphan.
     const consumer = kafka.consumer({ groupId: 'lagstatus.orphan-group', sessionTimeout: 10_000, heartbeatInterval: 1_000 });
     consumers.push(consumer);

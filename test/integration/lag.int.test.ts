@@ -16,6 +16,7 @@ import { signInOverHttp } from '../support/session';
 import { connectSocket, nextEvent, subscribe } from '../support/socket-client';
 import type { TestSocket } from '../support/socket-client';
 import { TestStack } from '../support/stack';
+import { createTestTopics } from '../support/topics';
 
 const ARCHIVER = 'demo.telemetry-archiver';
 const FIXED_TOPIC = 'lagtest.fixed';
@@ -48,10 +49,10 @@ describe('consumer lag', () => {
   beforeAll(async () => {
     await stack.start();
     await createTopics(outside, [
-      { topic: FIXED_TOPIC, numPartitions: 3 },
-      { topic: QUIET_TOPIC, numPartitions: 2 },
-      { topic: SLOW_TOPIC, numPartitions: 1 },
-      { topic: TXN_TOPIC, numPartitions: 1 },
+      { name: FIXED_TOPIC, partitions: 3 },
+      { name: QUIET_TOPIC, partitions: 2 },
+      { name: SLOW_TOPIC, partitions: 1 },
+      { name: TXN_TOPIC, partitions: 1 },
     ]);
     await prepareFixedGroup(outside);
     consumers.push(await collectAlerts(outside, alerts));
@@ -269,11 +270,11 @@ describe('consumer lag', () => {
   });
 });
 
-async function createTopics(kafka: Kafka, topics: { topic: string; numPartitions: number }[]): Promise<void> {
+async function createTopics(kafka: Kafka, topics: { name: string; partitions: number }[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: topics.map((topic) => ({ ...topic, replicationFactor: 1 })), waitForLeaders: true });
+    await createTestTopics(admin, topics);
   } finally {
     await admin.disconnect();
   }
