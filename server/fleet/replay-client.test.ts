@@ -6,13 +6,15 @@ import { describe, expect, it } from 'vitest';
 
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 
-import { jsonTextResponse } from '../http/responses';
+import { jsonBytesResponse } from '../http/responses';
 
 import { ReplayWorkerClient } from './replay-client';
 import type { ReplayWorkerHandle } from './replay-client';
 import { isReplayError } from './replay-service';
-import { answerParts } from './replay-worker-protocol';
-import type { FromReplayWorker, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+import type { FromReplayWorker, JsonBytes, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+
+const utf8 = (json: string) => new TextEncoder().encode(json);
+const textOf = (answer: JsonBytes<unknown>) => new TextDecoder().decode(answer.bytes);
 
 /** A worker thread as the client sees it: what it was sent, and a way to answer or die. */
 class FakeWorker extends EventEmitter implements ReplayWorkerHandle {
@@ -67,8 +69,11 @@ describe('ReplayWorkerClient', () => {
     const scene = replay.scene(9_000_000);
     const worker = workers[0]!;
     expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000], sentAt: 10_000_000 }]);
-    worker.answer({ type: 'done', id: 1, json: '{"at":9000000}' });
-    expect(await scene).toEqual({ kind: 'json-text', parts: ['{"at":9000000}'] });
+    const body = utf8('{"at":9000000}');
+    worker.answer({ type: 'done', id: 1, body });
+    const answer = await scene;
+    expect(answer.kind).toBe('json-bytes');
+    expect(answer.bytes).toBe(body);
   });
 
   it('answers the retention on the main thread, without the worker', () => {
@@ -106,28 +111,12 @@ describe('ReplayWorkerClient', () => {
     expect(workers[0]!.sent).toHaveLength(2);
   });
 
-  it('gathers an answer sent in pieces, in order, and answers once the last is in', async () => {
-    const { replay, workers } = client();
-    let answered = false;
-    const steps = replay.steps(1, 2, 100).then((answer) => {
-      answered = true;
-      return answer;
-    });
-    workers[0]!.answer({ type: 'part', id: 1, json: '{"steps":' });
-    workers[0]!.answer({ type: 'part', id: 1, json: '[1,2' });
-    await Promise.resolve();
-    expect(answered).toBe(false);
-    workers[0]!.answer({ type: 'done', id: 1, json: ']}' });
-    expect((await steps).parts.join('')).toBe('{"steps":[1,2]}');
-  });
-
   it('parses a trip, which the route may turn into a download', async () => {
     const { replay, workers } = client();
     const trip = replay.trip('tanker-001', { from: 5 });
     expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }], sentAt: 10_000_000 }]);
-    workers[0]!.answer({ type: 'part', id: 1, json: '{"vehicleId":' });
-    workers[0]!.answer({ type: 'done', id: 1, json: '"tanker-001"}' });
-    expect(await trip).toEqual({ vehicleId: 'tanker-001' });
+    workers[0]!.answer({ type: 'done', id: 1, body: utf8('{"vehicleId":"tanker-001","driver":"Zoë 🙂"}') });
+    expect(await trip).toEqual({ vehicleId: 'tanker-001', driver: 'Zoë 🙂' });
   });
 
   it('fails the calls a dead worker held with a 503 and starts a new worker for the next call', async () => {
@@ -142,8 +131,8 @@ describe('ReplayWorkerClient', () => {
     expect(workers[0]!.terminated).toBe(true);
     const third = replay.scene(9_000_000);
     expect(workers).toHaveLength(2);
-    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), json: '{}' });
-    expect(await third).toEqual({ kind: 'json-text', parts: ['{}'] });
+    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), body: utf8('{}') });
+    expect(textOf(await third)).toBe('{}');
   });
 
   it('ignores a late answer or exit of a worker it has already replaced', async () => {
@@ -153,8 +142,8 @@ describe('ReplayWorkerClient', () => {
     await first.catch(() => undefined);
     const next = replay.scene(9_000_000);
     workers[0]!.emit('exit', 1);
-    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), json: '{"ok":true}' });
-    expect(await next).toEqual({ kind: 'json-text', parts: ['{"ok":true}'] });
+    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), body: utf8('{"ok":true}') });
+    expect(textOf(await next)).toBe('{"ok":true}');
     expect(workers).toHaveLength(2);
   });
 });
@@ -164,7 +153,7 @@ describe('ReplayWorkerClient with real worker threads', () => {
     // The first worker exhausts a small heap as a runaway replay would; the second answers every call.
     const sources = [
       'const held = []; for (;;) held.push(new Array(1e6).fill(1.5));',
-      `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'call') require('node:worker_threads').parentPort.postMessage({ type: 'done', id: m.id, json: '{"ok":true}' }); });`,
+      `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'call') require('node:worker_threads').parentPort.postMessage({ type: 'done', id: m.id, body: new TextEncoder().encode('{"ok":true}') }); });`,
     ];
     const replay = new ReplayWorkerClient(data, pino({ level: 'silent' }), () => {
       const source = sources.shift();
@@ -173,30 +162,19 @@ describe('ReplayWorkerClient with real worker threads', () => {
     });
     const lost = await replay.scene(9_000_000).catch((e: unknown) => e);
     expect(isReplayError(lost) && [lost.status, lost.code]).toEqual([503, REPLAY_ERRORS.unavailable]);
-    expect(await replay.scene(9_000_000)).toEqual({ kind: 'json-text', parts: ['{"ok":true}'] });
+    expect(textOf(await replay.scene(9_000_000))).toBe('{"ok":true}');
     await replay.stop();
   }, 20_000);
 });
 
-describe('answerParts', () => {
-  it('cuts an answer into pieces of at most the size that join back to it', () => {
-    const json = JSON.stringify({ vehicles: Array.from({ length: 50 }, (_, i) => ({ id: `v-${i}`, tempC: 20.5 })) });
-    const parts = answerParts(json, 100);
-    expect(parts.join('')).toBe(json);
-    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(100);
-    expect(parts.length).toBe(Math.ceil(json.length / 100));
-    expect(answerParts('', 100)).toEqual(['']);
-    expect(answerParts('{}', 100)).toEqual(['{}']);
-  });
-
-  it('never cuts a character outside the BMP in two, so each piece encodes to UTF-8 on its own', async () => {
-    const json = JSON.stringify({ plate: 'AB-🚚-12', driver: 'Zoë 🙂' });
-    for (let size = 2; size < json.length; size += 1) {
-      const parts = answerParts(json, size);
-      expect(parts.join('')).toBe(json);
-      expect(parts.map((part) => new TextDecoder().decode(new TextEncoder().encode(part))).join('')).toBe(json);
+describe('jsonBytesResponse', () => {
+  it('sends the bytes as they are, in chunks that may cut a character, and they decode to the same JSON', async () => {
+    const json = JSON.stringify({ plate: 'AB-🚚-12', driver: 'Zoë 🙂', vehicles: Array.from({ length: 50 }, (_, i) => ({ id: `v-${i}`, tempC: 20.5 })) });
+    for (const chunkBytes of [1, 2, 3, 5, 100, 1_000_000]) {
+      const response = jsonBytesResponse(utf8(json), 200, chunkBytes);
+      expect(response.headers.get('content-type')).toBe('application/json');
+      expect(await response.text()).toBe(json);
     }
-    // As the route sends it: the bytes decode to the same JSON.
-    expect(await jsonTextResponse(answerParts(json, 5)).text()).toBe(json);
+    expect(await jsonBytesResponse(new Uint8Array(0)).text()).toBe('');
   });
 });

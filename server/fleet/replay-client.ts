@@ -9,7 +9,7 @@ import type { Logger } from '@/platform/logger';
 import { replaySessions } from '../metrics';
 
 import { ReplayError, retentionAt } from './replay-service';
-import type { FromReplayWorker, JsonText, ReplayCalls, ReplayFailure, ReplayMethod, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+import type { FromReplayWorker, JsonBytes, ReplayCalls, ReplayFailure, ReplayMethod, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
 /** The part of a worker thread the client uses (a fake in unit tests). */
 export interface ReplayWorkerHandle {
@@ -21,9 +21,7 @@ export interface ReplayWorkerHandle {
 }
 
 interface Pending {
-  /** The answer's pieces received so far. */
-  parts: string[];
-  resolve(answer: JsonText<unknown>): void;
+  resolve(answer: JsonBytes<unknown>): void;
   reject(error: Error): void;
   /** Stops listening to the request's abort signal. */
   release(): void;
@@ -31,7 +29,7 @@ interface Pending {
 
 /**
  * Time travel as the routes see it: each call runs on the replay worker thread (replay-worker.ts),
- * which reads Kafka, folds and serializes; the main thread only passes the answer's text on. A
+ * which reads Kafka, folds, serializes and encodes; the main thread only passes the answer's bytes on. A
  * worker that dies fails the calls it held with a clear 503, and the next call starts a new one.
  */
 export class ReplayWorkerClient {
@@ -50,22 +48,22 @@ export class ReplayWorkerClient {
     return retentionAt(this.data.replay.retentionMs, this.now());
   }
 
-  scene(at: number, signal?: AbortSignal): Promise<JsonText<ReplayScene>> {
+  scene(at: number, signal?: AbortSignal): Promise<JsonBytes<ReplayScene>> {
     return this.call('scene', [at], signal);
   }
 
-  steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<JsonText<ReplaySteps>> {
+  steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<JsonBytes<ReplaySteps>> {
     return this.call('steps', [from, until, stepMs], signal);
   }
 
-  timeline(from: number, until: number, buckets: number, signal?: AbortSignal): Promise<JsonText<ReplayTimeline>> {
+  timeline(from: number, until: number, buckets: number, signal?: AbortSignal): Promise<JsonBytes<ReplayTimeline>> {
     return this.call('timeline', [from, until, buckets], signal);
   }
 
   /** Parsed here: a trip is at most TRIP_MAX_POINTS points, and the route may turn it into a download. */
   async trip(vehicleId: string, period: { from?: number; to?: number }, signal?: AbortSignal): Promise<Trip> {
     const answer = await this.call('trip', [vehicleId, period], signal);
-    return JSON.parse(answer.parts.join('')) as Trip;
+    return JSON.parse(new TextDecoder().decode(answer.bytes)) as Trip;
   }
 
   /** Starts the worker ahead of the first replay, so no viewer waits for it to load. */
@@ -80,7 +78,7 @@ export class ReplayWorkerClient {
     await worker?.terminate();
   }
 
-  private call<M extends ReplayMethod>(method: M, args: ReplayCalls[M], signal: AbortSignal | undefined): Promise<JsonText<never>> {
+  private call<M extends ReplayMethod>(method: M, args: ReplayCalls[M], signal: AbortSignal | undefined): Promise<JsonBytes<never>> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const worker = this.current();
     this.sequence += 1;
@@ -90,8 +88,7 @@ export class ReplayWorkerClient {
       const abort = () => worker.postMessage({ type: 'abort', id });
       signal?.addEventListener('abort', abort, { once: true });
       this.pending.set(id, {
-        parts: [],
-        resolve: resolve as (answer: JsonText<unknown>) => void,
+        resolve: resolve as (answer: JsonBytes<unknown>) => void,
         reject,
         release: () => signal?.removeEventListener('abort', abort),
       });
@@ -116,13 +113,9 @@ export class ReplayWorkerClient {
     }
     const pending = this.pending.get(message.id);
     if (!pending) return;
-    if (message.type === 'part') {
-      pending.parts.push(message.json);
-      return;
-    }
     this.pending.delete(message.id);
     pending.release();
-    if (message.type === 'done') pending.resolve({ kind: 'json-text', parts: [...pending.parts, message.json] });
+    if (message.type === 'done') pending.resolve({ kind: 'json-bytes', bytes: message.body });
     else pending.reject(errorFrom(message.error));
   }
 

@@ -6,7 +6,6 @@ import { createKafka } from '@/platform/kafka/client';
 import { getLogger } from '@/platform/logger';
 
 import { isReplayError, ReplayService } from './replay-service';
-import { answerParts } from './replay-worker-protocol';
 import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
 /**
@@ -24,7 +23,8 @@ const REPLAY_NICE = 10;
 lowerThisThreadsPriority(REPLAY_NICE);
 
 const data = workerData as ReplayWorkerData;
-const send = (message: FromReplayWorker) => port.postMessage(message);
+const send = (message: FromReplayWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+const utf8 = new TextEncoder();
 const logger = getLogger('replay');
 const service = new ReplayService(createKafka(data.kafka, data.clientIdSuffix), data.replay, data.rules, logger, Date.now, (active) =>
   send({ type: 'sessions', active }),
@@ -39,13 +39,15 @@ port.on('message', (message: ToReplayWorker) => {
   call(message, controller.signal)
     .then((answer) => {
       const worked = Date.now();
-      const parts = answerParts(JSON.stringify(answer));
-      parts.forEach((json, i) => send({ type: i === parts.length - 1 ? 'done' : 'part', id: message.id, json }));
+      // A buffer of its own (never Buffer's shared pool), so moving it to the main thread moves nothing else.
+      const body = utf8.encode(JSON.stringify(answer));
       // Where a slow answer's time went: waiting for this thread, the replay itself, serializing it.
+      // Logged before the send, which moves the buffer and leaves `body` empty here.
       logger.info(
-        { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, parts: parts.length },
+        { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, bytes: body.length },
         'replay answered',
       );
+      send({ type: 'done', id: message.id, body }, [body.buffer as ArrayBuffer]);
     })
     .catch((error: unknown) => send({ type: 'failed', id: message.id, error: failure(error) }))
     .finally(() => running.delete(message.id));

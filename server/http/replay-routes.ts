@@ -1,17 +1,17 @@
 import type { z } from 'zod';
 
 import { isReplayError } from '../fleet/replay-service';
-import { isJsonText } from '../fleet/replay-worker-protocol';
+import { isJsonBytes } from '../fleet/replay-worker-protocol';
 import type { BffRuntime } from '../runtime';
 
-import { errorResponse, jsonResponse, jsonTextResponse, withRuntime } from './responses';
+import { errorResponse, jsonBytesResponse, jsonResponse, withRuntime } from './responses';
 
 /**
  * The time-travel routes in one shape: the query (and the path's parameters) checked against its
  * contract, the replay run with the request's abort signal (a viewer who leaves stops the Kafka
  * read), and a replay's refusals (outside retention, busy, too large) answered with their own
  * status and code. A run that answers with a Response (a download) is sent as it is, and one
- * that answers with text serialized on the replay worker is sent without parsing it again.
+ * that answers with JSON serialized and encoded on the replay worker is sent without parsing it again.
  */
 export function replayRoute<S extends z.ZodType>(
   request: Request,
@@ -26,7 +26,7 @@ export function replayRoute<S extends z.ZodType>(
     try {
       const body = await run(runtime, query.data, request.signal);
       if (body instanceof Response) return body;
-      return isJsonText(body) ? jsonTextResponse(body.parts) : jsonResponse(body);
+      return isJsonBytes(body) ? jsonBytesResponse(body.bytes) : jsonResponse(body);
     } catch (error) {
       if (isReplayError(error)) return errorResponse(error.status, error.code, error.message);
       throw error;
