@@ -77,15 +77,17 @@ async function main(): Promise<void> {
     broker = stack.cluster;
     await stack.start(() => stopping);
   } else {
-    // The Flink JVM and the BFF take longer to boot than the broker, so they start beside it and wait
-    // for it: the BFF retries Kafka, the runner's first Kafka call waits for it, and a job that
-    // starts before its topics exist restarts once (exponential back-off from 1 s).
+    // The Flink JVM takes longer to boot than the broker, so it starts beside it and waits for it:
+    // the runner's first Kafka call waits, and a job that starts before its topics exist restarts
+    // once (exponential back-off from 1 s). The BFF is ready in a second, so it starts once the
+    // topics exist: started beside the broker, it logged connection errors a new user saw first,
+    // and the demo was no sooner ready (the Flink jobs are what it waits for).
     const brokerUp = startBroker(config);
     startFlinkRunner();
-    children.start(bffSpec());
     await brokerUp;
     if (stopping) return;
     await createTopics(config);
+    children.start(bffSpec());
     children.start(simulatorSpec());
   }
 
@@ -109,7 +111,8 @@ function startFlinkRunner(): void {
 }
 
 async function createTopics(config: ReturnType<typeof getConfigOrExit>): Promise<void> {
-  const created = await ensureProductTopics(config.kafka, getLogger('demo'));
+  // The line below says what was created; the topics module's own info line would repeat it.
+  const created = await ensureProductTopics(config.kafka, getLogger('demo').child({}, { level: 'warn' }));
   say(created.length > 0 ? `created ${created.length} topics` : 'topics exist');
 }
 
