@@ -5,6 +5,7 @@ import dev.fleetwatch.flink.common.JobSettings;
 import dev.fleetwatch.flink.common.KafkaIO;
 import dev.fleetwatch.flink.common.KafkaRecord;
 import dev.fleetwatch.flink.common.KeyedRecord;
+import dev.fleetwatch.flink.common.Keying;
 import dev.fleetwatch.flink.common.StreamJob;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,8 @@ public class AnomalyJob implements StreamJob {
     // committed offsets) to re-learn each vehicle's normal; restored, it resumes from the checkpoint.
     OffsetsInitializer replay = OffsetsInitializer.timestamp(System.currentTimeMillis() - anomaly.replayMs());
     SingleOutputStreamOperator<ParsedReading> readings = KafkaIO.source(env, settings, this, "vehicle-state", List.of(INPUT_TOPIC), replay)
-        .process(new ReadingParser()).name("parse vehicle states").uid("anomaly-parse-readings");
+        // Every reading crosses to the detector and the silence watch: its own serializer, not the POJO one.
+        .process(new ReadingParser(), ParsedReadingSerializer.INSTANCE.type()).name("parse vehicle states").uid("anomaly-parse-readings");
     SingleOutputStreamOperator<AnomalyAlert> previous = KafkaIO.fromSource(env, previousAlertsSource(settings), this, "previous-alerts")
         .process(new PreviousAlertParser()).name("parse earlier alerts").uid("anomaly-parse-previous");
 
@@ -54,14 +56,14 @@ public class AnomalyJob implements StreamJob {
             .withIdleness(IDLE_AFTER))
         .name("event time").uid("anomaly-watermarks");
 
-    SingleOutputStreamOperator<KeyedRecord> alerts = timed.keyBy(parsed -> parsed.reading.vehicleId, Types.STRING)
-        .connect(previous.filter(alert -> !SilenceWatch.watches(alert)).name("detector's earlier alerts").uid("anomaly-previous-detector")
-            .keyBy(alert -> alert.vehicleId, Types.STRING))
+    SingleOutputStreamOperator<KeyedRecord> alerts = Keying.byKey(timed, parsed -> parsed.reading.vehicleId, Types.STRING)
+        .connect(Keying.byKey(previous.filter(alert -> !SilenceWatch.watches(alert)).name("detector's earlier alerts").uid("anomaly-previous-detector"),
+            alert -> alert.vehicleId, Types.STRING))
         .process(new AnomalyFunction(anomaly)).name("anomaly detector").uid("anomaly-detector");
     // Silent and frozen vehicles: judged on arrival and by a processing-time clock, so from the readings before event time.
-    SingleOutputStreamOperator<KeyedRecord> silences = readings.keyBy(parsed -> parsed.reading.vehicleId, Types.STRING)
-        .connect(previous.filter(SilenceWatch::watches).name("watch's earlier alerts").uid("anomaly-previous-watch")
-            .keyBy(alert -> alert.vehicleId, Types.STRING))
+    SingleOutputStreamOperator<KeyedRecord> silences = Keying.byKey(readings, parsed -> parsed.reading.vehicleId, Types.STRING)
+        .connect(Keying.byKey(previous.filter(SilenceWatch::watches).name("watch's earlier alerts").uid("anomaly-previous-watch"),
+            alert -> alert.vehicleId, Types.STRING))
         .process(new SilenceWatch(WatchSettings.from(settings))).name("silence watch").uid("anomaly-silence-watch");
 
     alerts.union(silences).sinkTo(KafkaIO.sink(settings, this)).name(AnomalyFunction.OUTPUT_TOPIC).uid("anomaly-sink");

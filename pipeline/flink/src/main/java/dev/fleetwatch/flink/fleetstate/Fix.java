@@ -16,13 +16,17 @@ public class Fix {
   public Fix() {}
 
   static Fix of(Telemetry telemetry, KafkaRecord source) {
+    return of(telemetry, source.topic, source.partition, source.offset, source.timestamp, source.key);
+  }
+
+  static Fix of(Telemetry telemetry, String topic, int partition, long offset, long timestamp, byte[] key) {
     Fix fix = new Fix();
     fix.telemetry = telemetry;
-    fix.topic = source.topic;
-    fix.partition = source.partition;
-    fix.offset = source.offset;
-    fix.timestamp = source.timestamp;
-    fix.key = source.key;
+    fix.topic = topic;
+    fix.partition = partition;
+    fix.offset = offset;
+    fix.timestamp = timestamp;
+    fix.key = key;
     return fix;
   }
 

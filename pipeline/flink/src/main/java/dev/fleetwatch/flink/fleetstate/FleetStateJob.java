@@ -4,8 +4,10 @@ import dev.fleetwatch.flink.common.DeadLetter;
 import dev.fleetwatch.flink.common.JobSettings;
 import dev.fleetwatch.flink.common.KafkaIO;
 import dev.fleetwatch.flink.common.KeyedRecord;
+import dev.fleetwatch.flink.common.Keying;
 import dev.fleetwatch.flink.common.StreamJob;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -29,12 +31,13 @@ public class FleetStateJob implements StreamJob {
   @Override
   public void build(StreamExecutionEnvironment env, JobSettings settings) {
     SingleOutputStreamOperator<Fix> fixes = KafkaIO.source(env, settings, this, "telemetry", List.of(TELEMETRY_TOPIC))
-        .process(new Parsers.TelemetryParser()).name("parse telemetry").uid("fleet-state-parse-telemetry");
+        // A fix crosses to the registry join: its own serializer, not the POJO one.
+        .process(new Parsers.TelemetryParser(), FixSerializer.INSTANCE.type()).name("parse telemetry").uid("fleet-state-parse-telemetry");
     // The registry is a compacted table: a job without a checkpoint reads all of it.
     SingleOutputStreamOperator<VehicleUpdate> vehicles = KafkaIO.source(env, settings, this, "vehicles", List.of(VEHICLES_TOPIC), OffsetsInitializer.earliest())
         .process(new Parsers.VehicleParser()).name("parse vehicles").uid("fleet-state-parse-vehicles");
-    SingleOutputStreamOperator<KeyedRecord> states = fixes.keyBy(fix -> fix.telemetry.vehicleId)
-        .connect(vehicles.keyBy(update -> update.vehicleId))
+    SingleOutputStreamOperator<KeyedRecord> states = Keying.byKey(fixes, fix -> fix.telemetry.vehicleId, Types.STRING)
+        .connect(Keying.byKey(vehicles, update -> update.vehicleId, Types.STRING))
         .process(new EnrichFunction(System::currentTimeMillis)).name("enrich with registry").uid("fleet-state-enrich");
     states.sinkTo(KafkaIO.sink(settings, this)).name("fleet.vehicle-state").uid("fleet-state-sink");
     KafkaIO.sendDeadLetters(

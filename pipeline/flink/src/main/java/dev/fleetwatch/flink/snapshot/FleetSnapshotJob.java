@@ -5,6 +5,7 @@ import dev.fleetwatch.flink.common.JobSettings;
 import dev.fleetwatch.flink.common.KafkaIO;
 import dev.fleetwatch.flink.common.KafkaRecord;
 import dev.fleetwatch.flink.common.KeyedRecord;
+import dev.fleetwatch.flink.common.Keying;
 import dev.fleetwatch.flink.common.StreamJob;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +53,7 @@ public class FleetSnapshotJob implements StreamJob {
     SnapshotSettings snapshot = SnapshotSettings.from(settings);
     SingleOutputStreamOperator<VehicleFix> fixes = KafkaIO.source(env, settings, this, "vehicle-state", List.of(INPUT_TOPIC), watermarks())
         .process(new VehicleStateReader(), Types.POJO(VehicleFix.class)).name("read vehicle states").uid("fleet-snapshot-read");
-    SingleOutputStreamOperator<KeyedRecord> snapshots = fixes.keyBy(fix -> snapshot.bucketOf(fix.vehicleId), Types.INT)
+    SingleOutputStreamOperator<KeyedRecord> snapshots = Keying.byKey(fixes, fix -> snapshot.bucketOf(fix.vehicleId), Types.INT)
         .process(new BucketSnapshots(snapshot), Types.POJO(KeyedRecord.class)).name("snapshots per bucket").uid("fleet-snapshot-buckets");
     snapshots.sinkTo(KafkaIO.sinkAtEventTime(settings, this)).name(BucketSnapshots.OUTPUT_TOPIC).uid("fleet-snapshot-sink");
     KafkaIO.sendDeadLetters(fixes.getSideOutput(DeadLetter.TAG), settings, this);
