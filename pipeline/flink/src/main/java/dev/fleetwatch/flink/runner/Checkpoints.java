@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
-import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -33,8 +32,6 @@ public final class Checkpoints {
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 1);
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     conf.set(CoreOptions.DEFAULT_PARALLELISM, flink.parallelism());
-    // Records between operators go out within 5 ms instead of Flink's default 100 ms: live telemetry is latency-bound.
-    conf.set(ExecutionOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(5));
     // A poison record never fails a job (it goes to dlq.<job>); what does fail it (a broker gone) is retried
     // with backoff for ever, so a job comes back on its own once the cause is fixed.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
