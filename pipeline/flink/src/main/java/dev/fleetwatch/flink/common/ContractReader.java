@@ -36,12 +36,22 @@ public final class ContractReader {
     if (value == null || value.length == 0) return Parsed.rejected("empty: message has no value");
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(new String(value, StandardCharsets.UTF_8));
+      node = isAscii(value) ? Json.MAPPER.readTree(value) : Json.MAPPER.readTree(new String(value, StandardCharsets.UTF_8));
     } catch (Exception e) {
       return Parsed.rejected("not-json: " + firstLine(e.getMessage()));
     }
     if (node == null || !node.isObject()) return Parsed.rejected("contract: (root): expected object");
     return new Parsed(new ContractReader(node, new ArrayList<>(), ""), null);
+  }
+
+  /**
+   * Pure ASCII, as nearly every record is, is parsed from its bytes without first copying them into
+   * a String. Anything else is decoded first, so bytes that are not UTF-8 read as replacement
+   * characters, as the TypeScript side reads them, where Jackson's byte parser would refuse them.
+   */
+  private static boolean isAscii(byte[] value) {
+    for (byte b : value) if (b < 0) return false;
+    return true;
   }
 
   /**
