@@ -195,6 +195,8 @@ public final class KafkaIO {
     // A broker still starting (the demo starts it beside this JVM) or swamped (a 50,000-vehicle
     // bench) may take minutes to answer: wait for it rather than exit, saying so every 30 s.
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(KAFKA_WAIT_MINUTES);
+    BrokerPort.awaitListening(settings.brokers(), deadline,
+        brokers -> LOG.warn("job {}: Kafka at {} does not accept connections yet; still waiting (up to {} minutes)", job.name(), brokers, KAFKA_WAIT_MINUTES));
     try (Admin admin = Admin.create(props)) {
       while (true) {
         try {
