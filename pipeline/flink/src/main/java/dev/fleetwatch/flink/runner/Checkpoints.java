@@ -1,5 +1,6 @@
 package dev.fleetwatch.flink.runner;
 
+import dev.fleetwatch.flink.common.Keying;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -32,6 +33,8 @@ public final class Checkpoints {
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 1);
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     conf.set(CoreOptions.DEFAULT_PARALLELISM, flink.parallelism());
+    // Nothing rescales a job on the mini cluster, so at parallelism 1 keyed steps may skip the shuffle.
+    conf.set(Keying.FIXED_PARALLELISM, true);
     // A poison record never fails a job (it goes to dlq.<job>); what does fail it (a broker gone) is retried
     // with backoff for ever, so a job comes back on its own once the cause is fixed.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
