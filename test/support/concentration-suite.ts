@@ -101,19 +101,20 @@ export function concentrationSuite(options: ConcentrationSuiteOptions): void {
 
       const sentAt = Date.now();
       await sendScenario(outside, 'crowd', { target: 'main-hall', durationS: 120 });
+      // All three at once: an earlier file's crowd in the same hall can leave it first and still
+      // alerting (the alert clears only below 80 %) while its count falls, before this crowd arrives.
       await expect
         .poll(
           async () => {
             const top = (await occupancy()).zones[0];
-            return { zoneId: top?.zoneId, alerting: top?.alert !== null };
+            return { zoneId: top?.zoneId, alerting: top?.alert !== null, crowded: (top?.occupancyPct ?? 0) >= 90 };
           },
           { timeout: 30_000, interval: 1_000 },
         )
-        .toEqual({ zoneId: 'main-hall', alerting: true });
+        .toEqual({ zoneId: 'main-hall', alerting: true, crowded: true });
       expect(Date.now() - sentAt).toBeLessThan(30_000);
 
       const top = (await occupancy()).zones[0];
-      expect(top?.occupancyPct).toBeGreaterThanOrEqual(90);
       expect((await pushed).zones[0]?.zoneId).toBe('main-hall');
 
       // The episode the BFF shows, as the job wrote it (an earlier file's crowd in the same hall has its own episode on the topic).
