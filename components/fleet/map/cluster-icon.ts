@@ -9,37 +9,39 @@ import { clusterRadius } from './hit-test';
 
 /** Status shares are drawn in eighths: fine enough to read, few enough that icons are reused. */
 const SHARE_STEPS = 8;
-const PREFIX = 'cluster:';
+const RING_PREFIX = 'cluster-ring:';
+const LABEL_PREFIX = 'cluster-label:';
 
 /**
- * The icon of a cluster, named by what it shows: its size (abbreviated above 999), the status
- * shares of its ring and its worst concern. Clusters that look alike share one icon image.
+ * A cluster is drawn as two icons, each named by what it shows so that clusters that look alike
+ * share one image: its ring (disc size, status shares, worst concern) and its size label. Apart,
+ * a few hundred images cover every cluster; together, each change of a count would need a new one.
  */
-export function clusterIconId(members: readonly VehicleView[]): string {
+export function clusterIconIds(members: readonly VehicleView[]): { ring: string; label: string } {
   const counts: Record<VehicleStatus, number> = { moving: 0, idle: 0, parked: 0, offline: 0 };
   for (const member of members) counts[member.status] += 1;
   const shares = VEHICLE_STATUSES.map((status) => Math.round((counts[status] / members.length) * SHARE_STEPS));
-  return `${PREFIX}${sizeLabel(members.length)}:${shares.join('')}:${worstConcern(members)}`;
-}
-
-export function isClusterIconId(id: string): boolean {
-  return id.startsWith(PREFIX);
+  const radius = Math.round(clusterRadius(members.length));
+  return { ring: `${RING_PREFIX}${radius}:${shares.join('')}:${worstConcern(members)}`, label: `${LABEL_PREFIX}${sizeLabel(members.length)}` };
 }
 
 function sizeLabel(size: number): string {
   return size < 1_000 ? String(size) : `${(size / 1_000).toFixed(size < 10_000 ? 1 : 0)}k`;
 }
 
-/**
- * Draws the icon `clusterIconId` named: a dark disc, a ring split by status share, an outline in
- * the worst concern's colour, the size inside. `ratio` is the device pixel ratio.
- */
+/** Draws the icon a `clusterIconIds` name stands for; undefined for any other name. `ratio` is the device pixel ratio. */
 export function drawClusterIcon(id: string, ratio: number): ImageData | undefined {
-  const [label, shareDigits, concern] = id.slice(PREFIX.length).split(':') as [string, string, Concern];
-  const size = label.endsWith('k') ? Number(label.slice(0, -1)) * 1_000 : Number(label);
-  const radius = clusterRadius(size);
+  if (id.startsWith(RING_PREFIX)) return drawClusterRing(id.slice(RING_PREFIX.length), ratio);
+  if (id.startsWith(LABEL_PREFIX)) return drawClusterLabel(id.slice(LABEL_PREFIX.length), ratio);
+  return undefined;
+}
+
+/** A dark disc, a ring split by status share, an outline in the worst concern's colour. */
+function drawClusterRing(name: string, ratio: number): ImageData | undefined {
+  const [radiusText, shareDigits, concern] = name.split(':') as [string, string, Concern];
+  const radius = Number(radiusText);
   const side = Math.ceil((radius + 4) * 2 * ratio);
-  const ctx = iconCanvas(side, ratio);
+  const ctx = iconCanvas(side, side, ratio);
   if (!ctx) return undefined;
   const c = side / ratio / 2;
   ctx.fillStyle = 'rgba(22,29,38,0.9)';
@@ -67,18 +69,27 @@ export function drawClusterIcon(id: string, ratio: number): ImageData | undefine
     ctx.arc(c, c, radius + 1.5, 0, Math.PI * 2);
     ctx.stroke();
   }
+  return ctx.getImageData(0, 0, side, side);
+}
+
+/** The cluster's size, light on transparent, drawn over its ring. */
+function drawClusterLabel(label: string, ratio: number): ImageData | undefined {
+  const width = Math.ceil(label.length * 8 * ratio) + 2;
+  const height = Math.ceil(14 * ratio);
+  const ctx = iconCanvas(width, height, ratio);
+  if (!ctx) return undefined;
   ctx.fillStyle = '#e6edf3';
   ctx.font = '600 11px system-ui, sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillText(label, c, c);
-  return ctx.getImageData(0, 0, side, side);
+  ctx.fillText(label, width / ratio / 2, height / ratio / 2);
+  return ctx.getImageData(0, 0, width, height);
 }
 
 /** A heading arrow pointing north, as a signed-distance-field-friendly white shape MapLibre can tint. */
 export function drawArrowIcon(ratio: number): ImageData | undefined {
   const side = Math.ceil(20 * ratio);
-  const ctx = iconCanvas(side, ratio);
+  const ctx = iconCanvas(side, side, ratio);
   if (!ctx) return undefined;
   ctx.fillStyle = '#ffffff';
   ctx.beginPath();
@@ -91,11 +102,11 @@ export function drawArrowIcon(ratio: number): ImageData | undefined {
   return ctx.getImageData(0, 0, side, side);
 }
 
-/** A square canvas of `side` device pixels, drawn on in CSS pixels. */
-function iconCanvas(side: number, ratio: number): CanvasRenderingContext2D | null {
+/** A canvas of `width` × `height` device pixels, drawn on in CSS pixels. */
+function iconCanvas(width: number, height: number, ratio: number): CanvasRenderingContext2D | null {
   const canvas = document.createElement('canvas');
-  canvas.width = side;
-  canvas.height = side;
+  canvas.width = width;
+  canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   ctx?.scale(ratio, ratio);
   return ctx;

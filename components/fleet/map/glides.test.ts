@@ -27,7 +27,9 @@ describe('GlideTracker', () => {
     expect(glides.positionOf('cab-1', 10_000)).toEqual({ x: 0, y: 0 });
     expect(glides.positionOf('cab-1', 10_250)).toEqual({ x: 1, y: 0.5 });
     expect(glides.isGliding('cab-1', 10_500)).toBe(true);
+    expect(glides.velocityOf('cab-1', 10_250)).toEqual({ x: 0.004, y: 0.002 });
     expect(glides.positionOf('cab-1', 11_000)).toEqual({ x: 4, y: 2 });
+    expect(glides.velocityOf('cab-1', 11_000)).toBeUndefined();
     expect(glides.isGliding('cab-1', 11_000)).toBe(false);
   });
 

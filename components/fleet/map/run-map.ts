@@ -11,11 +11,11 @@ import { readMapView, setOrDelete, writeMapView } from '@/lib/fleet/url-view';
 import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { streetStyle } from './base-style';
-import { FramePacer } from './frame-pacing';
+import { FramePacer, motionIntervalMs } from './frame-pacing';
 import { GlideTracker } from './glides';
 import type { DrawnMarkers, Hit } from './hit-test';
 import { hitTest } from './hit-test';
-import { addVehicleLayers, trailCollection, vehicleCollection } from './vehicle-layers';
+import { addMissingClusterIcons, addVehicleLayers, trailCollection, vehicleCollection } from './vehicle-layers';
 
 export type MapLibre = typeof MapLibreGl;
 
@@ -30,6 +30,8 @@ const FIT_PADDING_PX = 48;
 /** The URL follows the map after it settles, not on every frame of a pan or a follow. */
 const URL_WRITE_DELAY_MS = 400;
 const CULL_MARGIN_PX = 40;
+/** MapLibre's world is 512 px wide at zoom 0. */
+const WORLD_PX_AT_ZOOM_0 = 512;
 
 export interface MapInputs {
   /**
@@ -72,6 +74,8 @@ export function createBaseMap(
     ...(view ? { center: view.center, zoom: view.zoom } : { bounds: [CITY_BOUNDS.minLon, CITY_BOUNDS.minLat, CITY_BOUNDS.maxLon, CITY_BOUNDS.maxLat] }),
     attributionControl: styleUrl ? { compact: true } : false,
     maxZoom: MAX_ZOOM,
+    // Symbols fading in and out would repaint the whole map for 300 ms after every vehicle update.
+    fadeDuration: 0,
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
@@ -94,9 +98,13 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
   let store = inputs.current.store;
   const pacer = new FramePacer();
   let ready = false;
-  let dirty = true;
+  // A change of view (camera, filter, selection, trail) is drawn at once; the fleet's motion at its own pace.
+  let viewChanged = true;
+  let moving = true;
+  let motionWaitMs = 0;
   let seenVersion = -1;
   let drawnTrail: readonly VehiclePoint[] | undefined;
+  let drawnSelectedId: string | null | undefined;
   let drawn: DrawnMarkers = { singles: [], clusters: [] };
   let drawnQuery: ListQuery | undefined;
   let shows: (vehicle: VehicleView) => boolean = () => true;
@@ -104,13 +112,15 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
   map.on('load', () => {
     addVehicleLayers(map);
     ready = true;
-    dirty = true;
+    viewChanged = true;
   });
-  map.on('move', () => (dirty = true));
+  map.on('move', () => (viewChanged = true));
   map.on('error', (event) => console.warn('fleet map:', event.error.message));
 
-  const draw = (now: number): boolean => {
+  /** Draws the fleet as it is at `now`; returns the fastest drawn vehicle's speed on screen (px/ms, 0 when none glides). */
+  const draw = (now: number): number => {
     const { selectedId, trail, query } = inputs.current;
+    drawnSelectedId = selectedId;
     if (query !== drawnQuery) {
       drawnQuery = query;
       shows = vehicleFilter(query);
@@ -123,12 +133,10 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
     const height = container.clientHeight;
     const markers: PlacedMarker<VehicleView>[] = [];
     const positions = new Map<string, [number, number]>();
-    let gliding = false;
     for (const vehicle of store.live.values()) {
       if (vehicle.vehicleId !== selectedId && !shows(vehicle)) continue;
       const position = glides.positionOf(vehicle.vehicleId, now);
       if (!position) continue;
-      gliding ||= glides.isGliding(vehicle.vehicleId, now);
       const at = map.project([position.x, position.y]);
       if (at.x < -CULL_MARGIN_PX || at.y < -CULL_MARGIN_PX || at.x > width + CULL_MARGIN_PX || at.y > height + CULL_MARGIN_PX) continue;
       markers.push({ item: vehicle, x: at.x, y: at.y });
@@ -144,11 +152,24 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
       (id) => positions.get(id),
       (x, y) => map.unproject([x, y]).toArray() as [number, number],
     );
+    addMissingClusterIcons(map, collection);
     map.getSource<GeoJSONSource>('vehicles')?.setData(collection as never);
     container.dataset.drawnVehicles = String(markers.length);
     container.dataset.clusters = String(drawn.clusters.length);
     container.setAttribute('aria-label', `Fleet map: ${markers.length} vehicles in view`);
-    return gliding;
+    return fastestOnScreen(drawn.singles, now);
+  };
+
+  /** The fastest lone vehicle's speed on screen, px/ms: one inside a cluster moves the cluster by a fraction of its motion. */
+  const fastestOnScreen = (singles: readonly PlacedMarker<VehicleView>[], now: number): number => {
+    const pxPerDegree = (WORLD_PX_AT_ZOOM_0 * 2 ** map.getZoom()) / 360;
+    let fastest = 0;
+    for (const { item: vehicle } of singles) {
+      const velocity = glides.velocityOf(vehicle.vehicleId, now);
+      // Mercator stretches latitude by 1 / cos(lat); |dx| + |dy| overestimates a little, never under.
+      if (velocity) fastest = Math.max(fastest, (Math.abs(velocity.x) + Math.abs(velocity.y) / Math.cos((vehicle.lat * Math.PI) / 180)) * pxPerDegree);
+    }
+    return fastest;
   };
 
   const follow = (now: number) => {
@@ -168,15 +189,21 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
       store = inputs.current.store;
       glides = newGlides();
       seenVersion = -1;
+      viewChanged = true;
     }
     if (store.version !== seenVersion) {
       seenVersion = store.version;
       glides.update(store.live, wall);
-      dirty = true;
+      moving = true;
     }
-    if (inputs.current.trail !== drawnTrail || inputs.current.query !== drawnQuery) dirty = true;
+    const { trail, query, selectedId } = inputs.current;
+    if (trail !== drawnTrail || query !== drawnQuery || selectedId !== drawnSelectedId) viewChanged = true;
     follow(wall);
-    if (pacer.mayDraw(now, dirty)) dirty = pacer.draw(now, () => draw(wall));
+    if (!pacer.mayDraw(now, viewChanged || moving, viewChanged ? 0 : motionWaitMs)) return;
+    viewChanged = false;
+    const fastest = pacer.draw(now, () => draw(wall));
+    moving = fastest > 0;
+    motionWaitMs = motionIntervalMs(fastest);
   };
   frame = requestAnimationFrame(loop);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { VehicleView } from '@/lib/realtime/events';
 
-import { clusterIconId } from './cluster-icon';
+import { clusterIconIds } from './cluster-icon';
 import { vehicleCollection, vehicleProperties } from './vehicle-layers';
 
 function vehicle(vehicleId: string, overrides: Partial<VehicleView> = {}): VehicleView {
@@ -42,12 +42,21 @@ describe('vehicle layers', () => {
       ['vehicle', [4.5, 51.9]],
       ['cluster', [1, 2]],
     ]);
-    expect(collection.features[1]?.properties.icon).toBe('cluster:2:4004:offline');
+    expect(collection.features[1]?.properties).toMatchObject({ icon: 'cluster-ring:13:4004:offline', label: 'cluster-label:2' });
   });
 
   it('names cluster icons by what they show, so look-alike clusters share one', () => {
     const many = Array.from({ length: 1_234 }, (_, i) => vehicle(`v${i}`, { status: i % 2 === 0 ? 'moving' : 'parked' }));
-    expect(clusterIconId(many)).toBe('cluster:1.2k:4040:none');
-    expect(clusterIconId([vehicle('a', { openAlerts: 1 }), vehicle('b', { freshness: 'delayed' })])).toBe('cluster:2:8000:alert');
+    expect(clusterIconIds(many)).toEqual({ ring: 'cluster-ring:24:4040:none', label: 'cluster-label:1.2k' });
+    expect(clusterIconIds([vehicle('a', { openAlerts: 1 }), vehicle('b', { freshness: 'delayed' })])).toEqual({
+      ring: 'cluster-ring:13:8000:alert',
+      label: 'cluster-label:2',
+    });
+  });
+
+  it('needs few ring images however the counts change: sizes differing by one share a ring', () => {
+    const rings = new Set<string>();
+    for (let size = 2; size <= 400; size += 1) rings.add(clusterIconIds(Array.from({ length: size }, (_, i) => vehicle(`v${i}`))).ring);
+    expect(rings.size).toBeLessThanOrEqual(15);
   });
 });

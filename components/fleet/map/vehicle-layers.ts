@@ -6,7 +6,7 @@ import type { VehiclePoint, VehicleView } from '@/lib/realtime/events';
 
 import { ALERT_COLOUR, SELECTED_COLOUR, SEVERITY_COLOURS, STALE_COLOUR, STATUS_COLOURS } from '../map-style';
 
-import { clusterIconId, drawArrowIcon, drawClusterIcon, isClusterIconId } from './cluster-icon';
+import { clusterIconIds, drawArrowIcon, drawClusterIcon } from './cluster-icon';
 import type { DrawnMarkers } from './hit-test';
 
 type Position = [number, number];
@@ -41,10 +41,11 @@ export function vehicleCollection(
     if (at) features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: at }, properties: vehicleProperties(vehicle, selectedId) });
   }
   for (const cluster of drawn.clusters) {
+    const { ring, label } = clusterIconIds(cluster.members);
     features.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: clusterAt(cluster.x, cluster.y) },
-      properties: { kind: 'cluster', icon: clusterIconId(cluster.members) },
+      properties: { kind: 'cluster', icon: ring, label },
     });
   }
   return { type: 'FeatureCollection', features };
@@ -103,17 +104,27 @@ const severityColour: ExpressionSpecification = [
 ];
 const isVehicle: ExpressionSpecification = ['==', ['get', 'kind'], 'vehicle'];
 
+/**
+ * Draws the cluster icons `collection` needs and the map does not have yet; every cluster that
+ * looks alike reuses one. Added before the collection is fed, not on MapLibre's "image missing"
+ * request: that round trip re-lays out the vehicles' tiles and repaints the map once more per icon.
+ */
+export function addMissingClusterIcons(map: MapLibreMap, collection: VehicleCollection): void {
+  const ratio = window.devicePixelRatio || 1;
+  for (const { properties } of collection.features) {
+    for (const icon of [properties.icon, properties.label]) {
+      if (typeof icon !== 'string' || map.hasImage(icon)) continue;
+      const image = drawClusterIcon(icon, ratio);
+      if (image) map.addImage(icon, image, { pixelRatio: ratio });
+    }
+  }
+}
+
 /** Adds the vehicles' and the trail's sources and layers on top of whatever base style is loaded. */
 export function addVehicleLayers(map: MapLibreMap): void {
   const ratio = window.devicePixelRatio || 1;
   const arrow = drawArrowIcon(ratio);
   if (arrow && !map.hasImage(ARROW_ICON)) map.addImage(ARROW_ICON, arrow, { pixelRatio: ratio, sdf: true });
-  // Cluster icons are drawn when a cluster first needs one, then reused by every cluster that looks alike.
-  map.on('styleimagemissing', (event: { id: string }) => {
-    if (!isClusterIconId(event.id) || map.hasImage(event.id)) return;
-    const image = drawClusterIcon(event.id, ratio);
-    if (image) map.addImage(event.id, image, { pixelRatio: ratio });
-  });
   map.addSource('trail', { type: 'geojson', data: trailCollection([]) });
   map.addSource('vehicles', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   const circle = (id: string, filter: ExpressionSpecification, paint: CircleLayerSpecification['paint']) =>
@@ -165,11 +176,17 @@ export function addVehicleLayers(map: MapLibreMap): void {
     'circle-stroke-width': 2,
     'circle-stroke-color': SELECTED_COLOUR,
   });
-  map.addLayer({
-    id: 'vehicle-clusters',
-    type: 'symbol',
-    source: 'vehicles',
-    filter: ['==', ['get', 'kind'], 'cluster'],
-    layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
-  });
+  // A cluster's ring, then its size label on top: two images each shared by every look-alike cluster.
+  for (const [id, image] of [
+    ['vehicle-clusters', 'icon'],
+    ['vehicle-cluster-labels', 'label'],
+  ] as const) {
+    map.addLayer({
+      id,
+      type: 'symbol',
+      source: 'vehicles',
+      filter: ['==', ['get', 'kind'], 'cluster'],
+      layout: { 'icon-image': ['get', image], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+    });
+  }
 }
