@@ -7,10 +7,7 @@ import { toLocalInput } from '../../lib/fleet/replay-moments';
 import type { FrameCosts } from './page-trace';
 import { traceFrameCosts } from './page-trace';
 
-export interface PageFigures {
-  fps: number;
-  longTasks: number;
-  longestTaskMs: number;
+export interface PageFigures extends FrameRate {
   drawnVehicles: number;
   /** Where the frames above went, from a Chromium trace of the same page right after them. */
   frameCosts: FrameCosts;
@@ -46,6 +43,8 @@ export interface FrameRate {
   fps: number;
   longTasks: number;
   longestTaskMs: number;
+  /** Times MapLibre drew the map (its `render` event) per second: each is a whole WebGL frame, read back in software here. */
+  mapRendersPerS: number;
 }
 
 /** Animation frames and long tasks over `seconds`, counted in the page. */
@@ -55,16 +54,24 @@ async function frameRate(page: Page, seconds: number): Promise<FrameRate> {
     const tasks = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
     observer.observe({ type: 'longtask' });
+    const map = document.querySelector('[data-testid="fleet-map"]').fleetMap;
+    let renders = 0;
+    const onRender = () => { renders += 1; };
+    map.on('render', onRender);
     let frames = 0;
     const start = performance.now();
     const onFrame = (now) => {
       frames += 1;
       if (now - start < ${seconds * 1000}) requestAnimationFrame(onFrame);
-      else { observer.disconnect(); resolve({ fps: (frames * 1000) / (now - start), tasks }); }
+      else {
+        observer.disconnect();
+        map.off('render', onRender);
+        resolve({ fps: (frames * 1000) / (now - start), renders: (renders * 1000) / (now - start), tasks });
+      }
     };
     requestAnimationFrame(onFrame);
-  })`)) as { fps: number; tasks: number[] };
-  return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks) };
+  })`)) as { fps: number; renders: number; tasks: number[] };
+  return { fps: figures.fps, longTasks: figures.tasks.length, longestTaskMs: Math.max(0, ...figures.tasks), mapRendersPerS: figures.renders };
 }
 
 /** Hides every layer of the map but its background, or shows them all again. */

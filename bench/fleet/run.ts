@@ -206,9 +206,9 @@ async function main(): Promise<void> {
     const costs = pageFigures.frameCosts;
     report.push(
       [
-        `Fleet page, headless Chromium (software rendering), map open with ${pageFigures.drawnVehicles} vehicles drawn: ${pageFigures.fps.toFixed(1)} fps, ${pageFigures.longTasks} long tasks (> 50 ms), longest ${pageFigures.longestTaskMs.toFixed(0)} ms`,
+        `Fleet page, headless Chromium (software rendering), map open with ${pageFigures.drawnVehicles} vehicles drawn: ${pageFigures.fps.toFixed(1)} fps (the map drawn ${pageFigures.mapRendersPerS.toFixed(1)} times/s), ${pageFigures.longTasks} long tasks (> 50 ms), longest ${pageFigures.longestTaskMs.toFixed(0)} ms`,
         `  where its frames went (Chromium trace, ms per second): main thread busy ${costs.mainBusyMsPerS.toFixed(0)}, of which animation-frame callbacks (map loop and MapLibre's draw) ${costs.animationFrameMsPerS.toFixed(0)} and waiting for the WebGL canvas's read-back to the compositor ${costs.canvasReadbackMsPerS.toFixed(0)}; GPU process executing WebGL ${costs.gpuWebGlMsPerS.toFixed(0)}; MapLibre's worker ${costs.workerMsPerS.toFixed(0)}`,
-        `  the same page with the map drawing only its background (streets and vehicle layers hidden, the map loop still feeding them): ${pageFigures.backgroundOnly.fps.toFixed(1)} fps, ${pageFigures.backgroundOnly.longTasks} long tasks, longest ${pageFigures.backgroundOnly.longestTaskMs.toFixed(0)} ms`,
+        `  the same page with the map drawing only its background (streets and vehicle layers hidden, the map loop still feeding them): ${pageFigures.backgroundOnly.fps.toFixed(1)} fps (drawn ${pageFigures.backgroundOnly.mapRendersPerS.toFixed(1)} times/s), ${pageFigures.backgroundOnly.longTasks} long tasks, longest ${pageFigures.backgroundOnly.longestTaskMs.toFixed(0)} ms`,
       ].join('\n'),
     );
     if (pageFigures.heapMiB.length > 1) report.push(describeHeap(pageFigures.heapMiB));

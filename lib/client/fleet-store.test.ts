@@ -68,6 +68,15 @@ describe('browser FleetStore', () => {
     expect([...store.getSnapshot().vehicles.keys()]).toEqual(['c']);
   });
 
+  it('counts whole-fleet replacements apart from frames, so the map draws a chosen moment at once', () => {
+    const { store } = manualStore();
+    store.apply(frame(false, [vehicle('a', 'moving', 1)], 1));
+    expect({ version: store.version, replacements: store.replacements }).toEqual({ version: 1, replacements: 0 });
+    store.replaceAll([vehicle('b', 'parked', 1)], 1);
+    expect({ version: store.version, replacements: store.replacements }).toEqual({ version: 2, replacements: 1 });
+    expect([...store.live.keys()]).toEqual(['b']);
+  });
+
   it('counts a frame or an entry that breaks the contract and keeps the fleet as it was', () => {
     const { store, flush } = manualStore();
     store.apply(frame(true, [vehicle('a', 'moving', 1)], 1));

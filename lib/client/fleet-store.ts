@@ -37,6 +37,8 @@ export class FleetStore {
   private loaded = false;
   /** Bumped on every frame, so the map (which reads `live` directly, outside React) knows when to redraw. */
   version = 0;
+  /** Bumped when the whole fleet is replaced (a moment chosen, a playback step): the map draws that at once, as a new view. */
+  replacements = 0;
   private view: FleetView = EMPTY;
   private readonly listeners = new Set<() => void>();
   private flushScheduled = false;
@@ -87,6 +89,7 @@ export class FleetStore {
     this.consumerLagMs = null;
     this.loaded = true;
     this.version += 1;
+    this.replacements += 1;
     this.scheduleFlush();
   }
 

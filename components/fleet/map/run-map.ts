@@ -103,6 +103,7 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
   let moving = true;
   let motionWaitMs = 0;
   let seenVersion = -1;
+  let seenReplacements = -1;
   let drawnTrail: readonly VehiclePoint[] | undefined;
   let drawnSelectedId: string | null | undefined;
   let drawn: DrawnMarkers = { singles: [], clusters: [] };
@@ -191,16 +192,22 @@ export function runMap(lib: MapLibre, container: HTMLElement, inputs: { current:
       seenVersion = -1;
       viewChanged = true;
     }
-    if (store.version !== seenVersion) {
-      seenVersion = store.version;
-      glides.update(store.live, wall);
-      moving = true;
+    if (store.version !== seenVersion) moving = true;
+    if (store.replacements !== seenReplacements) {
+      seenReplacements = store.replacements;
+      viewChanged = true;
     }
     const { trail, query, selectedId } = inputs.current;
     if (trail !== drawnTrail || query !== drawnQuery || selectedId !== drawnSelectedId) viewChanged = true;
     follow(wall);
     if (!pacer.mayDraw(now, viewChanged || moving, viewChanged ? 0 : motionWaitMs)) return;
     viewChanged = false;
+    // New fixes start their glides when they are drawn, not on every frame a push arrives: with
+    // 50,000 vehicles that walk is most of a frame's budget.
+    if (store.version !== seenVersion) {
+      seenVersion = store.version;
+      glides.update(store.live, wall);
+    }
     const fastest = pacer.draw(now, () => draw(wall));
     moving = fastest > 0;
     motionWaitMs = motionIntervalMs(fastest);
