@@ -61,7 +61,7 @@ export class GlideTracker {
   /** How fast the vehicle is drawn moving at `now`, in `place`'s units per ms; undefined when it is not gliding. */
   velocityOf(vehicleId: string, now: number): WorldPoint | undefined {
     const state = this.glides.get(vehicleId);
-    if (!state || !this.isGliding(vehicleId, now)) return undefined;
+    if (!state || state.durationMs <= 0 || now >= state.startedAt + state.durationMs) return undefined;
     return { x: (state.to.x - state.from.x) / state.durationMs, y: (state.to.y - state.from.y) / state.durationMs };
   }
 }

@@ -112,6 +112,7 @@ const isVehicle: ExpressionSpecification = ['==', ['get', 'kind'], 'vehicle'];
 export function addMissingClusterIcons(map: MapLibreMap, collection: VehicleCollection): void {
   const ratio = window.devicePixelRatio || 1;
   for (const { properties } of collection.features) {
+    if (properties.kind !== 'cluster') continue;
     for (const icon of [properties.icon, properties.label]) {
       if (typeof icon !== 'string' || map.hasImage(icon)) continue;
       const image = drawClusterIcon(icon, ratio);
