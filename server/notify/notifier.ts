@@ -38,6 +38,14 @@ export interface NotifierDeps {
   clock?: () => number;
 }
 
+/**
+ * At most this many notifications go to one integration (one mail server, one URL) at a time. An
+ * alert storm (a depot's thousands of vehicles going offline at once) would otherwise open a
+ * connection per group at once and run the BFF out of file descriptors: no page, no socket, no
+ * notification. The rest wait their turn, tick by tick, in the order their groups came due.
+ */
+export const MAX_SENDS_PER_INTEGRATION = 16;
+
 interface Delivery {
   group: AlertGroup;
   receiver: string;
@@ -58,6 +66,7 @@ export class Notifier {
   private readonly groups: GroupIndex;
   private readonly integrations = new Map<string, Integration[]>();
   private readonly inFlight = new Set<string>();
+  private readonly sending = new Map<Integration, number>();
   private readonly clock: () => number;
   private timer: NodeJS.Timeout | undefined;
 
@@ -104,18 +113,30 @@ export class Notifier {
   private flush(group: AlertGroup, now: number): void {
     const receiver = group.route.receiver;
     let busy = false;
+    let waiting = false;
     for (const integration of this.integrations.get(receiver) ?? []) {
       const flightKey = `${group.key}\u0000${integration.id}`;
       if (this.inFlight.has(flightKey)) {
         busy = true;
         continue;
       }
+      const sending = this.sending.get(integration) ?? 0;
+      if (sending >= MAX_SENDS_PER_INTEGRATION) {
+        waiting = true;
+        continue;
+      }
       const delivery = this.plan(group, integration, this.log.get(group.key, integration.id), now);
       if (!delivery) continue;
       this.inFlight.add(flightKey);
+      this.sending.set(integration, sending + 1);
       busy = true;
-      void this.deliver(delivery).finally(() => this.inFlight.delete(flightKey));
+      void this.deliver(delivery).finally(() => {
+        this.inFlight.delete(flightKey);
+        this.sending.set(integration, (this.sending.get(integration) ?? 1) - 1);
+      });
     }
+    // An integration at its limit has not been asked yet: the group stays due for the next tick.
+    if (waiting) return;
     // Resolved members stay until every integration has had its say about them.
     if (!busy) this.groups.flushed(group, now);
     else group.nextFlushAt = now + group.route.groupIntervalMs;

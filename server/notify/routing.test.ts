@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AlertView } from '@/lib/api/alerts';
 import type { Alert } from '@/lib/contracts/alerts';
 
+import { untouchedView } from '../../test/support/alert-fixtures';
+
 import type { AlertingConfigError } from './config';
 import { parseAlertingConfig } from './config';
 import { GroupIndex } from './groups';
@@ -60,20 +62,7 @@ function anomaly(id: string, vehicleId: string, severity: Alert['severity'], sta
 }
 
 function view(alert: Alert, status: AlertView['status'] = 'open'): AlertView {
-  return {
-    alert,
-    status,
-    subject: 'x',
-    assignee: null,
-    snoozedUntil: null,
-    silencedBy: null,
-    acknowledged: null,
-    resolved: null,
-    firstDetectedAt: T,
-    audit: [],
-    auditTotal: 0,
-    revision: 1,
-  };
+  return untouchedView(alert, status);
 }
 
 describe('alerting config', () => {
