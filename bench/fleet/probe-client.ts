@@ -19,6 +19,9 @@ export interface ProbeWindow {
   /** From the BFF's receipt of the fix (`receivedAt`) to this client: the BFF's and Socket.IO's share of the latency. */
   bffLatencyP50: number;
   bffLatencyP99: number;
+  /** Every sample, sorted: windows are pooled to compare more than one window's handful of worst frames. */
+  latencies: number[];
+  bffLatencies: number[];
 }
 
 /**
@@ -96,6 +99,8 @@ export class ProbeClient {
       latencyMax: sorted.at(-1) ?? Number.NaN,
       bffLatencyP50: percentile(bffSorted, 50),
       bffLatencyP99: percentile(bffSorted, 99),
+      latencies: sorted,
+      bffLatencies: bffSorted,
     };
   }
 

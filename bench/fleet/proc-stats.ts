@@ -56,3 +56,59 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
+
+export interface ThreadSample {
+  at: number;
+  /** Ticks by thread id, with the thread's name and nice. */
+  threads: Map<string, { name: string; nice: number; ticks: number }>;
+}
+
+export function threadSample(pid: number): ThreadSample {
+  const threads = new Map<string, { name: string; nice: number; ticks: number }>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      threads.set(tid, { name: tid === String(pid) ? `${name} (main)` : name, nice: Number(fields[16]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return { at: Date.now(), threads };
+}
+
+/** Cores used per kind of thread (by name and nice) between two samples, busiest first. */
+export function threadCores(from: ThreadSample, to: ThreadSample): { thread: string; cores: number }[] {
+  const seconds = (to.at - from.at) / 1000;
+  const byKind = new Map<string, number>();
+  for (const [tid, thread] of to.threads) {
+    const ticks = thread.ticks - (from.threads.get(tid)?.ticks ?? 0);
+    const kind = thread.nice === 0 ? thread.name : `${thread.name}, nice ${thread.nice}`;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + ticks / TICKS_PER_S / seconds);
+  }
+  return [...byKind.entries()].map(([thread, cores]) => ({ thread, cores })).sort((a, b) => b.cores - a.cores);
+}
+
+/** The processes whose parent is `pid` (the BFF's replay worker, for one). */
+export function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // Gone between the listing and the read.
+    }
+  }
+  return children;
+}
+
+export function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}

@@ -1,3 +1,7 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
 import { timelineWindow } from '../../lib/fleet/replay-moments';
 import { DEMO_ADMIN_TOKEN } from '../../server/config';
 
@@ -75,13 +79,16 @@ export class ReplayViewers {
     const started = Date.now();
     try {
       const response = await fetch(url, { headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` } });
-      const body = await response.text();
-      if (response.status === 429) this.busy += 1;
-      else if (!response.ok) this.fail(`${response.status} ${errorCode(body)}`, `${url.replace(baseUrl, '')} at ${iso(Date.now())}: ${body}`);
-      else {
+      if (response.status === 429) {
+        await response.arrayBuffer();
+        this.busy += 1;
+      } else if (!response.ok) {
+        const body = await response.text();
+        this.fail(`${response.status} ${errorCode(body)}`, `${url.replace(baseUrl, '')} at ${iso(Date.now())}: ${body}`);
+      } else {
+        const head = await drainKeepingHead(response);
         this.durations.push(Date.now() - started);
-        const until = (JSON.parse(body) as { until?: unknown }).until;
-        return typeof until === 'number' ? until : undefined;
+        return untilOf(head);
       }
     } catch (error) {
       this.fail((error as Error).message);
@@ -94,6 +101,56 @@ export class ReplayViewers {
     this.failed += 1;
     this.failures.set(reason, (this.failures.get(reason) ?? 0) + 1);
   }
+}
+
+/**
+ * The viewers in a process of their own. A steps answer is up to ~30 MB of JSON at 10,000
+ * vehicles; decoding it on the bench's event loop stalled the probe client beside it, so the probe
+ * measured the bench rather than the BFF.
+ */
+export class ReplayViewerProcess {
+  private child: ChildProcess | undefined;
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(baseUrl: string, count: number, fromMs: number): void {
+    this.child = fork(path.join(__dirname, 'replay-viewers-process.ts'), [baseUrl, String(count), String(fromMs)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+  }
+
+  stop(): Promise<ViewerFigures> {
+    const child = this.child;
+    if (!child) return Promise.reject(new Error('replay viewers not started'));
+    return new Promise((resolve, reject) => {
+      child.once('message', (figures) => resolve(figures as ViewerFigures));
+      child.once('exit', (code) => reject(new Error(`replay viewers exited (${code}) before reporting`)));
+      child.send('stop');
+    });
+  }
+}
+
+/**
+ * Reads the whole answer, as a client must, but keeps only its first bytes: `until` comes second
+ * in a steps answer, and decoding 30 MB of JSON here would measure this process, not the BFF.
+ */
+async function drainKeepingHead(response: Response): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  let head = '';
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (head.length < 256) head += Buffer.from(chunk.value).toString('latin1');
+  }
+  return head;
+}
+
+/** A steps answer's `until` from its head; undefined for a scene. */
+export function untilOf(head: string): number | undefined {
+  const match = /^\{"from":-?\d+(?:\.\d+)?,"until":(\d+)/.exec(head);
+  return match ? Number(match[1]) : undefined;
 }
 
 /**

@@ -10,10 +10,10 @@ import { LoadClients } from './load-clients';
 import { measureFleetPage } from './page-fps';
 import type { ProbeWindow } from './probe-client';
 import { ProbeClient } from './probe-client';
-import { coresUsed, cpuSample, machineCoresBusy, machineCpuSample, machineLoad, rssMb } from './proc-stats';
+import { childrenOf, commandLine, coresUsed, cpuSample, machineCoresBusy, machineCpuSample, machineLoad, percentile, rssMb, threadCores, threadSample } from './proc-stats';
 import type { ShareWindow } from './processing-share';
 import { ProcessingShare } from './processing-share';
-import { ReplayViewers, timeSceneAnswers } from './replay-viewers';
+import { ReplayViewerProcess, timeSceneAnswers } from './replay-viewers';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'catch-up-s': { type: 'string', default: '240' },
     'heap-min': { type: 'string', default: '0' },
     replays: { type: 'string', default: '0' },
+    // Rounds of replay viewers on, then off, pooled for the comparison.
+    'replay-rounds': { type: 'string', default: '3' },
     // Time travel on the page: moments chosen in the time control, timed until the map is drawn.
     scenes: { type: 'string', default: '3' },
   },
@@ -51,8 +53,19 @@ async function measureWindow(
   share: ProcessingShare,
   pids: Record<string, number>,
   seconds: number,
-): Promise<{ probe: ProbeWindow; share: ShareWindow; cpu: Record<string, number>; rss: Record<string, number>; machineCores: number }> {
-  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSample(pid)]));
+): Promise<{
+  probe: ProbeWindow;
+  share: ShareWindow;
+  cpu: Record<string, number>;
+  bffThreads: { thread: string; cores: number }[];
+  rss: Record<string, number>;
+  machineCores: number;
+}> {
+  // The BFF's replay worker is a process of its own, started on the first replay.
+  const replayWorker = pids.bff ? childrenOf(pids.bff).find((pid) => commandLine(pid).includes('replay-worker')) : undefined;
+  const measured = replayWorker ? { ...pids, 'bff replay worker': replayWorker } : pids;
+  const before = Object.fromEntries(Object.entries(measured).map(([name, pid]) => [name, cpuSample(pid)]));
+  const bffThreadsBefore = pids.bff ? threadSample(pids.bff) : undefined;
   const machineBefore = machineCpuSample();
   probe.startWindow();
   share.startWindow();
@@ -61,12 +74,13 @@ async function measureWindow(
   const shareWindow = share.endWindow();
   const cpu: Record<string, number> = {};
   const rss: Record<string, number> = {};
-  for (const [name, pid] of Object.entries(pids)) {
+  for (const [name, pid] of Object.entries(measured)) {
     const from = before[name];
     if (from) cpu[name] = coresUsed(from, cpuSample(pid));
     rss[name] = rssMb(pid);
   }
-  return { probe: window, share: shareWindow, cpu, rss, machineCores: machineCoresBusy(machineBefore, machineCpuSample()) };
+  const bffThreads = pids.bff && bffThreadsBefore ? threadCores(bffThreadsBefore, threadSample(pids.bff)) : [];
+  return { probe: window, share: shareWindow, cpu, bffThreads, rss, machineCores: machineCoresBusy(machineBefore, machineCpuSample()) };
 }
 
 function describeWindow(label: string, figures: Awaited<ReturnType<typeof measureWindow>>): string {
@@ -80,38 +94,69 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
     `  CPU (cores): ${Object.entries(figures.cpu)
       .map(([name, cores]) => `${name} ${cores.toFixed(2)}`)
       .join(', ')}; whole machine busy ${figures.machineCores.toFixed(2)} cores`,
+    `  BFF threads (cores): ${figures.bffThreads
+      .filter(({ cores }) => cores >= 0.01)
+      .map(({ thread, cores }) => `${thread} ${cores.toFixed(2)}`)
+      .join(', ')}`,
     `  RSS (MiB): ${Object.entries(figures.rss)
       .map(([name, mb]) => `${name} ${mb.toFixed(0)}`)
       .join(', ')}`,
   ].join('\n');
 }
 
-/** The live stream's latency with `count` time-travel viewers playing at 60× beside it, against the window just measured without them. */
+/**
+ * The live stream's latency with `count` time-travel viewers playing at 60× beside it, against
+ * windows without them, in `rounds` rounds of viewers on, viewers off. One window's p99 is its
+ * handful of worst frames and swings by ±15 % between quiet windows here, so the verdict pools
+ * every sample of the windows with viewers against every sample of those after them.
+ */
 async function measureWithReplays(
   url: string,
   count: number,
+  rounds: number,
   historyFrom: number,
-  without: Awaited<ReturnType<typeof measureWindow>>,
-  measure: () => ReturnType<typeof measureWindow>,
+  measure: (extraPids?: Record<string, number>) => ReturnType<typeof measureWindow>,
 ): Promise<string> {
   // A moment still in the future would only be refused (400 in_the_future): wait until half a minute of history lies after it.
   await sleep(Math.max(0, historyFrom + 30_000 - Date.now()));
-  const viewers = new ReplayViewers();
-  viewers.start(url, count, historyFrom);
-  await sleep(5_000);
-  const withViewers = await measure();
-  const figures = await viewers.stop();
-  // Once more without them: the window before may still hold the start's catch-up.
-  await sleep(5_000);
-  const after = await measure();
-  const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(0)} %`;
-  const text = [
-    describeWindow(`One client with ${count} replay viewers at 60× beside it (${machineLoad()})`, withViewers),
-    `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed${failureList(figures.failures)}`,
-    `  live latency p99 against none running: ${without.probe.latencyP99} → ${withViewers.probe.latencyP99} ms (${change(without.probe.latencyP99, withViewers.probe.latencyP99)}); BFF share p99 ${without.probe.bffLatencyP99} → ${withViewers.probe.bffLatencyP99} ms (${change(without.probe.bffLatencyP99, withViewers.probe.bffLatencyP99)})`,
-    describeWindow(`One client again, the viewers stopped (${machineLoad()})`, after),
-    `  live latency p99 against none running after: ${after.probe.latencyP99} → ${withViewers.probe.latencyP99} ms (${change(after.probe.latencyP99, withViewers.probe.latencyP99)}); BFF share p99 ${after.probe.bffLatencyP99} → ${withViewers.probe.bffLatencyP99} ms (${change(after.probe.bffLatencyP99, withViewers.probe.bffLatencyP99)})`,
-  ].join('\n');
+  const lines: string[] = [];
+  const withViewers: ProbeWindow[] = [];
+  const without: ProbeWindow[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    const viewers = new ReplayViewerProcess();
+    viewers.start(url, count, historyFrom);
+    await sleep(5_000);
+    // The viewers' process is on the CPU list: on this machine it takes cores that browsers elsewhere would not.
+    const on = await measure(viewers.pid ? { viewers: viewers.pid } : {});
+    const figures = await viewers.stop();
+    // The next window starts after the viewers' last requests have been answered or dropped.
+    await sleep(5_000);
+    const off = await measure();
+    withViewers.push(on.probe);
+    without.push(off.probe);
+    lines.push(
+      describeWindow(`Round ${round}: one client with ${count} replay viewers at 60× beside it (${machineLoad()})`, on),
+      `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed${failureList(figures.failures)}`,
+      describeWindow(`Round ${round}: one client, the viewers stopped (${machineLoad()})`, off),
+    );
+  }
+  const pooled = (windows: ProbeWindow[], pick: (window: ProbeWindow) => number[], p: number) =>
+    percentile(
+      windows.flatMap(pick).sort((a, b) => a - b),
+      p,
+    );
+  const change = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)} %`;
+  const compare = (label: string, pick: (window: ProbeWindow) => number[]) => {
+    const [none50, with50, none99, with99] = [pooled(without, pick, 50), pooled(withViewers, pick, 50), pooled(without, pick, 99), pooled(withViewers, pick, 99)];
+    return `${label}: p50 ${none50} → ${with50} ms (${change(none50, with50)}), p99 ${none99} → ${with99} ms (${change(none99, with99)})`;
+  };
+  lines.push(
+    `Live latency without → with ${count} replay viewers, all ${rounds} rounds' samples pooled (${without.length} windows each):`,
+    `  ${compare('simulator event time → client receipt', (window) => window.latencies)}`,
+    `  ${compare('BFF receipt → client receipt', (window) => window.bffLatencies)}`,
+    `  per round, p99 without → with: ${without.map((off, i) => `${off.latencyP99} → ${withViewers[i]?.latencyP99} ms`).join('; ')}`,
+  );
+  const text = lines.join('\n');
   log(text);
   return text;
 }
@@ -193,7 +238,12 @@ async function main(): Promise<void> {
     log(report.at(-1) ?? '');
     const replays = Number(values.replays);
     // Viewers start a minute into the history: after the fleet-snapshot job's first snapshots, as any moment but the first minute of a fresh install.
-    if (replays > 0) report.push(await measureWithReplays(stack.url, replays, stackUpAt + 60_000, one, () => measureWindow(probe, share, pids, windowS)));
+    if (replays > 0)
+      report.push(
+        await measureWithReplays(stack.url, replays, Number(values['replay-rounds']), stackUpAt + 60_000, (extraPids = {}) =>
+          measureWindow(probe, share, { ...pids, ...extraPids }, windowS),
+        ),
+      );
 
     log('opening the Fleet page in headless Chromium');
     // Moments the stack ran through, none on a snapshot boundary: 30 s ago and further back.

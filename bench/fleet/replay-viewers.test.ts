@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ReplaySteps } from '../../lib/contracts/replay';
+
+import { untilOf } from './replay-viewers';
+
+describe('untilOf', () => {
+  it('reads `until` from the first bytes of a steps answer as the BFF writes it', () => {
+    const answer: ReplaySteps = { from: 1_780_000_000_000, until: 1_780_000_600_000, stepMs: 20_000, steps: [] };
+    expect(untilOf(JSON.stringify(answer).slice(0, 256))).toBe(1_780_000_600_000);
+  });
+
+  it('gives nothing for a scene', () => {
+    expect(untilOf('{"at":1780000000000,"vehicles":[')).toBeUndefined();
+  });
+});
