@@ -10,7 +10,19 @@ import { LoadClients } from './load-clients';
 import { measureFleetPage } from './page-fps';
 import type { ProbeWindow } from './probe-client';
 import { ProbeClient } from './probe-client';
-import { childrenOf, commandLine, coresUsed, cpuSample, machineCoresBusy, machineCpuSample, machineLoad, percentile, rssMb, threadCores, threadSample } from './proc-stats';
+import {
+  childrenOf,
+  commandLine,
+  coresUsed,
+  cpuSample,
+  machineCoresBusy,
+  machineCpuSample,
+  machineLoad,
+  percentile,
+  rssMb,
+  threadCores,
+  threadSample,
+} from './proc-stats';
 import type { ShareWindow } from './processing-share';
 import { ProcessingShare } from './processing-share';
 import { ReplayViewerProcess, timeSceneAnswers } from './replay-viewers';
@@ -147,7 +159,12 @@ async function measureWithReplays(
     );
   const change = (a: number, b: number) => `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)} %`;
   const compare = (label: string, pick: (window: ProbeWindow) => number[]) => {
-    const [none50, with50, none99, with99] = [pooled(without, pick, 50), pooled(withViewers, pick, 50), pooled(without, pick, 99), pooled(withViewers, pick, 99)];
+    const [none50, with50, none99, with99] = [
+      pooled(without, pick, 50),
+      pooled(withViewers, pick, 50),
+      pooled(without, pick, 99),
+      pooled(withViewers, pick, 99),
+    ];
     return `${label}: p50 ${none50} → ${with50} ms (${change(none50, with50)}), p99 ${none99} → ${with99} ms (${change(none99, with99)})`;
   };
   lines.push(
