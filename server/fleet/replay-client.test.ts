@@ -1,14 +1,16 @@
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import fs from 'node:fs';
 
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
+import { loadKafkaSettings } from '@/platform/kafka/settings';
 
 import { jsonBytesResponse } from '../http/responses';
 
-import { ReplayWorkerClient } from './replay-client';
+import { processHandle, ReplayWorkerClient } from './replay-client';
 import type { ReplayWorkerHandle } from './replay-client';
 import { isReplayError } from './replay-service';
 import type { FromReplayWorker, JsonBytes, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
@@ -16,7 +18,7 @@ import type { FromReplayWorker, JsonBytes, ReplayWorkerData, ToReplayWorker } fr
 const utf8 = (json: string) => new TextEncoder().encode(json);
 const textOf = (answer: JsonBytes<unknown>) => new TextDecoder().decode(answer.bytes);
 
-/** A worker thread as the client sees it: what it was sent, and a way to answer or die. */
+/** A worker process as the client sees it: what it was sent, and a way to answer or die. */
 class FakeWorker extends EventEmitter implements ReplayWorkerHandle {
   readonly sent: ToReplayWorker[] = [];
   terminated = false;
@@ -148,24 +150,80 @@ describe('ReplayWorkerClient', () => {
   });
 });
 
-describe('ReplayWorkerClient with real worker threads', () => {
-  it('answers 503 when its worker runs out of memory, keeps the process alive and answers from a new worker', async () => {
-    // The first worker exhausts a small heap as a runaway replay would; the second answers every call.
+describe('ReplayWorkerClient with real worker processes', () => {
+  it('answers 503 when its worker runs out of memory, keeps the BFF alive and answers from a new worker', async () => {
+    // The first worker exhausts a small heap as a runaway replay would; the second answers every call, in bytes as the real one does.
     const sources = [
       'const held = []; for (;;) held.push(new Array(1e6).fill(1.5));',
-      `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'call') require('node:worker_threads').parentPort.postMessage({ type: 'done', id: m.id, body: new TextEncoder().encode('{"ok":true}') }); });`,
+      `process.on('message', (m) => { if (m.type === 'call') process.send({ type: 'done', id: m.id, body: new TextEncoder().encode('{"ok":"Zoë 🙂"}') }); }); process.on('disconnect', () => process.exit(0));`,
     ];
     const replay = new ReplayWorkerClient(data, pino({ level: 'silent' }), () => {
       const source = sources.shift();
       if (!source) throw new Error('a third worker was started');
-      return new Worker(source, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 32 } });
+      return processHandle(
+        spawn(process.execPath, ['--max-old-space-size=32', '-e', source], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' }),
+      );
     });
     const lost = await replay.scene(9_000_000).catch((e: unknown) => e);
     expect(isReplayError(lost) && [lost.status, lost.code]).toEqual([503, REPLAY_ERRORS.unavailable]);
-    expect(textOf(await replay.scene(9_000_000))).toBe('{"ok":true}');
+    expect(textOf(await replay.scene(9_000_000))).toBe('{"ok":"Zoë 🙂"}');
     await replay.stop();
   }, 20_000);
 });
+
+describe.runIf(process.platform === 'linux' && fs.existsSync('/usr/bin/chrt'))('the replay worker process on Linux', () => {
+  it('runs under SCHED_IDLE, every thread, in an autogroup of its own at nice 19, and ends with the client', async () => {
+    // A whole Kafka configuration (the local broker's defaults): the worker builds its client at the start, and connects only to read.
+    const replay = new ReplayWorkerClient({ ...data, kafka: loadKafkaSettings({}).kafka }, pino({ level: 'silent' }));
+    replay.start();
+    const worker = await waitFor(() => childProcesses(process.pid).find((pid) => readProc(pid, 'cmdline').includes('replay-worker.ts')));
+    // The worker lowers its autogroup and its threads' nice once its module has loaded.
+    await waitFor(() => statFields(readProc(worker, 'stat'))[16] === '19' || undefined);
+    const threads = fs.readdirSync(`/proc/${worker}/task`);
+    const policies = threads.map((tid) => statFields(fs.readFileSync(`/proc/${worker}/task/${tid}/stat`, 'utf8'))[38]);
+    expect(new Set(policies)).toEqual(new Set([String(SCHED_IDLE)]));
+    if (readProc(process.pid, 'autogroup') !== '') {
+      expect(readProc(worker, 'autogroup')).toMatch(/nice 19/);
+      expect(readProc(worker, 'autogroup')).not.toBe(readProc(process.pid, 'autogroup'));
+    }
+    await replay.stop();
+    expect(fs.existsSync(`/proc/${worker}`) && readProc(worker, 'stat').split(' ')[2] !== 'Z').toBe(false);
+  }, 30_000);
+});
+
+/** Linux's number for the SCHED_IDLE policy (field 41 of /proc/<pid>/stat). */
+const SCHED_IDLE = 5;
+
+function readProc(pid: number, file: string): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** The fields after the command name, which may hold spaces: field 3 (state) is index 0. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+function childProcesses(parent: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => Number(statFields(readProc(pid, 'stat'))[1]) === parent);
+}
+
+async function waitFor<T>(find: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 describe('jsonBytesResponse', () => {
   it('sends the bytes as they are, in chunks that may cut a character, and they decode to the same JSON', async () => {

@@ -6,10 +6,11 @@ import type { ReplayConfig } from '../config';
 /**
  * The messages between the BFF's main thread and its replay worker. Replays read and fold up to
  * REPLAY_MAX_RECORDS records each; on the main thread that work held up the live fleet push (10
- * replays raised its p99 from 395 ms to 3.1 s), so it runs on a thread of its own.
+ * replays raised its p99 from 395 ms to 3.1 s), so it runs in a process of its own (IPC with
+ * `serialization: 'advanced'`, which carries the answers' bytes as they are).
  */
 
-/** What the worker is started with (workerData): plain data, as it crosses threads by copy. */
+/** What the worker is started with (its `start` message): plain data, as it crosses processes by copy. */
 export interface ReplayWorkerData {
   kafka: KafkaConnectionConfig;
   clientIdSuffix: string;
@@ -27,10 +28,13 @@ export interface ReplayCalls {
 export type ReplayMethod = keyof ReplayCalls;
 
 export type ToReplayWorker =
+  /** The first message: what the worker reads with. */
+  | { type: 'start'; data: ReplayWorkerData }
   /** `sentAt` (epoch ms): the worker logs how long the call waited for it, a busy worker's queue. */
-  { type: 'call'; id: number; method: ReplayMethod; args: ReplayCalls[ReplayMethod]; sentAt: number } | { type: 'abort'; id: number };
+  | { type: 'call'; id: number; method: ReplayMethod; args: ReplayCalls[ReplayMethod]; sentAt: number }
+  | { type: 'abort'; id: number };
 
-/** A failure as it crosses threads: a refusal keeps its status and code (see ReplayError). */
+/** A failure as it crosses processes: a refusal keeps its status and code (see ReplayError). */
 export interface ReplayFailure {
   name: string;
   message: string;
@@ -40,8 +44,8 @@ export interface ReplayFailure {
 
 export type FromReplayWorker =
   /**
-   * The answer serialized and encoded to UTF-8 on the worker, its buffer moved to the main thread
-   * (transferred, not copied). The main thread never parses it and only writes it out as the
+   * The answer serialized and encoded to UTF-8 on the worker, sent to the main thread as bytes.
+   * The main thread never parses it and only writes it out as the
    * socket takes it. A 60× answer holds ten whole-fleet steps, about 27 MB at 10,000 vehicles:
    * sent as text, the main thread spent 26 ms encoding each one, beside the live push.
    */
