@@ -119,8 +119,8 @@ function describeWindow(label: string, figures: Awaited<ReturnType<typeof measur
 /**
  * The live stream's latency with `count` time-travel viewers playing at 60× beside it, against
  * windows without them, in `rounds` rounds of viewers on, viewers off. One window's p99 is its
- * handful of worst frames and swings by ±15 % between quiet windows here, so the verdict pools
- * every sample of the windows with viewers against every sample of those after them.
+ * handful of worst frames and swings widely between quiet windows here (90 to 172 ms), so the
+ * verdict pools every sample of the windows with viewers against every sample of those after them.
  */
 async function measureWithReplays(
   url: string,
