@@ -16,7 +16,14 @@ import { isReplayError } from './replay-service';
 import type { FromReplayWorker, JsonBytes, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
 const utf8 = (json: string) => new TextEncoder().encode(json);
-const textOf = (answer: JsonBytes<unknown>) => new TextDecoder().decode(answer.bytes);
+const textOf = (answer: JsonBytes<unknown>) => Buffer.concat(answer.pieces).toString('utf8');
+
+/** `bytes` cut every `size` bytes, as the worker cuts an answer into pieces (here small enough to split characters). */
+function piecesOf(bytes: Uint8Array, size: number): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  for (let offset = 0; offset < bytes.length; offset += size) pieces.push(bytes.subarray(offset, offset + size));
+  return pieces;
+}
 
 /** A worker process as the client sees it: what it was sent, and a way to answer or die. */
 class FakeWorker extends EventEmitter implements ReplayWorkerHandle {
@@ -29,6 +36,12 @@ class FakeWorker extends EventEmitter implements ReplayWorkerHandle {
 
   answer(message: FromReplayWorker): void {
     this.emit('message', message);
+  }
+
+  /** An answer as the worker sends it: its pieces, then `done`. */
+  answerJson(id: number, json: string, pieceBytes = 3): void {
+    for (const bytes of piecesOf(utf8(json), pieceBytes)) this.answer({ type: 'piece', id, bytes });
+    this.answer({ type: 'done', id });
   }
 
   async terminate(): Promise<number> {
@@ -71,11 +84,13 @@ describe('ReplayWorkerClient', () => {
     const scene = replay.scene(9_000_000);
     const worker = workers[0]!;
     expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000], sentAt: 10_000_000 }]);
-    const body = utf8('{"at":9000000}');
-    worker.answer({ type: 'done', id: 1, body });
+    const pieces = piecesOf(utf8('{"at":9000000}'), 4);
+    for (const bytes of pieces) worker.answer({ type: 'piece', id: 1, bytes });
+    worker.answer({ type: 'done', id: 1 });
     const answer = await scene;
     expect(answer.kind).toBe('json-bytes');
-    expect(answer.bytes).toBe(body);
+    expect(answer.pieces).toEqual(pieces);
+    expect(answer.pieces.every((piece, i) => piece === pieces[i])).toBe(true);
   });
 
   it('answers the retention on the main thread, without the worker', () => {
@@ -117,7 +132,7 @@ describe('ReplayWorkerClient', () => {
     const { replay, workers } = client();
     const trip = replay.trip('tanker-001', { from: 5 });
     expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }], sentAt: 10_000_000 }]);
-    workers[0]!.answer({ type: 'done', id: 1, body: utf8('{"vehicleId":"tanker-001","driver":"Zoë 🙂"}') });
+    workers[0]!.answerJson(1, '{"vehicleId":"tanker-001","driver":"Zoë 🙂"}');
     expect(await trip).toEqual({ vehicleId: 'tanker-001', driver: 'Zoë 🙂' });
   });
 
@@ -133,7 +148,7 @@ describe('ReplayWorkerClient', () => {
     expect(workers[0]!.terminated).toBe(true);
     const third = replay.scene(9_000_000);
     expect(workers).toHaveLength(2);
-    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), body: utf8('{}') });
+    workers[1]!.answerJson(workers[1]!.lastCallId(), '{}');
     expect(textOf(await third)).toBe('{}');
   });
 
@@ -144,7 +159,7 @@ describe('ReplayWorkerClient', () => {
     await first.catch(() => undefined);
     const next = replay.scene(9_000_000);
     workers[0]!.emit('exit', 1);
-    workers[1]!.answer({ type: 'done', id: workers[1]!.lastCallId(), body: utf8('{"ok":true}') });
+    workers[1]!.answerJson(workers[1]!.lastCallId(), '{"ok":true}');
     expect(textOf(await next)).toBe('{"ok":true}');
     expect(workers).toHaveLength(2);
   });
@@ -155,7 +170,7 @@ describe('ReplayWorkerClient with real worker processes', () => {
     // The first worker exhausts a small heap as a runaway replay would; the second answers every call, in bytes as the real one does.
     const sources = [
       'const held = []; for (;;) held.push(new Array(1e6).fill(1.5));',
-      `process.on('message', (m) => { if (m.type === 'call') process.send({ type: 'done', id: m.id, body: new TextEncoder().encode('{"ok":"Zoë 🙂"}') }); }); process.on('disconnect', () => process.exit(0));`,
+      `process.on('message', (m) => { if (m.type === 'call') { process.send({ type: 'piece', id: m.id, bytes: new TextEncoder().encode('{"ok":"Zoë 🙂"}') }); process.send({ type: 'done', id: m.id }); } }); process.on('disconnect', () => process.exit(0));`,
     ];
     const replay = new ReplayWorkerClient(data, pino({ level: 'silent' }), () => {
       const source = sources.shift();
@@ -226,13 +241,13 @@ async function waitFor<T>(find: () => T | undefined, timeoutMs = 20_000): Promis
 }
 
 describe('jsonBytesResponse', () => {
-  it('sends the bytes as they are, in chunks that may cut a character, and they decode to the same JSON', async () => {
+  it('sends the pieces as they are, cut anywhere, and they decode to the same JSON', async () => {
     const json = JSON.stringify({ plate: 'AB-🚚-12', driver: 'Zoë 🙂', vehicles: Array.from({ length: 50 }, (_, i) => ({ id: `v-${i}`, tempC: 20.5 })) });
-    for (const chunkBytes of [1, 2, 3, 5, 100, 1_000_000]) {
-      const response = jsonBytesResponse(utf8(json), 200, chunkBytes);
+    for (const pieceBytes of [1, 2, 3, 5, 100, 1_000_000]) {
+      const response = jsonBytesResponse(piecesOf(utf8(json), pieceBytes), 200);
       expect(response.headers.get('content-type')).toBe('application/json');
       expect(await response.text()).toBe(json);
     }
-    expect(await jsonBytesResponse(new Uint8Array(0)).text()).toBe('');
+    expect(await jsonBytesResponse([]).text()).toBe('');
   });
 });

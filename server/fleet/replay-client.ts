@@ -23,6 +23,8 @@ export interface ReplayWorkerHandle {
 }
 
 interface Pending {
+  /** The answer's pieces as they arrive. */
+  pieces: Uint8Array[];
   resolve(answer: JsonBytes<unknown>): void;
   reject(error: Error): void;
   /** Stops listening to the request's abort signal. */
@@ -65,7 +67,7 @@ export class ReplayWorkerClient {
   /** Parsed here: a trip is at most TRIP_MAX_POINTS points, and the route may turn it into a download. */
   async trip(vehicleId: string, period: { from?: number; to?: number }, signal?: AbortSignal): Promise<Trip> {
     const answer = await this.call('trip', [vehicleId, period], signal);
-    return JSON.parse(new TextDecoder().decode(answer.bytes)) as Trip;
+    return JSON.parse(Buffer.concat(answer.pieces).toString('utf8')) as Trip;
   }
 
   /** Starts the worker ahead of the first replay, so no viewer waits for it to load. */
@@ -90,6 +92,7 @@ export class ReplayWorkerClient {
       const abort = () => worker.postMessage({ type: 'abort', id });
       signal?.addEventListener('abort', abort, { once: true });
       this.pending.set(id, {
+        pieces: [],
         resolve: resolve as (answer: JsonBytes<unknown>) => void,
         reject,
         release: () => signal?.removeEventListener('abort', abort),
@@ -114,10 +117,15 @@ export class ReplayWorkerClient {
       return;
     }
     const pending = this.pending.get(message.id);
+    // An answer to a call already failed (its viewer left, its worker was replaced) is dropped.
     if (!pending) return;
+    if (message.type === 'piece') {
+      pending.pieces.push(message.bytes);
+      return;
+    }
     this.pending.delete(message.id);
     pending.release();
-    if (message.type === 'done') pending.resolve({ kind: 'json-bytes', bytes: message.body });
+    if (message.type === 'done') pending.resolve({ kind: 'json-bytes', pieces: pending.pieces });
     else pending.reject(errorFrom(message.error));
   }
 

@@ -44,26 +44,30 @@ export interface ReplayFailure {
 
 export type FromReplayWorker =
   /**
-   * The answer serialized and encoded to UTF-8 on the worker, sent to the main thread as bytes.
-   * The main thread never parses it and only writes it out as the
-   * socket takes it. A 60× answer holds ten whole-fleet steps, about 27 MB at 10,000 vehicles:
-   * sent as text, the main thread spent 26 ms encoding each one, beside the live push.
+   * The answer serialized and encoded to UTF-8 on the worker, sent to the main thread as bytes in
+   * pieces of ANSWER_PIECE_BYTES, then `done`. The main thread never parses it and only writes the
+   * pieces out as the socket takes them. A 60× answer holds ten whole-fleet steps, about 27 MB at
+   * 10,000 vehicles: received whole, one IPC message took the main thread 20–34 ms and stalled its
+   * event loop up to 17 ms, beside the live push; a piece takes about a millisecond.
    */
-  { type: 'done'; id: number; body: Uint8Array } | { type: 'failed'; id: number; error: ReplayFailure } | { type: 'sessions'; active: number };
+  | { type: 'piece'; id: number; bytes: Uint8Array }
+  | { type: 'done'; id: number }
+  | { type: 'failed'; id: number; error: ReplayFailure }
+  | { type: 'sessions'; active: number };
 
-/** A JSON body serialized and encoded on the worker, typed by what it holds; the route sends its bytes as they are. */
+/** Bytes per `piece` message, and per write of the answer to its socket. */
+export const ANSWER_PIECE_BYTES = 512 * 1024;
+
+/** A JSON body serialized and encoded on the worker, typed by what it holds; the route sends its pieces as they are. */
 export interface JsonBytes<T> {
   readonly kind: 'json-bytes';
-  readonly bytes: Uint8Array;
+  readonly pieces: readonly Uint8Array[];
   /** Never set: carries the body's type for the caller. */
   readonly body?: T;
 }
 
 export function isJsonBytes(value: unknown): value is JsonBytes<unknown> {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as JsonBytes<unknown>).kind === 'json-bytes' &&
-    (value as JsonBytes<unknown>).bytes instanceof Uint8Array
+    typeof value === 'object' && value !== null && (value as JsonBytes<unknown>).kind === 'json-bytes' && Array.isArray((value as JsonBytes<unknown>).pieces)
   );
 }

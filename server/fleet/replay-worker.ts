@@ -5,6 +5,7 @@ import { createKafka } from '@/platform/kafka/client';
 import { getLogger } from '@/platform/logger';
 
 import { isReplayError, ReplayService } from './replay-service';
+import { ANSWER_PIECE_BYTES } from './replay-worker-protocol';
 import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
 /**
@@ -53,7 +54,10 @@ process.on('message', (message: ToReplayWorker) => {
         { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, bytes: body.length },
         'replay answered',
       );
-      reply({ type: 'done', id: message.id, body });
+      for (let offset = 0; offset < body.length; offset += ANSWER_PIECE_BYTES) {
+        reply({ type: 'piece', id: message.id, bytes: body.subarray(offset, offset + ANSWER_PIECE_BYTES) });
+      }
+      reply({ type: 'done', id: message.id });
     })
     .catch((error: unknown) => reply({ type: 'failed', id: message.id, error: failure(error) }))
     .finally(() => running.delete(message.id));

@@ -26,7 +26,7 @@ export function replayRoute<S extends z.ZodType>(
     try {
       const body = await run(runtime, query.data, request.signal);
       if (body instanceof Response) return body;
-      return isJsonBytes(body) ? jsonBytesResponse(body.bytes) : jsonResponse(body);
+      return isJsonBytes(body) ? jsonBytesResponse(body.pieces) : jsonResponse(body);
     } catch (error) {
       if (isReplayError(error)) return errorResponse(error.status, error.code, error.message);
       throw error;

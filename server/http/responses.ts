@@ -10,20 +10,18 @@ export function jsonResponse(body: unknown, status = 200): Response {
   return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-/** Bytes per write of a body encoded elsewhere: the socket takes it a piece at a time, as it drains. */
-const BODY_CHUNK_BYTES = 512 * 1024;
-
 /**
- * A JSON body serialized and encoded elsewhere (the replay worker), sent as it is, a chunk at a
+ * A JSON body serialized and encoded elsewhere (the replay worker), sent as it is, a piece at a
  * time as the socket asks for more: a 27 MB answer costs the event loop no encoding.
  */
-export function jsonBytesResponse(bytes: Uint8Array, status = 200, chunkBytes = BODY_CHUNK_BYTES): Response {
-  let offset = 0;
+export function jsonBytesResponse(pieces: readonly Uint8Array[], status = 200): Response {
+  let next = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (offset >= bytes.length) return controller.close();
-      controller.enqueue(bytes.subarray(offset, offset + chunkBytes));
-      offset += chunkBytes;
+      const piece = pieces[next];
+      next += 1;
+      if (piece === undefined) return controller.close();
+      controller.enqueue(piece);
     },
   });
   return new Response(body, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
