@@ -9,10 +9,13 @@ export interface CpuSample {
   ticks: number;
 }
 
+/** The fields of a /proc stat line after the command name (which may hold spaces): index 0 is field 3, the state. */
+function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 export function cpuSample(pid: number): CpuSample {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name may hold spaces: the fields we want follow the closing parenthesis.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
   return { at: Date.now(), ticks: Number(fields[11]) + Number(fields[12]) };
 }
 
@@ -69,7 +72,7 @@ export function threadSample(pid: number): ThreadSample {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(stat);
       threads.set(tid, { name: tid === String(pid) ? `${name} (main)` : name, nice: Number(fields[16]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // The thread ended between the listing and the read.
@@ -96,8 +99,7 @@ export function childrenOf(pid: number): number[] {
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+      if (Number(statFields(fs.readFileSync(`/proc/${entry}/stat`, 'utf8'))[1]) === pid) children.push(Number(entry));
     } catch {
       // Gone between the listing and the read.
     }

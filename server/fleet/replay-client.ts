@@ -163,10 +163,10 @@ const CHRT = '/usr/bin/chrt';
  * inherited flags (`--inspect` and the like are the BFF's).
  *
  * On Linux it runs under SCHED_IDLE, in a session of its own (`detached`), whose autogroup it
- * lowers itself: it runs only on CPU the live stack leaves idle, and a waking live thread takes
- * its core at once. A plain busy loop at nice 19 beside the bench's live stack still raised the
- * live p99 by about 46 %; under SCHED_IDLE, 4 %, with the loop on the same 0.67 cores
- * (`bench/results/fleet.md`). Without chrt it starts at the priority its nice gives it.
+ * lowers itself: it runs only on CPU the live stack leaves idle, its garbage collection included,
+ * and a waking live thread takes its core at once. On a machine with no spare core even that
+ * costs the live tail something (`bench/results/fleet.md`). Without chrt it starts at the priority
+ * its nice gives it.
  */
 function spawnReplayProcess(data: ReplayWorkerData): ReplayWorkerHandle {
   const entry = path.join(__dirname, 'replay-worker.ts');
