@@ -1,4 +1,5 @@
 import type { AlertView } from '@/lib/api/alerts';
+import type { Severity } from '@/lib/contracts/common';
 
 import type { AlertingConfig, RouteConfig } from './config';
 import { alertLabels, groupLabelsOf } from './labels';
@@ -61,8 +62,15 @@ export class GroupIndex {
     return isInhibited(this.config.inhibitRules, member.labels, view.alert.alertId, this.active.entries()) ? 'muted' : 'firing';
   }
 
+  /**
+   * The groups due now, most urgent first: by their most severe alert, then in the order they came
+   * due. Sends per integration are capped, so under an alert storm this order decides who waits; a
+   * critical overheat must not queue behind thousands of offline warnings and clear before its turn.
+   */
   due(now: number): AlertGroup[] {
-    return [...this.groups.values()].filter((group) => group.nextFlushAt <= now);
+    const due = [...this.groups.values()].filter((group) => group.nextFlushAt <= now);
+    const rank = new Map(due.map((group) => [group, urgencyRank(group)]));
+    return due.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0) || a.nextFlushAt - b.nextFlushAt);
   }
 
   /** After a flush: resolved members are done; an empty group closes. */
@@ -75,6 +83,15 @@ export class GroupIndex {
   get size(): number {
     return this.groups.size;
   }
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** Lower is more urgent: the rank of the group's most severe alert. */
+function urgencyRank(group: AlertGroup): number {
+  let rank = SEVERITY_RANK.info;
+  for (const member of group.members.values()) rank = Math.min(rank, SEVERITY_RANK[member.view.alert.severity]);
+  return rank;
 }
 
 /** `route.routes[0]:{team="fleet",vehicleId="cab-0001"}`: Alertmanager's form, with the route's place in the file. */

@@ -42,7 +42,8 @@ export interface NotifierDeps {
  * At most this many notifications go to one integration (one mail server, one URL) at a time. An
  * alert storm (a depot's thousands of vehicles going offline at once) would otherwise open a
  * connection per group at once and run the BFF out of file descriptors: no page, no socket, no
- * notification. The rest wait their turn, tick by tick, in the order their groups came due.
+ * notification. The rest wait their turn, tick by tick: the most severe groups first, then in the
+ * order they came due (`GroupIndex.due`).
  */
 export const MAX_SENDS_PER_INTEGRATION = 16;
 
