@@ -97,7 +97,7 @@ async function timePlayback(replay: ReplayService, from: number, until: number, 
     const answer = await replay.steps(at, until, stepMs);
     times.push((performance.now() - t0) / 1000);
     if (answer.until <= at) break;
-    states += answer.steps.reduce((sum, step) => sum + step.vehicles.length, 0);
+    states += answer.steps.reduce((sum, step) => sum + step.vehicles.count, 0);
     steps += answer.steps.length;
     served = answer.until - from;
     at = answer.until;
@@ -113,7 +113,7 @@ async function timeSteps(replay: ReplayService, from: number, until: number, ste
   const steps = await replay.steps(from, until, stepMs);
   const seconds = (performance.now() - t0) / 1000;
   const served = steps.until - steps.from;
-  const states = steps.steps.reduce((sum, step) => sum + step.vehicles.length, 0);
+  const states = steps.steps.reduce((sum, step) => sum + step.vehicles.count, 0);
   return `| playback steps ${how}: ${served / 1000} s of history served (${(served / 60_000).toFixed(2)} s of playback at 60×), ${steps.steps.length} steps of ${steps.stepMs / 1000} s, ${states.toLocaleString('en')} vehicle states | ${seconds.toFixed(2)} s |`;
 }
 

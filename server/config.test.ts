@@ -45,8 +45,12 @@ describe('loadConfig', () => {
       maxRecords: 2_000_000,
       alertLookbackMs: 24 * 3_600_000,
       retentionMs: 7 * 24 * 3_600_000,
+      stepCacheBytes: 128 * 1024 * 1024,
+      stepCacheAfterMs: 60_000,
       trip: { maxPoints: 2_000, maxFixes: 200_000, stopMinMs: 120_000 },
     });
+    expect(loadConfig({ DEMO_MODE: 'true', REPLAY_STEP_CACHE_MB: '0' }).replay.stepCacheBytes).toBe(0);
+    expect(() => loadConfig({ DEMO_MODE: 'true', REPLAY_STEP_CACHE_MB: '-1' })).toThrow(/REPLAY_STEP_CACHE_MB/);
     expect(loadConfig({ DEMO_MODE: 'true', TRIP_STOP_MIN_S: '60' }).replay.trip.stopMinMs).toBe(60_000);
     expect(() => loadConfig({ DEMO_MODE: 'true', TRIP_MAX_POINTS: '1' })).toThrow(/TRIP_MAX_POINTS/);
     expect(config.kafka.vehicleStateRetentionMs).toBe(7 * 24 * 3_600_000);

@@ -50,6 +50,8 @@ const envSchema = z.object({
   FLEET_SNAPSHOT_INTERVAL_S: int(1, 3600).default(5),
   REPLAY_MAX_RECORDS: int(1_000, 100_000_000).default(2_000_000),
   REPLAY_ALERT_LOOKBACK_H: int(1, 24 * 30).default(24),
+  REPLAY_STEP_CACHE_MB: int(0, 65_536).default(128),
+  REPLAY_STEP_CACHE_AFTER_S: int(0, 86_400).default(60),
   TRIP_MAX_POINTS: int(10, 100_000).default(2_000),
   TRIP_MAX_FIXES: int(1_000, 10_000_000).default(200_000),
   TRIP_STOP_MIN_S: int(10, 86_400).default(120),
@@ -245,6 +247,10 @@ export interface ReplayConfig {
   alertLookbackMs: number;
   /** fleet.vehicle-state's retention (FLEET_STATE_RETENTION_H): the oldest moment offered. */
   retentionMs: number;
+  /** Bytes of serialized whole-fleet playback steps the replay worker keeps (REPLAY_STEP_CACHE_MB); 0 keeps none. */
+  stepCacheBytes: number;
+  /** How old a snapshot moment must be to be cached (REPLAY_STEP_CACHE_AFTER_S): the fleet-snapshot job has written all of it by then. */
+  stepCacheAfterMs: number;
   trip: TripConfig;
 }
 
@@ -376,6 +382,8 @@ function toConfig(e: Env): Config {
       maxRecords: e.REPLAY_MAX_RECORDS,
       alertLookbackMs: e.REPLAY_ALERT_LOOKBACK_H * 3_600_000,
       retentionMs: Math.round(e.FLEET_STATE_RETENTION_H * 3_600_000),
+      stepCacheBytes: e.REPLAY_STEP_CACHE_MB * 1024 * 1024,
+      stepCacheAfterMs: e.REPLAY_STEP_CACHE_AFTER_S * 1000,
       trip: { maxPoints: e.TRIP_MAX_POINTS, maxFixes: e.TRIP_MAX_FIXES, stopMinMs: e.TRIP_STOP_MIN_S * 1000 },
     },
     anomaly: {

@@ -181,3 +181,16 @@ export const replaySessions = new Gauge({
   help: 'Time-travel reads of Kafka running now (at most REPLAY_MAX_SESSIONS)',
   registers: [registry],
 });
+
+export const replayStepsServed = new Counter({
+  name: 'fleetwatch_replay_steps_total',
+  help: 'Playback steps answered, by where they came from: cache (the step cache), snapshots (fleet.snapshots), fixes (fleet.vehicle-state)',
+  labelNames: ['source'] as const,
+  registers: [registry],
+});
+
+export const replayStepCacheBytes = new Gauge({
+  name: 'fleetwatch_replay_step_cache_bytes',
+  help: 'Bytes of serialized whole-fleet steps the replay worker keeps (at most REPLAY_STEP_CACHE_MB)',
+  registers: [registry],
+});

@@ -9,6 +9,7 @@ import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 import { loadKafkaSettings } from '@/platform/kafka/settings';
 
 import { jsonBytesResponse } from '../http/responses';
+import { replayStepCacheBytes, replayStepsServed } from '../metrics';
 
 import { processHandle, ReplayWorkerClient } from './replay-client';
 import type { ReplayWorkerHandle } from './replay-client';
@@ -23,6 +24,11 @@ function piecesOf(bytes: Uint8Array, size: number): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   for (let offset = 0; offset < bytes.length; offset += size) pieces.push(bytes.subarray(offset, offset + size));
   return pieces;
+}
+
+async function stepsServed(): Promise<Record<string, number>> {
+  const { values } = await replayStepsServed.get();
+  return Object.fromEntries(values.map((value) => [String(value.labels.source), value.value]));
 }
 
 /** A worker process as the client sees it: what it was sent, and a way to answer or die. */
@@ -91,6 +97,20 @@ describe('ReplayWorkerClient', () => {
     expect(answer.kind).toBe('json-bytes');
     expect(answer.pieces).toEqual(pieces);
     expect(answer.pieces.every((piece, i) => piece === pieces[i])).toBe(true);
+  });
+
+  it("counts the worker's playback steps by where they came from, and shows what its step cache holds", async () => {
+    const { replay, workers } = client();
+    const steps = replay.steps(1, 2, 15_000);
+    const worker = workers[0]!;
+    const before = await stepsServed();
+    worker.answer({ type: 'steps', sources: { cache: 7, snapshots: 3, fixes: 0 }, cacheBytes: 8_100_000 });
+    worker.answerJson(worker.lastCallId(), '{"steps":[]}');
+    await steps;
+    const after = await stepsServed();
+    expect((after.cache ?? 0) - (before.cache ?? 0)).toBe(7);
+    expect((after.snapshots ?? 0) - (before.snapshots ?? 0)).toBe(3);
+    expect((await replayStepCacheBytes.get()).values[0]?.value).toBe(8_100_000);
   });
 
   it('answers the retention on the main thread, without the worker', () => {

@@ -8,7 +8,7 @@ import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 import type { Trip } from '@/lib/contracts/trip';
 import type { Logger } from '@/platform/logger';
 
-import { replaySessions } from '../metrics';
+import { replaySessions, replayStepCacheBytes, replayStepsServed } from '../metrics';
 
 import { ReplayError, retentionAt } from './replay-service';
 import type { FromReplayWorker, JsonBytes, ReplayCalls, ReplayFailure, ReplayMethod, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
@@ -116,6 +116,11 @@ export class ReplayWorkerClient {
       replaySessions.set(message.active);
       return;
     }
+    if (message.type === 'steps') {
+      for (const [source, steps] of Object.entries(message.sources)) if (steps > 0) replayStepsServed.inc({ source }, steps);
+      replayStepCacheBytes.set(message.cacheBytes);
+      return;
+    }
     const pending = this.pending.get(message.id);
     // An answer to a call already failed (its viewer left, its worker was replaced) is dropped.
     if (!pending) return;
@@ -133,6 +138,7 @@ export class ReplayWorkerClient {
     if (this.worker !== worker) return;
     this.worker = undefined;
     replaySessions.set(0);
+    replayStepCacheBytes.set(0);
     this.logger.error({ reason, failed: this.pending.size }, 'replay worker stopped; the next replay starts a new one');
     this.failPending('Time travel stopped on this server mid-request; try again.');
     void worker.terminate();

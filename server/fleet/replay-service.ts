@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { alertSchema } from '@/lib/contracts/alerts';
 import { SNAPSHOT_LATENESS_MS, vehicleStateSchema } from '@/lib/contracts/fleet';
 import { parseMessage } from '@/lib/contracts/parse';
-import type { ReplayAlert, ReplayScene, ReplayStep, ReplaySteps, ReplayTimeline, ReplayVehicle, Retention } from '@/lib/contracts/replay';
+import type { ReplayAlert, ReplayScene, ReplayTimeline, ReplayVehicle, Retention } from '@/lib/contracts/replay';
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 import { TOPICS } from '@/lib/contracts/topics';
 import type { Trip, TripPoint } from '@/lib/contracts/trip';
@@ -18,6 +18,8 @@ import type { ReplayConfig } from '../config';
 import { RangeTooLargeError, readRange } from './replay-reader';
 import type { RangeRecord } from './replay-reader';
 import { SnapshotPicker, SnapshotSeries } from './replay-snapshots';
+import type { EncodedStep, EncodedSteps } from './replay-step-bytes';
+import { encodeVehicles, StepCache } from './replay-step-bytes';
 import { timelineBuckets } from './replay-timeline';
 
 /** A refusal the routes answer as `{error: {code, message}}` with this status. */
@@ -52,6 +54,8 @@ export function retentionAt(retentionMs: number, now: number): Retention {
  */
 const MAX_SNAPSHOT_STEPS = 10;
 
+type SnapshotStep = Omit<EncodedStep, 'alerts'>;
+
 /**
  * Time travel: the fleet at any moment of fleet.vehicle-state's retention, read from Kafka by
  * time with no second store. Every read fetches its partitions with no consumer group (nothing
@@ -61,6 +65,7 @@ const MAX_SNAPSHOT_STEPS = 10;
 export class ReplayService {
   private active = 0;
   private sequence = 0;
+  private readonly stepCache: StepCache;
 
   constructor(
     private readonly kafka: Kafka,
@@ -74,10 +79,17 @@ export class ReplayService {
      * collectors (event-loop monitor, GC observer) on the worker thread too.
      */
     private readonly onSessions: (active: number) => void,
-  ) {}
+  ) {
+    this.stepCache = new StepCache(config.stepCacheBytes);
+  }
 
   retention(): Retention {
     return retentionAt(this.config.retentionMs, this.now());
+  }
+
+  /** Bytes the step cache holds now. */
+  stepCacheBytes(): number {
+    return this.stepCache.size.bytes;
   }
 
   /**
@@ -146,8 +158,9 @@ export class ReplayService {
    * or longer (fast playback) is served from fleet.snapshots where they are complete: the whole
    * fleet at each step, one snapshot per step instead of every fix of it (60× at 10,000 vehicles
    * is 600,000 fixes per second of playback). Elsewhere, and for shorter steps, from the fixes.
+   * Each step's vehicles come serialized (see stepsBody).
    */
-  async steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<ReplaySteps> {
+  async steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<EncodedSteps> {
     this.checkMoment(from);
     if (stepMs >= this.config.snapshotIntervalMs) {
       const served = await this.withSession(() => this.stepsFromSnapshots(from, until, stepMs, signal));
@@ -160,25 +173,24 @@ export class ReplayService {
    * Steps on the snapshots' grid (a multiple of the interval nearest `stepMs`) from `from` up to the
    * newest complete snapshot on it within `until`; undefined when there is none. A step holds every
    * vehicle as the snapshot has it, with its still-position timing; alerts as from the fixes.
+   * Moments in the step cache are not read again: only those after the last cached one in a row.
    */
-  private async stepsFromSnapshots(from: number, until: number, stepMs: number, signal: AbortSignal | undefined): Promise<ReplaySteps | undefined> {
+  private async stepsFromSnapshots(from: number, until: number, stepMs: number, signal: AbortSignal | undefined): Promise<EncodedSteps | undefined> {
     const interval = this.config.snapshotIntervalMs;
     const every = Math.max(1, Math.round(stepMs / interval)) * interval;
     const moments: number[] = [];
     for (let at = Math.floor(from / every) * every + every; at <= until && moments.length < MAX_SNAPSHOT_STEPS; at += every) moments.push(at);
-    const first = moments[0];
-    if (first === undefined) return undefined;
-    const series = new SnapshotSeries(new Set(moments));
-    // One interval before the first moment too: its buckets say which the first must have.
-    await this.readSnapshots(first - interval, moments[moments.length - 1] ?? first, signal, series);
-    const served = series.completeUpTo(moments, interval);
+    const cached: SnapshotStep[] = [];
+    for (const at of moments) {
+      const vehicles = this.stepCache.get(at);
+      if (!vehicles) break;
+      cached.push({ at, vehicles, source: 'cache' });
+    }
+    const uncached = moments.slice(cached.length);
+    const served = [...cached, ...(uncached.length > 0 ? await this.readSnapshotMoments(uncached, signal) : [])];
     const last = served[served.length - 1]?.at;
-    this.logger.debug(
-      { from: new Date(from).toISOString(), stepMs: every, moments: moments.length, served: served.length, ...series.describe() },
-      served.length > 0 ? 'replay steps from snapshots' : 'replay steps: no complete snapshot on the grid, read from the fixes',
-    );
     if (last === undefined) return undefined;
-    const states = served.reduce((sum, moment) => sum + moment.vehicles.length, 0);
+    const states = served.reduce((sum, moment) => sum + moment.vehicles.count, 0);
     if (states > this.config.maxRecords) {
       throw new RangeTooLargeError(
         `${states} vehicle states in the range's snapshots, more than the ${this.config.maxRecords} one replay may read (REPLAY_MAX_RECORDS)`,
@@ -187,16 +199,34 @@ export class ReplayService {
     const alerts = served.map((): ReplayAlert[] => []);
     const stepOf = (timestamp: number) => served.findIndex((moment) => moment.at >= timestamp);
     await this.read(TOPICS.anomalies, from + 1, last, signal, (record) => applyAlert(record, (alert) => alerts[stepOf(record.timestamp)]?.push(alert)));
-    const steps = served.map(({ at, vehicles }, i): ReplayStep => ({
-      at,
-      vehicles: vehicles.map(({ receivedAt, positionSince, movedWhileStill, state }) => ({ ...state, receivedAt, positionSince, movedWhileStill })),
-      alerts: alerts[i] ?? [],
-    }));
-    return { from, until: last, stepMs: every, steps };
+    return { from, until: last, stepMs: every, steps: served.map((step, i) => ({ ...step, alerts: alerts[i] ?? [] })) };
+  }
+
+  /** The whole fleet at each of `moments` (on the grid, ascending) read from fleet.snapshots, up to the first that is incomplete; settled ones are cached. */
+  private async readSnapshotMoments(moments: number[], signal: AbortSignal | undefined): Promise<SnapshotStep[]> {
+    const interval = this.config.snapshotIntervalMs;
+    const first = moments[0] ?? 0;
+    const series = new SnapshotSeries(new Set(moments));
+    // One interval before the first moment too: its buckets say which the first must have.
+    await this.readSnapshots(first - interval, moments[moments.length - 1] ?? first, signal, series);
+    const complete = series.completeUpTo(moments, interval);
+    this.logger.debug(
+      { moments: moments.length, complete: complete.length, cache: this.stepCache.size, ...series.describe() },
+      complete.length > 0 ? 'replay steps read from snapshots' : 'replay steps: no complete snapshot on the grid, read from the fixes',
+    );
+    // Only a moment the fleet-snapshot job has certainly finished (it writes one 4–15 s after it): a bucket still on its way at the live edge is never cached as missing.
+    const settled = this.now() - this.config.stepCacheAfterMs;
+    return complete.map(({ at, vehicles }) => {
+      const encoded = encodeVehicles(
+        vehicles.map(({ receivedAt, positionSince, movedWhileStill, state }) => ({ ...state, receivedAt, positionSince, movedWhileStill })),
+      );
+      if (at <= settled) this.stepCache.put(at, encoded);
+      return { at, vehicles: encoded, source: 'snapshots' as const };
+    });
   }
 
   /** What changed in (from, until], coalesced per step (each vehicle's newest fix of the step). */
-  private async stepsFromFixes(from: number, until: number, stepMs: number, signal: AbortSignal | undefined): Promise<ReplaySteps> {
+  private async stepsFromFixes(from: number, until: number, stepMs: number, signal: AbortSignal | undefined): Promise<EncodedSteps> {
     const count = Math.ceil((until - from) / stepMs);
     const vehicles = Array.from({ length: count }, () => new Map<string, ReplayVehicle>());
     const alerts = Array.from({ length: count }, (): ReplayAlert[] => []);
@@ -212,10 +242,11 @@ export class ReplayService {
         this.read(TOPICS.anomalies, from + 1, until, signal, (record) => applyAlert(record, (alert) => alerts[stepOf(record.timestamp)]?.push(alert))),
       ]),
     );
-    const steps: ReplayStep[] = vehicles.map((changed, i) => ({
+    const steps = vehicles.map((changed, i) => ({
       at: Math.min(until, from + (i + 1) * stepMs),
-      vehicles: [...changed.values()],
+      vehicles: encodeVehicles([...changed.values()]),
       alerts: alerts[i] ?? [],
+      source: 'fixes' as const,
     }));
     return { from, until, stepMs, steps };
   }

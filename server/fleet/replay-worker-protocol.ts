@@ -53,7 +53,12 @@ export type FromReplayWorker =
   | { type: 'piece'; id: number; bytes: Uint8Array }
   | { type: 'done'; id: number }
   | { type: 'failed'; id: number; error: ReplayFailure }
-  | { type: 'sessions'; active: number };
+  | { type: 'sessions'; active: number }
+  /** After each steps answer: where its steps came from, and what the step cache holds now. */
+  | { type: 'steps'; sources: Record<StepSource, number>; cacheBytes: number };
+
+/** Where a playback step came from: the step cache, a read of fleet.snapshots, or the fixes on fleet.vehicle-state. */
+export type StepSource = 'cache' | 'snapshots' | 'fixes';
 
 /** Bytes per `piece` message, and per write of the answer to its socket. */
 export const ANSWER_PIECE_BYTES = 512 * 1024;

@@ -5,6 +5,7 @@ import { createKafka } from '@/platform/kafka/client';
 import { getLogger } from '@/platform/logger';
 
 import { isReplayError, ReplayService } from './replay-service';
+import { stepSources, stepsBody, toPieces } from './replay-step-bytes';
 import { ANSWER_PIECE_BYTES } from './replay-worker-protocol';
 import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
 
@@ -46,17 +47,14 @@ process.on('message', (message: ToReplayWorker) => {
   running.set(message.id, controller);
   const pickedUp = Date.now();
   call(message, controller.signal)
-    .then((answer) => {
-      const worked = Date.now();
-      const body = utf8.encode(JSON.stringify(answer));
+    .then(({ parts, worked }) => {
+      const bytes = parts.reduce((sum, part) => sum + part.length, 0);
       // Where a slow answer's time went: waiting for this process, the replay itself, serializing it.
       logger.info(
-        { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, bytes: body.length },
+        { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, bytes },
         'replay answered',
       );
-      for (let offset = 0; offset < body.length; offset += ANSWER_PIECE_BYTES) {
-        reply({ type: 'piece', id: message.id, bytes: body.subarray(offset, offset + ANSWER_PIECE_BYTES) });
-      }
+      for (const bytes of toPieces(parts, ANSWER_PIECE_BYTES)) reply({ type: 'piece', id: message.id, bytes });
       reply({ type: 'done', id: message.id });
     })
     .catch((error: unknown) => reply({ type: 'failed', id: message.id, error: failure(error) }))
@@ -74,19 +72,25 @@ function reply(message: FromReplayWorker): void {
   if (process.connected) send?.(message, undefined, {}, () => undefined);
 }
 
-function call(message: Extract<ToReplayWorker, { type: 'call' }>, signal: AbortSignal): Promise<unknown> {
-  if (!service) return Promise.reject(new Error('the replay worker was called before it was started'));
+/** The answer's JSON body in parts, and when the replay itself was done (the rest is serializing). */
+async function call(message: Extract<ToReplayWorker, { type: 'call' }>, signal: AbortSignal): Promise<{ parts: Uint8Array[]; worked: number }> {
+  if (!service) throw new Error('the replay worker was called before it was started');
   const { method, args } = message;
+  const json = (answer: unknown) => ({ worked: Date.now(), parts: [utf8.encode(JSON.stringify(answer))] });
   // The arguments were typed by ReplayCalls on the sending side; the tuple casts only restore that.
   switch (method) {
     case 'scene':
-      return service.scene(...(args as [number]), signal);
-    case 'steps':
-      return service.steps(...(args as [number, number, number]), signal);
+      return json(await service.scene(...(args as [number]), signal));
+    case 'steps': {
+      // Its vehicles come serialized per step, cached ones included: only the frame around them is written here.
+      const answer = await service.steps(...(args as [number, number, number]), signal);
+      reply({ type: 'steps', sources: stepSources(answer), cacheBytes: service.stepCacheBytes() });
+      return { worked: Date.now(), parts: stepsBody(answer) };
+    }
     case 'timeline':
-      return service.timeline(...(args as [number, number, number]), signal);
+      return json(await service.timeline(...(args as [number, number, number]), signal));
     case 'trip':
-      return service.trip(...(args as [string, { from?: number; to?: number }]), signal);
+      return json(await service.trip(...(args as [string, { from?: number; to?: number }]), signal));
   }
 }
 

@@ -24,6 +24,7 @@ const VEHICLES = 12;
 const ROUNDS = 10;
 const LOOKBACK_S = 60;
 const SNAPSHOT_INTERVAL_S = 2;
+const CACHE_AFTER_S = 2;
 const run = randomUUID().slice(0, 8);
 const vehicleId = (i: number) => `rpl-${run}-${String(i).padStart(2, '0')}`;
 
@@ -89,7 +90,7 @@ describe('time travel on the fleet', () => {
     cabs: 0,
     tankers: 0,
     pipeline: false,
-    env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S), FLEET_SNAPSHOT_INTERVAL_S: String(SNAPSHOT_INTERVAL_S) },
+    env: { REPLAY_LOOKBACK_S: String(LOOKBACK_S), FLEET_SNAPSHOT_INTERVAL_S: String(SNAPSHOT_INTERVAL_S), REPLAY_STEP_CACHE_AFTER_S: String(CACHE_AFTER_S) },
   });
   const outside: Kafka = new KafkaClient({ clientId: 'replay-test', brokers: [brokers], logLevel: logLevel.NOTHING });
   /** Moments between rounds: after round 4 (alert open), after round 9 (alert cleared). */
@@ -130,6 +131,26 @@ describe('time travel on the fleet', () => {
   afterAll(async () => {
     await stack.stop();
   });
+
+  /** As the fleet-snapshot job writes them: per moment, two buckets of two chunks, stamped with the moment. */
+  async function writeSnapshots(snapshots: { at: number; entries: FleetSnapshotRecord['vehicles'] }[]): Promise<void> {
+    const producer = outside.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    for (const { at, entries } of snapshots) {
+      const buckets = [entries.filter((_, i) => i % 2 === 0), entries.filter((_, i) => i % 2 === 1)];
+      await producer.send({
+        topic: TOPICS.fleetSnapshots,
+        messages: buckets.flatMap((vehicles, bucket) => {
+          const half = Math.ceil(vehicles.length / 2);
+          return [vehicles.slice(0, half), vehicles.slice(half)].map((chunkVehicles, chunk) => {
+            const value: FleetSnapshotRecord = { at, bucket, buckets: 2, chunk, chunks: 2, vehicles: chunkVehicles };
+            return { key: String(bucket), value: JSON.stringify(value), timestamp: String(at) };
+          });
+        }),
+      });
+    }
+    await producer.disconnect();
+  }
 
   const scene = async (at: number): Promise<ReplayScene> =>
     replaySceneSchema.parse(await stack.fetchJson(`/api/fleet/replay?at=${new Date(at).toISOString()}`));
@@ -236,20 +257,7 @@ describe('time travel on the fleet', () => {
     const base = [...foldVehicleStates(records, snapshotAt).values()];
     const ghost = { state: { ...fix(0, snapshotAt - 3_600_000, 0), vehicleId: `rpl-${run}-ghost` }, receivedAt: snapshotAt - 3_600_000 };
     const entries = [...base, ghost].map((entry) => ({ ...entry, positionSince: entry.state.ts, movedWhileStill: false }));
-    const buckets = [entries.filter((_, i) => i % 2 === 0), entries.filter((_, i) => i % 2 === 1)];
-    const producer = outside.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    await producer.send({
-      topic: TOPICS.fleetSnapshots,
-      messages: buckets.flatMap((vehicles, bucket) => {
-        const half = Math.ceil(vehicles.length / 2);
-        return [vehicles.slice(0, half), vehicles.slice(half)].map((chunkVehicles, chunk) => {
-          const value: FleetSnapshotRecord = { at: snapshotAt, bucket, buckets: 2, chunk, chunks: 2, vehicles: chunkVehicles };
-          return { key: String(bucket), value: JSON.stringify(value), timestamp: String(snapshotAt) };
-        });
-      }),
-    });
-    await producer.disconnect();
+    await writeSnapshots([{ at: snapshotAt, entries }]);
 
     const replayed = await scene(at);
     expect(replayed.snapshotAt).toBe(snapshotAt);
@@ -266,5 +274,42 @@ describe('time travel on the fleet', () => {
     expect(again.snapshotAt).toBe(snapshotAt);
     expect(again.vehicles.map((v) => v.vehicleId)).toContain(ghost.state.vehicleId);
     expect(again.vehicles.length).toBe(foldVehicleStates(await readRecords(outside, TOPICS.vehicleState), later).size + 1);
+  });
+
+  // After the scene-from-snapshot test: its snapshot must stay the newest before its moments.
+  it('plays fast from snapshots, and a stretch played again comes from the step cache, byte for byte the same', async () => {
+    const interval = SNAPSHOT_INTERVAL_S * 1000;
+    const records = await readRecords(outside, TOPICS.vehicleState);
+    const last = Math.floor((Date.now() - 1_000) / interval) * interval;
+    const grid = [last - 2 * interval, last - interval, last];
+    const entriesAt = (at: number) =>
+      [...foldVehicleStates(records, at).values()].map((entry) => ({ ...entry, positionSince: entry.state.ts, movedWhileStill: false }));
+    await writeSnapshots(grid.map((at) => ({ at, entries: entriesAt(at) })));
+    // Only a moment older than REPLAY_STEP_CACHE_AFTER_S is cached.
+    await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(last + CACHE_AFTER_S * 1000 + 500);
+
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const url = `/api/fleet/replay/steps?from=${iso(grid[0] ?? 0)}&until=${iso(last)}&stepMs=${interval}`;
+    const stepsServed = async () => {
+      const metrics = await (await stack.fetch('/metrics')).text();
+      const count = (source: string) => Number(new RegExp(`^fleetwatch_replay_steps_total\\{source="${source}"\\} (\\d+)`, 'm').exec(metrics)?.[1] ?? 0);
+      return { snapshots: count('snapshots'), cache: count('cache') };
+    };
+    const before = await stepsServed();
+    const read = await (await stack.fetch(url)).text();
+    const between = await stepsServed();
+    const again = await (await stack.fetch(url)).text();
+    const after = await stepsServed();
+
+    expect(between.snapshots - before.snapshots).toBe(2);
+    expect(after.cache - between.cache).toBe(2);
+    expect(after.snapshots).toBe(between.snapshots);
+    expect(again).toBe(read);
+    const steps = replayStepsSchema.parse(JSON.parse(read));
+    expect(steps.steps.map((step) => step.at)).toEqual(grid.slice(1));
+    for (const step of steps.steps) {
+      expect(step.vehicles.every((vehicle) => vehicle.positionSince !== undefined)).toBe(true);
+      expectSameFleet(step.vehicles, foldVehicleStates(records, step.at));
+    }
   });
 });
