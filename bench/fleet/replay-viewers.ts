@@ -12,6 +12,18 @@ const STEP_MS = 15_000;
 const SPAN_MS = 600_000;
 const SPEED = 60;
 
+/**
+ * How viewers play. `seek`: each picks its moment again (a scene) whenever it reaches the present,
+ * one second later: with the bench's few minutes of history that is a scene every few seconds per
+ * viewer, and the last seconds before the present read from the fixes. `play`: one scene, then
+ * playback over the settled past (older than the BFF's REPLAY_STEP_CACHE_AFTER_S, 60 s), from the
+ * start again when it ends: what 10 viewers watching a day of history at 60× ask for, which the
+ * bench's history is too short to hold.
+ */
+export type ViewerMode = 'seek' | 'play';
+export const VIEWER_MODES: readonly ViewerMode[] = ['seek', 'play'];
+const SETTLED_MS = 60_000;
+
 export interface ViewerFigures {
   requests: number;
   /** 429 replay_busy: more viewers than REPLAY_MAX_SESSIONS reading at once. */
@@ -36,9 +48,9 @@ export class ReplayViewers {
   private failed = 0;
   private readonly failures = new Map<string, number>();
 
-  start(baseUrl: string, count: number, fromMs: number): void {
+  start(baseUrl: string, count: number, fromMs: number, mode: ViewerMode): void {
     this.running = true;
-    for (let i = 0; i < count; i += 1) this.loops.push(this.play(baseUrl, fromMs + i * 1_000));
+    for (let i = 0; i < count; i += 1) this.loops.push(this.play(baseUrl, fromMs + i * 1_000, mode));
   }
 
   async stop(): Promise<ViewerFigures> {
@@ -55,21 +67,24 @@ export class ReplayViewers {
     };
   }
 
-  private async play(baseUrl: string, fromMs: number): Promise<void> {
+  private async play(baseUrl: string, fromMs: number, mode: ViewerMode): Promise<void> {
+    const playsUntil = () => Date.now() - (mode === 'play' ? SETTLED_MS : 2_000);
+    let picked = false;
     while (this.running) {
-      await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`, baseUrl);
+      if (mode === 'seek' || !picked) await this.get(`${baseUrl}/api/fleet/replay?at=${iso(fromMs)}`, baseUrl);
+      picked = true;
       // On from where each answer ended, as the page does (a snapshot-served answer may end early),
       // never past a second ago.
-      for (let cursor = fromMs; this.running && cursor < Date.now() - 2_000;) {
+      for (let cursor = fromMs; this.running && cursor < playsUntil();) {
         const started = Date.now();
-        const end = Math.min(cursor + SPAN_MS, Date.now() - 1_000);
+        const end = Math.min(cursor + SPAN_MS, playsUntil() + 1_000);
         const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(end)}&stepMs=${STEP_MS}`, baseUrl);
         const next = until !== undefined && until > cursor ? until : end;
         // The wall time that stretch takes to play.
         await sleep(Math.max(0, (next - cursor) / SPEED - (Date.now() - started)));
         cursor = next;
       }
-      // The present reached (a span must end in the past): play the same stretch again.
+      // The end reached (a span must end in the past): play the same stretch again.
       await sleep(1_000);
     }
   }
@@ -115,8 +130,8 @@ export class ReplayViewerProcess {
     return this.child?.pid;
   }
 
-  start(baseUrl: string, count: number, fromMs: number): void {
-    this.child = fork(path.join(__dirname, 'replay-viewers-process.ts'), [baseUrl, String(count), String(fromMs)], {
+  start(baseUrl: string, count: number, fromMs: number, mode: ViewerMode): void {
+    this.child = fork(path.join(__dirname, 'replay-viewers-process.ts'), [baseUrl, String(count), String(fromMs), mode], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -25,7 +25,8 @@ import {
 } from './proc-stats';
 import type { ShareWindow } from './processing-share';
 import { ProcessingShare } from './processing-share';
-import { ReplayViewerProcess, timeSceneAnswers } from './replay-viewers';
+import type { ViewerMode } from './replay-viewers';
+import { ReplayViewerProcess, timeSceneAnswers, VIEWER_MODES } from './replay-viewers';
 
 const { values } = parseArgs({
   options: {
@@ -39,10 +40,14 @@ const { values } = parseArgs({
     replays: { type: 'string', default: '0' },
     // Rounds of replay viewers on, then off, pooled for the comparison.
     'replay-rounds': { type: 'string', default: '3' },
+    // How the viewers play (bench/fleet/replay-viewers.ts): play (one scene, then the settled past, again and again) or seek (a scene whenever they reach the present).
+    'replay-mode': { type: 'string', default: 'play' },
     // Time travel on the page: moments chosen in the time control, timed until the map is drawn.
     scenes: { type: 'string', default: '3' },
   },
 });
+const replayMode = values['replay-mode'] as ViewerMode;
+if (!VIEWER_MODES.includes(replayMode)) throw new Error(`--replay-mode must be one of ${VIEWER_MODES.join(', ')}`);
 const cabs = Number(values.cabs);
 const tankers = Number(values.tankers);
 const fleetSize = cabs + tankers;
@@ -127,28 +132,32 @@ async function measureWithReplays(
   count: number,
   rounds: number,
   historyFrom: number,
+  mode: ViewerMode,
   measure: (extraPids?: Record<string, number>) => ReturnType<typeof measureWindow>,
 ): Promise<string> {
-  // A moment still in the future would only be refused (400 in_the_future): wait until half a minute of history lies after it.
-  await sleep(Math.max(0, historyFrom + 30_000 - Date.now()));
+  // A moment still in the future would only be refused (400 in_the_future): wait until half a minute of history (settled, to play) lies after it.
+  await sleep(Math.max(0, historyFrom + 30_000 + (mode === 'play' ? 60_000 : 0) - Date.now()));
   const lines: string[] = [];
   const withViewers: ProbeWindow[] = [];
   const without: ProbeWindow[] = [];
   for (let round = 1; round <= rounds; round += 1) {
+    const stepsBefore = await replaySteps(url);
     const viewers = new ReplayViewerProcess();
-    viewers.start(url, count, historyFrom);
+    viewers.start(url, count, historyFrom, mode);
     await sleep(5_000);
     // The viewers' process is on the CPU list: on this machine it takes cores that browsers elsewhere would not.
     const on = await measure(viewers.pid ? { viewers: viewers.pid } : {});
     const figures = await viewers.stop();
+    const stepsAfter = await replaySteps(url);
     // The next window starts after the viewers' last requests have been answered or dropped.
     await sleep(5_000);
     const off = await measure();
     withViewers.push(on.probe);
     without.push(off.probe);
     lines.push(
-      describeWindow(`Round ${round}: one client with ${count} replay viewers at 60× beside it (${machineLoad()})`, on),
+      describeWindow(`Round ${round}: one client with ${count} replay viewers at 60× (${mode}) beside it (${machineLoad()})`, on),
       `  replay requests ${figures.requests} (p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms), ${figures.busy} refused busy (REPLAY_MAX_SESSIONS), ${figures.failed} failed${failureList(figures.failures)}`,
+      `  ${describeSteps(stepsBefore, stepsAfter)}`,
       describeWindow(`Round ${round}: one client, the viewers stopped (${machineLoad()})`, off),
     );
   }
@@ -176,6 +185,20 @@ async function measureWithReplays(
   const text = lines.join('\n');
   log(text);
   return text;
+}
+
+/** The BFF's playback steps served so far, by source, and its step cache's bytes, from its /metrics. */
+async function replaySteps(url: string): Promise<{ sources: Record<string, number>; cacheBytes: number }> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const sources: Record<string, number> = {};
+  for (const [, source, value] of metrics.matchAll(/^fleetwatch_replay_steps_total\{source="(\w+)"\} (\d+)/gm)) sources[source ?? ''] = Number(value);
+  const cacheBytes = Number(/^fleetwatch_replay_step_cache_bytes (\d+)/m.exec(metrics)?.[1] ?? 0);
+  return { sources, cacheBytes };
+}
+
+function describeSteps(before: Awaited<ReturnType<typeof replaySteps>>, after: Awaited<ReturnType<typeof replaySteps>>): string {
+  const served = ['cache', 'snapshots', 'fixes'].map((source) => `${(after.sources[source] ?? 0) - (before.sources[source] ?? 0)} from ${source}`);
+  return `steps served: ${served.join(', ')}; step cache ${(after.cacheBytes / 1024 / 1024).toFixed(0)} MiB`;
 }
 
 /** Growth from the first sample (map drawn, fleet loaded) to the last, after a forced GC each time. */
@@ -257,7 +280,7 @@ async function main(): Promise<void> {
     // Viewers start a minute into the history: after the fleet-snapshot job's first snapshots, as any moment but the first minute of a fresh install.
     if (replays > 0)
       report.push(
-        await measureWithReplays(stack.url, replays, Number(values['replay-rounds']), stackUpAt + 60_000, (extraPids = {}) =>
+        await measureWithReplays(stack.url, replays, Number(values['replay-rounds']), stackUpAt + 60_000, replayMode, (extraPids = {}) =>
           measureWindow(probe, share, { ...pids, ...extraPids }, windowS),
         ),
       );

@@ -7,7 +7,7 @@ import { getLogger } from '@/platform/logger';
 import { isReplayError, ReplayService } from './replay-service';
 import { stepSources, stepsBody, toPieces } from './replay-step-bytes';
 import { ANSWER_PIECE_BYTES } from './replay-worker-protocol';
-import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, StepSource, ToReplayWorker } from './replay-worker-protocol';
 
 /**
  * The replay worker's process (started by ReplayWorkerClient): one ReplayService with its own Kafka
@@ -47,11 +47,18 @@ process.on('message', (message: ToReplayWorker) => {
   running.set(message.id, controller);
   const pickedUp = Date.now();
   call(message, controller.signal)
-    .then(({ parts, worked }) => {
+    .then(({ parts, worked, sources }) => {
       const bytes = parts.reduce((sum, part) => sum + part.length, 0);
-      // Where a slow answer's time went: waiting for this process, the replay itself, serializing it.
+      // Where a slow answer's time went: waiting for this process, the replay itself, serializing it (and where steps came from).
       logger.info(
-        { method: message.method, queuedMs: pickedUp - message.sentAt, workMs: worked - pickedUp, serializeMs: Date.now() - worked, bytes },
+        {
+          method: message.method,
+          queuedMs: pickedUp - message.sentAt,
+          workMs: worked - pickedUp,
+          serializeMs: Date.now() - worked,
+          bytes,
+          ...(sources ? { sources } : {}),
+        },
         'replay answered',
       );
       for (const bytes of toPieces(parts, ANSWER_PIECE_BYTES)) reply({ type: 'piece', id: message.id, bytes });
@@ -73,7 +80,10 @@ function reply(message: FromReplayWorker): void {
 }
 
 /** The answer's JSON body in parts, and when the replay itself was done (the rest is serializing). */
-async function call(message: Extract<ToReplayWorker, { type: 'call' }>, signal: AbortSignal): Promise<{ parts: Uint8Array[]; worked: number }> {
+async function call(
+  message: Extract<ToReplayWorker, { type: 'call' }>,
+  signal: AbortSignal,
+): Promise<{ parts: Uint8Array[]; worked: number; sources?: Record<StepSource, number> }> {
   if (!service) throw new Error('the replay worker was called before it was started');
   const { method, args } = message;
   const json = (answer: unknown) => ({ worked: Date.now(), parts: [utf8.encode(JSON.stringify(answer))] });
@@ -84,8 +94,9 @@ async function call(message: Extract<ToReplayWorker, { type: 'call' }>, signal: 
     case 'steps': {
       // Its vehicles come serialized per step, cached ones included: only the frame around them is written here.
       const answer = await service.steps(...(args as [number, number, number]), signal);
-      reply({ type: 'steps', sources: stepSources(answer), cacheBytes: service.stepCacheBytes() });
-      return { worked: Date.now(), parts: stepsBody(answer) };
+      const sources = stepSources(answer);
+      reply({ type: 'steps', sources, cacheBytes: service.stepCacheBytes() });
+      return { worked: Date.now(), parts: stepsBody(answer), sources };
     }
     case 'timeline':
       return json(await service.timeline(...(args as [number, number, number]), signal));
