@@ -11,6 +11,7 @@ import { RevokedSessions } from './auth/sessions';
 import { Bff } from './bff';
 import type { Config } from './config';
 import { DEMO_ADMIN_TOKEN, DEMO_PASSWORD, getConfigOrExit } from './config';
+import { keepBodyEncoding } from './http/body-encoding';
 import { limitBody } from './http/body-limit';
 import { applySecurityHeaders, mapStyleOrigin } from './http/security-headers';
 import { loadAlertingConfigOrExit } from './notify/config';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const mapOrigin = mapStyleOrigin(config.bff.fleetMapStyleUrl);
   const httpServer = createServer((request, response) => {
     applySecurityHeaders(request, response, { dev, https, mapOrigin });
+    keepBodyEncoding(response);
     if (limitBody(request, response, config.bff.maxBodyBytes)) return;
     gate(request, response)
       .then((answered) => (answered ? undefined : handle(request, response)))

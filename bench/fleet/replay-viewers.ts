@@ -75,7 +75,10 @@ export class ReplayViewers {
       picked = true;
       // On from where each answer ended, as the page does (a snapshot-served answer may end early),
       // never past a second ago.
-      for (let cursor = fromMs; this.running && cursor < playsUntil();) {
+      // Playing the past, a pass ends before a step that would reach past the settled history: a
+      // day of it would still go on there, where the page reads the present's last seconds from the fixes.
+      const more = (cursor: number) => cursor + (mode === 'play' ? STEP_MS : 0) < playsUntil();
+      for (let cursor = fromMs; this.running && more(cursor);) {
         const started = Date.now();
         const end = Math.min(cursor + SPAN_MS, playsUntil() + 1_000);
         const until = await this.get(`${baseUrl}/api/fleet/replay/steps?from=${iso(cursor)}&until=${iso(end)}&stepMs=${STEP_MS}`, baseUrl);

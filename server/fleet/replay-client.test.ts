@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 import { loadKafkaSettings } from '@/platform/kafka/settings';
 
+import { BODY_ENCODING_HEADER } from '../http/body-encoding';
 import { jsonBytesResponse } from '../http/responses';
 import { replayStepCacheBytes, replayStepsServed } from '../metrics';
 
@@ -85,16 +87,17 @@ function client() {
 }
 
 describe('ReplayWorkerClient', () => {
-  it('sends each call to the worker and passes its serialized answer on untouched', async () => {
+  it('sends each call to the worker with the encoding asked for and passes its encoded answer on untouched', async () => {
     const { replay, workers } = client();
-    const scene = replay.scene(9_000_000);
+    const scene = replay.scene(9_000_000, { encoding: 'deflate' });
     const worker = workers[0]!;
-    expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000], sentAt: 10_000_000 }]);
+    expect(worker.sent).toEqual([{ type: 'call', id: 1, method: 'scene', args: [9_000_000], encoding: 'deflate', sentAt: 10_000_000 }]);
     const pieces = piecesOf(utf8('{"at":9000000}'), 4);
     for (const bytes of pieces) worker.answer({ type: 'piece', id: 1, bytes });
     worker.answer({ type: 'done', id: 1 });
     const answer = await scene;
     expect(answer.kind).toBe('json-bytes');
+    expect(answer.encoding).toBe('deflate');
     expect(answer.pieces).toEqual(pieces);
     expect(answer.pieces.every((piece, i) => piece === pieces[i])).toBe(true);
   });
@@ -139,19 +142,20 @@ describe('ReplayWorkerClient', () => {
   it('tells the worker to stop a call whose viewer left, and sends nothing for one that left before asking', async () => {
     const { replay, workers } = client();
     const viewer = new AbortController();
-    const scene = replay.scene(9_000_000, viewer.signal);
+    const scene = replay.scene(9_000_000, { signal: viewer.signal });
     viewer.abort();
     expect(workers[0]!.sent.at(-1)).toEqual({ type: 'abort', id: 1 });
     workers[0]!.answer({ type: 'failed', id: 1, error: { name: 'AbortError', message: 'aborted' } });
     await expect(scene).rejects.toMatchObject({ name: 'AbortError' });
-    await expect(replay.scene(9_000_000, viewer.signal)).rejects.toBeDefined();
+    await expect(replay.scene(9_000_000, { signal: viewer.signal })).rejects.toBeDefined();
     expect(workers[0]!.sent).toHaveLength(2);
   });
 
   it('parses a trip, which the route may turn into a download', async () => {
     const { replay, workers } = client();
     const trip = replay.trip('tanker-001', { from: 5 });
-    expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }], sentAt: 10_000_000 }]);
+    // Asked for as it is: the main thread parses it.
+    expect(workers[0]!.sent).toEqual([{ type: 'call', id: 1, method: 'trip', args: ['tanker-001', { from: 5 }], encoding: 'identity', sentAt: 10_000_000 }]);
     workers[0]!.answerJson(1, '{"vehicleId":"tanker-001","driver":"Zoë 🙂"}');
     expect(await trip).toEqual({ vehicleId: 'tanker-001', driver: 'Zoë 🙂' });
   });
@@ -269,5 +273,14 @@ describe('jsonBytesResponse', () => {
       expect(await response.text()).toBe(json);
     }
     expect(await jsonBytesResponse([]).text()).toBe('');
+  });
+
+  it('says a deflated body is deflated, and that the answer depends on Accept-Encoding', async () => {
+    const json = '{"steps":[]}';
+    const response = jsonBytesResponse([zlib.deflateSync(json)], 200, 'deflate');
+    expect(response.headers.get(BODY_ENCODING_HEADER)).toBe('deflate');
+    expect(response.headers.get('vary')).toBe('accept-encoding');
+    expect(zlib.inflateSync(Buffer.from(await response.arrayBuffer())).toString('utf8')).toBe(json);
+    expect(jsonBytesResponse([utf8(json)]).headers.get(BODY_ENCODING_HEADER)).toBeNull();
   });
 });

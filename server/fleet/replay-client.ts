@@ -11,7 +11,17 @@ import type { Logger } from '@/platform/logger';
 import { replaySessions, replayStepCacheBytes, replayStepsServed } from '../metrics';
 
 import { ReplayError, retentionAt } from './replay-service';
-import type { FromReplayWorker, JsonBytes, ReplayCalls, ReplayFailure, ReplayMethod, ReplayWorkerData, ToReplayWorker } from './replay-worker-protocol';
+import type {
+  BodyEncoding,
+  FromReplayWorker,
+  JsonBytes,
+  ReplayCallOptions,
+  ReplayCalls,
+  ReplayFailure,
+  ReplayMethod,
+  ReplayWorkerData,
+  ToReplayWorker,
+} from './replay-worker-protocol';
 
 /** The part of the worker process the client uses (a fake in unit tests). */
 export interface ReplayWorkerHandle {
@@ -25,6 +35,7 @@ export interface ReplayWorkerHandle {
 interface Pending {
   /** The answer's pieces as they arrive. */
   pieces: Uint8Array[];
+  encoding: BodyEncoding;
   resolve(answer: JsonBytes<unknown>): void;
   reject(error: Error): void;
   /** Stops listening to the request's abort signal. */
@@ -52,21 +63,21 @@ export class ReplayWorkerClient {
     return retentionAt(this.data.replay.retentionMs, this.now());
   }
 
-  scene(at: number, signal?: AbortSignal): Promise<JsonBytes<ReplayScene>> {
-    return this.call('scene', [at], signal);
+  scene(at: number, options: ReplayCallOptions = {}): Promise<JsonBytes<ReplayScene>> {
+    return this.call('scene', [at], options);
   }
 
-  steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<JsonBytes<ReplaySteps>> {
-    return this.call('steps', [from, until, stepMs], signal);
+  steps(from: number, until: number, stepMs: number, options: ReplayCallOptions = {}): Promise<JsonBytes<ReplaySteps>> {
+    return this.call('steps', [from, until, stepMs], options);
   }
 
-  timeline(from: number, until: number, buckets: number, signal?: AbortSignal): Promise<JsonBytes<ReplayTimeline>> {
-    return this.call('timeline', [from, until, buckets], signal);
+  timeline(from: number, until: number, buckets: number, options: ReplayCallOptions = {}): Promise<JsonBytes<ReplayTimeline>> {
+    return this.call('timeline', [from, until, buckets], options);
   }
 
-  /** Parsed here: a trip is at most TRIP_MAX_POINTS points, and the route may turn it into a download. */
+  /** Parsed here (so asked for as it is): a trip is at most TRIP_MAX_POINTS points, and the route may turn it into a download. */
   async trip(vehicleId: string, period: { from?: number; to?: number }, signal?: AbortSignal): Promise<Trip> {
-    const answer = await this.call('trip', [vehicleId, period], signal);
+    const answer = await this.call('trip', [vehicleId, period], { signal });
     return JSON.parse(Buffer.concat(answer.pieces).toString('utf8')) as Trip;
   }
 
@@ -82,7 +93,7 @@ export class ReplayWorkerClient {
     await worker?.terminate();
   }
 
-  private call<M extends ReplayMethod>(method: M, args: ReplayCalls[M], signal: AbortSignal | undefined): Promise<JsonBytes<never>> {
+  private call<M extends ReplayMethod>(method: M, args: ReplayCalls[M], { signal, encoding = 'identity' }: ReplayCallOptions): Promise<JsonBytes<never>> {
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
     const worker = this.current();
     this.sequence += 1;
@@ -93,11 +104,12 @@ export class ReplayWorkerClient {
       signal?.addEventListener('abort', abort, { once: true });
       this.pending.set(id, {
         pieces: [],
+        encoding,
         resolve: resolve as (answer: JsonBytes<unknown>) => void,
         reject,
         release: () => signal?.removeEventListener('abort', abort),
       });
-      worker.postMessage({ type: 'call', id, method, args, sentAt: this.now() });
+      worker.postMessage({ type: 'call', id, method, args, encoding, sentAt: this.now() });
     });
   }
 
@@ -130,7 +142,7 @@ export class ReplayWorkerClient {
     }
     this.pending.delete(message.id);
     pending.release();
-    if (message.type === 'done') pending.resolve({ kind: 'json-bytes', pieces: pending.pieces });
+    if (message.type === 'done') pending.resolve({ kind: 'json-bytes', pieces: pending.pieces, encoding: pending.encoding });
     else pending.reject(errorFrom(message.error));
   }
 

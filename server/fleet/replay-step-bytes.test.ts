@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+
 import { describe, expect, it } from 'vitest';
 
 import type { ReplayAlert, ReplaySteps } from '@/lib/contracts/replay';
@@ -6,11 +8,11 @@ import { replayStepsSchema } from '@/lib/contracts/replay';
 import { vehicleState } from '../../test/support/fleet-fixtures';
 
 import type { EncodedVehicles } from './replay-step-bytes';
-import { encodeVehicles, StepCache, stepSources, stepsBody, toPieces } from './replay-step-bytes';
+import { encodeBody, encodeVehicles, JsonSegment, StepCache, stepSources, stepsSegments, toPieces } from './replay-step-bytes';
 
 const joined = (parts: readonly Uint8Array[]) => Buffer.concat(parts).toString('utf8');
 
-describe('stepsBody', () => {
+describe('stepsSegments and encodeBody', () => {
   it('writes the steps answer of the contract, with each step’s vehicles as they were serialized', () => {
     const alert: ReplayAlert = {
       alertId: 'a-1',
@@ -34,17 +36,25 @@ describe('stepsBody', () => {
       ...expected,
       steps: expected.steps.map((step, i) => ({ ...step, vehicles: encodeVehicles(step.vehicles), source: i === 0 ? ('cache' as const) : ('fixes' as const) })),
     };
-    const body = JSON.parse(joined(stepsBody(encoded))) as unknown;
+    const body = JSON.parse(joined(encodeBody(stepsSegments(encoded), 'identity'))) as unknown;
     expect(replayStepsSchema.parse(body)).toEqual(expected);
+    // Deflated, the same body: zlib checks the stream's Adler-32 as it inflates.
+    const deflated = Buffer.concat(encodeBody(stepsSegments(encoded), 'deflate', 16));
+    expect(JSON.parse(zlib.inflateSync(deflated).toString('utf8'))).toEqual(body);
     // Where a step came from is for the metrics only.
     expect(JSON.stringify(body)).not.toContain('source');
     expect(stepSources(encoded)).toEqual({ cache: 1, snapshots: 0, fixes: 1 });
   });
 
-  it('passes a cached step’s bytes on as they are', () => {
+  it('passes a cached step’s bytes on as they are, deflated once however often it is sent', () => {
     const vehicles = encodeVehicles([{ ...vehicleState('cab-1', 1_000), receivedAt: 1_100 }]);
-    const body = stepsBody({ from: 0, until: 5_000, stepMs: 5_000, steps: [{ at: 5_000, vehicles, alerts: [], source: 'cache' }] });
-    expect(body).toContain(vehicles.json);
+    const answer = { from: 0, until: 5_000, stepMs: 5_000, steps: [{ at: 5_000, vehicles, alerts: [], source: 'cache' as const }] };
+    expect(encodeBody(stepsSegments(answer), 'identity')).toContain(vehicles.segment.json);
+    const first = encodeBody(stepsSegments(answer), 'deflate', 16);
+    const deflatedOnce = vehicles.segment.deflated();
+    expect(first).toContain(deflatedOnce.bytes);
+    expect(encodeBody(stepsSegments(answer), 'deflate', 16)).toContain(deflatedOnce.bytes);
+    expect(vehicles.segment.deflated()).toBe(deflatedOnce);
   });
 });
 
@@ -68,10 +78,16 @@ describe('toPieces', () => {
 });
 
 describe('StepCache', () => {
-  const moment = (length: number): EncodedVehicles => ({ json: new Uint8Array(length), count: 1 });
+  const moment = (length: number): EncodedVehicles => ({ segment: new JsonSegment(new Uint8Array(length)), count: 1 });
+  /** A 100-byte moment as the cache holds it: its JSON and its deflated copy. */
+  const held = (() => {
+    const sample = moment(100);
+    sample.segment.deflated();
+    return sample.segment.bytes;
+  })();
 
-  it('keeps moments up to its byte budget, the least recently used going first', () => {
-    const cache = new StepCache(300);
+  it('keeps moments up to its byte budget, their deflated copies counted, the least recently used going first', () => {
+    const cache = new StepCache(3 * held);
     cache.put(1, moment(100));
     cache.put(2, moment(100));
     cache.put(3, moment(100));
@@ -79,7 +95,7 @@ describe('StepCache', () => {
     cache.put(4, moment(100));
     expect(cache.get(2)).toBeUndefined();
     expect([1, 3, 4].every((at) => cache.get(at) !== undefined)).toBe(true);
-    expect(cache.size).toEqual({ moments: 3, bytes: 300 });
+    expect(cache.size).toEqual({ moments: 3, bytes: 3 * held });
   });
 
   it('never holds a moment larger than the budget, and holds nothing with a budget of 0', () => {

@@ -1,17 +1,66 @@
 import type { ReplayAlert, ReplaySteps, ReplayStepVehicle } from '@/lib/contracts/replay';
 
-import type { StepSource } from './replay-worker-protocol';
+import type { DeflatedPart } from '../http/deflate';
+import { deflatePart, zlibStream } from '../http/deflate';
+
+import type { BodyEncoding, StepSource } from './replay-worker-protocol';
 
 const utf8 = new TextEncoder();
 
+/** Part of a JSON body, serialized; deflated once, when first sent compressed, and kept so (a cached step's vehicles). */
+export class JsonSegment {
+  private deflatedPart: DeflatedPart | undefined;
+
+  constructor(readonly json: Uint8Array) {}
+
+  deflated(): DeflatedPart {
+    this.deflatedPart ??= deflatePart(this.json);
+    return this.deflatedPart;
+  }
+
+  /** Bytes held: the JSON, and its deflated copy once made. */
+  get bytes(): number {
+    return this.json.length + (this.deflatedPart?.bytes.length ?? 0);
+  }
+}
+
 /** A step's vehicles already serialized: the JSON of replayStepSchema's `vehicles` array, and how many it holds. */
 export interface EncodedVehicles {
-  readonly json: Uint8Array;
+  readonly segment: JsonSegment;
   readonly count: number;
 }
 
 export function encodeVehicles(vehicles: readonly ReplayStepVehicle[]): EncodedVehicles {
-  return { json: utf8.encode(JSON.stringify(vehicles)), count: vehicles.length };
+  return { segment: new JsonSegment(utf8.encode(JSON.stringify(vehicles))), count: vehicles.length };
+}
+
+/** Any answer as one segment. */
+export function jsonSegments(answer: unknown): JsonSegment[] {
+  return [new JsonSegment(utf8.encode(JSON.stringify(answer)))];
+}
+
+/**
+ * A body's bytes as sent: as they are, or as one zlib stream (`Content-Encoding: deflate`) in which
+ * each segment is deflated once and runs of the small ones in between are deflated together.
+ */
+export function encodeBody(segments: readonly JsonSegment[], encoding: BodyEncoding, smallBytes = 64 * 1024): Uint8Array[] {
+  if (encoding === 'identity') return segments.map((segment) => segment.json);
+  const parts: DeflatedPart[] = [];
+  let run: Uint8Array[] = [];
+  const deflateRun = () => {
+    if (run.length > 0) parts.push(new JsonSegment(Buffer.concat(run)).deflated());
+    run = [];
+  };
+  for (const segment of segments) {
+    if (segment.json.length < smallBytes) {
+      run.push(segment.json);
+      continue;
+    }
+    deflateRun();
+    parts.push(segment.deflated());
+  }
+  deflateRun();
+  return zlibStream(parts);
 }
 
 export interface EncodedStep {
@@ -34,19 +83,20 @@ export function stepSources(answer: EncodedSteps): Record<StepSource, number> {
   return sources;
 }
 
-/** The answer's JSON body as parts in order: the steps' vehicle bytes are passed on as they are, never copied or serialized again. */
-export function stepsBody(answer: EncodedSteps): Uint8Array[] {
+/** The answer's JSON body as segments in order: the steps' vehicles are passed on as they were serialized (and deflated), never again. */
+export function stepsSegments(answer: EncodedSteps): JsonSegment[] {
   const { from, until, stepMs } = answer;
-  const parts: Uint8Array[] = [utf8.encode(`{"from":${JSON.stringify(from)},"until":${JSON.stringify(until)},"stepMs":${JSON.stringify(stepMs)},"steps":[`)];
+  const text = (json: string) => new JsonSegment(utf8.encode(json));
+  const segments = [text(`{"from":${JSON.stringify(from)},"until":${JSON.stringify(until)},"stepMs":${JSON.stringify(stepMs)},"steps":[`)];
   answer.steps.forEach((step, i) => {
-    parts.push(
-      utf8.encode(`${i === 0 ? '' : ','}{"at":${JSON.stringify(step.at)},"alerts":${JSON.stringify(step.alerts)},"vehicles":`),
-      step.vehicles.json,
-      utf8.encode('}'),
+    segments.push(
+      text(`${i === 0 ? '' : ','}{"at":${JSON.stringify(step.at)},"alerts":${JSON.stringify(step.alerts)},"vehicles":`),
+      step.vehicles.segment,
+      text('}'),
     );
   });
-  parts.push(utf8.encode(']}'));
-  return parts;
+  segments.push(text(']}'));
+  return segments;
 }
 
 /**
@@ -107,14 +157,19 @@ export class StepCache {
     return vehicles;
   }
 
+  /**
+   * Keeps the moment, its deflated copy included: deflated before it is counted, since nearly every
+   * browser asks for it and the budget should hold what is really kept.
+   */
   put(at: number, vehicles: EncodedVehicles): void {
-    if (vehicles.json.length > this.maxBytes || this.moments.has(at)) return;
+    if (vehicles.segment.json.length > this.maxBytes || this.moments.has(at)) return;
+    vehicles.segment.deflated();
     this.moments.set(at, vehicles);
-    this.bytes += vehicles.json.length;
+    this.bytes += vehicles.segment.bytes;
     for (const [oldest, held] of this.moments) {
       if (this.bytes <= this.maxBytes) break;
       this.moments.delete(oldest);
-      this.bytes -= held.json.length;
+      this.bytes -= held.segment.bytes;
     }
   }
 

@@ -5,7 +5,7 @@ import { createKafka } from '@/platform/kafka/client';
 import { getLogger } from '@/platform/logger';
 
 import { isReplayError, ReplayService } from './replay-service';
-import { stepSources, stepsBody, toPieces } from './replay-step-bytes';
+import { encodeBody, jsonSegments, stepSources, stepsSegments, toPieces } from './replay-step-bytes';
 import { ANSWER_PIECE_BYTES } from './replay-worker-protocol';
 import type { FromReplayWorker, ReplayFailure, ReplayWorkerData, StepSource, ToReplayWorker } from './replay-worker-protocol';
 
@@ -29,7 +29,6 @@ if (!send) throw new Error('server/fleet/replay-worker.ts runs as a child proces
 const REPLAY_NICE = 19;
 lowerThisProcessesPriority(REPLAY_NICE);
 
-const utf8 = new TextEncoder();
 const logger = getLogger('replay');
 const running = new Map<number, AbortController>();
 let service: ReplayService | undefined;
@@ -79,29 +78,33 @@ function reply(message: FromReplayWorker): void {
   if (process.connected) send?.(message, undefined, {}, () => undefined);
 }
 
-/** The answer's JSON body in parts, and when the replay itself was done (the rest is serializing). */
+/** The answer's body in parts as it is sent, when the replay itself was done (the rest is encoding), and for steps where they came from. */
 async function call(
   message: Extract<ToReplayWorker, { type: 'call' }>,
   signal: AbortSignal,
 ): Promise<{ parts: Uint8Array[]; worked: number; sources?: Record<StepSource, number> }> {
   if (!service) throw new Error('the replay worker was called before it was started');
-  const { method, args } = message;
-  const json = (answer: unknown) => ({ worked: Date.now(), parts: [utf8.encode(JSON.stringify(answer))] });
+  const { method, args, encoding } = message;
+  const json = async (answer: Promise<unknown>) => {
+    const value = await answer;
+    const worked = Date.now();
+    return { worked, parts: encodeBody(jsonSegments(value), encoding) };
+  };
   // The arguments were typed by ReplayCalls on the sending side; the tuple casts only restore that.
   switch (method) {
     case 'scene':
-      return json(await service.scene(...(args as [number]), signal));
+      return json(service.scene(...(args as [number]), signal));
     case 'steps': {
-      // Its vehicles come serialized per step, cached ones included: only the frame around them is written here.
+      // Its vehicles come serialized per step (and deflated, once), cached ones included: only the frame around them is encoded here.
       const answer = await service.steps(...(args as [number, number, number]), signal);
       const sources = stepSources(answer);
       reply({ type: 'steps', sources, cacheBytes: service.stepCacheBytes() });
-      return { worked: Date.now(), parts: stepsBody(answer), sources };
+      return { worked: Date.now(), parts: encodeBody(stepsSegments(answer), encoding), sources };
     }
     case 'timeline':
-      return json(await service.timeline(...(args as [number, number, number]), signal));
+      return json(service.timeline(...(args as [number, number, number]), signal));
     case 'trip':
-      return json(await service.trip(...(args as [string, { from?: number; to?: number }]), signal));
+      return json(service.trip(...(args as [string, { from?: number; to?: number }]), signal));
   }
 }
 

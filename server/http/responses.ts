@@ -1,6 +1,8 @@
 import { getRuntime } from '../runtime';
 import type { BffRuntime } from '../runtime';
 
+import { BODY_ENCODING_HEADER } from './body-encoding';
+
 /** Every 4xx/5xx body: `{error: {code, message}}`, one shape for every route. */
 export function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
@@ -14,7 +16,7 @@ export function jsonResponse(body: unknown, status = 200): Response {
  * A JSON body serialized and encoded elsewhere (the replay worker), sent as it is, a piece at a
  * time as the socket asks for more: a 27 MB answer costs the event loop no encoding.
  */
-export function jsonBytesResponse(pieces: readonly Uint8Array[], status = 200): Response {
+export function jsonBytesResponse(pieces: readonly Uint8Array[], status = 200, encoding: 'identity' | 'deflate' = 'identity'): Response {
   let next = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -24,7 +26,9 @@ export function jsonBytesResponse(pieces: readonly Uint8Array[], status = 200): 
       controller.enqueue(piece);
     },
   });
-  return new Response(body, { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store', vary: 'accept-encoding' };
+  if (encoding === 'deflate') headers[BODY_ENCODING_HEADER] = 'deflate';
+  return new Response(body, { status, headers });
 }
 
 /** Runs a handler against the live BFF; while it is still starting the answer is a clear 503. */

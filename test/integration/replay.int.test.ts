@@ -305,6 +305,14 @@ describe('time travel on the fleet', () => {
     expect(after.cache - between.cache).toBe(2);
     expect(after.snapshots).toBe(between.snapshots);
     expect(again).toBe(read);
+
+    // Deflated for a client that takes it (every browser does), the same JSON; as it is for one that does not.
+    const deflated = await stack.fetch(url, { headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect(deflated.headers.get('content-encoding')).toBe('deflate');
+    expect(await deflated.text()).toBe(read);
+    const plain = await stack.fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(read);
     const steps = replayStepsSchema.parse(JSON.parse(read));
     expect(steps.steps.map((step) => step.at)).toEqual(grid.slice(1));
     for (const step of steps.steps) {

@@ -5,5 +5,5 @@ export const dynamic = 'force-dynamic';
 
 /** `GET /api/fleet/replay?at=<ISO>`: the fleet as it was at that moment. */
 export function GET(request: Request): Promise<Response> {
-  return replayRoute(request, replaySceneQuerySchema, (runtime, query, signal) => runtime.replay.scene(query.at, signal));
+  return replayRoute(request, replaySceneQuerySchema, (runtime, query, call) => runtime.replay.scene(query.at, call));
 }

@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return replayRoute(
     request,
     tripQuerySchema,
-    async (runtime, query, signal) => {
+    async (runtime, query, { signal }) => {
       const trip = await runtime.replay.trip(query.id, query, signal);
       return query.format === 'json' ? trip : download(trip, query.format);
     },
