@@ -158,7 +158,7 @@ export class ReplayService {
    * or longer (fast playback) is served from fleet.snapshots where they are complete: the whole
    * fleet at each step, one snapshot per step instead of every fix of it (60× at 10,000 vehicles
    * is 600,000 fixes per second of playback). Elsewhere, and for shorter steps, from the fixes.
-   * Each step's vehicles come serialized (see stepsBody).
+   * Each step's vehicles come serialized (see stepsSegments).
    */
   async steps(from: number, until: number, stepMs: number, signal?: AbortSignal): Promise<EncodedSteps> {
     this.checkMoment(from);

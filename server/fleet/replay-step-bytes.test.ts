@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
@@ -79,14 +80,14 @@ describe('toPieces', () => {
 
 describe('StepCache', () => {
   const moment = (length: number): EncodedVehicles => ({ segment: new JsonSegment(new Uint8Array(length)), count: 1 });
-  /** A 100-byte moment as the cache holds it: its JSON and its deflated copy. */
+  /** A 100-byte moment as the cache holds it: deflated. */
   const held = (() => {
     const sample = moment(100);
-    sample.segment.deflated();
+    sample.segment.keepDeflatedOnly();
     return sample.segment.bytes;
   })();
 
-  it('keeps moments up to its byte budget, their deflated copies counted, the least recently used going first', () => {
+  it('keeps moments up to its byte budget, the least recently used going first', () => {
     const cache = new StepCache(3 * held);
     cache.put(1, moment(100));
     cache.put(2, moment(100));
@@ -98,9 +99,23 @@ describe('StepCache', () => {
     expect(cache.size).toEqual({ moments: 3, bytes: 3 * held });
   });
 
+  it('holds a moment deflated only, and gives its JSON back whole for a client that does not take deflate', () => {
+    const json = Buffer.from(JSON.stringify(Array.from({ length: 2_000 }, (_, i) => ({ ...vehicleState(`cab-${i}`, 1_000 + i), receivedAt: 2_000 }))));
+    const vehicles: EncodedVehicles = { segment: new JsonSegment(json), count: 2_000 };
+    const cache = new StepCache(1024 * 1024);
+    cache.put(1, vehicles);
+    expect(cache.size.bytes).toBe(vehicles.segment.deflated().bytes.length);
+    expect(cache.size.bytes).toBeLessThan(json.length / 4);
+    // Sent deflated, as it was kept: not inflated and deflated again.
+    const deflated = vehicles.segment.deflated();
+    expect(encodeBody([vehicles.segment], 'deflate')).toContain(deflated.bytes);
+    expect(vehicles.segment.deflated()).toBe(deflated);
+    expect(Buffer.from(cache.get(1)?.segment.json ?? []).equals(json)).toBe(true);
+  });
+
   it('never holds a moment larger than the budget, and holds nothing with a budget of 0', () => {
-    const cache = new StepCache(100);
-    cache.put(1, moment(101));
+    const cache = new StepCache(10);
+    cache.put(1, { segment: new JsonSegment(randomBytes(1_000)), count: 1 });
     expect(cache.get(1)).toBeUndefined();
     const none = new StepCache(0);
     none.put(1, moment(1));

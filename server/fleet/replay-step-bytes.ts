@@ -1,26 +1,48 @@
 import type { ReplayAlert, ReplaySteps, ReplayStepVehicle } from '@/lib/contracts/replay';
 
 import type { DeflatedPart } from '../http/deflate';
-import { deflatePart, zlibStream } from '../http/deflate';
+import { deflatePart, inflatePart, zlibStream } from '../http/deflate';
 
 import type { BodyEncoding, StepSource } from './replay-worker-protocol';
 
 const utf8 = new TextEncoder();
 
-/** Part of a JSON body, serialized; deflated once, when first sent compressed, and kept so (a cached step's vehicles). */
+/**
+ * Part of a JSON body, serialized; deflated once, when first sent compressed, and kept so. A cached
+ * step keeps only its deflated bytes (about a sixth of the JSON), inflated again for the rare client
+ * that does not take deflate.
+ */
 export class JsonSegment {
+  private plain: Uint8Array | undefined;
   private deflatedPart: DeflatedPart | undefined;
 
-  constructor(readonly json: Uint8Array) {}
+  constructor(json: Uint8Array) {
+    this.plain = json;
+  }
+
+  get json(): Uint8Array {
+    return this.plain ?? inflatePart(this.deflated());
+  }
+
+  /** The JSON's length, without inflating a segment kept deflated. */
+  get length(): number {
+    return this.plain?.length ?? this.deflated().length;
+  }
 
   deflated(): DeflatedPart {
     this.deflatedPart ??= deflatePart(this.json);
     return this.deflatedPart;
   }
 
-  /** Bytes held: the JSON, and its deflated copy once made. */
+  /** Keeps the deflated bytes only (deflating now if need be): what the step cache holds. */
+  keepDeflatedOnly(): void {
+    this.deflated();
+    this.plain = undefined;
+  }
+
+  /** Bytes held: the JSON while kept, and the deflated copy once made. */
   get bytes(): number {
-    return this.json.length + (this.deflatedPart?.bytes.length ?? 0);
+    return (this.plain?.length ?? 0) + (this.deflatedPart?.bytes.length ?? 0);
   }
 }
 
@@ -52,7 +74,7 @@ export function encodeBody(segments: readonly JsonSegment[], encoding: BodyEncod
     run = [];
   };
   for (const segment of segments) {
-    if (segment.json.length < smallBytes) {
+    if (segment.length < smallBytes) {
       run.push(segment.json);
       continue;
     }
@@ -133,11 +155,11 @@ export function toPieces(parts: readonly Uint8Array[], size: number): Uint8Array
 }
 
 /**
- * Whole-fleet steps of fast playback, serialized once per snapshot moment and kept up to a byte
+ * Whole-fleet steps of fast playback, serialized and deflated once per snapshot moment and kept up to a byte
  * budget (REPLAY_STEP_CACHE_MB), least recently used out first. Viewers of the same stretch (a team
  * going over the same incident) then cost one read of fleet.snapshots and one serialization per
- * moment, instead of one each: at 10,000 vehicles a moment is about 2.7 MB of JSON, and reading,
- * parsing and serializing it again was most of a replay worker's CPU. History does not change, so
+ * moment, instead of one each: at 10,000 vehicles a moment is about 3.3 MB of JSON (0.55 MB
+ * deflated), and reading, parsing and serializing it again was most of a replay worker's CPU. History does not change, so
  * a cached moment never goes stale; only moments the fleet-snapshot job has certainly finished are
  * put here (see ReplayService).
  */
@@ -158,12 +180,13 @@ export class StepCache {
   }
 
   /**
-   * Keeps the moment, its deflated copy included: deflated before it is counted, since nearly every
-   * browser asks for it and the budget should hold what is really kept.
+   * Keeps the moment deflated only: nearly every browser asks for deflate, and at 10,000 vehicles
+   * that is about 0.55 MB against 3.3 MB of JSON, so the budget holds six times the history.
    */
   put(at: number, vehicles: EncodedVehicles): void {
-    if (vehicles.segment.json.length > this.maxBytes || this.moments.has(at)) return;
-    vehicles.segment.deflated();
+    if (this.maxBytes === 0 || this.moments.has(at)) return;
+    vehicles.segment.keepDeflatedOnly();
+    if (vehicles.segment.bytes > this.maxBytes) return;
     this.moments.set(at, vehicles);
     this.bytes += vehicles.segment.bytes;
     for (const [oldest, held] of this.moments) {

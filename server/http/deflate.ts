@@ -29,6 +29,11 @@ export function deflatePart(bytes: Uint8Array): DeflatedPart {
   return { bytes: zlib.deflateRawSync(bytes, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }), adler: adler32(bytes), length: bytes.length };
 }
 
+/** A part's uncompressed bytes again. */
+export function inflatePart(part: DeflatedPart): Uint8Array {
+  return zlib.inflateRawSync(part.bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+}
+
 export function adler32(bytes: Uint8Array, start = 1): number {
   let a = start & 0xffff;
   let b = start >>> 16;
