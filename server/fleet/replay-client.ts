@@ -8,11 +8,11 @@ import { REPLAY_ERRORS } from '@/lib/contracts/replay';
 import type { Trip } from '@/lib/contracts/trip';
 import type { Logger } from '@/platform/logger';
 
+import type { BodyEncoding } from '../http/body-encoding';
 import { replaySessions, replayStepCacheBytes, replayStepsServed } from '../metrics';
 
 import { ReplayError, retentionAt } from './replay-service';
 import type {
-  BodyEncoding,
   FromReplayWorker,
   JsonBytes,
   ReplayCallOptions,

@@ -1,9 +1,10 @@
 import type { ReplayAlert, ReplaySteps, ReplayStepVehicle } from '@/lib/contracts/replay';
 
+import type { BodyEncoding } from '../http/body-encoding';
 import type { DeflatedPart } from '../http/deflate';
 import { deflatePart, inflatePart, zlibStream } from '../http/deflate';
 
-import type { BodyEncoding, StepSource } from './replay-worker-protocol';
+import type { StepSource } from './replay-worker-protocol';
 
 const utf8 = new TextEncoder();
 
@@ -52,13 +53,17 @@ export interface EncodedVehicles {
   readonly count: number;
 }
 
+function segmentOf(json: string): JsonSegment {
+  return new JsonSegment(utf8.encode(json));
+}
+
 export function encodeVehicles(vehicles: readonly ReplayStepVehicle[]): EncodedVehicles {
-  return { segment: new JsonSegment(utf8.encode(JSON.stringify(vehicles))), count: vehicles.length };
+  return { segment: segmentOf(JSON.stringify(vehicles)), count: vehicles.length };
 }
 
 /** Any answer as one segment. */
 export function jsonSegments(answer: unknown): JsonSegment[] {
-  return [new JsonSegment(utf8.encode(JSON.stringify(answer)))];
+  return [segmentOf(JSON.stringify(answer))];
 }
 
 /**
@@ -70,7 +75,7 @@ export function encodeBody(segments: readonly JsonSegment[], encoding: BodyEncod
   const parts: DeflatedPart[] = [];
   let run: Uint8Array[] = [];
   const deflateRun = () => {
-    if (run.length > 0) parts.push(new JsonSegment(Buffer.concat(run)).deflated());
+    if (run.length > 0) parts.push(deflatePart(Buffer.concat(run)));
     run = [];
   };
   for (const segment of segments) {
@@ -108,16 +113,15 @@ export function stepSources(answer: EncodedSteps): Record<StepSource, number> {
 /** The answer's JSON body as segments in order: the steps' vehicles are passed on as they were serialized (and deflated), never again. */
 export function stepsSegments(answer: EncodedSteps): JsonSegment[] {
   const { from, until, stepMs } = answer;
-  const text = (json: string) => new JsonSegment(utf8.encode(json));
-  const segments = [text(`{"from":${JSON.stringify(from)},"until":${JSON.stringify(until)},"stepMs":${JSON.stringify(stepMs)},"steps":[`)];
+  const segments = [segmentOf(`{"from":${JSON.stringify(from)},"until":${JSON.stringify(until)},"stepMs":${JSON.stringify(stepMs)},"steps":[`)];
   answer.steps.forEach((step, i) => {
     segments.push(
-      text(`${i === 0 ? '' : ','}{"at":${JSON.stringify(step.at)},"alerts":${JSON.stringify(step.alerts)},"vehicles":`),
+      segmentOf(`${i === 0 ? '' : ','}{"at":${JSON.stringify(step.at)},"alerts":${JSON.stringify(step.alerts)},"vehicles":`),
       step.vehicles.segment,
-      text('}'),
+      segmentOf('}'),
     );
   });
-  segments.push(text(']}'));
+  segments.push(segmentOf(']}'));
   return segments;
 }
 

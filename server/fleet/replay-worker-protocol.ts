@@ -2,6 +2,7 @@ import type { FreshnessRules } from '@/lib/fleet/freshness';
 import type { KafkaConnectionConfig } from '@/platform/kafka/settings';
 
 import type { ReplayConfig } from '../config';
+import type { BodyEncoding } from '../http/body-encoding';
 
 /**
  * The messages between the BFF's main thread and its replay worker. Replays read and fold up to
@@ -26,13 +27,6 @@ export interface ReplayCalls {
   trip: [vehicleId: string, period: { from?: number; to?: number }];
 }
 export type ReplayMethod = keyof ReplayCalls;
-
-/**
- * How an answer's bytes are sent: as they are, or as a zlib stream (`Content-Encoding: deflate`),
- * which every browser accepts. A 60× steps answer is about 27 MB of JSON at 10,000 vehicles: about
- * 5 MB deflated, to the browser's network and through the BFF's main thread.
- */
-export type BodyEncoding = 'identity' | 'deflate';
 
 /** What a route passes with a replay call: the viewer's abort signal and the encoding its client accepts. */
 export interface ReplayCallOptions {

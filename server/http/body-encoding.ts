@@ -1,6 +1,13 @@
 import type { ServerResponse } from 'node:http';
 
 /**
+ * How an answer's bytes are sent: as they are, or as a zlib stream (`Content-Encoding: deflate`),
+ * which every browser accepts. A 60× steps answer is about 33 MB of JSON at 10,000 vehicles: about
+ * 5.5 MB deflated, to the browser's network and through the BFF's main thread.
+ */
+export type BodyEncoding = 'identity' | 'deflate';
+
+/**
  * Next.js drops `Content-Encoding` from a route handler's Response (the body may have been decoded
  * by a fetch on its way), so a body deflated on the replay worker says so under this name instead,
  * and the custom server restores `Content-Encoding` (keepBodyEncoding).

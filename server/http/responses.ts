@@ -2,6 +2,7 @@ import { getRuntime } from '../runtime';
 import type { BffRuntime } from '../runtime';
 
 import { BODY_ENCODING_HEADER } from './body-encoding';
+import type { BodyEncoding } from './body-encoding';
 
 /** Every 4xx/5xx body: `{error: {code, message}}`, one shape for every route. */
 export function errorResponse(status: number, code: string, message: string): Response {
@@ -16,7 +17,7 @@ export function jsonResponse(body: unknown, status = 200): Response {
  * A JSON body serialized and encoded elsewhere (the replay worker), sent as it is, a piece at a
  * time as the socket asks for more: a 27 MB answer costs the event loop no encoding.
  */
-export function jsonBytesResponse(pieces: readonly Uint8Array[], status = 200, encoding: 'identity' | 'deflate' = 'identity'): Response {
+export function jsonBytesResponse(pieces: readonly Uint8Array[], status = 200, encoding: BodyEncoding = 'identity'): Response {
   let next = 0;
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
