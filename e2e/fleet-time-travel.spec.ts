@@ -1,5 +1,6 @@
 import type { AlertsResponse } from '../lib/api/alerts';
 import type { ReplayScene, ReplaySteps } from '../lib/contracts/replay';
+import { toLocalInput } from '../lib/fleet/replay-moments';
 import { formatNumber } from '../lib/format';
 
 import { expect, test } from './support/fixtures';
@@ -121,4 +122,52 @@ test('time travel: playing at 60× runs through the history from the fleet snaps
   await expect(fleet.rows().first()).toBeVisible();
   await time.button('Back to live').click();
   await expect(time.mode).toHaveText('Live');
+});
+
+test('time travel: with the server out of reach, playback pauses on the moment shown and says why; a moment that cannot be read shows no other fleet', async ({
+  page,
+  stack,
+}) => {
+  await signInAs(page, stack.url, 'fleet');
+  const fleet = new FleetPage(page);
+  await fleet.open(stack.url);
+  await expect(fleet.rows().first()).toBeVisible({ timeout: 30_000 });
+  // A moment the fleet had reported by, already in Kafka (the stack may have just started).
+  const moment = Math.ceil(Date.now() / 1_000) * 1_000;
+  await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(moment + 2_000);
+  const time = new TimeControlPage(page);
+  await time.pick(moment);
+  await expect(fleet.rows().first()).toBeVisible();
+
+  // The browser sees what it would with the BFF gone: no answer at all.
+  const unreachable = (path: string) =>
+    page.route(
+      (url) => url.pathname === path,
+      (route) => route.abort('connectionrefused'),
+    );
+  await unreachable('/api/fleet/replay/steps');
+  await time.button('Play').click();
+  const alert = time.root.getByRole('alert');
+  await expect(alert).toHaveText(/^Playback paused\. The server cannot be reached/);
+  await expect(page.getByText('Failed to fetch')).toHaveCount(0);
+  await expect(time.button('Play')).toBeEnabled();
+  await expect(fleet.rows().first()).toBeVisible();
+
+  // Back in reach: Play goes on from the moment shown.
+  await page.unrouteAll();
+  await time.button('Play').click();
+  await expect(alert).toHaveCount(0);
+  await expect(time.button('Pause')).toBeVisible();
+  await time.button('Pause').click();
+
+  await unreachable('/api/fleet/replay');
+  await time.root.getByLabel('Moment').fill(toLocalInput(Date.now() - 40_000));
+  await time.button('Go').click();
+  await expect(alert).toHaveText(/^The server cannot be reached/);
+  await expect(page.getByText('The fleet at this moment could not be read')).toBeVisible();
+  await expect(fleet.rows()).toHaveCount(0);
+  await expect(time.button('Play')).toBeDisabled();
+  await time.button('Back to live').click();
+  await expect(time.mode).toHaveText('Live');
+  await expect(fleet.rows().first()).toBeVisible();
 });

@@ -72,7 +72,9 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
         />
         <div className="fleet-list-pane">
           <ListControls query={query} onChange={(next) => setQuery(() => next)} />
-          {!fleet.loaded ? (
+          {past && !fleet.loaded && replay.error ? (
+            <p className="empty">The fleet at this moment could not be read. Pick the moment again once the server answers.</p>
+          ) : !fleet.loaded ? (
             <LoadingPlaceholder what="the fleet" rows={8} />
           ) : fleet.vehicles.size === 0 && past ? (
             <p className="empty">No vehicle had reported by this moment: no fleet snapshot covers it and no fix was written shortly before it.</p>

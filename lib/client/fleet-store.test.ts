@@ -77,6 +77,17 @@ describe('browser FleetStore', () => {
     expect([...store.live.keys()]).toEqual(['b']);
   });
 
+  it('forgets a past fleet that could not be read, so no other moment is shown in its place', () => {
+    const { store, flush } = manualStore();
+    store.replaceAll([vehicle('b', 'parked', 1)], 1);
+    flush();
+    store.clear();
+    flush();
+    expect(store.getSnapshot()).toMatchObject({ loaded: false, lastFrameAt: null });
+    expect(store.getSnapshot().vehicles.size).toBe(0);
+    expect(store.replacements).toBe(2);
+  });
+
   it('counts a frame or an entry that breaks the contract and keeps the fleet as it was', () => {
     const { store, flush } = manualStore();
     store.apply(frame(true, [vehicle('a', 'moving', 1)], 1));

@@ -85,9 +85,20 @@ export class FleetStore {
   replaceAll(vehicles: Iterable<VehicleView>, at: number): void {
     this.vehicles.clear();
     for (const vehicle of vehicles) this.vehicles.set(vehicle.vehicleId, vehicle);
+    this.replaced(at);
+  }
+
+  /** Forgets the fleet: a past moment that could not be read shows nothing rather than another moment's fleet. */
+  clear(): void {
+    this.vehicles.clear();
+    this.replaced(null);
+  }
+
+  /** The whole fleet was swapped: a picture of `at`, or none at all. */
+  private replaced(at: number | null): void {
     this.lastFrameAt = at;
     this.consumerLagMs = null;
-    this.loaded = true;
+    this.loaded = at !== null;
     this.version += 1;
     this.replacements += 1;
     this.scheduleFlush();

@@ -87,6 +87,7 @@ export function useReplay(): ReplayControl {
         })
         .catch((error: unknown) => {
           if (current !== generation.current) return;
+          store.clear();
           setState((s) => ({ ...s, loading: false, playing: false, error: (error as Error).message }));
         });
     },
@@ -112,7 +113,7 @@ export function useReplay(): ReplayControl {
     store,
     view,
     seek,
-    play: () => setState((s) => ({ ...s, playing: s.at !== null })),
+    play: () => setState((s) => ({ ...s, playing: s.at !== null, error: null })),
     pause: () => {
       writeMoment(player.current.playhead);
       setState((s) => ({ ...s, playing: false }));
@@ -150,7 +151,8 @@ function usePlayback(
             if (controller.signal.aborted) return;
             // A big fleet's span refused as too large: ask for less and play on, slower.
             if (error instanceof ReplayRequestError && error.code === REPLAY_ERRORS.tooLarge && replay.shortenSpan(speed)) return;
-            setState((s) => ({ ...s, playing: false, error: (error as Error).message }));
+            // Paused, not stopped: the moment stays shown and Play goes on from it once the server answers again.
+            setState((s) => ({ ...s, playing: false, error: `Playback paused. ${(error as Error).message}` }));
           })
           .finally(() => (fetching = false));
       }

@@ -71,7 +71,7 @@ export function TimeControl({ replay, retentionMs }: TimeControlProps) {
           Pause
         </button>
       ) : (
-        <button type="button" disabled={live || replay.loading} onClick={replay.play}>
+        <button type="button" disabled={live || replay.loading || !replay.view.loaded} onClick={replay.play}>
           Play
         </button>
       )}

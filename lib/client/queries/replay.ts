@@ -18,7 +18,15 @@ export const replayKeys = {
  */
 const BUSY_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000];
 
-/** A refusal of the replay routes, with the server's words and its error code (REPLAY_ERRORS). */
+/** Codes of failures found in the browser, beside the server's own (REPLAY_ERRORS). */
+export const REPLAY_CLIENT_ERRORS = {
+  /** No answer at all: the BFF is down or the network is. */
+  unreachable: 'server_unreachable',
+  /** An answer without the BFF's words, e.g. a load balancer's 502 while the BFF restarts. */
+  noAnswer: 'server_no_answer',
+} as const;
+
+/** A refusal of the replay routes, with the server's words and its error code (REPLAY_ERRORS, REPLAY_CLIENT_ERRORS). */
 export class ReplayRequestError extends Error {
   constructor(
     message: string,
@@ -31,16 +39,31 @@ export class ReplayRequestError extends Error {
 /** A refusal of the replay routes (and the trip's), with the server's words (e.g. the oldest moment available). */
 export async function getReplayJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
-    const response = await fetch(url, { cache: 'no-store', signal });
+    const response = await fetchOrExplain(url, signal);
     const body = (await response.json().catch(() => ({}))) as { error?: { message: string; code?: string } };
     const retryIn = response.status === 429 ? BUSY_RETRY_DELAYS_MS[attempt] : undefined;
     if (retryIn !== undefined) {
       await wait(retryIn, signal);
       continue;
     }
-    if (!response.ok) throw new ReplayRequestError(body.error?.message ?? `HTTP ${response.status}`, body.error?.code);
+    if (!response.ok) throw refusal(response.status, body.error);
     return parse(body);
   }
+}
+
+/** The browser's own words for a failed fetch ("Failed to fetch", "NetworkError…") tell a user nothing. */
+async function fetchOrExplain(url: string, signal?: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(url, { cache: 'no-store', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ReplayRequestError('The server cannot be reached: check the connection, then try again', REPLAY_CLIENT_ERRORS.unreachable);
+  }
+}
+
+function refusal(status: number, error: { message: string; code?: string } | undefined): ReplayRequestError {
+  if (error) return new ReplayRequestError(error.message, error.code);
+  return new ReplayRequestError(`The server did not answer (HTTP ${status}): it may be restarting, try again in a moment`, REPLAY_CLIENT_ERRORS.noAnswer);
 }
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
