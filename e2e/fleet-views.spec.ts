@@ -10,7 +10,7 @@ const DATA = 4;
 
 withScenarios(test, 'fleet');
 
-test('before the first data the fleet page shows placeholders, not zeros', async ({ page, stack }) => {
+test('before the first data the fleet page shows placeholders, not zeros, and says when the server cannot be reached', async ({ page, stack }) => {
   // Hold the live connection back (Socket.IO's WebSocket and its polling fallback): the page has
   // nothing yet, and must say it is loading. (The other fleet tests see the data arrive.)
   await page.routeWebSocket('**/socket.io/**', (socket) => socket.close());
@@ -20,6 +20,11 @@ test('before the first data the fleet page shows placeholders, not zeros', async
   await expect(page.getByTestId('loading-placeholder')).toContainText('Loading the fleet');
   await expect(fleet.totalKpi).not.toHaveText('0');
   await expect(fleet.totalKpi.getByLabel('loading')).toBeVisible();
+  // Its connection lost, the page does not load on silently. A socket closed before its handshake,
+  // as here, counts as failed at Socket.IO's connect timeout (20 s); a refused one at once.
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot be reached' })).toHaveText(/^The server cannot be reached, so nothing has loaded yet/, {
+    timeout: 30_000,
+  });
 });
 
 test('"hf293r" finds HF-293-R: a plate typed without dashes or case, in the list and on the map', async ({ page, stack }) => {

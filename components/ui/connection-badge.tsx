@@ -20,13 +20,16 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
 
 /**
  * Over data that stopped updating: a person must never take the last update for the present.
- * Nothing while live, or before anything was loaded (the view's own loading state covers that).
+ * Nothing while live or still making the first connection (the view's own loading state covers
+ * that); lost before anything loaded, it says so, or the loading placeholders would wait on silently.
  */
 export function ConnectionLostBanner({ state, hasData }: { state: ConnectionState; hasData: boolean }) {
-  if (state === 'live' || !hasData) return null;
+  if (state === 'live' || (state === 'connecting' && !hasData)) return null;
   return (
     <p className="banner banner-warning" role="alert">
-      The live connection is down: what you see is as of the last update. Reconnecting automatically.
+      {hasData
+        ? 'The live connection is down: what you see is as of the last update. Reconnecting automatically.'
+        : 'The server cannot be reached, so nothing has loaded yet. Reconnecting automatically.'}
     </p>
   );
 }
