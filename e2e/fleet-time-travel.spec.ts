@@ -165,6 +165,8 @@ test('time travel: with the server out of reach, playback pauses on the moment s
   await time.button('Go').click();
   await expect(alert).toHaveText(/^The server cannot be reached/);
   await expect(page.getByText('The fleet at this moment could not be read')).toBeVisible();
+  // Nothing is coming for it: dashes, not placeholders that read as loading.
+  await expect(fleet.totalKpi).toHaveText('—');
   await expect(fleet.rows()).toHaveCount(0);
   await expect(time.button('Play')).toBeDisabled();
   await time.button('Back to live').click();

@@ -2,10 +2,12 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { fleetKpis } from '@/lib/fleet/kpis';
 import type { ListQuery } from '@/lib/fleet/list-query';
 import { DEFAULT_LIST_QUERY } from '@/lib/fleet/list-query';
 import type { VehicleView } from '@/lib/realtime/events';
 
+import { FleetKpis } from './fleet-kpis';
 import { ListControls } from './list-controls';
 import { MapControls } from './map-controls';
 import { VehicleList } from './vehicle-list';
@@ -126,5 +128,15 @@ describe('map controls', () => {
     expect(onFollowChange).toHaveBeenCalledWith(true);
     rerender(<MapControls selectedId="cab-0002" following onFitList={onFitList} onFitSelection={onFitSelection} onFollowChange={onFollowChange} />);
     expect(screen.getByRole('button', { name: 'Follow cab-0002' }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
+
+describe('fleet KPIs', () => {
+  it('show placeholders while the fleet loads, and dashes when nothing is coming, never zeros', () => {
+    const { rerender } = render(<FleetKpis kpis={fleetKpis([])} consumerLagMs={null} loaded={false} />);
+    expect(screen.getByTestId('kpi-total').querySelector('[aria-label="loading"]')).not.toBeNull();
+    rerender(<FleetKpis kpis={fleetKpis([])} consumerLagMs={null} loaded={false} unavailable />);
+    expect(screen.getByTestId('kpi-total').textContent).toBe('—');
+    expect(screen.queryAllByLabelText('loading')).toHaveLength(0);
   });
 });

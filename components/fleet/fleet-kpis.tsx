@@ -5,8 +5,22 @@ import type { FleetKpis as Kpis } from '@/lib/fleet/kpis';
 import { formatAge, formatNumber } from '@/lib/format';
 
 /** The fleet at a glance: totals by status and fleet, speed, alerts and how fresh the data is. */
-/** Until the first snapshot (`loaded` false) each tile shows a placeholder: zeros would read as an empty fleet. */
-export function FleetKpis({ kpis, consumerLagMs, loaded }: { kpis: Kpis; consumerLagMs: number | null; loaded: boolean }) {
+/**
+ * Until the first snapshot (`loaded` false) each tile shows a placeholder: zeros would read as an
+ * empty fleet. With nothing coming (`unavailable`: a past moment that could not be read) each shows
+ * a dash, not a placeholder that says it is loading.
+ */
+export function FleetKpis({
+  kpis,
+  consumerLagMs,
+  loaded,
+  unavailable = false,
+}: {
+  kpis: Kpis;
+  consumerLagMs: number | null;
+  loaded: boolean;
+  unavailable?: boolean;
+}) {
   const now = useNow();
   const newestAge = kpis.newestFixAt === null || now === 0 ? null : Math.max(0, now - kpis.newestFixAt);
   const tiles: { key: string; label: string; value: string; hint?: string }[] = [
@@ -40,11 +54,11 @@ export function FleetKpis({ kpis, consumerLagMs, loaded }: { kpis: Kpis; consume
     },
   ];
   return (
-    <dl className="kpis fleet-kpis" aria-busy={!loaded}>
+    <dl className="kpis fleet-kpis" aria-busy={!loaded && !unavailable}>
       {tiles.map((tile) => (
         <div key={tile.key} className={`kpi kpi-${tile.key}`}>
           <dt>{tile.label}</dt>
-          <dd data-testid={`kpi-${tile.key}`}>{loaded ? tile.value : <span className="loading-value" aria-label="loading" />}</dd>
+          <dd data-testid={`kpi-${tile.key}`}>{loaded ? tile.value : unavailable ? '—' : <span className="loading-value" aria-label="loading" />}</dd>
           {loaded && tile.hint && <dd className="kpi-hint">{tile.hint}</dd>}
         </div>
       ))}

@@ -33,6 +33,8 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
   const past = replay.at !== null;
   const fleet = past ? replay.view : liveFleet;
   const store = past ? replay.store : liveStore;
+  // A past moment whose scene could not be read: nothing is coming, so nothing may look like it is loading.
+  const momentUnreadable = past && !fleet.loaded && replay.error !== null;
   const connection = useConnectionState();
   const { query, setQuery } = useUrlQuery();
   const { selectedId, select } = useSelectedVehicle();
@@ -58,7 +60,7 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
       <ConnectionLostBanner state={connection} hasData={fleet.loaded} />
       <TimeControl replay={replay} retentionMs={retentionMs} />
       <CriticalToast onOpenVehicle={select} />
-      <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} loaded={fleet.loaded} />
+      <FleetKpis kpis={kpis} consumerLagMs={fleet.consumerLagMs} loaded={fleet.loaded} unavailable={momentUnreadable} />
       <div className={`fleet-layout${selected ? ' fleet-layout-detail' : ''}`}>
         <FleetMap
           store={store}
@@ -72,7 +74,7 @@ export function FleetView({ styleUrl, retentionMs }: { styleUrl?: string; retent
         />
         <div className="fleet-list-pane">
           <ListControls query={query} onChange={(next) => setQuery(() => next)} />
-          {past && !fleet.loaded && replay.error ? (
+          {momentUnreadable ? (
             <p className="empty">The fleet at this moment could not be read. Pick the moment again once the server answers.</p>
           ) : !fleet.loaded ? (
             <LoadingPlaceholder what="the fleet" rows={8} />
