@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReplayScene, ReplaySteps, ReplayTimeline } from '../../contracts/replay';
 import { replaySceneSchema, replayStepsSchema, replayTimelineSchema } from '../../contracts/replay';
 
+import { fetchOrExplain } from './fetch';
+
 /** Every query key of time travel: components name keys only through here. */
 export const replayKeys = {
   all: ['replay'] as const,
@@ -39,7 +41,7 @@ export class ReplayRequestError extends Error {
 /** A refusal of the replay routes (and the trip's), with the server's words (e.g. the oldest moment available). */
 export async function getReplayJson<T>(url: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
-    const response = await fetchOrExplain(url, signal);
+    const response = await fetchOrExplain(url, { cache: 'no-store', signal }, (message) => new ReplayRequestError(message, REPLAY_CLIENT_ERRORS.unreachable));
     const body = (await response.json().catch(() => ({}))) as { error?: { message: string; code?: string } };
     const retryIn = response.status === 429 ? BUSY_RETRY_DELAYS_MS[attempt] : undefined;
     if (retryIn !== undefined) {
@@ -48,16 +50,6 @@ export async function getReplayJson<T>(url: string, parse: (body: unknown) => T,
     }
     if (!response.ok) throw refusal(response.status, body.error);
     return parse(body);
-  }
-}
-
-/** The browser's own words for a failed fetch ("Failed to fetch", "NetworkError…") tell a user nothing. */
-async function fetchOrExplain(url: string, signal?: AbortSignal): Promise<Response> {
-  try {
-    return await fetch(url, { cache: 'no-store', signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ReplayRequestError('The server cannot be reached: check the connection, then try again', REPLAY_CLIENT_ERRORS.unreachable);
   }
 }
 
