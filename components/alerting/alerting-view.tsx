@@ -4,18 +4,19 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 
 import type { AlertingOverview, TestResult } from '@/lib/api/alerting';
 import { describeNotification } from '@/lib/api/alerts';
+import { fetchOrExplain } from '@/lib/client/queries/fetch';
 import { formatDateTime } from '@/lib/format';
 
 import styles from '../alerts/alerts.module.css';
 
 async function fetchOverview(): Promise<AlertingOverview> {
-  const response = await fetch('/api/alerting', { cache: 'no-store' });
+  const response = await fetchOrExplain('/api/alerting', { cache: 'no-store' });
   if (!response.ok) throw new Error(`alerting: HTTP ${response.status}`);
   return (await response.json()) as AlertingOverview;
 }
 
 async function sendTest(receiver: string): Promise<TestResult[]> {
-  const response = await fetch(`/api/alerting/receivers/${encodeURIComponent(receiver)}/test`, { method: 'POST' });
+  const response = await fetchOrExplain(`/api/alerting/receivers/${encodeURIComponent(receiver)}/test`, { method: 'POST' });
   const body = (await response.json()) as { results?: TestResult[]; error?: { message: string } };
   if (!response.ok || !body.results) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
   return body.results;

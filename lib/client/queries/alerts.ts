@@ -6,6 +6,8 @@ import { upsertAlerts } from '../../alerts/alerts-cache';
 import type { ActionRequest, ActionResult, AlertsResponse, AuditPage, SilenceRequest } from '../../api/alerts';
 import type { VehicleView } from '../../realtime/events';
 
+import { fetchOrExplain } from './fetch';
+
 /** Every query key of the inbox: components and the live feed name keys only through here. */
 export const alertKeys = {
   all: ['alerts'] as const,
@@ -14,7 +16,7 @@ export const alertKeys = {
 };
 
 async function send<T>(url: string, init: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  const response = await fetchOrExplain(url, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
   const body = (await response.json().catch(() => ({}))) as T & { error?: { message: string } };
   if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
   return body;

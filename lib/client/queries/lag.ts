@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { GroupDetail, LagResponse } from '../../lag/api';
 import { groupDetailSchema, lagResponseSchema } from '../../lag/api';
 
+import { fetchOrExplain } from './fetch';
+
 /** Every query key of the lag view: components and the live feed name keys only through here. */
 export const lagKeys = {
   all: ['lag'] as const,
@@ -17,13 +19,13 @@ export const lagKeys = {
 export class GroupNotFoundError extends Error {}
 
 export async function fetchLagSummaries(): Promise<LagResponse> {
-  const response = await fetch('/api/lag', { cache: 'no-store' });
+  const response = await fetchOrExplain('/api/lag', { cache: 'no-store' });
   if (!response.ok) throw new Error(`consumer lag: HTTP ${response.status}`);
   return lagResponseSchema.parse(await response.json());
 }
 
 export async function fetchLagGroup(groupId: string): Promise<GroupDetail> {
-  const response = await fetch(`/api/lag/${encodeURIComponent(groupId)}`, { cache: 'no-store' });
+  const response = await fetchOrExplain(`/api/lag/${encodeURIComponent(groupId)}`, { cache: 'no-store' });
   if (response.status === 404) throw new GroupNotFoundError(`No consumer group "${groupId}" is watched.`);
   if (!response.ok) throw new Error(`consumer group ${groupId}: HTTP ${response.status}`);
   return groupDetailSchema.parse(await response.json());

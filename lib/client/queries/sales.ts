@@ -5,6 +5,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SalesResponse } from '../../api/sales';
 import { salesResponseSchema } from '../../api/sales';
 
+import { fetchOrExplain } from './fetch';
+
 /** Every query key of the sales view: components and the live feed name keys only through here. */
 export const salesKeys = {
   all: ['sales'] as const,
@@ -13,7 +15,7 @@ export const salesKeys = {
 };
 
 export async function fetchSalesPerMinute(minutes: number): Promise<SalesResponse> {
-  const response = await fetch(`/api/sales/per-minute?minutes=${minutes}`, { cache: 'no-store' });
+  const response = await fetchOrExplain(`/api/sales/per-minute?minutes=${minutes}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`sales per minute: HTTP ${response.status}`);
   return salesResponseSchema.parse(await response.json());
 }

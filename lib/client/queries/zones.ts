@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ZonesResponse } from '../../api/zones';
 import { DEFAULT_PAST_WINDOWS, zonesResponseSchema } from '../../api/zones';
 
+import { fetchOrExplain } from './fetch';
+
 /** Every query key of the concentration view: components and the live feed name keys only through here. */
 export const zoneKeys = {
   all: ['zones'] as const,
@@ -12,7 +14,7 @@ export const zoneKeys = {
 };
 
 export async function fetchZonesOccupancy(pastWindows: number = DEFAULT_PAST_WINDOWS): Promise<ZonesResponse> {
-  const response = await fetch(`/api/zones/occupancy?windows=${pastWindows}`, { cache: 'no-store' });
+  const response = await fetchOrExplain(`/api/zones/occupancy?windows=${pastWindows}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`zones occupancy: HTTP ${response.status}`);
   return zonesResponseSchema.parse(await response.json());
 }
