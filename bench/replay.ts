@@ -14,6 +14,7 @@ import { ensureFlinkJar, flinkRunnerSpec, waitForFlinkJobs } from '../scripts/li
 import { ProcessGroup } from '../scripts/lib/process-group';
 import { loadConfig } from '../server/config';
 import { ReplayService } from '../server/fleet/replay-service';
+import { encodeBody, stepsSegments } from '../server/fleet/replay-step-bytes';
 
 import { benchBroker } from './bench-broker';
 
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     for (const at of moments) lines.push(await timeScene(replay, at, 'from a snapshot'));
     // 60×: one wall second of playback covers 60 s of history; the page asks for 15 s steps (4 per wall second).
     lines.push(await timePlayback(replay, start + 15_000, lastFix, 15_000));
+    // Viewers of different stretches share no cached step: every step is read, checked, serialized and deflated for its viewer alone.
+    const uncached = new ReplayService(kafka, { ...config.replay, stepCacheBytes: 0 }, rules, pino({ level: 'warn' }), Date.now, () => undefined);
+    lines.push(await timeSnapshotSteps(uncached, start + 15_000, lastFix - 30_000));
     // Steps shorter than the snapshot interval (1× and 10×: 2.5 s) are folded from every fix, as 60× was before.
     const span = Math.min(60_000, HISTORY_S * 1000 - LOOKBACK_S * 1000 - 1_000);
     lines.push(await timeSteps(replay, lastFix - span, lastFix, 2_500, 'of 2.5 s (10×), from the fixes'));
@@ -105,6 +109,33 @@ async function timePlayback(replay: ReplayService, from: number, until: number, 
   const work = times.reduce((sum, t) => sum + t, 0);
   const playback = served / 60_000;
   return `| playback at 60× (the page asks for 15 s steps), ${times.length} requests one after another as the page makes them: ${served / 1000} s of history served (${playback.toFixed(2)} s of playback at 60×) in ${steps} steps, ${states.toLocaleString('en')} vehicle states; slowest request ${Math.max(...times).toFixed(2)} s; work per second of playback ${(work / playback).toFixed(2)} s | ${work.toFixed(2)} s |`;
+}
+
+/**
+ * The settled past played at 60× with no step cache, as the replay worker answers each request:
+ * the steps read from fleet.snapshots, then the answer's body encoded for a browser (deflated).
+ * Played three times, the work per whole-fleet step of each pass.
+ */
+async function timeSnapshotSteps(replay: ReplayService, from: number, until: number): Promise<string> {
+  const perStep: number[] = [];
+  let steps = 0;
+  for (let pass = 0; pass < 3; pass += 1) {
+    const t0 = performance.now();
+    steps = 0;
+    // Up to the last whole step: a stretch shorter than a step is read from the fixes, as the page reads the present.
+    for (let at = from; at + 15_000 <= until; ) {
+      const answer = await replay.steps(at, until, 15_000);
+      encodeBody(stepsSegments(answer), 'deflate');
+      const fromFixes = answer.steps.filter((step) => step.source !== 'snapshots').length;
+      if (fromFixes > 0) throw new Error(`${fromFixes} steps before ${new Date(until).toISOString()} did not come from fleet.snapshots`);
+      steps += answer.steps.length;
+      if (answer.until <= at) break;
+      at = answer.until;
+    }
+    perStep.push((performance.now() - t0) / steps);
+  }
+  const ms = perStep.map((t) => t.toFixed(0)).join(', ');
+  return `| playback at 60× from fleet.snapshots with no step cache (viewers of different stretches), read, checked, serialized and deflated as the replay worker answers: ${steps} whole-fleet steps a pass, 3 passes; ms of work per step | ${ms} ms |`;
 }
 
 /** One steps request, with the history it served (a snapshot-served answer may end before `until`) and the wall time of playback that covers at 60×. */
@@ -192,8 +223,15 @@ function writeResults(lines: string[], snapshotIntervalMs: number): void {
     '',
   ].join('\n');
   fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
-  fs.writeFileSync(RESULTS, text);
+  fs.writeFileSync(RESULTS, text + notesBelow(RESULTS));
   console.log(text);
+}
+
+/** The sections written by hand under the figures (from the first `## ` heading on): a new run replaces only the figures. */
+function notesBelow(file: string): string {
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const notes = previous.indexOf('\n## ');
+  return notes < 0 ? '' : previous.slice(notes);
 }
 
 main().catch((error: unknown) => {

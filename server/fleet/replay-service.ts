@@ -17,7 +17,7 @@ import type { ReplayConfig } from '../config';
 
 import { RangeTooLargeError, readRange } from './replay-reader';
 import type { RangeRecord } from './replay-reader';
-import { SnapshotPicker, SnapshotSeries } from './replay-snapshots';
+import { SnapshotPicker, SnapshotSeries, asStepVehicle, withReceivedAt } from './replay-snapshots';
 import type { EncodedStep, EncodedSteps } from './replay-step-bytes';
 import { encodeVehicles, StepCache } from './replay-step-bytes';
 import { timelineBuckets } from './replay-timeline';
@@ -121,7 +121,7 @@ export class ReplayService {
         base || olderFrom >= readFrom - interval ? 0 : await this.readSnapshots(olderFrom, readFrom - interval - 1, signal, snapshots);
       base ??= picker.pick(at);
       const from = base ? base.coveredUntil - SNAPSHOT_LATENESS_MS : at - this.config.lookbackMs;
-      for (const entry of base?.vehicles ?? []) fold.applySnapshot({ ...entry, state: { ...entry.state, receivedAt: entry.receivedAt } });
+      for (const entry of base?.vehicles ?? []) fold.applySnapshot({ ...entry, state: withReceivedAt(entry) });
       const gapRecords = from < readFrom ? await this.read(TOPICS.vehicleState, from, readFrom - 1, signal, (record) => applyVehicle(fold, record)) : 0;
       for (const state of later) if (state.receivedAt >= from) fold.applyVehicle(state);
       const records = snapshotRecords + olderSnapshotRecords + laterRecords + alertRecords + gapRecords;
@@ -217,9 +217,7 @@ export class ReplayService {
     // Only a moment the fleet-snapshot job has certainly finished (it writes one 4–15 s after it): a bucket still on its way at the live edge is never cached as missing.
     const settled = this.now() - this.config.stepCacheAfterMs;
     return complete.map(({ at, vehicles }) => {
-      const encoded = encodeVehicles(
-        vehicles.map(({ receivedAt, positionSince, movedWhileStill, state }) => ({ ...state, receivedAt, positionSince, movedWhileStill })),
-      );
+      const encoded = encodeVehicles(vehicles.map(asStepVehicle));
       if (at <= settled) this.stepCache.put(at, encoded);
       return { at, vehicles: encoded, source: 'snapshots' as const };
     });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { FleetSnapshotRecord } from '@/lib/contracts/fleet';
+import { replayStepVehicleSchema } from '@/lib/contracts/replay';
 
 import { vehicleState as state } from '../../test/support/fleet-fixtures';
 
-import { SnapshotPicker, SnapshotSeries } from './replay-snapshots';
+import { SnapshotPicker, SnapshotSeries, asStepVehicle, withReceivedAt } from './replay-snapshots';
 
 function record(at: number, bucket: number, ids: string[], chunk = 0, chunks = 1, buckets = 2): Buffer {
   const value: FleetSnapshotRecord = {
@@ -123,5 +124,17 @@ describe('SnapshotSeries', () => {
     const series = new SnapshotSeries(new Set([20_000]));
     series.add(read(20_000, 0, ['a']));
     expect(served(series, [20_000])).toEqual([]);
+  });
+});
+
+describe('a snapshot entry as a replay sends it', () => {
+  it("is the state with when it reached Kafka, and for a step also the job's still-position timing", () => {
+    const picker = new SnapshotPicker();
+    picker.add(record(10_000, 0, ['a'], 0, 1, 1));
+    const [entry] = picker.pick(10_000)!.vehicles;
+    expect(withReceivedAt(entry!)).toEqual({ ...state('a', 9_800), receivedAt: 9_900 });
+    const [again] = picker.pick(10_000)!.vehicles;
+    expect(asStepVehicle(again!)).toEqual({ ...state('a', 9_800), receivedAt: 9_900, positionSince: 9_500, movedWhileStill: false });
+    expect(replayStepVehicleSchema.parse(asStepVehicle(picker.pick(10_000)!.vehicles[0]!))).toBeTruthy();
   });
 });

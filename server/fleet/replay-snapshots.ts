@@ -1,8 +1,25 @@
 import type { FleetSnapshotRecord } from '@/lib/contracts/fleet';
 import { fleetSnapshotRecordSchema } from '@/lib/contracts/fleet';
 import { parseValue } from '@/lib/contracts/parse';
+import type { ReplayStepVehicle, ReplayVehicle } from '@/lib/contracts/replay';
 
 export type SnapshotVehicle = FleetSnapshotRecord['vehicles'][number];
+
+/*
+ * A snapshot entry's state is completed in place, not copied: each entry is parsed for one use, and
+ * a spread copy of 10,000 parsed states cost a fast-playback step more than serializing them did
+ * (bench/results/replay.md, 2026-12-05).
+ */
+
+/** The entry's state as a replay holds it: with when it reached Kafka. */
+export function withReceivedAt(entry: SnapshotVehicle): ReplayVehicle {
+  return Object.assign(entry.state, { receivedAt: entry.receivedAt });
+}
+
+/** The entry as a step of fast playback sends it: its state with the job's timing. */
+export function asStepVehicle({ state, ...timing }: SnapshotVehicle): ReplayStepVehicle {
+  return Object.assign(state, timing);
+}
 
 /** What a scene starts from: every vehicle's state as the fleet-snapshot job last wrote it before the moment. */
 export interface SnapshotBase {
