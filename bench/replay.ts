@@ -123,7 +123,7 @@ async function timeSnapshotSteps(replay: ReplayService, from: number, until: num
     const t0 = performance.now();
     steps = 0;
     // Up to the last whole step: a stretch shorter than a step is read from the fixes, as the page reads the present.
-    for (let at = from; at + 15_000 <= until; ) {
+    for (let at = from; at + 15_000 <= until;) {
       const answer = await replay.steps(at, until, 15_000);
       encodeBody(stepsSegments(answer), 'deflate');
       const fromFixes = answer.steps.filter((step) => step.source !== 'snapshots').length;

@@ -125,7 +125,11 @@ describe('health: liveness, readiness and a lost broker', () => {
     expect(value('kafka_consumergroup_group_max_lag', { cluster_name: 'health-test', group: groupId })).toBe(3);
     expect(value('kafka_consumergroup_group_sum_lag', { cluster_name: 'health-test', group: groupId })).toBe(detail!.totalLag);
     expect(value('kafka_consumergroup_group_topic_sum_lag', { cluster_name: 'health-test', group: groupId, topic })).toBe(3);
-    expectWithin(value('kafka_consumergroup_group_max_lag_seconds', { cluster_name: 'health-test', group: groupId }), detail!.maxLagSeconds!, after.maxLagSeconds!);
+    expectWithin(
+      value('kafka_consumergroup_group_max_lag_seconds', { cluster_name: 'health-test', group: groupId }),
+      detail!.maxLagSeconds!,
+      after.maxLagSeconds!,
+    );
     expect(value('kafka_consumergroup_group_status', { cluster_name: 'health-test', group: groupId, status: detail!.status })).toBe(1);
     expect(value('kminion_kafka_consumer_group_info', { group_id: groupId, state: detail!.state })).toBe(1);
     expect(metrics).not.toContain(deniedGroup);
