@@ -38,6 +38,8 @@ const PORT = Number(process.env.BENCH_KAFKA_PORT ?? 19_810);
 const FLINK_REST_PORT = PORT + 10;
 const RESULTS = path.join(__dirname, 'results', 'replay.md');
 const SCENES = 5;
+/** The step the page asks for at 60×: four a wall second. */
+const STEP_MS_AT_60X = 15_000;
 /** Kafka's own default, kept by production clusters (the local demo broker sets 0). */
 const KAFKA_DEFAULT_GROUP_INITIAL_REBALANCE_DELAY_MS = 3_000;
 
@@ -59,7 +61,9 @@ async function main(): Promise<void> {
     const start = Date.now() - HISTORY_S * 1000 - 5_000;
     await writeHistory(kafka, start, config.kafka.vehicleStateRetentionMs);
     const rules = { offlineAfterMs: 30_000, delayedAfterMs: 5_000, frozenAfterMs: 10_000 };
-    const replay = new ReplayService(kafka, config.replay, rules, pino({ level: 'warn' }), Date.now, () => undefined);
+    const replayWith = (replayConfig: typeof config.replay) =>
+      new ReplayService(kafka, replayConfig, rules, pino({ level: 'warn' }), Date.now, () => undefined);
+    const replay = replayWith(config.replay);
     const lastFix = start + (HISTORY_S - 1) * 1000;
     // Moments spread over the history, none on a snapshot's boundary, the newest 15 s before its end.
     const moments = Array.from({ length: SCENES }, (_, i) => lastFix - 15_000 - i * 13_700);
@@ -67,10 +71,9 @@ async function main(): Promise<void> {
     await runSnapshotJob(group, brokers, moments[0] ?? lastFix, replay, config.replay.snapshotIntervalMs);
     for (const at of moments) lines.push(await timeScene(replay, at, 'from a snapshot'));
     // 60×: one wall second of playback covers 60 s of history; the page asks for 15 s steps (4 per wall second).
-    lines.push(await timePlayback(replay, start + 15_000, lastFix, 15_000));
+    lines.push(await timePlayback(replay, start + 15_000, lastFix, STEP_MS_AT_60X));
     // Viewers of different stretches share no cached step: every step is read, checked, serialized and deflated for its viewer alone.
-    const uncached = new ReplayService(kafka, { ...config.replay, stepCacheBytes: 0 }, rules, pino({ level: 'warn' }), Date.now, () => undefined);
-    lines.push(await timeSnapshotSteps(uncached, start + 15_000, lastFix - 30_000));
+    lines.push(await timeSnapshotSteps(replayWith({ ...config.replay, stepCacheBytes: 0 }), start + 15_000, lastFix - 30_000));
     // Steps shorter than the snapshot interval (1× and 10×: 2.5 s) are folded from every fix, as 60× was before.
     const span = Math.min(60_000, HISTORY_S * 1000 - LOOKBACK_S * 1000 - 1_000);
     lines.push(await timeSteps(replay, lastFix - span, lastFix, 2_500, 'of 2.5 s (10×), from the fixes'));
@@ -123,8 +126,8 @@ async function timeSnapshotSteps(replay: ReplayService, from: number, until: num
     const t0 = performance.now();
     steps = 0;
     // Up to the last whole step: a stretch shorter than a step is read from the fixes, as the page reads the present.
-    for (let at = from; at + 15_000 <= until;) {
-      const answer = await replay.steps(at, until, 15_000);
+    for (let at = from; at + STEP_MS_AT_60X <= until;) {
+      const answer = await replay.steps(at, until, STEP_MS_AT_60X);
       encodeBody(stepsSegments(answer), 'deflate');
       const fromFixes = answer.steps.filter((step) => step.source !== 'snapshots').length;
       if (fromFixes > 0) throw new Error(`${fromFixes} steps before ${new Date(until).toISOString()} did not come from fleet.snapshots`);
